@@ -1,0 +1,177 @@
+package io.github.trustregion.framework.result;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads and writes the result files of a results directory (layout in {@code package-info}).
+ *
+ * <p>Writes are atomic: a file is written beside its target and moved into place, so a killed
+ * run leaves either the old file, the new one, or none, never half of one. Thread-safe.
+ */
+public final class ResultFiles {
+
+  /** The file that holds an experiment's plan. */
+  public static final String MANIFEST = "manifest.json";
+
+  /** The directory, inside an experiment's, that holds one file per finished trial. */
+  public static final String TRIALS = "trials";
+
+  /** The directory, inside an experiment's, that holds saved networks. */
+  public static final String MODELS = "models";
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
+
+  private final Path root;
+
+  /** Creates an accessor for the results directory {@code root} (created on first write). */
+  public ResultFiles(Path root) {
+    this.root = root;
+  }
+
+  /** Returns the results directory. */
+  public Path root() {
+    return root;
+  }
+
+  /** Returns the directory of one experiment. */
+  public Path experimentDirectory(String experiment) {
+    return root.resolve(experiment);
+  }
+
+  /** Returns the file that holds (or will hold) one trial's result. */
+  public Path trialFile(String experiment, String trialId) {
+    return experimentDirectory(experiment).resolve(TRIALS).resolve(trialId + ".json");
+  }
+
+  /** Returns the directory for an experiment's saved networks, creating it. */
+  public Path modelDirectory(String experiment) {
+    Path directory = experimentDirectory(experiment).resolve(MODELS);
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the model directory " + directory + ".", e);
+    }
+    return directory;
+  }
+
+  /** Writes an experiment's manifest atomically. */
+  public void writeManifest(ExperimentManifest manifest) {
+    writeAtomically(experimentDirectory(manifest.experiment()).resolve(MANIFEST), manifest);
+  }
+
+  /** Writes one trial's result atomically. */
+  public void writeTrial(TrialResult result) {
+    writeAtomically(trialFile(result.experiment(), result.trialId()), result);
+  }
+
+  /** Returns whether a finished result for this trial exists. */
+  public boolean hasTrial(String experiment, String trialId) {
+    return Files.isRegularFile(trialFile(experiment, trialId));
+  }
+
+  /** Reads an experiment's manifest; throws naming the file when it is absent or corrupt. */
+  public ExperimentManifest readManifest(String experiment) {
+    return read(experimentDirectory(experiment).resolve(MANIFEST), ExperimentManifest.class);
+  }
+
+  /** Reads one trial's result if it exists. */
+  public Optional<TrialResult> readTrial(String experiment, String trialId) {
+    Path file = trialFile(experiment, trialId);
+    return Files.isRegularFile(file) ? Optional.of(read(file, TrialResult.class)) : Optional.empty();
+  }
+
+  /** Reads every trial file of an experiment, in file-name order. */
+  public List<TrialResult> readTrials(String experiment) {
+    Path directory = experimentDirectory(experiment).resolve(TRIALS);
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      List<TrialResult> results = new ArrayList<>();
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+        results.add(read(file, TrialResult.class));
+      }
+      return results;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the trial files in " + directory + ".", e);
+    }
+  }
+
+  /** Returns the ids of the experiments that have a manifest, sorted. */
+  public List<String> experiments() {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(root)) {
+      return entries
+          .filter(d -> Files.isRegularFile(d.resolve(MANIFEST)))
+          .map(d -> d.getFileName().toString())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the results directory " + root + ".", e);
+    }
+  }
+
+  /** Returns the JSON mapper used for result files, for callers that write related JSON. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /**
+   * Reads a JSON file into {@code type}.
+   *
+   * @throws ResultFileException naming the file when it is missing, unreadable or corrupt
+   */
+  public static <T> T read(Path file, Class<T> type) {
+    try {
+      return MAPPER.readValue(file.toFile(), type);
+    } catch (JsonProcessingException e) {
+      throw new ResultFileException(
+          "The result file " + file + " is corrupt or incomplete (" + e.getOriginalMessage()
+              + "). Delete it and run the experiment again to recompute it.", e);
+    } catch (IOException e) {
+      throw new ResultFileException("Cannot read the result file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes {@code value} as JSON to {@code target} through a temporary file and an atomic move. */
+  public static void writeAtomically(Path target, Object value) {
+    try {
+      Files.createDirectories(target.getParent());
+      Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      try {
+        MAPPER.writeValue(temporary.toFile(), value);
+        try {
+          Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the result file " + target + ".", e);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.github.trustregion.framework.result;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything measured in one trial: one seeded run of one configuration of one experiment.
+ *
+ * <p>Standard parameter keys: {@code method} (a method label, or the track's label),
+ * {@code batchSize}, {@code seed}, {@code repeat} (0-based), {@code scale}. Reports group trials by
+ * all parameters except {@code seed} and {@code repeat}. Standard metric keys:
+ * {@code finalTestAccuracy}, {@code bestTestAccuracy}, {@code finalTrainAccuracy},
+ * {@code bestTrainAccuracy}, {@code finalTestLoss}, {@code finalTrainLoss}, and for tracks
+ * {@code stage<k>.testAccuracy} (k = 1, 2, …, the accuracy at the end of stage k).
+ *
+ * @param schemaVersion the version of this format ({@link #SCHEMA_VERSION} when written)
+ * @param trialId the trial's stable id, also its file name
+ * @param experiment the experiment's id
+ * @param status how the trial ended
+ * @param message why it diverged or failed; empty when completed
+ * @param parameters the trial's configuration, by name
+ * @param methodSettings every setting of every method used, by method label then setting name
+ * @param epochs the per-epoch measurements (empty for experiments without training)
+ * @param metrics named scalar results
+ * @param series named tables of other results
+ * @param wallSeconds the trial's total wall time, evaluation included
+ * @param environment where it ran: backend, data type, processors, Java version
+ */
+public record TrialResult(
+    int schemaVersion,
+    String trialId,
+    String experiment,
+    TrialStatus status,
+    String message,
+    Map<String, String> parameters,
+    Map<String, Map<String, String>> methodSettings,
+    List<EpochRecord> epochs,
+    Map<String, Double> metrics,
+    Map<String, Series> series,
+    double wallSeconds,
+    Map<String, String> environment) {
+
+  /** The version of the result format that this code writes. */
+  public static final int SCHEMA_VERSION = 1;
+
+  /** Returns a parameter's value, or throws naming the trial when it is absent. */
+  public String parameter(String key) {
+    String value = parameters.get(key);
+    if (value == null) {
+      throw new IllegalArgumentException("Trial " + trialId + " has no parameter '" + key + "'.");
+    }
+    return value;
+  }
+}
