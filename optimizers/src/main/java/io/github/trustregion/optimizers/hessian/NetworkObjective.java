@@ -1,0 +1,362 @@
+package io.github.trustregion.optimizers.hessian;
+
+import io.github.trustregion.optimizers.HessianVectorProduct;
+import io.github.trustregion.optimizers.MinibatchObjective;
+import io.github.trustregion.optimizers.Checks;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleSupplier;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The training loss of a DL4J network as a {@link MinibatchObjective} per minibatch: the mean loss,
+ * its gradient, explicit L2 weight decay, and finite-difference Hessian-vector products.
+ *
+ * <p>F(x) = (1/B) Σᵢ ℓᵢ(x) + (λ/2)‖x‖² on a minibatch of B examples, in DL4J's training mode (so
+ * BatchNorm normalizes with the batch's statistics). The value is DL4J's {@code score()}; the
+ * gradient is DL4J's back-propagated gradient divided by B, since {@code
+ * computeGradientAndScore()} leaves the batch <em>sum</em> in the flattened gradient (DL4J's
+ * updater divides it later). Hessian-vector products follow {@link HessianMode} (SPEC §4, DESIGN
+ * §5).
+ *
+ * <p>Refused at construction, each with a message naming the layer: DL4J regularization
+ * (l1/l2/weightDecay: pass {@link ObjectiveOptions#withWeightDecay} instead) and, unless {@link
+ * DropoutHandling#DISABLE} is chosen, dropout and weight noise.
+ *
+ * <p>BatchNorm running mean and variance live inside {@code params()} but are not trained: their
+ * gradient and Hessian-vector entries are zero, they are left out of the weight decay, and {@link
+ * MinibatchObjective#valueAndGradient} advances them in x exactly as one DL4J training iteration
+ * would (running ← d·running + (1−d)·batch statistic, d the layer's decay), so that inference
+ * after training uses sensible statistics. No other evaluation changes them.
+ *
+ * <p>Bind once per network ({@link #of(MultiLayerNetwork, ObjectiveOptions)}), then call {@link
+ * #on(DataSet)} per minibatch; work vectors are reused across minibatches. Checks passed in may
+ * be the network's live {@link #parameters()} view or separate arrays of the network's data type.
+ * Every evaluation leaves the network's parameters at the point it was asked about, except that a
+ * Hessian-vector product restores them to the point given to {@code hessianAt}. Not thread-safe:
+ * one network, one thread.
+ */
+public final class NetworkObjective {
+
+  private final NetworkAdapter adapter;
+  private final ObjectiveOptions options;
+  private final long dimension;
+  private final double unitRoundoff;
+  private final List<long[]> statisticsRanges;
+  private final List<NetworkInspection.RandomLayer> randomLayers;
+  private INDArray base;
+  private INDArray work;
+
+  private NetworkObjective(NetworkAdapter adapter, ObjectiveOptions options) {
+    this.adapter = adapter;
+    this.options = Objects.requireNonNull(options, "NetworkObjective: options must not be null");
+    INDArray parameters = adapter.parameters();
+    if (parameters == null || parameters.length() == 0) {
+      throw new IllegalArgumentException(
+          "NetworkObjective: the "
+              + adapter.kind()
+              + " has no parameters; call init() on it before building the objective");
+    }
+    this.dimension = parameters.length();
+    this.unitRoundoff = unitRoundoff(parameters.dataType());
+    NetworkInspection inspection = new NetworkInspection(adapter, options.dropout());
+    this.statisticsRanges = List.copyOf(inspection.statisticsRanges());
+    this.randomLayers = List.copyOf(inspection.randomLayers());
+  }
+
+  /**
+   * Binds an initialized {@link MultiLayerNetwork}.
+   *
+   * @throws IllegalArgumentException if the network is not initialized, has DL4J regularization,
+   *     or has dropout/weight noise while {@code options.dropout()} is REFUSE
+   */
+  public static NetworkObjective of(MultiLayerNetwork network, ObjectiveOptions options) {
+    Objects.requireNonNull(network, "NetworkObjective: network must not be null");
+    return new NetworkObjective(new MultiLayerAdapter(network), options);
+  }
+
+  /**
+   * Binds an initialized {@link ComputationGraph}.
+   *
+   * @throws IllegalArgumentException as for {@link #of(MultiLayerNetwork, ObjectiveOptions)}
+   */
+  public static NetworkObjective of(ComputationGraph graph, ObjectiveOptions options) {
+    Objects.requireNonNull(graph, "NetworkObjective: graph must not be null");
+    return new NetworkObjective(new GraphAdapter(graph), options);
+  }
+
+  /**
+   * Returns the objective on one minibatch of a {@link MultiLayerNetwork}.
+   *
+   * @throws IllegalArgumentException if this objective is bound to a ComputationGraph
+   */
+  public MinibatchObjective on(DataSet batch) {
+    Objects.requireNonNull(batch, "NetworkObjective: batch must not be null");
+    if (adapter instanceof MultiLayerAdapter network) {
+      return new Bound(network.bind(batch));
+    }
+    return on(new org.nd4j.linalg.dataset.MultiDataSet(
+        batch.getFeatures(), batch.getLabels(),
+        batch.getFeaturesMaskArray(), batch.getLabelsMaskArray()));
+  }
+
+  /**
+   * Returns the objective on one minibatch of a {@link ComputationGraph}.
+   *
+   * @throws IllegalArgumentException if this objective is bound to a MultiLayerNetwork and the
+   *     batch has more than one input or output
+   */
+  public MinibatchObjective on(MultiDataSet batch) {
+    Objects.requireNonNull(batch, "NetworkObjective: batch must not be null");
+    if (adapter instanceof GraphAdapter graph) {
+      return new Bound(graph.bind(batch));
+    }
+    if (batch.numFeatureArrays() != 1 || batch.numLabelsArrays() != 1) {
+      throw new IllegalArgumentException(
+          "NetworkObjective: a MultiLayerNetwork takes one input and one output, but the"
+              + " MultiDataSet has "
+              + batch.numFeatureArrays()
+              + " feature and "
+              + batch.numLabelsArrays()
+              + " label arrays; use a ComputationGraph for several");
+    }
+    return on(new DataSet(
+        batch.getFeatures(0), batch.getLabels(0),
+        batch.getFeaturesMaskArray(0), batch.getLabelsMaskArray(0)));
+  }
+
+  /** Returns the number of parameters n. */
+  public long dimension() {
+    return dimension;
+  }
+
+  /** Returns the network's live flat parameter view (not a copy; writes change the network). */
+  public INDArray parameters() {
+    return adapter.parameters();
+  }
+
+  /** Returns the options this objective was built with. */
+  public ObjectiveOptions options() {
+    return options;
+  }
+
+  /**
+   * Returns the unit round-off u of a floating-point data type (half the machine epsilon).
+   *
+   * @throws IllegalArgumentException for a non-floating-point type
+   */
+  static double unitRoundoff(DataType type) {
+    return switch (type) {
+      case DOUBLE -> Math.ulp(1.0) / 2;
+      case FLOAT -> Math.ulp(1.0f) / 2;
+      case HALF -> Math.scalb(1.0, -11);
+      case BFLOAT16 -> Math.scalb(1.0, -8);
+      default -> throw new IllegalArgumentException(
+          "NetworkObjective: the network's parameters have data type "
+              + type
+              + "; build it with a floating-point type (FLOAT or DOUBLE)");
+    };
+  }
+
+  private void load(INDArray x) {
+    INDArray live = adapter.parameters();
+    if (x != live) {
+      live.assign(x.reshape(live.shape()));
+    }
+  }
+
+  private INDArray flat(INDArray vector, String name) {
+    Checks.requireLength(vector, dimension, name, "NetworkObjective");
+    if (vector.dataType() != adapter.parameters().dataType()) {
+      throw new IllegalArgumentException(
+          "NetworkObjective: "
+              + name
+              + " has data type "
+              + vector.dataType()
+              + " but the network's parameters are "
+              + adapter.parameters().dataType()
+              + "; convert it with castTo(...) first");
+    }
+    return vector;
+  }
+
+  private double withDeterministicLayers(DoubleSupplier pass) {
+    if (randomLayers.isEmpty()) {
+      return pass.getAsDouble();
+    }
+    for (NetworkInspection.RandomLayer layer : randomLayers) {
+      layer.conf().setIDropout(null);
+      if (layer.conf() instanceof BaseLayer baseLayer) {
+        baseLayer.setWeightNoise(null);
+      }
+    }
+    try {
+      return pass.getAsDouble();
+    } finally {
+      for (NetworkInspection.RandomLayer layer : randomLayers) {
+        layer.conf().setIDropout(layer.dropout());
+        if (layer.conf() instanceof BaseLayer baseLayer) {
+          baseLayer.setWeightNoise(layer.weightNoise());
+        }
+      }
+    }
+  }
+
+  private static INDArray segment(INDArray vector, long[] range) {
+    if (vector.rank() == 1) {
+      return vector.get(NDArrayIndex.interval(range[0], range[1]));
+    }
+    return vector.reshape(vector.length()).get(NDArrayIndex.interval(range[0], range[1]));
+  }
+
+  private void zeroStatistics(INDArray vector) {
+    for (long[] range : statisticsRanges) {
+      segment(vector, range).assign(0);
+    }
+  }
+
+  /** Returns (λ/2)·Σ xᵢ² over trainable entries. */
+  private double decayTerm(INDArray x) {
+    double lambda = options.weightDecay();
+    if (lambda == 0) {
+      return 0;
+    }
+    double squares = x.norm2Number().doubleValue();
+    squares *= squares;
+    for (long[] range : statisticsRanges) {
+      double norm = segment(x, range).norm2Number().doubleValue();
+      squares -= norm * norm;
+    }
+    return 0.5 * lambda * squares;
+  }
+
+  /**
+   * Returns ∇F at the point currently loaded into the network, in the shape of {@code shape}: the
+   * data gradient (sum / B), plus λ·point, with zeros at the running statistics.
+   */
+  private INDArray gradientAt(NetworkAdapter.Batch batch, INDArray point, INDArray shape) {
+    INDArray gradient = batch.gradientView().dup().reshape(shape.shape());
+    gradient.divi(batch.size());
+    zeroStatistics(gradient);
+    if (options.weightDecay() != 0) {
+      Nd4j.getBlasWrapper()
+          .level1()
+          .axpy(dimension, options.weightDecay(), point.reshape(gradient.shape()), gradient);
+      zeroStatistics(gradient);
+    }
+    return gradient;
+  }
+
+  /** The objective on one bound minibatch. */
+  private final class Bound implements MinibatchObjective {
+
+    private final NetworkAdapter.Batch batch;
+
+    Bound(NetworkAdapter.Batch batch) {
+      this.batch = batch;
+      if (batch.size() <= 0) {
+        throw new IllegalArgumentException("NetworkObjective: the minibatch is empty");
+      }
+    }
+
+    @Override
+    public long dimension() {
+      return dimension;
+    }
+
+    @Override
+    public double value(INDArray x) {
+      flat(x, "x");
+      load(x);
+      return withDeterministicLayers(batch::valuePass) + decayTerm(x);
+    }
+
+    @Override
+    public ValueAndGradient valueAndGradient(INDArray x) {
+      flat(x, "x");
+      load(x);
+      double score = withDeterministicLayers(batch::gradientPass);
+      advanceStatistics(x);
+      return new ValueAndGradient(score + decayTerm(x), gradientAt(batch, x, x));
+    }
+
+    /**
+     * Applies DL4J's running-statistics update: its "gradient" for a BatchNorm mean or variance is
+     * (running − batch)·(1 − d), undivided by B, which its updater subtracts.
+     */
+    private void advanceStatistics(INDArray x) {
+      if (statisticsRanges.isEmpty()) {
+        return;
+      }
+      INDArray raw = batch.gradientView();
+      INDArray live = adapter.parameters();
+      for (long[] range : statisticsRanges) {
+        INDArray update = segment(raw, range);
+        segment(x, range).subi(update);
+        if (x != live) {
+          segment(live, range).assign(segment(x, range));
+        }
+      }
+    }
+
+    @Override
+    public HessianVectorProduct hessianAt(INDArray x, INDArray gradientAtX) {
+      flat(x, "x");
+      flat(gradientAtX, "gradientAtX");
+      if (base == null) {
+        base = adapter.parameters().ulike();
+        work = adapter.parameters().ulike();
+      }
+      base.assign(x.reshape(base.shape()));
+      double baseNorm = base.norm2Number().doubleValue();
+      return v -> multiply(v, gradientAtX, baseNorm);
+    }
+
+    private INDArray multiply(INDArray v, INDArray gradientAtX, double baseNorm) {
+      flat(v, "v");
+      double directionNorm = v.norm2Number().doubleValue();
+      if (!Double.isFinite(directionNorm)) {
+        throw new IllegalArgumentException(
+            "NetworkObjective: the direction v of a Hessian-vector product contains NaN or"
+                + " infinite entries (norm "
+                + directionNorm
+                + ")");
+      }
+      if (directionNorm == 0) {
+        return v.ulike().assign(0);
+      }
+      HessianMode mode = options.hessianMode();
+      double epsilon = mode.step(unitRoundoff, baseNorm, directionNorm);
+      INDArray direction = v.reshape(work.shape());
+      try {
+        INDArray plus = gradientAtOffset(direction, epsilon);
+        INDArray product;
+        if (mode == HessianMode.FORWARD_DIFFERENCE) {
+          product = plus.subi(gradientAtX.reshape(plus.shape())).divi(epsilon);
+        } else {
+          INDArray minus = gradientAtOffset(direction, -epsilon);
+          product = plus.subi(minus).divi(2 * epsilon);
+        }
+        return product.reshape(v.shape());
+      } finally {
+        load(base);
+      }
+    }
+
+    /** Returns ∇F(base + t·direction), leaving the network at that point. */
+    private INDArray gradientAtOffset(INDArray direction, double t) {
+      work.assign(direction).muli(t).addi(base);
+      load(work);
+      withDeterministicLayers(batch::gradientPass);
+      return gradientAt(batch, work, work);
+    }
+  }
+}
