@@ -1,0 +1,69 @@
+package io.github.trustregion.benchmarks.workloads;
+
+import io.github.trustregion.benchmarks.data.DatasetSplit;
+import io.github.trustregion.benchmarks.data.FashionMnist;
+import io.github.trustregion.framework.annotation.Scale;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Fashion-MNIST workload: the dataset from {@link FashionMnist#directory()} with default subset
+ * sizes of 512/256 (smoke), {@value #CI_TRAIN}/{@value #CI_TEST} (ci) and all 60,000/10,000
+ * (paper) training/test images.
+ */
+public abstract class FashionMnistWorkload extends ImageWorkload {
+
+  /** The default number of training images at the ci scale. */
+  public static final int CI_TRAIN = 12_000;
+
+  /** The default number of test images at the ci scale. */
+  public static final int CI_TEST = 2_000;
+
+  private static final String[] FILES = {
+    "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+    "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"
+  };
+
+  /** Creates the workload; touches neither ND4J nor the data. */
+  protected FashionMnistWorkload() {}
+
+  @Override
+  protected DatasetSplit readDataset() {
+    return FashionMnist.load();
+  }
+
+  @Override
+  public List<String> requirements(Scale scale) {
+    Path directory = FashionMnist.directory();
+    List<String> problems = new ArrayList<>();
+    for (String file : FILES) {
+      Path path = directory.resolve(file);
+      if (!Files.isRegularFile(path)) {
+        problems.add("The Fashion-MNIST file " + path + " is missing; install it with"
+            + " 'apt-get install -y dataset-fashion-mnist' or pass -D"
+            + FashionMnist.DIRECTORY_PROPERTY + "=DIR naming a directory that holds it.");
+      }
+    }
+    return problems;
+  }
+
+  @Override
+  protected int defaultTrainExamples(Scale scale) {
+    return switch (scale) {
+      case SMOKE -> 512;
+      case CI -> CI_TRAIN;
+      case PAPER -> Integer.MAX_VALUE;
+    };
+  }
+
+  @Override
+  protected int defaultTestExamples(Scale scale) {
+    return switch (scale) {
+      case SMOKE -> 256;
+      case CI -> CI_TEST;
+      case PAPER -> Integer.MAX_VALUE;
+    };
+  }
+}
