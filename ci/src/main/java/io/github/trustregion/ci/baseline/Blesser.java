@@ -1,0 +1,127 @@
+package io.github.trustregion.ci.baseline;
+
+import io.github.trustregion.ci.run.GapExtractor;
+import io.github.trustregion.ci.run.GapSummary;
+import io.github.trustregion.ci.run.GateInputException;
+import io.github.trustregion.ci.run.IncompleteRunException;
+import io.github.trustregion.ci.run.PairedSample;
+import io.github.trustregion.ci.run.RunAudit;
+import io.github.trustregion.ci.run.TrialProblem;
+import io.github.trustregion.framework.result.ExperimentManifest;
+import io.github.trustregion.framework.result.ResultFiles;
+import io.github.trustregion.framework.result.TrialResult;
+import io.github.trustregion.reports.stats.Comparisons;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes baselines from a complete run: for every experiment, metric, setting and method other
+ * than the reference, the gap to the reference with its interval, n, per-repeat gaps and tolerance.
+ *
+ * <p>A run with missing, diverged or failed trials is refused ({@link IncompleteRunException});
+ * a comparison with fewer than 2 paired repeats is refused ({@link GateInputException}), since the
+ * gate could never test it. Experiments without the reference method or the metrics (E1, E4) are
+ * skipped and reported as such.
+ */
+public final class Blesser {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Blesser.class);
+
+  private final BlessSettings settings;
+
+  /** Creates a blesser with the given settings. */
+  public Blesser(BlessSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * Computes the baselines of every experiment in the run.
+   *
+   * @param run the results directory of the run to bless
+   * @param existing the current baselines by experiment, whose tolerances are kept when the
+   *     settings say so
+   * @param provenance where the run came from (its scale and environment are filled in per
+   *     experiment)
+   */
+  public BlessResult bless(ResultFiles run, Map<String, Baseline> existing, Provenance provenance) {
+    List<String> experiments = run.experiments();
+    if (experiments.isEmpty()) {
+      throw new GateInputException("The results directory " + run.root() + " holds no experiment (no "
+          + "<experiment>/manifest.json). Pass --results with the directory the experiments wrote.");
+    }
+    List<TrialProblem> problems = new ArrayList<>();
+    Map<String, List<TrialResult>> trialsByExperiment = new LinkedHashMap<>();
+    Map<String, ExperimentManifest> manifests = new LinkedHashMap<>();
+    for (String experiment : experiments) {
+      ExperimentManifest manifest = run.readManifest(experiment);
+      List<TrialResult> trials = run.readTrials(experiment);
+      List<String> present = settings.metrics().stream()
+          .filter(m -> trials.stream().anyMatch(t -> t.metrics() != null && t.metrics().containsKey(m)))
+          .toList();
+      problems.addAll(RunAudit.audit(manifest, trials, present));
+      manifests.put(experiment, manifest);
+      trialsByExperiment.put(experiment, trials);
+    }
+    if (!problems.isEmpty()) {
+      throw new IncompleteRunException(problems);
+    }
+    Comparisons comparisons = new Comparisons(settings.statistics());
+    GapExtractor extractor = new GapExtractor(settings.reference(), settings.metrics());
+    List<Baseline> baselines = new ArrayList<>();
+    Map<String, String> skipped = new LinkedHashMap<>();
+    for (String experiment : experiments) {
+      List<TrialResult> trials = trialsByExperiment.get(experiment);
+      List<PairedSample> samples = extractor.extract(experiment, trials);
+      if (samples.isEmpty()) {
+        String reason = "no setting has both the reference method " + settings.reference()
+            + " and another method with metric(s) " + settings.metrics();
+        skipped.put(experiment, reason);
+        LOG.info("Not blessing experiment {}: {}.", experiment, reason);
+        continue;
+      }
+      Map<String, Double> keptTolerances = keptTolerances(existing.get(experiment));
+      List<BaselineComparison> entries = new ArrayList<>();
+      for (PairedSample sample : samples) {
+        entries.add(entry(sample, comparisons, keptTolerances));
+      }
+      ExperimentManifest manifest = manifests.get(experiment);
+      Map<String, String> environment = trials.isEmpty() ? Map.of() : trials.get(0).environment();
+      baselines.add(new Baseline(Baseline.SCHEMA_VERSION, experiment, manifest.scale(),
+          provenance.forRun(manifest.scale(), environment), entries));
+    }
+    return new BlessResult(baselines, skipped);
+  }
+
+  private BaselineComparison entry(PairedSample sample, Comparisons comparisons, Map<String, Double> kept) {
+    if (sample.size() < 2) {
+      throw new GateInputException("The comparison " + sample.key() + " has " + sample.size()
+          + " paired repeat(s), but the gate's Welch test needs at least 2 per comparison. Run the experiments "
+          + "with at least 2 repeats (the ci scale's default), then bless again.");
+    }
+    GapSummary summary = GapSummary.of(sample, comparisons);
+    String id = identity(sample.key().metric(), sample.key().setting(), sample.key().method(), sample.key().reference());
+    double tolerance = settings.keepExistingTolerances() && kept.containsKey(id) ? kept.get(id) : settings.tolerance();
+    List<Double> gaps = java.util.Arrays.stream(sample.gaps()).boxed().toList();
+    return new BaselineComparison(sample.key().metric(), sample.key().setting(), sample.key().method(),
+        sample.key().reference(), summary.gap(), summary.ciLow(), summary.ciHigh(), summary.confidenceLevel(),
+        summary.methodMean(), summary.referenceMean(), summary.n(), gaps, tolerance);
+  }
+
+  private static Map<String, Double> keptTolerances(Baseline baseline) {
+    if (baseline == null) {
+      return Map.of();
+    }
+    return baseline.comparisons().stream().collect(Collectors.toMap(
+        c -> identity(c.metric(), c.setting(), c.method(), c.reference()), BaselineComparison::tolerance, (a, b) -> a));
+  }
+
+  private static String identity(String metric, Map<String, String> setting, String method, String reference) {
+    return metric + "|" + new java.util.TreeMap<>(setting) + "|" + method + "|" + reference;
+  }
+}

@@ -1,0 +1,39 @@
+package io.github.trustregion.ci.gate;
+
+import io.github.trustregion.ci.run.TrialProblem;
+import java.util.List;
+
+/**
+ * Everything the gate found: the table's rows, the trials that make the run incomplete, the
+ * experiments that ran without a baseline, and the overall outcome.
+ *
+ * @param rows one row per baselined comparison, in baseline order
+ * @param problems missing, diverged and failed trials, and baselined comparisons without data
+ * @param ungatedExperiments experiments in the run that have no baseline (bless them to gate them)
+ * @param alpha the family-wise significance level used
+ */
+public record GateResult(List<GateRow> rows, List<TrialProblem> problems, List<String> ungatedExperiments, double alpha) {
+
+  /** Copies the lists. */
+  public GateResult {
+    rows = List.copyOf(rows);
+    problems = List.copyOf(problems);
+    ungatedExperiments = List.copyOf(ungatedExperiments);
+  }
+
+  /** Returns the rows whose verdict is {@link Verdict#REGRESSED}. */
+  public List<GateRow> regressions() {
+    return rows.stream().filter(r -> r.verdict() == Verdict.REGRESSED).toList();
+  }
+
+  /**
+   * Returns the outcome: {@link GateOutcome#INCOMPLETE} when there is any problem, else
+   * {@link GateOutcome#REGRESSION} when any row regressed, else {@link GateOutcome#PASS}.
+   */
+  public GateOutcome outcome() {
+    if (!problems.isEmpty()) {
+      return GateOutcome.INCOMPLETE;
+    }
+    return regressions().isEmpty() ? GateOutcome.PASS : GateOutcome.REGRESSION;
+  }
+}

@@ -1,0 +1,39 @@
+package io.github.trustregion.ci.gate;
+
+import io.github.trustregion.ci.run.ComparisonKey;
+
+/**
+ * One row of the gate's table: a baselined gap, the same gap in the new run, and the verdict.
+ * Gaps and tolerances are in the metric's units (accuracy as a fraction); NaN where the run has
+ * no data.
+ *
+ * @param key the experiment, metric, setting and pair
+ * @param baselineGap the blessed gap
+ * @param baselineCiLow the lower bound of the blessed gap's interval
+ * @param baselineCiHigh the upper bound of the blessed gap's interval
+ * @param baselineN the blessed repeats per method
+ * @param newGap the new run's gap {@code mean(method) − mean(reference)}
+ * @param newCiLow the lower bound of the new gap's percentile bootstrap interval
+ * @param newCiHigh the upper bound of that interval
+ * @param newN the new run's paired repeats
+ * @param change {@code newGap − baselineGap}
+ * @param tolerance how far the gap may drop
+ * @param pValue the one-sided Welch p-value for "the new gap is below baseline − tolerance"
+ * @param adjustedP the Holm-adjusted p-value over every compared row of the gate run
+ * @param verdict the conclusion
+ */
+public record GateRow(
+    ComparisonKey key,
+    double baselineGap,
+    double baselineCiLow,
+    double baselineCiHigh,
+    int baselineN,
+    double newGap,
+    double newCiLow,
+    double newCiHigh,
+    int newN,
+    double change,
+    double tolerance,
+    double pValue,
+    double adjustedP,
+    Verdict verdict) {}

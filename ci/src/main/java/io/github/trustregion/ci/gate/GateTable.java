@@ -1,0 +1,126 @@
+package io.github.trustregion.ci.gate;
+
+import io.github.trustregion.ci.run.TrialProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders a {@link GateResult} as a fixed-width text table (for the console) or as Markdown (for
+ * a CI job summary). Gaps are shown in accuracy points (the fraction × 100).
+ */
+public final class GateTable {
+
+  /** The column headers, in order. */
+  public static final List<String> HEADERS = List.of(
+      "experiment", "metric", "setting", "pair", "baseline gap [CI] (n)", "new gap [CI] (n)", "change",
+      "tolerance", "p", "p (Holm)", "verdict");
+
+  private GateTable() {}
+
+  /** Returns the table's cells, one list per row, in the order of {@link #HEADERS}. */
+  public static List<List<String>> cells(GateResult result) {
+    List<List<String>> cells = new ArrayList<>();
+    for (GateRow row : result.rows()) {
+      cells.add(List.of(
+          row.key().experiment(),
+          row.key().metric(),
+          row.key().settingText(),
+          row.key().pairText(),
+          gapText(row.baselineGap(), row.baselineCiLow(), row.baselineCiHigh(), row.baselineN()),
+          row.verdict() == Verdict.NO_DATA ? "-" : gapText(row.newGap(), row.newCiLow(), row.newCiHigh(), row.newN()),
+          points(row.change()),
+          String.format(Locale.ROOT, "%.2f", 100 * row.tolerance()),
+          probability(row.pValue()),
+          probability(row.adjustedP()),
+          row.verdict().words()));
+    }
+    return cells;
+  }
+
+  /** Renders the table, the problems, the ungated experiments and the outcome as plain text. */
+  public static String text(GateResult result) {
+    List<List<String>> cells = cells(result);
+    int[] widths = new int[HEADERS.size()];
+    for (int c = 0; c < widths.length; c++) {
+      widths[c] = HEADERS.get(c).length();
+      for (List<String> row : cells) {
+        widths[c] = Math.max(widths[c], row.get(c).length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    out.append("Accuracy gaps against the baselines (accuracy points; one-sided Welch test of a drop beyond the "
+        + "tolerance, Holm-adjusted, α = ").append(result.alpha()).append(")\n");
+    appendLine(out, HEADERS, widths);
+    StringBuilder rule = new StringBuilder();
+    for (int c = 0; c < widths.length; c++) {
+      rule.append(c == 0 ? "" : "-+-").append("-".repeat(widths[c]));
+    }
+    out.append(rule).append('\n');
+    cells.forEach(row -> appendLine(out, row, widths));
+    appendFooter(out, result, "");
+    return out.toString();
+  }
+
+  /** Renders the same content as a Markdown table with lists below it. */
+  public static String markdown(GateResult result) {
+    StringBuilder out = new StringBuilder();
+    out.append("### Accuracy-gap gate: ").append(result.outcome()).append(" (exit ")
+        .append(result.outcome().exitCode()).append(")\n\n");
+    out.append("Gaps in accuracy points; one-sided Welch test of a drop beyond the tolerance, Holm-adjusted, α = ")
+        .append(result.alpha()).append(".\n\n");
+    out.append("| ").append(String.join(" | ", HEADERS)).append(" |\n");
+    out.append("|").append("---|".repeat(HEADERS.size())).append('\n');
+    for (List<String> row : cells(result)) {
+      out.append("| ").append(String.join(" | ", row)).append(" |\n");
+    }
+    out.append('\n');
+    appendFooter(out, result, "- ");
+    return out.toString();
+  }
+
+  private static void appendFooter(StringBuilder out, GateResult result, String bullet) {
+    if (!result.problems().isEmpty()) {
+      out.append("\nIncomplete run: ").append(result.problems().size()).append(" problem(s)\n");
+      for (TrialProblem problem : result.problems()) {
+        out.append(bullet.isEmpty() ? "  " : bullet).append(problem).append('\n');
+      }
+    }
+    if (!result.ungatedExperiments().isEmpty()) {
+      out.append("\nNot gated (no baseline): ").append(String.join(", ", result.ungatedExperiments())).append('\n');
+    }
+    out.append("\nGate: ").append(result.outcome()).append(" (exit ").append(result.outcome().exitCode())
+        .append("): ").append(result.regressions().size()).append(" regressed of ").append(result.rows().size())
+        .append(" comparison(s), ").append(result.problems().size()).append(" problem(s).\n");
+  }
+
+  private static void appendLine(StringBuilder out, List<String> row, int[] widths) {
+    for (int c = 0; c < widths.length; c++) {
+      if (c > 0) {
+        out.append(" | ");
+      }
+      out.append(row.get(c)).append(" ".repeat(widths[c] - row.get(c).length()));
+    }
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == ' ') {
+      end--;
+    }
+    out.setLength(end);
+    out.append('\n');
+  }
+
+  private static String gapText(double gap, double low, double high, int n) {
+    return points(gap) + " [" + points(low) + ", " + points(high) + "] (" + n + ")";
+  }
+
+  private static String points(double fraction) {
+    return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%+.2f", 100 * fraction);
+  }
+
+  private static String probability(double p) {
+    if (Double.isNaN(p)) {
+      return "-";
+    }
+    return p < 1e-4 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.4f", p);
+  }
+}

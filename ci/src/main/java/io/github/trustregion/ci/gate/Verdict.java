@@ -1,0 +1,24 @@
+package io.github.trustregion.ci.gate;
+
+/** What the gate concluded about one baselined gap. */
+public enum Verdict {
+  /** The new gap is no more than the tolerance below the baseline gap. */
+  PASS("kept"),
+  /** The new gap is more than the tolerance below the baseline, but not significantly (noise). */
+  WITHIN_NOISE("dropped, not significant"),
+  /** The new gap is significantly more than the tolerance below the baseline (Holm-adjusted). */
+  REGRESSED("REGRESSED"),
+  /** The run has no (or fewer than 2) paired repeats for this comparison. */
+  NO_DATA("NO DATA");
+
+  private final String words;
+
+  Verdict(String words) {
+    this.words = words;
+  }
+
+  /** Returns the verdict as printed in the table. */
+  public String words() {
+    return words;
+  }
+}

@@ -1,0 +1,232 @@
+package io.github.trustregion.ci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.trustregion.ci.baseline.Baseline;
+import io.github.trustregion.ci.baseline.BaselineComparison;
+import io.github.trustregion.ci.baseline.BaselineFiles;
+import io.github.trustregion.framework.result.ResultFiles;
+import io.github.trustregion.framework.result.TrialStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GateCliTest {
+
+  private static final double[] NOISE = {-0.004, 0.002, 0.0, 0.003, -0.001};
+  private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+
+  @TempDir Path temp;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final GateCli cli = new GateCli(
+      new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+      Map.of("GITHUB_SHA", COMMIT)::get);
+
+  @Test
+  void blessedRunPassesItsOwnGateWithExitCodeZero() throws Exception {
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 5, RunFixture.paperMeansWithOffsets(NOISE)).root();
+    Path baselines = temp.resolve("baselines");
+
+    int blessed = cli.run("bless", "--results", run.toString(), "--baselines", baselines.toString());
+    int checked = cli.run("check", "--results", run.toString(), "--baselines", baselines.toString(),
+        "--json", temp.resolve("gate.json").toString(), "--markdown", temp.resolve("summary.md").toString());
+
+    assertThat(blessed).isZero();
+    assertThat(checked).isZero();
+    JsonNode gate = ResultFiles.mapper().readTree(temp.resolve("gate.json").toFile());
+    assertThat(gate.get("outcome").asText()).isEqualTo("PASS");
+    assertThat(gate.get("exitCode").asInt()).isZero();
+    assertThat(gate.get("rows")).hasSize(8).allSatisfy(row -> {
+      assertThat(row.get("verdict").asText()).isEqualTo("PASS");
+      assertThat(row.get("change").asDouble()).isCloseTo(0.0, within(1e-12));
+    });
+    assertThat(markdownTableRows(temp.resolve("summary.md"))).hasSize(8);
+  }
+
+  @Test
+  void blessWritesAReadableBaselineWithProvenance() throws Exception {
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 5, RunFixture.paperMeansWithOffsets(NOISE)).root();
+    Path baselines = temp.resolve("baselines");
+
+    int code = cli.run("bless", "--results", run.toString(), "--baselines", baselines.toString(),
+        "--tolerance", "0.03", "--command", "mvn -B verify -Pexperiments -Dexperiments.scale=ci");
+
+    assertThat(code).isZero();
+    Path file = baselines.resolve(RunFixture.EXPERIMENT + ".json");
+    assertThat(Files.readAllLines(file)).hasSizeGreaterThan(50);
+    Baseline baseline = BaselineFiles.read(file);
+    assertThat(baseline.scale()).isEqualTo("ci");
+    assertThat(baseline.provenance().commit()).isEqualTo(COMMIT);
+    assertThat(baseline.provenance().scale()).isEqualTo("ci");
+    assertThat(baseline.provenance().resultsDirectory()).isEqualTo(run.toString());
+    assertThat(baseline.provenance().command()).isEqualTo("mvn -B verify -Pexperiments -Dexperiments.scale=ci");
+    assertThat(baseline.provenance().environment()).containsEntry("backend", "CPU");
+    assertThat(java.time.Instant.parse(baseline.provenance().date())).isBefore(java.time.Instant.now().plusSeconds(1));
+    assertThat(baseline.comparisons()).hasSize(8).allSatisfy(c -> {
+      assertThat(c.tolerance()).isEqualTo(0.03);
+      assertThat(c.n()).isEqualTo(5);
+      assertThat(c.repeatGaps()).hasSize(5);
+      assertThat(c.ciLow()).isLessThanOrEqualTo(c.gap());
+      assertThat(c.ciHigh()).isGreaterThanOrEqualTo(c.gap());
+    });
+    BaselineComparison trAt2048 = baseline.comparisons().stream()
+        .filter(c -> c.metric().equals("finalTestAccuracy") && c.method().equals("TR")
+            && c.setting().equals(Map.of("batchSize", "2048")))
+        .findFirst().orElseThrow();
+    assertThat(trAt2048.reference()).isEqualTo("SGD");
+    assertThat(trAt2048.gap()).isCloseTo(0.855 - 0.803, within(1e-12));
+    assertThat(trAt2048.methodMean()).isCloseTo(0.855, within(1e-12));
+    assertThat(trAt2048.referenceMean()).isCloseTo(0.803, within(1e-12));
+    assertThat(trAt2048.repeatGaps()).allSatisfy(g -> assertThat(g).isCloseTo(0.052, within(1e-12)));
+  }
+
+  @Test
+  void reblessKeepsHandTunedTolerancesUnlessAToleranceIsGiven() throws Exception {
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 3, RunFixture.paperMeansWithOffsets(NOISE)).root();
+    Path baselines = temp.resolve("baselines");
+    cli.run("bless", "--results", run.toString(), "--baselines", baselines.toString());
+    BaselineFiles files = new BaselineFiles(baselines);
+    Baseline first = files.readAll().get(0);
+    List<BaselineComparison> tuned = new ArrayList<>(first.comparisons());
+    BaselineComparison c = tuned.get(0);
+    tuned.set(0, new BaselineComparison(c.metric(), c.setting(), c.method(), c.reference(), c.gap(), c.ciLow(),
+        c.ciHigh(), c.confidenceLevel(), c.methodMean(), c.referenceMean(), c.n(), c.repeatGaps(), 0.05));
+    files.write(new Baseline(first.schemaVersion(), first.experiment(), first.scale(), first.provenance(), tuned));
+
+    cli.run("bless", "--results", run.toString(), "--baselines", baselines.toString());
+    List<Double> kept = files.readAll().get(0).comparisons().stream().map(BaselineComparison::tolerance).toList();
+    cli.run("bless", "--results", run.toString(), "--baselines", baselines.toString(), "--tolerance", "0.01");
+    List<Double> overridden = files.readAll().get(0).comparisons().stream().map(BaselineComparison::tolerance).toList();
+
+    assertThat(kept.get(0)).isEqualTo(0.05);
+    assertThat(kept.subList(1, kept.size())).containsOnly(0.02);
+    assertThat(overridden).containsOnly(0.01);
+  }
+
+  @Test
+  void checkExitsOneAndListsTheRegressedRowsWhenAGapDropped() throws Exception {
+    Path blessedRun = RunFixture.write(temp.resolve("blessed"), "ci", 5, RunFixture.paperMeansWithOffsets(NOISE)).root();
+    Path baselines = temp.resolve("baselines");
+    cli.run("bless", "--results", blessedRun.toString(), "--baselines", baselines.toString());
+    Path lowered = RunFixture.write(temp.resolve("lowered"), "ci", 5, (method, batchSize, repeat) ->
+        RunFixture.paperMean(method, batchSize) + NOISE[repeat]
+            - (method.equals("Hybrid") && batchSize == 2048 ? 0.05 : 0.0)).root();
+
+    int code = cli.run("check", "--results", lowered.toString(), "--baselines", baselines.toString(),
+        "--json", temp.resolve("gate.json").toString());
+
+    assertThat(code).isEqualTo(1);
+    JsonNode gate = ResultFiles.mapper().readTree(temp.resolve("gate.json").toFile());
+    assertThat(gate.get("outcome").asText()).isEqualTo("REGRESSION");
+    List<JsonNode> regressed = new ArrayList<>();
+    gate.get("rows").forEach(row -> {
+      if (row.get("verdict").asText().equals("REGRESSED")) {
+        regressed.add(row);
+      }
+    });
+    assertThat(regressed).hasSize(2).allSatisfy(row -> {
+      assertThat(row.at("/key/experiment").asText()).isEqualTo(RunFixture.EXPERIMENT);
+      assertThat(row.at("/key/method").asText()).isEqualTo("Hybrid");
+      assertThat(row.at("/key/setting/batchSize").asText()).isEqualTo("2048");
+      assertThat(row.get("change").asDouble()).isCloseTo(-0.05, within(1e-9));
+      assertThat(row.get("adjustedP").asDouble()).isLessThanOrEqualTo(0.05);
+    });
+  }
+
+  @Test
+  void checkExitsTwoAndNamesTheTrialsWhenTrialsAreMissingOrDiverged() throws Exception {
+    Path baselines = temp.resolve("baselines");
+    Path blessedRun = RunFixture.write(temp.resolve("blessed"), "ci", 3, RunFixture.paperMeansWithOffsets(NOISE)).root();
+    cli.run("bless", "--results", blessedRun.toString(), "--baselines", baselines.toString());
+    ResultFiles run = RunFixture.write(temp.resolve("run"), "ci", 3, RunFixture.paperMeansWithOffsets(NOISE));
+    Files.delete(run.trialFile(RunFixture.EXPERIMENT, RunFixture.trialId("SGD", 128, 1)));
+    RunFixture.setStatus(run, RunFixture.trialId("TR", 2048, 2), TrialStatus.DIVERGED, "loss NaN at epoch 2");
+
+    int code = cli.run("check", "--results", run.root().toString(), "--baselines", baselines.toString(),
+        "--json", temp.resolve("gate.json").toString());
+
+    assertThat(code).isEqualTo(2);
+    JsonNode problems = ResultFiles.mapper().readTree(temp.resolve("gate.json").toFile()).get("problems");
+    List<String> named = new ArrayList<>();
+    problems.forEach(p -> named.add(p.get("kind").asText() + " " + p.get("subject").asText()));
+    assertThat(named).containsExactlyInAnyOrder(
+        "MISSING " + RunFixture.trialId("SGD", 128, 1), "DIVERGED " + RunFixture.trialId("TR", 2048, 2));
+  }
+
+  @Test
+  void blessRefusesAnIncompleteRunWithExitCodeTwoAndWritesNothing() throws Exception {
+    ResultFiles run = RunFixture.write(temp.resolve("run"), "ci", 3, RunFixture.paperMeansWithOffsets(NOISE));
+    RunFixture.setStatus(run, RunFixture.trialId("SGD", 2048, 0), TrialStatus.FAILED, "boom");
+    Path baselines = temp.resolve("baselines");
+
+    int code = cli.run("bless", "--results", run.root().toString(), "--baselines", baselines.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(baselines).doesNotExist();
+  }
+
+  @Test
+  void blessRefusesASingleRepeatRunWithExitCodeThree() {
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 1, RunFixture.paperMeansWithOffsets(NOISE)).root();
+
+    int code = cli.run("bless", "--results", run.toString(), "--baselines", temp.resolve("b").toString());
+
+    assertThat(code).isEqualTo(3);
+    assertThat(temp.resolve("b")).doesNotExist();
+  }
+
+  @Test
+  void blessSkipsExperimentsWithoutTheReferenceMethod() {
+    ResultFiles run = RunFixture.write(temp.resolve("run"), "ci", 2, RunFixture.paperMeansWithOffsets(NOISE));
+    RunFixture.writeLandscape(run, "ci");
+    Path baselines = temp.resolve("baselines");
+
+    int code = cli.run("bless", "--results", run.root().toString(), "--baselines", baselines.toString());
+
+    assertThat(code).isZero();
+    assertThat(baselines.resolve(RunFixture.EXPERIMENT + ".json")).isRegularFile();
+    assertThat(baselines.resolve("e4-landscape.json")).doesNotExist();
+  }
+
+  @Test
+  void exitsThreeOnBadArgumentsOrMissingDirectories() throws Exception {
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 2, RunFixture.paperMeansWithOffsets(NOISE)).root();
+    Files.createDirectories(temp.resolve("empty-baselines"));
+
+    assertThat(cli.run()).isEqualTo(3);
+    assertThat(cli.run("frobnicate")).isEqualTo(3);
+    assertThat(cli.run("check", "--results")).isEqualTo(3);
+    assertThat(cli.run("check", "--results", run.toString(), "--bogus", "1")).isEqualTo(3);
+    assertThat(cli.run("check", "--results", temp.resolve("absent").toString())).isEqualTo(3);
+    assertThat(cli.run("check", "--results", run.toString(), "--baselines", temp.resolve("absent").toString())).isEqualTo(3);
+    assertThat(cli.run("check", "--results", run.toString(), "--baselines", temp.resolve("empty-baselines").toString()))
+        .isEqualTo(3);
+    assertThat(cli.run("bless", "--results", run.toString(), "--tolerance", "-1")).isEqualTo(3);
+  }
+
+  @Test
+  void exitsThreeOnACorruptBaselineFile() throws Exception {
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 2, RunFixture.paperMeansWithOffsets(NOISE)).root();
+    Path baselines = Files.createDirectories(temp.resolve("baselines"));
+    Files.writeString(baselines.resolve(RunFixture.EXPERIMENT + ".json"), "{\"schemaVersion\": 1, \"experiment\": ");
+
+    assertThat(cli.run("check", "--results", run.toString(), "--baselines", baselines.toString())).isEqualTo(3);
+  }
+
+  private static List<String> markdownTableRows(Path file) throws Exception {
+    return Files.readAllLines(file).stream()
+        .filter(line -> line.startsWith("| " + RunFixture.EXPERIMENT + " |"))
+        .toList();
+  }
+}

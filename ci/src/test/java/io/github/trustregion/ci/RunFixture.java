@@ -1,0 +1,115 @@
+package io.github.trustregion.ci;
+
+import io.github.trustregion.framework.result.ExperimentManifest;
+import io.github.trustregion.framework.result.PlannedTrial;
+import io.github.trustregion.framework.result.ResultFiles;
+import io.github.trustregion.framework.result.TrialResult;
+import io.github.trustregion.framework.result.TrialStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes small results directories for the tests: one training experiment with SGD, TR and Hybrid
+ * at batch sizes 128 and 2048, with test accuracies chosen by the test for every repeat.
+ */
+public final class RunFixture {
+
+  /** The experiment id the fixtures use. */
+  public static final String EXPERIMENT = "e3-large-batch";
+
+  /** The methods of the fixture experiment. */
+  public static final List<String> METHODS = List.of("SGD", "TR", "Hybrid");
+
+  /** The batch sizes of the fixture experiment. */
+  public static final List<Integer> BATCH_SIZES = List.of(128, 2048);
+
+  /** How much higher the best-epoch accuracy is than the final-epoch one in the fixtures. */
+  public static final double BEST_OVER_FINAL = 0.005;
+
+  /** A final test accuracy per method, batch size and repeat. */
+  @FunctionalInterface
+  public interface Accuracy {
+    /** Returns the final test accuracy of one trial. */
+    double of(String method, int batchSize, int repeat);
+  }
+
+  private RunFixture() {}
+
+  /** Returns the paper's Figure 3 means (B = 128 and B = 2048) plus a per-repeat offset. */
+  public static Accuracy paperMeansWithOffsets(double[] offsets) {
+    return (method, batchSize, repeat) -> paperMean(method, batchSize) + offsets[repeat];
+  }
+
+  /** Returns the paper's mean accuracy of a method at B = 128 or B = 2048 (SPEC §7 E3). */
+  public static double paperMean(String method, int batchSize) {
+    return switch (method) {
+      case "SGD" -> batchSize == 128 ? 0.867 : 0.803;
+      case "TR" -> batchSize == 128 ? 0.868 : 0.855;
+      case "Hybrid" -> batchSize == 128 ? 0.881 : 0.870;
+      default -> throw new IllegalArgumentException("No fixture accuracy for method " + method);
+    };
+  }
+
+  /** Returns the id of one fixture trial. */
+  public static String trialId(String method, int batchSize, int repeat) {
+    return EXPERIMENT + "-" + method + "-b" + batchSize + "-r" + repeat;
+  }
+
+  /** Writes a complete run (manifest and every trial) at the given scale. */
+  public static ResultFiles write(Path root, String scale, int repeats, Accuracy accuracy) {
+    ResultFiles files = new ResultFiles(root);
+    List<PlannedTrial> planned = new ArrayList<>();
+    for (String method : METHODS) {
+      for (int batchSize : BATCH_SIZES) {
+        for (int repeat = 0; repeat < repeats; repeat++) {
+          Map<String, String> parameters = parameters(method, batchSize, repeat, scale);
+          planned.add(new PlannedTrial(trialId(method, batchSize, repeat), parameters));
+          double finalAccuracy = accuracy.of(method, batchSize, repeat);
+          files.writeTrial(trial(trialId(method, batchSize, repeat), parameters, TrialStatus.COMPLETED,
+              Map.of("finalTestAccuracy", finalAccuracy, "bestTestAccuracy", finalAccuracy + BEST_OVER_FINAL)));
+        }
+      }
+    }
+    files.writeManifest(new ExperimentManifest(1, EXPERIMENT, RunFixture.class.getName(), "Large-batch fixture",
+        "Test accuracy of SGD, TR and Hybrid at two batch sizes.", "training", scale, "synthetic",
+        List.of("finalTestAccuracy", "bestTestAccuracy"), List.of(), planned, List.of()));
+    return files;
+  }
+
+  /** Writes an experiment that has no methods to compare (like E4's landscape), complete. */
+  public static void writeLandscape(ResultFiles files, String scale) {
+    Map<String, String> parameters = Map.of("method", "TR-vs-SGD", "seed", "1", "repeat", "0", "scale", scale);
+    files.writeTrial(new TrialResult(TrialResult.SCHEMA_VERSION, "e4-path-r0", "e4-landscape", TrialStatus.COMPLETED,
+        "", parameters, Map.of(), List.of(), Map.of("distance", 12.5), Map.of(), 1.0, Map.of()));
+    files.writeManifest(new ExperimentManifest(1, "e4-landscape", RunFixture.class.getName(), "Landscape fixture",
+        "Loss along a line.", "landscape", scale, "synthetic", List.of("distance"), List.of(),
+        List.of(new PlannedTrial("e4-path-r0", parameters)), List.of()));
+  }
+
+  /** Rewrites one trial of the fixture experiment with another status and message. */
+  public static void setStatus(ResultFiles files, String trialId, TrialStatus status, String message) {
+    TrialResult old = files.readTrial(EXPERIMENT, trialId).orElseThrow();
+    files.writeTrial(new TrialResult(old.schemaVersion(), old.trialId(), old.experiment(), status, message,
+        old.parameters(), old.methodSettings(), old.epochs(), old.metrics(), old.series(), old.wallSeconds(),
+        old.environment()));
+  }
+
+  private static Map<String, String> parameters(String method, int batchSize, int repeat, String scale) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("method", method);
+    parameters.put("batchSize", Integer.toString(batchSize));
+    parameters.put("seed", Integer.toString(1000 + repeat));
+    parameters.put("repeat", Integer.toString(repeat));
+    parameters.put("scale", scale);
+    return parameters;
+  }
+
+  private static TrialResult trial(
+      String trialId, Map<String, String> parameters, TrialStatus status, Map<String, Double> metrics) {
+    return new TrialResult(TrialResult.SCHEMA_VERSION, trialId, EXPERIMENT, status, "", parameters, Map.of(),
+        List.of(), metrics, Map.of(), 1.0, Map.of("backend", "CPU", "processors", "2"));
+  }
+}
