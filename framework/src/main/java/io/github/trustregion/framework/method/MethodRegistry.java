@@ -59,7 +59,9 @@ public final class MethodRegistry {
 
   /**
    * Checks a method name and its {@code "key=value"} settings; returns every problem, each a
-   * sentence that lists what is known (empty when all is valid).
+   * sentence that lists what is known (empty when all is valid). When every value is valid on its
+   * own, the method is also created once, so that inconsistent combinations (a maximum radius below
+   * the initial one) are found before anything runs.
    */
   public List<String> problems(String method, List<String> settings) {
     MethodProvider provider = providers.get(method);
@@ -89,7 +91,26 @@ public final class MethodRegistry {
             problems.add("the setting " + method + "." + key + "=" + value + " is invalid: " + p));
       }
     }
+    if (problems.isEmpty()) {
+      try {
+        provider.create(resolveValid(provider, settings));
+      } catch (IllegalArgumentException e) {
+        problems.add("the settings of " + method + " are inconsistent: " + e.getMessage());
+      }
+    }
     return problems;
+  }
+
+  private static Map<String, String> resolveValid(MethodProvider provider, List<String> settings) {
+    Map<String, String> resolved = new LinkedHashMap<>();
+    for (SettingSpec spec : provider.settings()) {
+      resolved.put(spec.name(), spec.defaultValue());
+    }
+    for (String setting : settings) {
+      int eq = setting.indexOf('=');
+      resolved.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+    }
+    return resolved;
   }
 
   /**
@@ -103,15 +124,7 @@ public final class MethodRegistry {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems) + ".");
     }
-    Map<String, String> resolved = new LinkedHashMap<>();
-    for (SettingSpec spec : providers.get(method).settings()) {
-      resolved.put(spec.name(), spec.defaultValue());
-    }
-    for (String setting : settings) {
-      int eq = setting.indexOf('=');
-      resolved.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
-    }
-    return resolved;
+    return resolveValid(providers.get(method), settings);
   }
 
   /**

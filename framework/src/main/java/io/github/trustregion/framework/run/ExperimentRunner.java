@@ -1,0 +1,170 @@
+package io.github.trustregion.framework.run;
+
+import io.github.trustregion.framework.allure.AllureResultsWriter;
+import io.github.trustregion.framework.method.MethodRegistry;
+import io.github.trustregion.framework.plan.ExperimentOptions;
+import io.github.trustregion.framework.plan.ExperimentPlan;
+import io.github.trustregion.framework.plan.TrialSpec;
+import io.github.trustregion.framework.plan.TrialType;
+import io.github.trustregion.framework.result.ExperimentManifest;
+import io.github.trustregion.framework.result.ResultFileException;
+import io.github.trustregion.framework.result.ResultFiles;
+import io.github.trustregion.framework.result.TrialResult;
+import io.github.trustregion.framework.workload.WorkloadData;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs validated plans: for each experiment, writes its manifest, then runs each trial that has no
+ * finished result yet, writing its result file (atomically) and, if configured, its Allure result.
+ *
+ * <p>Resume: a trial whose result file exists with the same parameters is not run again (its
+ * result is reported as resumed); one whose stored parameters differ from the plan is run again and
+ * overwritten. A results directory that holds an experiment at another scale is refused, so results
+ * of different scales never mix. Each experiment's data are loaded once, on first use. A diverged
+ * or failed trial is recorded and the run goes on. Not thread-safe.
+ */
+public final class ExperimentRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
+
+  private final MethodRegistry registry;
+  private final ExperimentOptions options;
+  private final ResultFiles files;
+  private final Optional<AllureResultsWriter> allure;
+  private final RunEnvironment environment = new RunEnvironment();
+
+  /** Creates a runner that resolves methods in {@code registry} and writes where {@code options} say. */
+  public ExperimentRunner(MethodRegistry registry, ExperimentOptions options) {
+    this.registry = registry;
+    this.options = options;
+    this.files = new ResultFiles(options.results());
+    this.allure = options.allureResults().map(AllureResultsWriter::new);
+  }
+
+  /** Returns the result files this runner writes. */
+  public ResultFiles resultFiles() {
+    return files;
+  }
+
+  /** Returns this run's id, stored in every trial's environment as {@code runId}. */
+  public String runId() {
+    return environment.runId();
+  }
+
+  /**
+   * Runs every trial of every plan, in order.
+   *
+   * @throws IllegalStateException when the results directory holds an experiment at another scale
+   */
+  public RunSummary run(List<ExperimentPlan> plans, TrialListener listener) {
+    plans.forEach(this::checkScale);
+    int totalTrials = plans.stream().mapToInt(p -> p.trials().size()).sum();
+    long totalUnits = plans.stream().flatMap(p -> p.trials().stream()).mapToLong(ExperimentRunner::units).sum();
+    ProgressLog progress = new ProgressLog(totalTrials, totalUnits);
+    LOG.info("Running {} experiment(s), {} trial(s), at scale {}; results in {}", plans.size(),
+        totalTrials, options.scale().id(), files.root().toAbsolutePath());
+    List<TrialResult> results = new ArrayList<>();
+    int resumed = 0;
+    for (ExperimentPlan plan : plans) {
+      ExperimentManifest manifest = plan.manifest();
+      files.writeManifest(manifest);
+      allure.ifPresent(a -> a.writeExperiment(manifest));
+      listener.experimentStarted(plan);
+      Supplier<WorkloadData> data = memoizedData(plan);
+      TrainingTrialRunner training = new TrainingTrialRunner(plan.definition(), data, registry,
+          files, environment, progress);
+      CustomTrialRunner custom = new CustomTrialRunner(plan.definition(), data, files, environment);
+      for (TrialSpec trial : plan.trials()) {
+        Optional<TrialResult> previous = finished(plan, trial);
+        TrialResult result;
+        if (previous.isPresent()) {
+          result = previous.get();
+          resumed++;
+          progress.trialResumed(trial.trialId(), units(trial));
+        } else {
+          progress.trialStarted(trial.trialId());
+          listener.trialStarted(plan, trial);
+          result = trial.type() == TrialType.CUSTOM ? custom.run(trial) : training.run(trial);
+          files.writeTrial(result);
+          if (trial.type() == TrialType.CUSTOM) {
+            progress.unitDone();
+          }
+          progress.trialFinished(trial.trialId(), result.status().name()
+              + (result.message().isBlank() ? "" : ": " + result.message()), units(trial),
+              trial.type() == TrialType.CUSTOM ? 1 : result.epochs().size());
+        }
+        TrialResult written = result;
+        allure.ifPresent(a -> a.writeTrial(manifest, written));
+        results.add(result);
+        listener.trialFinished(plan, trial, result, previous.isPresent());
+      }
+      listener.experimentFinished(plan);
+    }
+    return new RunSummary(results, resumed);
+  }
+
+  private static long units(TrialSpec trial) {
+    return trial.type() == TrialType.CUSTOM ? 1 : trial.totalEpochs();
+  }
+
+  private void checkScale(ExperimentPlan plan) {
+    if (!Files.isRegularFile(files.experimentDirectory(plan.experimentId()).resolve(ResultFiles.MANIFEST))) {
+      return;
+    }
+    ExperimentManifest existing = files.readManifest(plan.experimentId());
+    if (!existing.scale().equals(plan.definition().scale().id())) {
+      throw new IllegalStateException("The results directory " + files.root().toAbsolutePath()
+          + " holds experiment " + plan.experimentId() + " at scale " + existing.scale()
+          + ", but this run is at scale " + plan.definition().scale().id() + "; choose another "
+          + "directory (-D" + ExperimentOptions.RESULTS + "=... or --results) or delete "
+          + files.experimentDirectory(plan.experimentId()) + ".");
+    }
+  }
+
+  private Optional<TrialResult> finished(ExperimentPlan plan, TrialSpec trial) {
+    Optional<TrialResult> stored;
+    try {
+      stored = files.readTrial(plan.experimentId(), trial.trialId());
+    } catch (ResultFileException e) {
+      LOG.warn("Running {} again: {}", trial.trialId(), e.getMessage());
+      return Optional.empty();
+    }
+    if (stored.isPresent() && !stored.get().parameters().equals(trial.parameters())) {
+      LOG.warn("Running {} again: its stored parameters {} differ from the plan's {}",
+          trial.trialId(), stored.get().parameters(), trial.parameters());
+      return Optional.empty();
+    }
+    return stored;
+  }
+
+  private static Supplier<WorkloadData> memoizedData(ExperimentPlan plan) {
+    return new Supplier<>() {
+      private WorkloadData data;
+      private RuntimeException failure;
+
+      @Override
+      public WorkloadData get() {
+        if (data == null && failure == null) {
+          var workload = plan.definition().workload().orElseThrow(() -> new IllegalStateException(
+              "Experiment " + plan.experimentId() + " declares no workload; add @TrainOn(...)."));
+          try {
+            LOG.info("Loading the data of {} ({})", plan.experimentId(), workload.name());
+            data = workload.load(plan.definition().dataRequest());
+          } catch (RuntimeException e) {
+            failure = e;
+          }
+        }
+        if (failure != null) {
+          throw failure;
+        }
+        return data;
+      }
+    };
+  }
+}
