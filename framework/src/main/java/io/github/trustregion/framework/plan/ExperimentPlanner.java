@@ -80,26 +80,32 @@ public final class ExperimentPlanner {
    * @throws ExperimentValidationException listing all problems
    */
   public List<ExperimentPlan> planAll(Collection<Class<?>> types) {
-    List<ExperimentPlan> plans = new ArrayList<>();
-    List<ValidationProblem> problems = new ArrayList<>();
-    Map<String, String> ids = new LinkedHashMap<>();
-    for (Class<?> type : types) {
-      PlanOutcome outcome = plan(type);
-      problems.addAll(outcome.problems());
-      outcome.plan().ifPresent(plan -> {
-        String previous = ids.putIfAbsent(plan.experimentId(), type.getName());
-        if (previous != null) {
-          problems.add(new ValidationProblem(type.getName(), "@Experiment",
-              "the id '" + plan.experimentId() + "' is also used by " + previous
-                  + "; give one of them another @Experiment(id = ...)."));
-        }
-        plans.add(plan);
-      });
-    }
+    List<PlanOutcome> outcomes = types.stream().map(this::plan).toList();
+    List<ValidationProblem> problems = problemsOf(outcomes);
     if (!problems.isEmpty()) {
       throw new ExperimentValidationException(problems);
     }
-    return plans;
+    return outcomes.stream().map(o -> o.plan().orElseThrow()).toList();
+  }
+
+  /**
+   * Returns every problem of the outcomes, plus one for each experiment id used by two classes.
+   */
+  public static List<ValidationProblem> problemsOf(List<PlanOutcome> outcomes) {
+    List<ValidationProblem> problems = new ArrayList<>();
+    Map<String, String> ids = new LinkedHashMap<>();
+    for (PlanOutcome outcome : outcomes) {
+      problems.addAll(outcome.problems());
+      outcome.plan().ifPresent(plan -> {
+        String previous = ids.putIfAbsent(plan.experimentId(), outcome.type().getName());
+        if (previous != null) {
+          problems.add(new ValidationProblem(outcome.type().getName(), "@Experiment",
+              "the id '" + plan.experimentId() + "' is also used by " + previous
+                  + "; give one of them another @Experiment(id = ...)."));
+        }
+      });
+    }
+    return problems;
   }
 
   /** Validates and plans one class, returning either its plan or its problems. */

@@ -1,0 +1,196 @@
+package io.github.trustregion.framework.cli;
+
+import io.github.trustregion.framework.annotation.Scale;
+import io.github.trustregion.framework.engine.ExperimentTestEngine;
+import io.github.trustregion.framework.method.MethodRegistry;
+import io.github.trustregion.framework.plan.ExperimentDiscovery;
+import io.github.trustregion.framework.plan.ExperimentOptions;
+import io.github.trustregion.framework.plan.ExperimentPlan;
+import io.github.trustregion.framework.plan.ExperimentPlanner;
+import io.github.trustregion.framework.plan.ExperimentValidationException;
+import io.github.trustregion.framework.plan.TrialSpec;
+import io.github.trustregion.framework.plan.ValidationProblem;
+import io.github.trustregion.framework.result.ResultFiles;
+import io.github.trustregion.framework.result.TrialStatus;
+import io.github.trustregion.framework.run.CostEstimate;
+import io.github.trustregion.framework.run.ExperimentRunner;
+import io.github.trustregion.framework.run.RunSummary;
+import io.github.trustregion.framework.run.TrialListener;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Runs, lists or resumes experiments from the command line, through the same planner and runner
+ * as {@code mvn verify -Pexperiments}.
+ *
+ * <pre>
+ * java -cp &lt;class path&gt; io.github.trustregion.framework.cli.ExperimentsCli [options] [class|package ...]
+ *   --list              print the plan (every trial, the count, a cost estimate) and exit
+ *   --validate          validate only and exit
+ *   --scale S           smoke, ci or paper (default: -Dexperiments.scale, else ci)
+ *   --repeats N         replace the number of repeats
+ *   --filter REGEX      run experiments whose id or class name contains a match
+ *   --results DIR       results directory (default: -Dexperiments.results, else target/experiment-results)
+ *   --allure DIR        also write Allure results there (default: -Dallure.results.directory, else none)
+ * </pre>
+ *
+ * Arguments name experiment classes or packages to scan (default: {@code -Dexperiments.packages},
+ * else {@code io.github.trustregion}). Running again with the same results directory resumes: trials
+ * with a result file are kept. Exit status: 0 when every trial completed or diverged, 1 when a
+ * trial failed, 2 on invalid declarations or usage.
+ */
+public final class ExperimentsCli {
+
+  /** The packages scanned when no argument names any. */
+  static final String DEFAULT_PACKAGE = "io.github.trustregion";
+
+  private ExperimentsCli() {}
+
+  /** Runs the command line and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command line, printing to {@code out} and {@code err}; returns the exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    ExperimentOptions options;
+    boolean list = false;
+    boolean validateOnly = false;
+    List<String> targets = new ArrayList<>();
+    try {
+      options = ExperimentOptions.from(key -> Optional.ofNullable(System.getProperty(key)));
+      options = options.withAllureResults(Optional.ofNullable(System.getProperty(ExperimentOptions.ALLURE)).map(Path::of));
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        switch (arg) {
+          case "--list" -> list = true;
+          case "--validate" -> validateOnly = true;
+          case "--scale" -> options = options.withScale(Scale.parse(value(args, ++i, arg)));
+          case "--repeats" -> options = options.withRepeats(parseRepeats(value(args, ++i, arg)));
+          case "--filter" -> options = options.withFilter(Pattern.compile(value(args, ++i, arg)));
+          case "--results" -> options = options.withResults(Path.of(value(args, ++i, arg)));
+          case "--allure" -> options = options.withAllureResults(Optional.of(Path.of(value(args, ++i, arg))));
+          case "--help", "-h" -> {
+            out.println(usage());
+            return 0;
+          }
+          default -> {
+            if (arg.startsWith("-")) {
+              throw new IllegalArgumentException("Unknown option " + arg + ".");
+            }
+            targets.add(arg);
+          }
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.println(usage());
+      return 2;
+    }
+    if (targets.isEmpty()) {
+      targets.addAll(List.of(System.getProperty(ExperimentTestEngine.PACKAGES, DEFAULT_PACKAGE).split(",")));
+    }
+    MethodRegistry registry = MethodRegistry.load(Thread.currentThread().getContextClassLoader());
+    ExperimentPlanner planner = new ExperimentPlanner(registry, options);
+    ExperimentOptions chosen = options;
+    List<ExperimentPlanner.PlanOutcome> selected = classes(targets).stream()
+        .map(planner::plan)
+        .filter(o -> chosen.selects(o.plan().map(ExperimentPlan::experimentId).orElse(""),
+            o.type().getName()))
+        .toList();
+    List<ValidationProblem> problems = ExperimentPlanner.problemsOf(selected);
+    if (!problems.isEmpty()) {
+      err.println(new ExperimentValidationException(problems).getMessage());
+      return 2;
+    }
+    List<ExperimentPlan> plans = selected.stream().map(o -> o.plan().orElseThrow()).toList();
+    if (plans.isEmpty()) {
+      err.println("No experiment found in " + targets + (options.filter().pattern().isEmpty() ? ""
+          : " matching " + options.filter().pattern()) + ".");
+      return 2;
+    }
+    if (validateOnly) {
+      out.println(plans.size() + " experiment(s) valid at scale " + options.scale().id() + ".");
+      return 0;
+    }
+    if (list) {
+      printPlan(plans, options, out);
+      return 0;
+    }
+    RunSummary summary = new ExperimentRunner(registry, options).run(plans, TrialListener.NONE);
+    out.println(summary.results().size() + " trial(s): " + summary.count(TrialStatus.COMPLETED)
+        + " completed, " + summary.count(TrialStatus.DIVERGED) + " diverged, "
+        + summary.count(TrialStatus.FAILED) + " failed; " + summary.resumed()
+        + " kept from a previous run. Results in " + options.results().toAbsolutePath() + ".");
+    return summary.count(TrialStatus.FAILED) > 0 ? 1 : 0;
+  }
+
+  private static void printPlan(List<ExperimentPlan> plans, ExperimentOptions options, PrintStream out) {
+    ResultFiles files = new ResultFiles(options.results());
+    for (ExperimentPlan plan : plans) {
+      out.println(plan.experimentId() + " (" + plan.definition().type().getName() + "), scale "
+          + plan.definition().scale().id() + ", kind " + plan.definition().kind().id() + ", "
+          + plan.trials().size() + " trial(s), workload " + plan.definition().workloadDescription());
+      for (TrialSpec trial : plan.trials()) {
+        out.println("  " + trial.trialId() + "  " + trial.parameters()
+            + (files.hasTrial(plan.experimentId(), trial.trialId()) ? "  [finished]" : ""));
+      }
+    }
+    out.println("Total: " + CostEstimate.of(plans, files).describe() + ".");
+  }
+
+  private static Set<Class<?>> classes(List<String> targets) {
+    Set<Class<?>> classes = new LinkedHashSet<>();
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    for (String target : targets) {
+      String name = target.trim();
+      if (name.isEmpty()) {
+        continue;
+      }
+      try {
+        classes.add(Class.forName(name, false, loader));
+      } catch (ClassNotFoundException e) {
+        classes.addAll(ExperimentDiscovery.inPackage(name));
+      }
+    }
+    return classes;
+  }
+
+  private static String value(String[] args, int index, String option) {
+    if (index >= args.length) {
+      throw new IllegalArgumentException("The option " + option + " needs a value.");
+    }
+    return args[index];
+  }
+
+  private static int parseRepeats(String text) {
+    try {
+      int repeats = Integer.parseInt(text);
+      if (repeats < 1) {
+        throw new IllegalArgumentException("--repeats must be at least 1, got " + text + ".");
+      }
+      return repeats;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--repeats needs a whole number, got '" + text + "'.");
+    }
+  }
+
+  static String usage() {
+    return """
+        Usage: ExperimentsCli [options] [experiment class or package ...]
+          --list          print the plan (every trial, the count, a cost estimate) and exit
+          --validate      validate only and exit
+          --scale S       smoke, ci or paper (default: -Dexperiments.scale, else ci)
+          --repeats N     replace the number of repeats
+          --filter REGEX  only experiments whose id or class name contains a match
+          --results DIR   results directory (default: target/experiment-results); rerun to resume
+          --allure DIR    also write Allure results into DIR
+        Without arguments, scans -Dexperiments.packages (default io.github.trustregion).""";
+  }
+}

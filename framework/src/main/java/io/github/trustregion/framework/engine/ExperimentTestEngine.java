@@ -1,0 +1,320 @@
+package io.github.trustregion.framework.engine;
+
+import io.github.trustregion.framework.method.MethodRegistry;
+import io.github.trustregion.framework.plan.ExperimentDiscovery;
+import io.github.trustregion.framework.plan.ExperimentOptions;
+import io.github.trustregion.framework.plan.ExperimentPlan;
+import io.github.trustregion.framework.plan.ExperimentPlanner;
+import io.github.trustregion.framework.plan.ExperimentValidationException;
+import io.github.trustregion.framework.plan.TrialSpec;
+import io.github.trustregion.framework.plan.ValidationProblem;
+import io.github.trustregion.framework.result.TrialResult;
+import io.github.trustregion.framework.run.ExperimentRunner;
+import io.github.trustregion.framework.run.TrialListener;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.DiscoveryFilter;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClassNameFilter;
+import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.ClasspathRootSelector;
+import org.junit.platform.engine.discovery.PackageNameFilter;
+import org.junit.platform.engine.discovery.PackageSelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+
+/**
+ * The JUnit Platform engine that runs experiments: each experiment class is a container, each
+ * trial a test whose unique id ends with {@code [trial:<trialId>]}.
+ *
+ * <p><b>Activation.</b> The engine discovers nothing unless the configuration parameter (or system
+ * property) {@value #ENABLED} is {@code true}, so that a normal {@code mvn verify}, which puts it
+ * on the test class path, runs no experiment; the {@code experiments} Maven profile sets it.
+ *
+ * <p><b>Discovery.</b> Experiment classes come from the request's class, package, class-path-root
+ * and unique-id selectors (other classes are ignored: they belong to other engines), and from the
+ * packages listed, comma-separated, in the parameter {@value #PACKAGES} (Surefire and Failsafe only
+ * select test classes, while experiments usually live in main sources). Class-name and
+ * package-name filters apply; {@code experiments.filter} selects by experiment id or class name.
+ * Options ({@code experiments.scale}, {@code experiments.repeats}, {@code experiments.results},
+ * {@code allure.results.directory}) are read from the configuration parameters, which fall back to
+ * system properties ({@link ExperimentOptions}).
+ *
+ * <p><b>Execution.</b> Every discovered experiment is validated before the first trial runs; if
+ * any is invalid, each invalid experiment fails with all its problems and the valid ones are
+ * skipped, so nothing runs. Otherwise trials run through {@link ExperimentRunner}, the same path as
+ * the command line: a completed trial is successful; a trial kept from a previous run is successful
+ * with the report entry {@code resumed=true}; a diverged trial is <em>aborted</em> ({@link
+ * TrialDivergedException}: a recorded outcome, not a build failure); a failed trial fails ({@link
+ * TrialFailedException}). Every trial publishes a report entry with its status and result file.
+ */
+public final class ExperimentTestEngine implements TestEngine {
+
+  /** The engine id. */
+  public static final String ENGINE_ID = "trust-region-experiments";
+
+  /** The parameter that activates the engine. */
+  public static final String ENABLED = "experiments.enabled";
+
+  /** The parameter listing packages to scan for experiments, comma-separated. */
+  public static final String PACKAGES = "experiments.packages";
+
+  @Override
+  public String getId() {
+    return ENGINE_ID;
+  }
+
+  @Override
+  public Optional<String> getGroupId() {
+    return Optional.of("io.github.trustregion");
+  }
+
+  @Override
+  public Optional<String> getArtifactId() {
+    return Optional.of("framework");
+  }
+
+  @Override
+  public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+    EngineDescriptor engine = new EngineDescriptor(uniqueId, "Trust-region experiments");
+    ConfigurationParameters parameters = request.getConfigurationParameters();
+    if (!parameters.getBoolean(ENABLED).orElse(false)) {
+      return engine;
+    }
+    ExperimentOptions options = ExperimentOptions.from(parameters::get);
+    Map<Class<?>, Set<String>> classes = new LinkedHashMap<>();
+    Predicate<String> nameFilter = nameFilter(request);
+    for (ClassSelector selector : request.getSelectorsByType(ClassSelector.class)) {
+      Class<?> type = selector.getJavaClass();
+      if (ExperimentDiscovery.isExperiment(type)) {
+        classes.putIfAbsent(type, null);
+      }
+    }
+    for (PackageSelector selector : request.getSelectorsByType(PackageSelector.class)) {
+      ExperimentDiscovery.inPackage(selector.getPackageName(), nameFilter)
+          .forEach(type -> classes.putIfAbsent(type, null));
+    }
+    for (ClasspathRootSelector selector : request.getSelectorsByType(ClasspathRootSelector.class)) {
+      ExperimentDiscovery.inClasspathRoot(selector.getClasspathRoot()).stream()
+          .filter(type -> nameFilter.test(type.getName()))
+          .forEach(type -> classes.putIfAbsent(type, null));
+    }
+    parameters.get(PACKAGES).ifPresent(packages -> Arrays.stream(packages.split(","))
+        .map(String::trim).filter(p -> !p.isEmpty())
+        .forEach(p -> ExperimentDiscovery.inPackage(p, nameFilter)
+            .forEach(type -> classes.putIfAbsent(type, null))));
+    for (UniqueIdSelector selector : request.getSelectorsByType(UniqueIdSelector.class)) {
+      selectByUniqueId(selector.getUniqueId(), uniqueId, classes);
+    }
+    ExperimentPlanner planner = new ExperimentPlanner(
+        MethodRegistry.load(Thread.currentThread().getContextClassLoader()), options);
+    Map<String, String> ids = new LinkedHashMap<>();
+    for (Map.Entry<Class<?>, Set<String>> entry : classes.entrySet()) {
+      Class<?> type = entry.getKey();
+      if (!nameFilter.test(type.getName())) {
+        continue;
+      }
+      ExperimentPlanner.PlanOutcome outcome = planner.plan(type);
+      String experimentId = outcome.plan().map(ExperimentPlan::experimentId).orElse("");
+      if (!options.selects(experimentId, type.getName())) {
+        continue;
+      }
+      List<ValidationProblem> problems = ExperimentPlanner.problemsOf(List.of(outcome));
+      if (!experimentId.isEmpty() && ids.putIfAbsent(experimentId, type.getName()) != null) {
+        problems = new ArrayList<>(problems);
+        problems.add(new ValidationProblem(type.getName(), "@Experiment", "the id '" + experimentId
+            + "' is also used by " + ids.get(experimentId) + "; give one of them another "
+            + "@Experiment(id = ...)."));
+      }
+      ExperimentDescriptor experiment = new ExperimentDescriptor(
+          uniqueId.append(ExperimentDescriptor.SEGMENT, type.getName()), type,
+          problems.isEmpty() ? outcome.plan() : Optional.empty(), problems);
+      experiment.plan().ifPresent(plan -> {
+        for (TrialSpec trial : plan.trials()) {
+          Set<String> selectedTrials = entry.getValue();
+          if (selectedTrials == null || selectedTrials.contains(trial.trialId())) {
+            experiment.addChild(new TrialDescriptor(
+                experiment.getUniqueId().append(TrialDescriptor.SEGMENT, trial.trialId()), trial, type));
+          }
+        }
+      });
+      engine.addChild(experiment);
+    }
+    return engine;
+  }
+
+  private static void selectByUniqueId(UniqueId selected, UniqueId engineId,
+      Map<Class<?>, Set<String>> classes) {
+    List<UniqueId.Segment> segments = selected.getSegments();
+    if (!selected.hasPrefix(engineId) || segments.size() < 2) {
+      return;
+    }
+    UniqueId.Segment experiment = segments.get(1);
+    if (!experiment.getType().equals(ExperimentDescriptor.SEGMENT)) {
+      return;
+    }
+    Class<?> type;
+    try {
+      type = Class.forName(experiment.getValue(), false, Thread.currentThread().getContextClassLoader());
+    } catch (ClassNotFoundException e) {
+      return;
+    }
+    if (segments.size() >= 3 && segments.get(2).getType().equals(TrialDescriptor.SEGMENT)) {
+      if (!classes.containsKey(type) || classes.get(type) != null) {
+        Set<String> trials = classes.get(type) == null ? new LinkedHashSet<>() : classes.get(type);
+        trials.add(segments.get(2).getValue());
+        classes.put(type, trials);
+      }
+    } else {
+      classes.put(type, null);
+    }
+  }
+
+  private static Predicate<String> nameFilter(EngineDiscoveryRequest request) {
+    List<DiscoveryFilter<String>> filters = new ArrayList<>();
+    filters.addAll(request.getFiltersByType(ClassNameFilter.class));
+    filters.addAll(request.getFiltersByType(PackageNameFilter.class));
+    return name -> filters.stream().allMatch(f -> f.apply(name).included());
+  }
+
+  @Override
+  public void execute(ExecutionRequest request) {
+    TestDescriptor root = request.getRootTestDescriptor();
+    EngineExecutionListener listener = request.getEngineExecutionListener();
+    listener.executionStarted(root);
+    List<ExperimentDescriptor> experiments = root.getChildren().stream()
+        .filter(ExperimentDescriptor.class::isInstance).map(ExperimentDescriptor.class::cast).toList();
+    List<ValidationProblem> problems = experiments.stream()
+        .flatMap(e -> e.problems().stream()).toList();
+    if (!problems.isEmpty()) {
+      for (ExperimentDescriptor experiment : experiments) {
+        if (experiment.problems().isEmpty()) {
+          listener.executionSkipped(experiment, "Not run: " + problems.size()
+              + " problem(s) in other experiment declarations must be fixed first.");
+        } else {
+          listener.executionStarted(experiment);
+          listener.executionFinished(experiment,
+              TestExecutionResult.failed(new ExperimentValidationException(experiment.problems())));
+        }
+      }
+      listener.executionFinished(root, TestExecutionResult.successful());
+      return;
+    }
+    ExperimentOptions options = ExperimentOptions.from(request.getConfigurationParameters()::get);
+    MethodRegistry registry = MethodRegistry.load(Thread.currentThread().getContextClassLoader());
+    List<ExperimentPlan> plans = new ArrayList<>();
+    Map<String, ExperimentDescriptor> byId = new LinkedHashMap<>();
+    for (ExperimentDescriptor experiment : experiments) {
+      ExperimentPlan plan = experiment.plan().orElseThrow();
+      Set<String> kept = new LinkedHashSet<>();
+      experiment.getChildren().forEach(c -> kept.add(((TrialDescriptor) c).trial().trialId()));
+      plans.add(new ExperimentPlan(plan.definition(),
+          plan.trials().stream().filter(t -> kept.contains(t.trialId())).toList()));
+      byId.put(plan.experimentId(), experiment);
+    }
+    Events events = new Events(listener, byId);
+    try {
+      new ExperimentRunner(registry, options).run(plans, events);
+    } catch (RuntimeException e) {
+      events.abandon(e);
+    }
+    listener.executionFinished(root, TestExecutionResult.successful());
+  }
+
+  /** Turns the runner's callbacks into JUnit events. */
+  private static final class Events implements TrialListener {
+    private final EngineExecutionListener listener;
+    private final Map<String, ExperimentDescriptor> experiments;
+    private final Set<TestDescriptor> open = new LinkedHashSet<>();
+    private final Set<TestDescriptor> done = new LinkedHashSet<>();
+
+    Events(EngineExecutionListener listener, Map<String, ExperimentDescriptor> experiments) {
+      this.listener = listener;
+      this.experiments = experiments;
+    }
+
+    @Override
+    public void experimentStarted(ExperimentPlan plan) {
+      start(experiments.get(plan.experimentId()));
+    }
+
+    @Override
+    public void trialStarted(ExperimentPlan plan, TrialSpec trial) {
+      start(descriptor(plan, trial));
+    }
+
+    @Override
+    public void trialFinished(ExperimentPlan plan, TrialSpec trial, TrialResult result, boolean resumed) {
+      TestDescriptor descriptor = descriptor(plan, trial);
+      if (!open.contains(descriptor)) {
+        start(descriptor);
+      }
+      Map<String, String> entry = new LinkedHashMap<>();
+      entry.put("status", result.status().name());
+      entry.put("resumed", Boolean.toString(resumed));
+      entry.put("runId", result.environment().getOrDefault("runId", ""));
+      result.metrics().forEach((k, v) -> entry.put(k, Double.toString(v)));
+      listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
+      TestExecutionResult outcome = switch (result.status()) {
+        case COMPLETED -> TestExecutionResult.successful();
+        case DIVERGED -> TestExecutionResult.aborted(new TrialDivergedException(
+            "DIVERGED: " + result.message()));
+        case FAILED -> TestExecutionResult.failed(new TrialFailedException(result.message()));
+      };
+      finish(descriptor, outcome);
+    }
+
+    @Override
+    public void experimentFinished(ExperimentPlan plan) {
+      finish(experiments.get(plan.experimentId()), TestExecutionResult.successful());
+    }
+
+    private TestDescriptor descriptor(ExperimentPlan plan, TrialSpec trial) {
+      ExperimentDescriptor experiment = experiments.get(plan.experimentId());
+      return experiment.getChildren().stream()
+          .filter(c -> ((TrialDescriptor) c).trial().trialId().equals(trial.trialId()))
+          .findFirst().orElseThrow();
+    }
+
+    private void start(TestDescriptor descriptor) {
+      listener.executionStarted(descriptor);
+      open.add(descriptor);
+    }
+
+    private void finish(TestDescriptor descriptor, TestExecutionResult result) {
+      open.remove(descriptor);
+      done.add(descriptor);
+      listener.executionFinished(descriptor, result);
+    }
+
+    /** Ends every started descriptor as failed and skips the rest after the runner threw. */
+    void abandon(RuntimeException e) {
+      List<TestDescriptor> started = new ArrayList<>(open);
+      java.util.Collections.reverse(started);
+      for (TestDescriptor descriptor : started) {
+        finish(descriptor, TestExecutionResult.failed(e));
+      }
+      for (ExperimentDescriptor experiment : experiments.values()) {
+        if (!done.contains(experiment)) {
+          listener.executionStarted(experiment);
+          listener.executionFinished(experiment, TestExecutionResult.failed(e));
+        }
+      }
+    }
+  }
+}
