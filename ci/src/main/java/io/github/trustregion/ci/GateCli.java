@@ -162,6 +162,15 @@ public final class GateCli {
     return 0;
   }
 
+  /** Returns the option names a subcommand accepts ({@code check} or {@code bless}), for checks of scripts. */
+  static Set<String> acceptedOptions(String subcommand) {
+    return switch (subcommand) {
+      case "check" -> CHECK_OPTIONS;
+      case "bless" -> BLESS_OPTIONS;
+      default -> throw new IllegalArgumentException("No subcommand '" + subcommand + "'; use check or bless.");
+    };
+  }
+
   private static Path existingDirectory(String text, String option) {
     Path path = Path.of(text);
     if (!Files.isDirectory(path)) {

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  *
  * <p>A trial's setting is its parameters minus {@link #NON_SETTING_PARAMETERS}; trials of the same
  * setting and repeat are paired. Only {@link TrialStatus#COMPLETED} trials with a finite value of
- * the metric take part (the {@link RunAudit} names the others). Settings without the reference
+ * the metric and both a {@code method} and a {@code repeat} parameter take part (the
+ * {@link RunAudit} names the others; custom trials such as E4's landscape have no method). Settings without the reference
  * method yield no pairs. Stateless and thread-safe.
  */
 public final class GapExtractor {
@@ -46,8 +47,8 @@ public final class GapExtractor {
    * Returns the paired samples of one experiment, ordered by metric (as given), setting (numbers
    * compared as numbers) and method.
    *
-   * @throws GateInputException when a trial lacks the {@code method} or {@code repeat} parameter,
-   *     or two trials claim the same setting, method and repeat
+   * @throws GateInputException when a trial's repeat is not an integer, or two trials claim the
+   *     same setting, method and repeat
    */
   public List<PairedSample> extract(String experiment, List<TrialResult> trials) {
     List<PairedSample> samples = new ArrayList<>();
@@ -56,10 +57,11 @@ public final class GapExtractor {
       Map<String, String> firstTrial = new LinkedHashMap<>();
       for (TrialResult trial : trials) {
         Double value = trial.metrics() == null ? null : trial.metrics().get(metric);
-        if (trial.status() != TrialStatus.COMPLETED || value == null || !Double.isFinite(value)) {
+        if (trial.status() != TrialStatus.COMPLETED || value == null || !Double.isFinite(value)
+            || !comparable(trial)) {
           continue;
         }
-        String method = parameter(trial, "method");
+        String method = trial.parameters().get("method");
         int repeat = repeat(trial);
         SortedMap<String, String> setting = setting(trial);
         Double previous = bySetting.computeIfAbsent(setting, s -> new TreeMap<>())
@@ -136,18 +138,13 @@ public final class GapExtractor {
     return new PairedSample(key, repeats, methodValues, referenceValues);
   }
 
-  private static String parameter(TrialResult trial, String name) {
-    String value = trial.parameters() == null ? null : trial.parameters().get(name);
-    if (value == null) {
-      throw new GateInputException(
-          "Trial " + trial.trialId() + " of experiment " + trial.experiment() + " has no parameter '" + name
-              + "'; the gate pairs trials by method and repeat. Re-run it with the current harness.");
-    }
-    return value;
+  private static boolean comparable(TrialResult trial) {
+    return trial.parameters() != null && trial.parameters().get("method") != null
+        && trial.parameters().get("repeat") != null;
   }
 
   private static int repeat(TrialResult trial) {
-    String text = parameter(trial, "repeat");
+    String text = trial.parameters().get("repeat");
     try {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
