@@ -199,6 +199,10 @@ public final class ExperimentTestEngine implements TestEngine {
     listener.executionStarted(root);
     List<ExperimentDescriptor> experiments = root.getChildren().stream()
         .filter(ExperimentDescriptor.class::isInstance).map(ExperimentDescriptor.class::cast).toList();
+    if (experiments.isEmpty()) {
+      listener.executionFinished(root, TestExecutionResult.successful());
+      return;
+    }
     List<ValidationProblem> problems = experiments.stream()
         .flatMap(e -> e.problems().stream()).toList();
     if (!problems.isEmpty()) {

@@ -1,0 +1,162 @@
+package io.github.trustregion.framework.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.trustregion.framework.annotation.Scale;
+import io.github.trustregion.framework.fixtures.LandscapeExperiment;
+import io.github.trustregion.framework.fixtures.SmokeExperiment;
+import io.github.trustregion.framework.fixtures.SubproblemExperiment;
+import io.github.trustregion.framework.method.MethodRegistry;
+import io.github.trustregion.framework.result.ExperimentManifest;
+import io.github.trustregion.framework.support.BlobsWorkload;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ExperimentPlannerTest {
+
+  private static ExperimentPlan plan(Class<?> type, ExperimentOptions options) {
+    return new ExperimentPlanner(MethodRegistry.standard(), options).plan(type).orThrow();
+  }
+
+  private static ExperimentPlan plan(Class<?> type, Scale scale) {
+    return plan(type, ExperimentOptions.defaults(scale));
+  }
+
+  @Test
+  void expandsOptimizersTimesBatchSizesTimesRepeatsPlusTracksAtSmokeScale() {
+    ExperimentPlan plan = plan(SmokeExperiment.class, Scale.SMOKE);
+
+    assertThat(plan.trials()).extracting(TrialSpec::trialId).containsExactly(
+        "smoke-training__SGD__b32__r0", "smoke-training__TR__b32__r0",
+        "smoke-training__SGD__b64__r0", "smoke-training__TR__b64__r0",
+        "smoke-training__SGD-TR__b64__r0",
+        "smoke-training__SGD__b32__r1", "smoke-training__TR__b32__r1",
+        "smoke-training__SGD__b64__r1", "smoke-training__TR__b64__r1",
+        "smoke-training__SGD-TR__b64__r1");
+    TrialSpec track = plan.trials().get(4);
+    assertThat(track.type()).isEqualTo(TrialType.TRACK);
+    assertThat(track.stages()).extracting(StageSpec::label, StageSpec::epochs)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("SGD", 1),
+            org.assertj.core.groups.Tuple.tuple("TR", 1));
+    assertThat(plan.trials().get(0).stages().get(0).epochs()).isEqualTo(2);
+    assertThat(plan.trials().get(0).stages().get(0).settings()).containsEntry("learningRate", "0.5");
+    assertThat(plan.trials().get(0).parameters()).containsEntry("method", "SGD")
+        .containsEntry("batchSize", "32").containsEntry("repeat", "0")
+        .containsEntry("scale", "smoke").containsEntry("trialType", "training")
+        .containsEntry("optimizer", "SGD");
+    assertThat(plan.definition().trainExamples()).isEqualTo(256);
+    assertThat(plan.definition().testExamples()).isEqualTo(128);
+  }
+
+  @Test
+  void givesEveryMethodAndBatchSizeOfARepeatTheSameSeedAndRepeatsDifferentSeeds() {
+    ExperimentPlan plan = plan(SmokeExperiment.class, Scale.SMOKE);
+
+    Map<Integer, List<Long>> seedsByRepeat = plan.trials().stream().collect(Collectors.groupingBy(
+        TrialSpec::repeat, Collectors.mapping(TrialSpec::seed, Collectors.toList())));
+    assertThat(seedsByRepeat.get(0)).hasSize(5).containsOnly(seedsByRepeat.get(0).get(0));
+    assertThat(seedsByRepeat.get(1)).hasSize(5).containsOnly(seedsByRepeat.get(1).get(0));
+    assertThat(seedsByRepeat.get(0).get(0)).isNotEqualTo(seedsByRepeat.get(1).get(0));
+    assertThat(seedsByRepeat.get(0).get(0)).isEqualTo(
+        Seeds.trialSeed(io.github.trustregion.framework.annotation.Seed.DEFAULT, 0));
+  }
+
+  @Test
+  void appliesTheAtScaleValuesOfTheChosenScale() {
+    ExperimentPlan plan = plan(SmokeExperiment.class, Scale.CI);
+
+    assertThat(plan.definition().repeats()).isEqualTo(3);
+    assertThat(plan.definition().epochs()).isEqualTo(5);
+    assertThat(plan.definition().batchSizes()).containsExactly(32, 64, 128);
+    assertThat(plan.trials()).hasSize(3 * (2 * 3 + 1));
+    assertThat(plan.trials()).allSatisfy(t -> assertThat(t.parameters()).containsEntry("scale", "ci"));
+    assertThat(plan.definition().trainExamples()).isZero();
+  }
+
+  @Test
+  void letsTheRepeatsOptionOverrideTheAnnotations() {
+    ExperimentPlan plan = plan(SmokeExperiment.class, ExperimentOptions.defaults(Scale.CI).withRepeats(1));
+
+    assertThat(plan.definition().repeats()).isEqualTo(1);
+    assertThat(plan.trials()).hasSize(7).allSatisfy(t -> assertThat(t.repeat()).isZero());
+  }
+
+  @Test
+  void readsBatchSizesAndRepeatsFromAComposedPresetAnnotation() {
+    ExperimentPlan plan = plan(SmokeExperiment.class, Scale.PAPER);
+
+    assertThat(plan.definition().batchSizes()).containsExactly(32, 64);
+    assertThat(plan.definition().repeats()).isEqualTo(2);
+    assertThat(plan.definition().epochs()).isEqualTo(10);
+  }
+
+  @Test
+  void writesKindPaperValuesAndEveryPlannedTrialIntoTheManifest() {
+    ExperimentManifest manifest = plan(SmokeExperiment.class, Scale.SMOKE).manifest();
+
+    assertThat(manifest.kind()).isEqualTo("tracks");
+    assertThat(manifest.scale()).isEqualTo("smoke");
+    assertThat(manifest.className()).isEqualTo(SmokeExperiment.class.getName());
+    assertThat(manifest.trials()).hasSize(10);
+    assertThat(manifest.metrics()).containsExactly("finalTestAccuracy", "bestTestAccuracy");
+    assertThat(manifest.paperValues()).singleElement().satisfies(p -> {
+      assertThat(p.value()).isEqualTo(0.867);
+      assertThat(p.setting()).containsEntry("method", "SGD").containsEntry("batchSize", "128");
+      assertThat(p.source()).isEqualTo("Figure 3");
+    });
+    assertThat(manifest.workload()).startsWith("blobs");
+  }
+
+  @Test
+  void plansCustomTrialsAfterTheTrainingTrialsTheyDependOn() {
+    ExperimentPlan plan = plan(LandscapeExperiment.class, Scale.SMOKE);
+
+    assertThat(plan.trials()).extracting(TrialSpec::trialId).containsExactly(
+        "landscape__SGD__b64__r0", "landscape__TR__b64__r0", "landscape__SGD-vs-TR");
+    TrialSpec custom = plan.trials().get(2);
+    assertThat(custom.type()).isEqualTo(TrialType.CUSTOM);
+    assertThat(custom.custom().orElseThrow().dependsOn())
+        .containsExactly("landscape__SGD__b64__r0", "landscape__TR__b64__r0");
+    assertThat(custom.parameters()).containsEntry("pair", "SGD-TR").containsEntry("trialType", "custom");
+    assertThat(plan.manifest().kind()).isEqualTo("landscape");
+  }
+
+  @Test
+  void plansAnExperimentWithoutNetworkFromItsCustomTrialsAlone() {
+    ExperimentPlan plan = plan(SubproblemExperiment.class, Scale.SMOKE);
+
+    assertThat(plan.definition().workload()).isEmpty();
+    assertThat(plan.trials()).hasSize(6).allSatisfy(t -> assertThat(t.type()).isEqualTo(TrialType.CUSTOM));
+    assertThat(plan.trials().get(0).trialId()).isEqualTo("subproblem__lambda0__r0");
+    assertThat(plan.manifest().kind()).isEqualTo("subproblem");
+  }
+
+  @Test
+  void neitherValidationNorPlanningLoadsData() {
+    int before = BlobsWorkload.LOADS.get();
+
+    plan(SmokeExperiment.class, Scale.SMOKE);
+    plan(LandscapeExperiment.class, Scale.CI);
+
+    assertThat(BlobsWorkload.LOADS.get()).isEqualTo(before);
+  }
+
+  @Test
+  void derivesTheDefaultIdFromTheClassNameInKebabCase() {
+    assertThat(ExperimentPlanner.kebab("LargeBatchGeneralization")).isEqualTo("large-batch-generalization");
+    assertThat(ExperimentPlanner.kebab("E3LargeBatch")).isEqualTo("e3-large-batch");
+    assertThat(ExperimentPlanner.kebab("TRTracks")).isEqualTo("tr-tracks");
+  }
+
+  @Test
+  void discoversExperimentClassesInAPackageButNotPresetAnnotations() {
+    List<Class<?>> found = ExperimentDiscovery.inPackage("io.github.trustregion.framework.fixtures",
+        name -> !name.contains(".broken."));
+
+    assertThat(found).contains(SmokeExperiment.class, LandscapeExperiment.class,
+        SubproblemExperiment.class);
+    assertThat(found).noneMatch(c -> c.getName().contains("SmallBatchSweep"));
+  }
+}
