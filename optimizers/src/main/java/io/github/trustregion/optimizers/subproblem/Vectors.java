@@ -19,9 +19,19 @@ final class Vectors {
     Nd4j.getBlasWrapper().axpy(alpha, x, y);
   }
 
-  /** Returns ‖x‖₂. */
+  /** Returns ‖x‖₂ (BLAS nrm2). */
   static double norm(INDArray x) {
-    return x.norm2Number().doubleValue();
+    return Nd4j.getBlasWrapper().nrm2(x);
+  }
+
+  /** Sets x ← αx in place. */
+  static void scale(double alpha, INDArray x) {
+    Nd4j.getBlasWrapper().scal(alpha, x);
+  }
+
+  /** Sets y ← x in place (same length). */
+  static void copy(INDArray x, INDArray y) {
+    Nd4j.getBlasWrapper().copy(x, y);
   }
 
   /**

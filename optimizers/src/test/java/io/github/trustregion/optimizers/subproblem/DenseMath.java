@@ -122,4 +122,10 @@ final class DenseMath {
     }
     return Math.sqrt(sum);
   }
+
+  /** Returns the float64 operator v ↦ Hv for a dense H. */
+  static io.github.trustregion.optimizers.HessianVectorProduct operator(double[][] h) {
+    return v -> org.nd4j.linalg.factory.Nd4j.createFromArray(multiply(h, v.toDoubleVector()))
+        .reshape(v.shape());
+  }
 }

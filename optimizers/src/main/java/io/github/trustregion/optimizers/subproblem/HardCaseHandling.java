@@ -1,0 +1,19 @@
+package io.github.trustregion.optimizers.subproblem;
+
+/**
+ * When the paper's solver perturbs g to escape the hard case g⁽¹⁾ = 0 (SPEC §2: "the paper
+ * perturbs g by small Gaussian noise").
+ */
+public enum HardCaseHandling {
+  /**
+   * Perturb only when detected: the iteration stopped on its tolerance (a stationary point,
+   * inside the ball or on the sphere) while a few Lanczos steps certify a direction v with
+   * vᵀHv/‖v‖² &lt; −λ̂, λ̂ the multiplier of that point (0 inside, −zᵀ(Hz + g)/r² on the sphere).
+   * Then H + λ̂I is not positive semidefinite, the point is not the global minimizer (Lemma 1),
+   * and the solver restarts from scratch on the perturbed g. A run that ends on its iteration
+   * budget (as with N₁ = N₂ = 1) is never checked and costs nothing extra.
+   */
+  DETECT_AND_PERTURB,
+  /** Always solve with the perturbed g, as Carmon and Duchi (2016) do; hardCase is then true. */
+  ALWAYS_PERTURB
+}
