@@ -117,3 +117,12 @@ x9, y9 = DATA["hollander"][0] * 9, DATA["hollander"][1] * 9
 for alt in ("two-sided", "greater", "less"):
     r = stats.mannwhitneyu(x9, y9, alternative=alt, method="asymptotic", use_continuity=True)
     print(f"mwu asymptotic {alt}: U={r.statistic!r} p={r.pvalue!r}")
+
+print("== report fixture (ReportFixtures.java): E3 batchSize=2048, TR vs SGD")
+tr_final, sgd_final = [0.85, 0.86, 0.87], [0.80, 0.81, 0.79]
+tr_best, sgd_best = [0.87, 0.86, 0.87], [0.82, 0.81, 0.79]
+for name, a, b in (("final", tr_final, sgd_final), ("best", tr_best, sgd_best)):
+    r = stats.ttest_ind(a, b, equal_var=False)
+    u = stats.mannwhitneyu(a, b, method="exact") if len(set(a + b)) == len(a + b) else None
+    print(name, "welch t", r.statistic, "df", r.df, "p", r.pvalue, "diff", np.mean(a) - np.mean(b),
+          "mwu", exact_mwu_enumerated(a, b)[:2], "g", hedges_g(a, b)[1])

@@ -1,0 +1,46 @@
+package io.github.trustregion.reports.analysis;
+
+import java.util.List;
+
+/**
+ * What one method cost at one setting, averaged over its completed repeats, with its trust-region
+ * telemetry summed over all epochs of those repeats.
+ *
+ * @param setting the setting in words
+ * @param method the method label
+ * @param n the number of completed trials
+ * @param wallSeconds the mean total wall time of a trial (evaluation included)
+ * @param wallSecondsSd its sample standard deviation
+ * @param epochs the mean number of epochs
+ * @param trainingSecondsPerEpoch the mean training time per epoch (evaluation excluded)
+ * @param gradientEvaluations the mean gradient evaluations per trial
+ * @param hessianVectorProducts the mean Hessian-vector products per trial
+ * @param functionEvaluations the mean value-only evaluations per trial
+ * @param trSteps trust-region steps over all repeats
+ * @param trRejections rejected trust-region steps over all repeats
+ * @param rejectionRate {@code trRejections / trSteps} (NaN without TR steps)
+ * @param boundaryFraction the fraction of TR steps that reached the boundary (phase II)
+ * @param hardCases hard cases detected over all repeats
+ * @param meanRho the step-weighted mean ratio ρ (NaN without finite ρ)
+ * @param finalRadius the mean radius at the end of the last TR epoch
+ * @param methodSwitches the distinct switches of the active method, with how many trials had each
+ */
+public record CostRow(
+    String setting,
+    String method,
+    int n,
+    double wallSeconds,
+    double wallSecondsSd,
+    double epochs,
+    double trainingSecondsPerEpoch,
+    double gradientEvaluations,
+    double hessianVectorProducts,
+    double functionEvaluations,
+    long trSteps,
+    long trRejections,
+    double rejectionRate,
+    double boundaryFraction,
+    long hardCases,
+    double meanRho,
+    double finalRadius,
+    List<String> methodSwitches) {}

@@ -1,0 +1,111 @@
+package io.github.trustregion.reports.analysis;
+
+import io.github.trustregion.framework.result.EpochRecord;
+import io.github.trustregion.framework.result.TrialResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * How reports read a trial: its method label, its setting (the parameters other than method,
+ * seed and repeat), and its metric values, derived from the epochs for the standard keys when
+ * the trial does not store them.
+ */
+public final class TrialKeys {
+
+  /** The parameters that do not define a setting. */
+  public static final Set<String> NOT_SETTING = Set.of("method", "seed", "repeat");
+
+  private TrialKeys() {}
+
+  /** Returns the method label: {@code method}, else {@code pair}, else {@code methodA vs methodB}. */
+  public static String method(Map<String, String> parameters) {
+    if (parameters.containsKey("method")) {
+      return parameters.get("method");
+    }
+    if (parameters.containsKey("pair")) {
+      return parameters.get("pair");
+    }
+    if (parameters.containsKey("methodA") && parameters.containsKey("methodB")) {
+      return parameters.get("methodA") + " vs " + parameters.get("methodB");
+    }
+    return "(no method)";
+  }
+
+  /** Returns the setting: the parameters except method, seed and repeat, sorted by key. */
+  public static Map<String, String> setting(Map<String, String> parameters) {
+    Map<String, String> setting = new TreeMap<>();
+    parameters.forEach((k, v) -> {
+      if (!NOT_SETTING.contains(k)) {
+        setting.put(k, v);
+      }
+    });
+    return setting;
+  }
+
+  /** Returns the setting in words, such as {@code batchSize=512, scale=ci}, or "(all)". */
+  public static String settingLabel(Map<String, String> setting) {
+    if (setting.isEmpty()) {
+      return "(all)";
+    }
+    StringBuilder s = new StringBuilder();
+    setting.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+    return s.toString();
+  }
+
+  /**
+   * Returns a metric's value: the stored metric when finite, else for the standard keys
+   * ({@code final|best}{@code Test|Train}{@code Accuracy}, {@code final}{@code Test|Train}{@code Loss})
+   * the value derived from the epochs, else empty.
+   */
+  public static OptionalDouble metric(TrialResult trial, String key) {
+    Double stored = trial.metrics().get(key);
+    if (stored != null) {
+      return Double.isFinite(stored) ? OptionalDouble.of(stored) : OptionalDouble.empty();
+    }
+    List<EpochRecord> epochs = trial.epochs();
+    if (epochs.isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    EpochRecord last = epochs.get(epochs.size() - 1);
+    double value = switch (key) {
+      case "finalTestAccuracy" -> last.testAccuracy();
+      case "finalTrainAccuracy" -> last.trainAccuracy();
+      case "finalTestLoss" -> last.testLoss();
+      case "finalTrainLoss" -> last.trainLoss();
+      case "bestTestAccuracy" -> epochs.stream().mapToDouble(EpochRecord::testAccuracy).max().orElse(Double.NaN);
+      case "bestTrainAccuracy" -> epochs.stream().mapToDouble(EpochRecord::trainAccuracy).max().orElse(Double.NaN);
+      default -> Double.NaN;
+    };
+    return Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
+  }
+
+  /** Returns the parameter parsed as a number, else the metric of the same name, else NaN. */
+  public static double number(TrialResult trial, String key) {
+    String p = trial.parameters().get(key);
+    if (p != null) {
+      try {
+        return Double.parseDouble(p);
+      } catch (NumberFormatException e) {
+        return Double.NaN;
+      }
+    }
+    Double m = trial.metrics().get(key);
+    return m == null ? Double.NaN : m;
+  }
+
+  /** Returns whether every entry of {@code partial} appears in {@code parameters}. */
+  public static boolean matches(Map<String, String> partial, Map<String, String> parameters) {
+    return partial.entrySet().stream().allMatch(e -> e.getValue().equals(parameters.get(e.getKey())));
+  }
+
+  /** Returns a copy of the parameters with the method under key {@code method}. */
+  public static Map<String, String> withMethod(Map<String, String> setting, String method) {
+    Map<String, String> out = new LinkedHashMap<>(setting);
+    out.put("method", method);
+    return out;
+  }
+}

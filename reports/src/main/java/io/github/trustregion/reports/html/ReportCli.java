@@ -1,0 +1,83 @@
+package io.github.trustregion.reports.html;
+
+import io.github.trustregion.reports.load.ReportInputException;
+import io.github.trustregion.reports.stats.ComparisonSettings;
+import java.nio.file.Path;
+
+/**
+ * Re-renders a results directory into an HTML report and summaries, without running anything.
+ *
+ * <pre>
+ *   ReportCli --results &lt;dir&gt; --out &lt;dir&gt; [--alpha 0.05] [--resamples 10000] [--seed 20240611]
+ * </pre>
+ *
+ * <p>Exit codes: 0 written, 1 a result file is corrupt or incomplete (the message names it),
+ * 2 bad arguments.
+ */
+public final class ReportCli {
+
+  private ReportCli() {}
+
+  /** Runs the command line; see the class documentation. */
+  public static void main(String[] args) {
+    int code = run(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs the command line and returns the exit code (for tests). */
+  static int run(String[] args) {
+    Path results = null;
+    Path out = null;
+    ComparisonSettings d = ComparisonSettings.defaults();
+    double alpha = d.alpha();
+    int resamples = d.resamples();
+    long seed = d.seed();
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String value = i + 1 < args.length ? args[i + 1] : null;
+        switch (args[i]) {
+          case "--results" -> results = Path.of(require(args[i], value));
+          case "--out" -> out = Path.of(require(args[i], value));
+          case "--alpha" -> alpha = Double.parseDouble(require(args[i], value));
+          case "--resamples" -> resamples = Integer.parseInt(require(args[i], value));
+          case "--seed" -> seed = Long.parseLong(require(args[i], value));
+          case "--help", "-h" -> {
+            System.out.println(usage());
+            return 0;
+          }
+          default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'.");
+        }
+        i++;
+      }
+      if (results == null || out == null) {
+        throw new IllegalArgumentException("Both --results and --out are required.");
+      }
+      ComparisonSettings settings = new ComparisonSettings(alpha, 1 - alpha, resamples, seed);
+      ReportSummary summary = new ReportWriter(settings).write(results, out);
+      System.out.println("Wrote " + out.resolve(ReportWriter.HTML) + " (" + summary.experiments().size()
+          + " experiments), " + ReportWriter.SUMMARY_JSON + ", " + ReportWriter.SUMMARY_CSV + " and "
+          + ReportWriter.COMPARISONS_CSV + ".");
+      return 0;
+    } catch (ReportInputException e) {
+      System.err.println(e.getMessage());
+      return 1;
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage() + "\n" + usage());
+      return 2;
+    }
+  }
+
+  private static String require(String flag, String value) {
+    if (value == null) {
+      throw new IllegalArgumentException("The option " + flag + " needs a value.");
+    }
+    return value;
+  }
+
+  private static String usage() {
+    return "Usage: ReportCli --results <results dir> --out <report dir> [--alpha 0.05] [--resamples 10000] "
+        + "[--seed 20240611]";
+  }
+}

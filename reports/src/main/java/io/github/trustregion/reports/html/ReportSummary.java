@@ -1,0 +1,22 @@
+package io.github.trustregion.reports.html;
+
+import io.github.trustregion.reports.analysis.ExperimentSummary;
+import io.github.trustregion.reports.stats.ComparisonSettings;
+import java.util.List;
+
+/**
+ * The content of {@code summary.json}: the statistics settings and every experiment's summary.
+ * Non-finite numbers are written as the strings {@code "NaN"}/{@code "Infinity"} (Jackson's
+ * default), which Jackson reads back as numbers.
+ *
+ * @param schemaVersion the version of this format
+ * @param resultsDirectory the results directory the report was rendered from
+ * @param statistics how the comparisons were made
+ * @param experiments one summary per experiment, sorted by id
+ */
+public record ReportSummary(
+    int schemaVersion, String resultsDirectory, ComparisonSettings statistics, List<ExperimentSummary> experiments) {
+
+  /** The version of this format. */
+  public static final int SCHEMA_VERSION = 1;
+}

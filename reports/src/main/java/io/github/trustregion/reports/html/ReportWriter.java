@@ -1,0 +1,120 @@
+package io.github.trustregion.reports.html;
+
+import io.github.trustregion.framework.result.ResultFiles;
+import io.github.trustregion.reports.analysis.Analyzer;
+import io.github.trustregion.reports.analysis.ComparisonRow;
+import io.github.trustregion.reports.analysis.ExperimentSummary;
+import io.github.trustregion.reports.analysis.GroupStat;
+import io.github.trustregion.reports.load.LoadedExperiment;
+import io.github.trustregion.reports.load.ResultsLoader;
+import io.github.trustregion.reports.stats.Comparison;
+import io.github.trustregion.reports.stats.ComparisonSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders a results directory into an output directory: {@value #HTML} (self-contained),
+ * {@value #SUMMARY_JSON}, {@value #SUMMARY_CSV} (one row per method, setting and metric) and
+ * {@value #COMPARISONS_CSV} (one row per comparison).
+ */
+public final class ReportWriter {
+
+  /** The HTML report's file name. */
+  public static final String HTML = "report.html";
+
+  /** The JSON summary's file name. */
+  public static final String SUMMARY_JSON = "summary.json";
+
+  /** The per-group CSV's file name. */
+  public static final String SUMMARY_CSV = "summary.csv";
+
+  /** The comparisons CSV's file name. */
+  public static final String COMPARISONS_CSV = "comparisons.csv";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
+
+  private final ComparisonSettings settings;
+
+  /** Creates a writer whose comparisons use {@code settings}. */
+  public ReportWriter(ComparisonSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Reads every experiment under {@code results}, analyses it and writes the report files into
+   * {@code out} (created if needed).
+   *
+   * @return the summary written to {@value #SUMMARY_JSON}
+   * @throws io.github.trustregion.reports.load.ReportInputException naming the file when a result
+   *     file is corrupt or incomplete
+   */
+  public ReportSummary write(Path results, Path out) {
+    List<LoadedExperiment> experiments = ResultsLoader.load(results);
+    Analyzer analyzer = new Analyzer(settings);
+    List<ExperimentSummary> summaries = new ArrayList<>();
+    List<HtmlReport.Rendered> rendered = new ArrayList<>();
+    for (LoadedExperiment e : experiments) {
+      ExperimentSummary summary = analyzer.analyze(e);
+      summaries.add(summary);
+      rendered.add(new HtmlReport.Rendered(summary, Charts.forExperiment(e, summary)));
+      LOG.info("Analysed experiment {}: {} of {} trials completed, {} comparisons", e.id(), summary.completed(),
+          summary.planned(), summary.comparisons().size());
+    }
+    ReportSummary report = new ReportSummary(ReportSummary.SCHEMA_VERSION, results.toString(), settings, summaries);
+    try {
+      Files.createDirectories(out);
+      Files.writeString(out.resolve(HTML),
+          HtmlReport.render("Trust-region experiments", results.toString(), settings, rendered), StandardCharsets.UTF_8);
+      ResultFiles.mapper().writeValue(out.resolve(SUMMARY_JSON).toFile(), report);
+      Files.writeString(out.resolve(SUMMARY_CSV), summaryCsv(summaries), StandardCharsets.UTF_8);
+      Files.writeString(out.resolve(COMPARISONS_CSV), comparisonsCsv(summaries), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the report into " + out + ": " + e.getMessage(), e);
+    }
+    LOG.info("Wrote {} for {} experiments", out.resolve(HTML), summaries.size());
+    return report;
+  }
+
+  /** Returns the per-group CSV: one row per experiment, metric, setting and method. */
+  static String summaryCsv(List<ExperimentSummary> summaries) {
+    Csv csv = new Csv().row(Arrays.asList("experiment", "kind", "metric", "setting", "method", "n", "mean", "sd",
+        "min", "max", "paper", "paperSource", "trials", "notCounted"));
+    for (ExperimentSummary s : summaries) {
+      for (GroupStat g : s.groups()) {
+        List<String> notCounted = new ArrayList<>(g.excluded());
+        notCounted.addAll(g.lacking());
+        csv.row(Arrays.asList(s.experiment(), s.kind(), g.metric(), g.setting(), g.method(), g.n(), g.mean(), g.sd(),
+            g.min(), g.max(), g.paper(), g.paperSource(), String.join(" ", g.trialIds()), String.join(" ", notCounted)));
+      }
+    }
+    return csv.toString();
+  }
+
+  /** Returns the comparisons CSV: one row per comparison. */
+  public static String comparisonsCsv(List<ExperimentSummary> summaries) {
+    Csv csv = new Csv().row(Arrays.asList("experiment", "metric", "setting", "methodA", "methodB", "nA", "meanA",
+        "sdA", "nB", "meanB", "sdB", "difference", "ciLower", "ciUpper", "ciLevel", "welchT", "welchDf", "welchP",
+        "mannWhitneyU", "mannWhitneyP", "mannWhitneyExact", "hedgesG", "cliffsDelta", "holmP", "holmMannWhitneyP",
+        "familySize", "significant", "verdict"));
+    for (ExperimentSummary s : summaries) {
+      for (ComparisonRow row : s.comparisons()) {
+        Comparison c = row.comparison();
+        csv.row(Arrays.asList(s.experiment(), row.metric(), row.setting(), c.labelA(), c.labelB(), c.a().n(),
+            c.a().mean(), c.a().sd(), c.b().n(), c.b().mean(), c.b().sd(), c.difference(), c.interval().lower(),
+            c.interval().upper(), c.interval().level(), c.welch().t(), c.welch().degreesOfFreedom(),
+            c.welch().pTwoSided(), c.mannWhitney().u(), c.mannWhitney().pTwoSided(), c.mannWhitney().exact(),
+            c.hedgesG(), c.cliffsDelta(), c.adjustedP(), c.adjustedMannWhitneyP(), c.familySize(), c.significant(),
+            c.verdict()));
+      }
+    }
+    return csv.toString();
+  }
+}
