@@ -150,7 +150,7 @@ public final class GateCli {
         resultsText,
         "",
         options.get("command", DEFAULT_RUN_COMMAND),
-        "ci/bin/gate " + String.join(" ", args),
+        "ci/bin/gate " + Arrays.stream(args).map(GateCli::shellQuoted).collect(Collectors.joining(" ")),
         Map.of());
     BlessResult result = new Blesser(settings).bless(run, existing, provenance);
     for (Baseline baseline : result.baselines()) {
@@ -212,6 +212,11 @@ public final class GateCli {
       Thread.currentThread().interrupt();
     }
     return "unknown";
+  }
+
+  /** Returns the argument as a shell word: unchanged when it is plain, else in single quotes. */
+  static String shellQuoted(String argument) {
+    return argument.matches("[\\w@%+=:,./-]+") ? argument : "'" + argument.replace("'", "'\\''") + "'";
   }
 
   private static String usage() {

@@ -72,6 +72,8 @@ class GateCliTest {
     assertThat(baseline.provenance().resultsDirectory()).isEqualTo(run.toString());
     assertThat(baseline.provenance().command()).isEqualTo("mvn -B verify -Pexperiments -Dexperiments.scale=ci");
     assertThat(baseline.provenance().environment()).containsEntry("backend", "CPU");
+    assertThat(baseline.provenance().blessCommand()).isEqualTo("ci/bin/gate bless --results " + run + " --baselines "
+        + baselines + " --tolerance 0.03 --command 'mvn -B verify -Pexperiments -Dexperiments.scale=ci'");
     assertThat(java.time.Instant.parse(baseline.provenance().date())).isBefore(java.time.Instant.now().plusSeconds(1));
     assertThat(baseline.comparisons()).hasSize(8).allSatisfy(c -> {
       assertThat(c.tolerance()).isEqualTo(0.03);

@@ -25,6 +25,6 @@ public record Provenance(
   /** Returns a copy with the scale and environment of one experiment's run. */
   public Provenance forRun(String runScale, Map<String, String> runEnvironment) {
     return new Provenance(commit, date, resultsDirectory, runScale, command, blessCommand,
-        runEnvironment == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(runEnvironment)));
+        runEnvironment == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(runEnvironment)));
   }
 }

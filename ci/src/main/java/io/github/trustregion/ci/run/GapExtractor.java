@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -16,16 +15,19 @@ import java.util.TreeMap;
  * Pairs the completed trials of an experiment into per-repeat gaps between every method and the
  * reference method, for each setting and metric.
  *
- * <p>A trial's setting is its parameters minus {@link #NON_SETTING_PARAMETERS}; trials of the same
- * setting and repeat are paired. Only {@link TrialStatus#COMPLETED} trials with a finite value of
+ * <p>A trial's setting is the values of its {@link #SETTING_PARAMETERS} (the batch size: the
+ * harness's one axis besides the method; every other parameter is either the same for all trials
+ * of an experiment, like the scale or weight decay, or describes the method, like {@code optimizer}
+ * or a track's {@code stages}, or is the repetition, {@code seed} and {@code repeat}). Trials of the
+ * same setting and repeat are paired. Only {@link TrialStatus#COMPLETED} trials with a finite value of
  * the metric and both a {@code method} and a {@code repeat} parameter take part (the
  * {@link RunAudit} names the others; custom trials such as E4's landscape have no method). Settings without the reference
  * method yield no pairs. Stateless and thread-safe.
  */
 public final class GapExtractor {
 
-  /** The parameters that do not define a setting: the compared axis and the repetition. */
-  public static final Set<String> NON_SETTING_PARAMETERS = Set.of("method", "seed", "repeat", "scale");
+  /** The parameters that define a setting, when a trial has them. */
+  public static final List<String> SETTING_PARAMETERS = List.of("batchSize");
 
   private static final Comparator<SortedMap<String, String>> SETTING_ORDER = GapExtractor::compareSettings;
 
@@ -91,10 +93,15 @@ public final class GapExtractor {
     return samples;
   }
 
-  /** Returns a trial's setting: its parameters minus {@link #NON_SETTING_PARAMETERS}, sorted. */
+  /** Returns a trial's setting: the values of its {@link #SETTING_PARAMETERS}, sorted by name. */
   public static SortedMap<String, String> setting(TrialResult trial) {
-    SortedMap<String, String> setting = new TreeMap<>(trial.parameters());
-    NON_SETTING_PARAMETERS.forEach(setting::remove);
+    SortedMap<String, String> setting = new TreeMap<>();
+    for (String name : SETTING_PARAMETERS) {
+      String value = trial.parameters().get(name);
+      if (value != null) {
+        setting.put(name, value);
+      }
+    }
     return setting;
   }
 
