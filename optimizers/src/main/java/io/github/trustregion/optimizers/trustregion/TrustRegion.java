@@ -3,6 +3,7 @@ package io.github.trustregion.optimizers.trustregion;
 import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.TrainingMethod;
 import io.github.trustregion.optimizers.Checks;
+import io.github.trustregion.optimizers.subproblem.GradientTrustRegionSolver;
 import io.github.trustregion.optimizers.subproblem.SubproblemSolver;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -81,6 +82,20 @@ public record TrustRegion(
           "TrustRegion: expandFactor must be finite and > 1 but was " + expandFactor);
     }
     Checks.requireOpenUnitInterval(shrinkFactor, "shrinkFactor", "TrustRegion");
+  }
+
+  /** The r_max of {@link #paper()}: our choice, the paper gives none. */
+  public static final double PAPER_MAX_RADIUS = 10.0;
+
+  /**
+   * Returns the paper's configuration for deep networks (SPEC §6): the stochastic rule, r₀ = 1,
+   * thresholds 0.9/0.1, factors 2/½, and the paper's two-phase solver with N₁ = N₂ = 1 and η = 0.1
+   * ({@link GradientTrustRegionSolver#paperDeepNetworkDefaults()}); r_max = {@value
+   * #PAPER_MAX_RADIUS} is ours.
+   */
+  public static TrustRegion paper() {
+    return stochastic(
+        GradientTrustRegionSolver.paperDeepNetworkDefaults(), 1.0, PAPER_MAX_RADIUS);
   }
 
   /**
