@@ -20,16 +20,16 @@ public final class ReportCli {
 
   /** Runs the command line; see the class documentation. */
   public static void main(String[] args) {
-    int code = run(args);
+    int code = run(args, System.out, System.err);
     if (code != 0) {
       System.exit(code);
     }
   }
 
-  /** Runs the command line and returns the exit code (for tests). */
-  static int run(String[] args) {
+  /** Runs the command line, printing to {@code out} and {@code err}, and returns the exit code. */
+  static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
     Path results = null;
-    Path out = null;
+    Path target = null;
     ComparisonSettings d = ComparisonSettings.defaults();
     double alpha = d.alpha();
     int resamples = d.resamples();
@@ -39,32 +39,32 @@ public final class ReportCli {
         String value = i + 1 < args.length ? args[i + 1] : null;
         switch (args[i]) {
           case "--results" -> results = Path.of(require(args[i], value));
-          case "--out" -> out = Path.of(require(args[i], value));
+          case "--out" -> target = Path.of(require(args[i], value));
           case "--alpha" -> alpha = Double.parseDouble(require(args[i], value));
           case "--resamples" -> resamples = Integer.parseInt(require(args[i], value));
           case "--seed" -> seed = Long.parseLong(require(args[i], value));
           case "--help", "-h" -> {
-            System.out.println(usage());
+            out.println(usage());
             return 0;
           }
           default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'.");
         }
         i++;
       }
-      if (results == null || out == null) {
+      if (results == null || target == null) {
         throw new IllegalArgumentException("Both --results and --out are required.");
       }
       ComparisonSettings settings = new ComparisonSettings(alpha, 1 - alpha, resamples, seed);
-      ReportSummary summary = new ReportWriter(settings).write(results, out);
-      System.out.println("Wrote " + out.resolve(ReportWriter.HTML) + " (" + summary.experiments().size()
+      ReportSummary summary = new ReportWriter(settings).write(results, target);
+      out.println("Wrote " + target.resolve(ReportWriter.HTML) + " (" + summary.experiments().size()
           + " experiments), " + ReportWriter.SUMMARY_JSON + ", " + ReportWriter.SUMMARY_CSV + " and "
           + ReportWriter.COMPARISONS_CSV + ".");
       return 0;
     } catch (ReportInputException e) {
-      System.err.println(e.getMessage());
+      err.println(e.getMessage());
       return 1;
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage() + "\n" + usage());
+      err.println(e.getMessage() + "\n" + usage());
       return 2;
     }
   }
