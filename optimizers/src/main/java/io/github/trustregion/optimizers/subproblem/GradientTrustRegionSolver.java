@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The paper's subproblem solver (Algorithm 2 of "Better Generalization by Efficient Trust Region
@@ -43,6 +45,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class GradientTrustRegionSolver implements SubproblemSolver {
 
+  private static final Logger LOG = LoggerFactory.getLogger(GradientTrustRegionSolver.class);
   private static final String NAME = "GradientTrustRegionSolver";
   private static final long POWER_STREAM = 0x9E3779B97F4A7C15L;
   private static final long DIRECTION_STREAM = 0xC2B2AE3D27D4EB4FL;
@@ -109,6 +112,9 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
       LanczosCheck check = negativeCurvatureBelow(run, h);
       products[0] += check.products;
       if (check.certified) {
+        LOG.debug("Hard case detected (stalled in {} with negative curvature left): solving again"
+            + " with g perturbed by {}·‖g‖", run.reachedPhaseTwo ? "phase II" : "phase I",
+            settings.perturbation());
         last = new Run(g, h, radius, eta, listener, true, run.iteration + 1);
         last.execute(perturbed(g));
         phaseOne += last.phaseOneSteps;
@@ -205,8 +211,7 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
     double[] ritz =
         SymmetricEigen.ofTridiagonal(lanczos.diagonal(), lanczos.offDiagonal()).values();
     double largest = Math.max(Math.abs(ritz[0]), Math.abs(ritz[ritz.length - 1]));
-    double unitRoundoff = run.z.dataType().width() >= 8 ? 0x1p-53 : 0x1p-24;
-    double margin = Math.sqrt(unitRoundoff) * largest;
+    double margin = Math.sqrt(Vectors.unitRoundoff(run.z.dataType())) * largest;
     return new LanczosCheck(ritz[0] < -multiplier - margin, lanczos.products());
   }
 

@@ -46,7 +46,7 @@ final class LanczosProcess {
     this.beta = new double[rows];
     double norm = Vectors.norm(start);
     basis.getRow(0).assign(start.reshape(length).div(norm));
-    this.unitRoundoff = start.dataType().width() >= 8 ? 0x1p-53 : 0x1p-24;
+    this.unitRoundoff = Vectors.unitRoundoff(start.dataType());
   }
 
   /**

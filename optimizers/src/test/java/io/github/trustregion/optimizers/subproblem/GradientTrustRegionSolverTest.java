@@ -189,29 +189,44 @@ class GradientTrustRegionSolverTest {
     }
   }
 
-  @ParameterizedTest(name = "radius={0}")
-  @CsvSource({"2", "1"})
-  void findsTheGlobalMinimizerInTheHardCaseByPerturbingTheGradient(double radius) {
-    // diagonal H with g₁ = 0 exactly: without the perturbation z⁽¹⁾ stays 0 forever. With
-    // radius 2 phase I stalls at the interior saddle; with radius 1 phase II stalls on the sphere.
+  @ParameterizedTest(name = "radius={0}, stalls in {1}")
+  @CsvSource({"2, INTERIOR", "1, BOUNDARY"})
+  void findsTheGlobalMinimizerInTheHardCaseByPerturbingTheGradient(
+      double radius, SolverDiagnostics.Phase stall) {
+    // Diagonal H with g₁ = 0 exactly: without the perturbation z⁽¹⁾ stays 0 forever. With
+    // radius 2 phase I stalls at the interior saddle −H⁻¹g; with radius 1 phase II stalls at a
+    // stationary point on the sphere whose multiplier is below −λ₁ = 3.
     double[] spectrum = {-3, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 8};
     double[] g = {0, 0.4, 0.5, -0.5, 0.5, 0.3, -0.5, 0.5, 0.2, 0.5};
     double[][] h = DenseMath.diagonal(spectrum);
     ExactSolution exact = ExactDenseSolver.solveDense(h, g, radius);
     assertThat(exact.hardCase()).isTrue();
+    double allowance = 2e-6 * DenseMath.norm(g) * radius + 1e-8 * Math.abs(exact.modelValue());
 
     for (HardCaseHandling handling : HardCaseHandling.values()) {
       GradientTrustRegionSolver solver = new GradientTrustRegionSolver(
           GradientSolverSettings.accurateDefaults().withHardCase(handling, 1e-6));
-      SubproblemSolution solution =
-          solver.solve(Nd4j.createFromArray(g), DenseMath.operator(h), radius);
+      TracedSolution traced =
+          solver.solveWithTrace(Nd4j.createFromArray(g), DenseMath.operator(h), radius);
+      SubproblemSolution solution = traced.solution();
 
-      double allowance = 2e-6 * DenseMath.norm(g) * radius + 1e-8 * Math.abs(exact.modelValue());
       assertThat(solution.modelValue() - exact.modelValue())
           .as("%s", handling)
           .isLessThanOrEqualTo(allowance);
       assertThat(solution.diagnostics().hardCase()).as("%s", handling).isTrue();
-      assertThat(Math.abs(solution.step().getDouble(0))).isGreaterThan(0.5 * exact.step()[0]);
+      assertThat(Math.abs(solution.step().getDouble(0)))
+          .isGreaterThan(0.5 * Math.abs(exact.step()[0]));
+      if (handling == HardCaseHandling.DETECT_AND_PERTURB) {
+        List<IterationRecord> unperturbed =
+            traced.trace().stream().filter(entry -> !entry.perturbed()).toList();
+        assertThat(unperturbed).isNotEmpty().hasSizeLessThan(traced.trace().size());
+        assertThat(unperturbed.get(unperturbed.size() - 1).phase()).isEqualTo(stall);
+        // the stalled point is a stationary point with a worse value than the minimizer
+        assertThat(unperturbed.get(unperturbed.size() - 1).modelValue())
+            .isGreaterThan(exact.modelValue() + 100 * allowance);
+      } else {
+        assertThat(traced.trace()).allMatch(IterationRecord::perturbed);
+      }
     }
   }
 
