@@ -41,8 +41,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * #on(DataSet)} per minibatch; work vectors are reused across minibatches. Checks passed in may
  * be the network's live {@link #parameters()} view or separate arrays of the network's data type.
  * Every evaluation leaves the network's parameters at the point it was asked about, except that a
- * Hessian-vector product restores them to the point given to {@code hessianAt}. Not thread-safe:
- * one network, one thread.
+ * Hessian-vector product restores them to the point given to {@code hessianAt}. An operator
+ * returned by {@code hessianAt} shares work vectors with every minibatch of this objective: it is
+ * valid until the next {@code hessianAt} call on any of them, and the gradient given to it must not
+ * be modified while it is in use. Not thread-safe: one network, one thread.
  */
 public final class NetworkObjective {
 

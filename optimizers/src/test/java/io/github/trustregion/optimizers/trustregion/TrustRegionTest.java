@@ -13,6 +13,8 @@ import io.github.trustregion.optimizers.MinibatchObjective;
 import io.github.trustregion.optimizers.StepReport;
 import io.github.trustregion.optimizers.method.Sgd;
 import io.github.trustregion.optimizers.subproblem.ExactDenseSolver;
+import io.github.trustregion.optimizers.subproblem.GradientSolverSettings;
+import io.github.trustregion.optimizers.subproblem.GradientTrustRegionSolver;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -62,6 +64,27 @@ class TrustRegionTest {
     assertThat(x.getDouble(0)).isCloseTo(0.0, within(1e-10));
     assertThat(Math.abs(x.getDouble(1))).isCloseTo(Math.sqrt(2), within(1e-10));
     assertThat(saddle.value(x)).isCloseTo(-1.0, within(1e-12));
+  }
+
+  @Test
+  void trustRegionWithThePapersSolverEscapesTheSaddleFromZeroGradient() {
+    AnalyticObjective saddle = new AnalyticObjective(AnalyticObjective.SADDLE, 2);
+    GradientTrustRegionSolver paperSolver =
+        new GradientTrustRegionSolver(GradientSolverSettings.accurateDefaults().withLimits(200, 200));
+    INDArray x = vector(0.0, 0.0);
+    MethodState tr = TrustRegion.deterministic(paperSolver, 1.0, 10.0).newState(2);
+
+    int steps = 0;
+    while (steps < 100
+        && (steps == 0
+            || saddle.valueAndGradient(x).gradient().norm2Number().doubleValue() > 1e-9)) {
+      tr.step(x, saddle);
+      steps++;
+    }
+
+    assertThat(steps).isLessThan(100);
+    assertThat(x.getDouble(0)).isCloseTo(0.0, within(1e-6));
+    assertThat(Math.abs(x.getDouble(1))).isCloseTo(Math.sqrt(2), within(1e-6));
   }
 
   @Test
