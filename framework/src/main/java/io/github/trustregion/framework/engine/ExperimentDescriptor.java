@@ -35,6 +35,12 @@ final class ExperimentDescriptor extends AbstractTestDescriptor {
     return Type.CONTAINER;
   }
 
+  /** Keeps an invalid (childless) experiment in the tree, so that it can fail with its problems. */
+  @Override
+  public boolean mayRegisterTests() {
+    return true;
+  }
+
   @Override
   public String getLegacyReportingName() {
     return type.getName();
