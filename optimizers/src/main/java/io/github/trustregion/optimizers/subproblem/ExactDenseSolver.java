@@ -14,7 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>As a {@link SubproblemSolver} it first forms H column by column with n Hessian-vector
  * products (eᵢ ↦ Heᵢ, symmetrized as (H + Hᵀ)/2), so it is meant for n up to a few thousand;
- * {@code maxDimension} guards against forming a matrix by accident. Immutable and thread-safe.
+ * {@code maxDimension} guards against forming a matrix by accident. A non-finite product gives
+ * the zero step with f = NaN, as for the other solvers. Immutable and thread-safe.
  *
  * @param maxDimension the largest n accepted by {@link #solve}
  */
@@ -58,6 +59,12 @@ public record ExactDenseSolver(int maxDimension) implements SubproblemSolver {
       unit.putScalar(j, 1.0);
       double[] column = Vectors.toDoubles(Vectors.multiply("ExactDenseSolver", h, unit));
       unit.putScalar(j, 0.0);
+      for (double entry : column) {
+        if (!Double.isFinite(entry)) {
+          return new SubproblemSolution(g.ulike().assign(0), Double.NaN, new SolverDiagnostics(
+              0, 0, 0, j + 1, false, SolverDiagnostics.Phase.INTERIOR, false));
+        }
+      }
       for (int i = 0; i < n; i++) {
         dense[i][j] = column[i];
       }

@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * Early stopping: {@link GradientSolverSettings#gradientTolerance()} is relative to ‖g‖ (to
  * ‖Hz₀‖/α when g = 0).
  *
+ * <p>If a Hessian-vector product is not finite (a diverged network), the solve stops and returns
+ * the zero step with {@code modelValue} NaN, for the caller to record the divergence.
+ *
  * <p>Immutable and thread-safe; every solve allocates its own work vectors, in g's data type.
  */
 public final class GradientTrustRegionSolver implements SubproblemSolver {
@@ -100,6 +103,9 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
     Vectors.requireValidInput(NAME, g, h, radius);
     int[] products = {0};
     double eta = stepSize(g, h, radius, products);
+    if (Double.isNaN(eta)) {
+      return diverged(g, 0, 0, products[0], false);
+    }
     boolean always = settings.hardCase() == HardCaseHandling.ALWAYS_PERTURB;
     Run run = new Run(g, h, radius, eta, listener, always, 0);
     run.execute(always ? perturbed(g) : g);
@@ -108,6 +114,9 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
     int phaseTwo = run.phaseTwoSteps;
     products[0] += run.products;
     boolean perturbedRun = always;
+    if (run.diverged) {
+      return diverged(g, phaseOne, phaseTwo, products[0], perturbedRun);
+    }
     if (!always && run.converged) {
       LanczosCheck check = negativeCurvatureBelow(run, h);
       products[0] += check.products;
@@ -121,6 +130,9 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
         phaseTwo += last.phaseTwoSteps;
         products[0] += last.products;
         perturbedRun = true;
+        if (last.diverged) {
+          return diverged(g, phaseOne, phaseTwo, products[0], true);
+        }
       }
     }
     SolverDiagnostics diagnostics = new SolverDiagnostics(
@@ -131,7 +143,16 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
     return new SubproblemSolution(last.z, last.originalModelValue(), diagnostics);
   }
 
-  /** Returns η by the configured rule, counting power-iteration products. */
+  /** The answer when a product was not finite: the zero step, f = NaN. */
+  private static SubproblemSolution diverged(
+      INDArray g, int phaseOne, int phaseTwo, int products, boolean perturbed) {
+    LOG.debug("A Hessian-vector product was not finite: returning the zero step with f = NaN");
+    return new SubproblemSolution(g.ulike().assign(0), Double.NaN, new SolverDiagnostics(
+        phaseOne + phaseTwo, phaseOne, phaseTwo, products, false,
+        SolverDiagnostics.Phase.INTERIOR, perturbed));
+  }
+
+  /** Returns η by the configured rule (NaN if a power iteration was not finite). */
   private double stepSize(INDArray g, HessianVectorProduct h, double radius, int[] products) {
     StepSizeRule rule = settings.stepSize();
     if (rule instanceof StepSizeRule.Fixed fixed) {
@@ -150,6 +171,9 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
       INDArray hv = Vectors.multiply(NAME, h, v);
       products[0]++;
       double norm = Vectors.norm(hv);
+      if (!Double.isFinite(norm)) {
+        return Double.NaN;
+      }
       estimate = Math.max(estimate, norm);
       if (!(norm > 0)) {
         break;
@@ -208,6 +232,9 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
         break;
       }
     }
+    if (!lanczos.finite()) {
+      return new LanczosCheck(false, lanczos.products());
+    }
     double[] ritz =
         SymmetricEigen.ofTridiagonal(lanczos.diagonal(), lanczos.offDiagonal()).values();
     double largest = Math.max(Math.abs(ritz[0]), Math.abs(ritz[ritz.length - 1]));
@@ -233,6 +260,7 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
     private boolean onSphere;
     private boolean reachedPhaseTwo;
     private boolean converged;
+    private boolean diverged;
 
     Run(INDArray gOriginal, HessianVectorProduct h, double radius, double eta,
         IterationListener listener, boolean perturbedGradient, int firstIteration) {
@@ -249,9 +277,12 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
       return 0.5 * Vectors.dot(z, hz) + Vectors.dot(gOriginal, z);
     }
 
-    private void multiplyIterate() {
+    /** Sets hz = Hz; returns false (and marks the run diverged) if it is not finite. */
+    private boolean multiplyIterate() {
       hz = Vectors.multiply(NAME, h, z);
       products++;
+      diverged = !Double.isFinite(Vectors.norm(hz));
+      return !diverged;
     }
 
     private void report(SolverDiagnostics.Phase phase) {
@@ -272,7 +303,9 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
       } else {
         z = randomUnit(g, new Random(settings.seed() ^ DIRECTION_STREAM)).muli(alpha * radius);
       }
-      multiplyIterate();
+      if (!multiplyIterate()) {
+        return;
+      }
       double reference = gNorm > 0 ? gNorm : Vectors.norm(hz) / alpha;
       double gradientLimit = settings.gradientTolerance() * reference;
       double stepLimit = settings.stepTolerance() * radius;
@@ -300,8 +333,10 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
           Vectors.scale(radius / zNorm, z);
           onSphere = true;
         }
-        multiplyIterate();
         phaseOneSteps++;
+        if (!multiplyIterate()) {
+          return;
+        }
         iteration++;
         report(SolverDiagnostics.Phase.INTERIOR);
         if (!onSphere && eta * pNorm <= stepLimit) {
@@ -326,6 +361,10 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
         }
         INDArray hd = Vectors.multiply(NAME, h, p);
         products++;
+        if (!Double.isFinite(Vectors.norm(hd))) {
+          diverged = true;
+          return;
+        }
         double zHz = Vectors.dot(z, hz);
         double zHd = Vectors.dot(z, hd);
         double dHd = Vectors.dot(p, hd);

@@ -77,6 +77,11 @@ final class LanczosProcess {
     double b = Vectors.norm(w);
     steps = k + 1;
     normEstimate = Math.max(normEstimate, Math.abs(a) + (k > 0 ? beta[k - 1] : 0));
+    if (!Double.isFinite(a) || !Double.isFinite(b)) {
+      beta[k] = Double.NaN;
+      invariant = true;
+      return false;
+    }
     if (!(b > 100 * unitRoundoff * Math.max(normEstimate, Double.MIN_NORMAL))) {
       beta[k] = 0;
       invariant = true;
@@ -95,6 +100,16 @@ final class LanczosProcess {
   /** Returns the Hessian-vector products used (one per step). */
   int products() {
     return products;
+  }
+
+  /** Returns whether every α and β so far is finite (false after a non-finite product). */
+  boolean finite() {
+    for (int i = 0; i < steps; i++) {
+      if (!Double.isFinite(alpha[i]) || !Double.isFinite(beta[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns whether the Krylov space was found invariant under H. */

@@ -22,7 +22,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>In the easy case it converges to the global minimizer; in the exact hard case (g ⟂ v₁) the
  * Krylov space never contains v₁ and it returns the minimizer over K_k, which is not global; for
- * g = 0 it returns z = 0. Immutable and thread-safe.
+ * g = 0 it returns z = 0. If a Hessian-vector product is not finite, the zero step is returned
+ * with f = NaN. Immutable and thread-safe.
  *
  * @param maxIterations the most Lanczos steps, at least 1
  * @param relativeTolerance stop when β_k|e_kᵀh| ≤ relativeTolerance·‖g‖ (≥ 0)
@@ -66,6 +67,10 @@ public record LanczosTrustRegionSolver(int maxIterations, double relativeToleran
       int k = lanczos.steps();
       if (k == before) {
         break;
+      }
+      if (!lanczos.finite()) {
+        return new SubproblemSolution(g.ulike().assign(0), Double.NaN, new SolverDiagnostics(
+            k, 0, 0, lanczos.products(), false, SolverDiagnostics.Phase.INTERIOR, false));
       }
       if (lanczos.invariant() || k >= capacity) {
         break;

@@ -15,7 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * least half the optimal decrease (Yuan 2000). It is not a global solver: on indefinite problems
  * it stops on the sphere wherever CG first reaches it, and ignores the hard case.
  *
- * <p>One Hessian-vector product per iteration; f is updated from scalars (f(z + τd) = f(z) +
+ * <p>If a Hessian-vector product is not finite, the zero step is returned with f = NaN. One
+ * Hessian-vector product per iteration; f is updated from scalars (f(z + τd) = f(z) +
  * τ dᵀ(Hz + g) + ½τ² dᵀHd). Immutable and thread-safe.
  *
  * @param maxIterations the most CG iterations (products), at least 1
@@ -64,6 +65,10 @@ public record SteihaugCgSolver(int maxIterations, double relativeTolerance)
       INDArray hd = Vectors.multiply(NAME, h, direction);
       iterations++;
       double curvature = Vectors.dot(direction, hd);
+      if (!Double.isFinite(curvature)) {
+        return new SubproblemSolution(g.ulike().assign(0), Double.NaN, new SolverDiagnostics(
+            iterations, 0, 0, iterations, false, SolverDiagnostics.Phase.INTERIOR, false));
+      }
       double slope = Vectors.dot(residual, direction); // dᵀ(Hz + g)
       double step = residualSquared / curvature;
       double zd = Vectors.dot(z, direction);
