@@ -8,6 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 class ExactDenseSolverTest {
@@ -120,6 +121,27 @@ class ExactDenseSolverTest {
       }
       assertThat(DenseMath.model(h, g, x)).isGreaterThanOrEqualTo(solution.modelValue());
     }
+  }
+
+  @ParameterizedTest(name = "lambda={0}, radius={1}")
+  @CsvSource({"10, 1", "110, 0.3"})
+  void satisfiesLemmaOneOnTheLargestRandomIndefiniteProblemsOfTheTests(
+      double lambda, double radius) {
+    RandomIndefiniteProblem problem =
+        RandomIndefiniteProblem.generate(500, lambda, 77, DataType.DOUBLE);
+    double[][] h = problem.denseHessian();
+    double[] g = problem.gradientAsDoubles();
+    ExactSolution solution = problem.solveExactly(radius);
+    double[] s = solution.step();
+    double[] residual = DenseMath.multiply(h, s);
+    for (int i = 0; i < s.length; i++) {
+      residual[i] += solution.multiplier() * s[i] + g[i];
+    }
+    double scale = solution.operatorNorm() * radius + DenseMath.norm(g);
+    assertThat(DenseMath.norm(residual)).isLessThanOrEqualTo(1e-11 * scale);
+    assertThat(DenseMath.norm(s)).isCloseTo(radius, within(1e-13 * radius));
+    assertThat(solution.multiplier() - lambda).isPositive();
+    assertThat(solution.lowestEigenvalue()).isCloseTo(-lambda, within(1e-10 * scale));
   }
 
   @Test

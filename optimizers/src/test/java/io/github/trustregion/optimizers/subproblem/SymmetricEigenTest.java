@@ -8,6 +8,10 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.eigen.Eigen;
+import org.nd4j.linalg.factory.Nd4j;
 
 class SymmetricEigenTest {
 
@@ -90,6 +94,16 @@ class SymmetricEigenTest {
       assertThat(Math.abs(partFirst)).isCloseTo(Math.abs(fullFirst), within(1e-12));
       assertThat(partFirst * partLast).isCloseTo(fullFirst * fullLast, within(1e-12));
     }
+  }
+
+  @Test
+  void agreesWithLapackOnTheEigenvaluesOfALargeIndefiniteProblem() {
+    double[][] h = RandomIndefiniteProblem.generate(300, 50, 3, DataType.DOUBLE).denseHessian();
+    INDArray copy = Nd4j.createFromArray(h);
+    double[] lapack = Eigen.symmetricGeneralizedEigenvalues(copy, false).toDoubleVector();
+    java.util.Arrays.sort(lapack);
+    double scale = Math.abs(lapack[lapack.length - 1]);
+    assertThat(SymmetricEigen.of(h).values()).containsExactly(lapack, within(1e-12 * scale));
   }
 
   @Test
