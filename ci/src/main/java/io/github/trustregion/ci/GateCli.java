@@ -48,7 +48,7 @@ import java.util.stream.Collectors;
  *
  * <p>Exit codes ({@link GateOutcome}): 0 pass, 1 a gap regressed, 2 the run is incomplete
  * (missing, diverged or failed trials, or a baselined comparison without data), 3 bad arguments or
- * unusable input. {@code bless} exits 0, 2 (incomplete run, nothing written) or 3.
+ * unusable input. {@code bless} exits 0, 2 (incomplete run, nothing written) or 3 (bad input, nothing written).
  */
 public final class GateCli {
 
@@ -158,7 +158,7 @@ public final class GateCli {
       out.println("Blessed " + baseline.comparisons().size() + " comparison(s) of " + baseline.experiment()
           + " at scale " + baseline.scale() + " into " + file);
     }
-    result.skipped().forEach((experiment, reason) -> out.println("Not gated: " + experiment + " (" + reason + ")"));
+    result.skipped().forEach((experiment, reason) -> out.println("Left out of the baselines: " + experiment + ": " + reason));
     return 0;
   }
 

@@ -7,8 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.trustregion.ci.baseline.Baseline;
 import io.github.trustregion.ci.baseline.BaselineComparison;
 import io.github.trustregion.ci.baseline.BaselineFiles;
+import io.github.trustregion.ci.baseline.BlessResult;
+import io.github.trustregion.ci.baseline.BlessSettings;
+import io.github.trustregion.ci.baseline.Blesser;
+import io.github.trustregion.ci.baseline.Provenance;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialStatus;
+import io.github.trustregion.reports.stats.ComparisonSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -179,13 +184,18 @@ class GateCliTest {
   }
 
   @Test
-  void blessRefusesASingleRepeatRunWithExitCodeThree() {
+  void blessLeavesOutExperimentsWithASingleRepeat() {
     Path run = RunFixture.write(temp.resolve("run"), "ci", 1, RunFixture.paperMeansWithOffsets(NOISE)).root();
 
     int code = cli.run("bless", "--results", run.toString(), "--baselines", temp.resolve("b").toString());
 
-    assertThat(code).isEqualTo(3);
-    assertThat(temp.resolve("b")).doesNotExist();
+    assertThat(code).isZero();
+    assertThat(temp.resolve("b").resolve(RunFixture.EXPERIMENT + ".json")).doesNotExist();
+    BlessResult result = new Blesser(new BlessSettings("SGD", BlessSettings.DEFAULT_METRICS, 0.02, true,
+        ComparisonSettings.defaults())).bless(new ResultFiles(run), Map.of(),
+            new Provenance(COMMIT, "2026-11-28T09:00:00Z", run.toString(), "", "test", "test", Map.of()));
+    assertThat(result.baselines()).isEmpty();
+    assertThat(result.skipped()).containsOnlyKeys(RunFixture.EXPERIMENT);
   }
 
   @Test

@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
  * Computes baselines from a complete run: for every experiment, metric, setting and method other
  * than the reference, the gap to the reference with its interval, n, per-repeat gaps and tolerance.
  *
- * <p>A run with missing, diverged or failed trials is refused ({@link IncompleteRunException});
- * a comparison with fewer than 2 paired repeats is refused ({@link GateInputException}), since the
- * gate could never test it. Experiments without the reference method or the metrics (E1, E4) are
- * skipped and reported as such.
+ * <p>A run with missing, diverged or failed trials is refused ({@link IncompleteRunException}).
+ * Comparisons with fewer than 2 paired repeats are left out, since the gate's test needs at least
+ * 2 per side (an experiment planned with one repeat, like E2 at {@code ci} scale, is not gated), and
+ * so are experiments without the reference method or the metrics (E1, E4); every experiment left
+ * out is reported with the reason.
  */
 public final class Blesser {
 
@@ -87,8 +88,23 @@ public final class Blesser {
       }
       Map<String, Double> keptTolerances = keptTolerances(existing.get(experiment));
       List<BaselineComparison> entries = new ArrayList<>();
+      List<String> tooFew = new ArrayList<>();
       for (PairedSample sample : samples) {
-        entries.add(entry(sample, comparisons, keptTolerances));
+        if (sample.size() < 2) {
+          tooFew.add(sample.key().metric() + " [" + sample.key().settingText() + "] " + sample.key().pairText()
+              + " (n = " + sample.size() + ")");
+        } else {
+          entries.add(entry(sample, comparisons, keptTolerances));
+        }
+      }
+      if (!tooFew.isEmpty()) {
+        String reason = "fewer than 2 paired repeats, which the gate's Welch test needs; run the experiment with "
+            + "at least 2 repeats at this scale to gate: " + String.join(", ", tooFew);
+        skipped.put(experiment, reason);
+        LOG.warn("Not blessing {} comparison(s) of {}: {}.", tooFew.size(), experiment, reason);
+      }
+      if (entries.isEmpty()) {
+        continue;
       }
       ExperimentManifest manifest = manifests.get(experiment);
       Map<String, String> environment = trials.isEmpty() ? Map.of() : trials.get(0).environment();
@@ -99,11 +115,6 @@ public final class Blesser {
   }
 
   private BaselineComparison entry(PairedSample sample, Comparisons comparisons, Map<String, Double> kept) {
-    if (sample.size() < 2) {
-      throw new GateInputException("The comparison " + sample.key() + " has " + sample.size()
-          + " paired repeat(s), but the gate's Welch test needs at least 2 per comparison. Run the experiments "
-          + "with at least 2 repeats (the ci scale's default), then bless again.");
-    }
     GapSummary summary = GapSummary.of(sample, comparisons);
     String id = identity(sample.key().metric(), sample.key().setting(), sample.key().method(), sample.key().reference());
     double tolerance = settings.keepExistingTolerances() && kept.containsKey(id) ? kept.get(id) : settings.tolerance();
