@@ -16,8 +16,14 @@ import java.util.TreeMap;
  */
 public final class TrialKeys {
 
-  /** The parameters that do not define a setting. */
-  public static final Set<String> NOT_SETTING = Set.of("method", "seed", "repeat");
+  /**
+   * The parameters that do not define a setting: the method label, the seed and repeat, and the
+   * harness's descriptions of the method ({@code optimizer}, {@code stages}, {@code trialType}).
+   */
+  public static final Set<String> NOT_SETTING = Set.of("method", "seed", "repeat", "optimizer", "stages", "trialType");
+
+  private static final java.util.regex.Pattern STAGE_ACCURACY =
+      java.util.regex.Pattern.compile("stage(\\d+)\\.(test|train)Accuracy");
 
   private TrialKeys() {}
 
@@ -35,7 +41,7 @@ public final class TrialKeys {
     return "(no method)";
   }
 
-  /** Returns the setting: the parameters except method, seed and repeat, sorted by key. */
+  /** Returns the setting: the parameters except {@link #NOT_SETTING}, sorted by key. */
   public static Map<String, String> setting(Map<String, String> parameters) {
     Map<String, String> setting = new TreeMap<>();
     parameters.forEach((k, v) -> {
@@ -58,7 +64,8 @@ public final class TrialKeys {
 
   /**
    * Returns a metric's value: the stored metric when finite, else for the standard keys
-   * ({@code final|best}{@code Test|Train}{@code Accuracy}, {@code final}{@code Test|Train}{@code Loss})
+   * ({@code final|best}{@code Test|Train}{@code Accuracy}, {@code final}{@code Test|Train}{@code Loss},
+   * {@code stage<k>.test|trainAccuracy} = the accuracy of the last epoch with stage index k − 1)
    * the value derived from the epochs, else empty.
    */
   public static OptionalDouble metric(TrialResult trial, String key) {
@@ -69,6 +76,14 @@ public final class TrialKeys {
     List<EpochRecord> epochs = trial.epochs();
     if (epochs.isEmpty()) {
       return OptionalDouble.empty();
+    }
+    java.util.regex.Matcher stage = STAGE_ACCURACY.matcher(key);
+    if (stage.matches()) {
+      int index = Integer.parseInt(stage.group(1)) - 1;
+      boolean test = stage.group(2).equals("test");
+      return epochs.stream().filter(e -> e.stage() == index).reduce((a, b) -> b)
+          .map(e -> test ? e.testAccuracy() : e.trainAccuracy()).filter(Double::isFinite)
+          .map(OptionalDouble::of).orElse(OptionalDouble.empty());
     }
     EpochRecord last = epochs.get(epochs.size() - 1);
     double value = switch (key) {

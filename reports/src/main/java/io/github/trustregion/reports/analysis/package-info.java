@@ -7,7 +7,8 @@
  * <p><b>Conventions expected from the experiments</b> (by manifest kind):
  * <ul>
  *   <li>All: parameters {@code method}, {@code seed}, {@code repeat}, {@code scale}; a setting is
- *       every other parameter. Metrics named in the manifest, else {@code finalTestAccuracy} and
+ *       every parameter except {@code method}, {@code seed}, {@code repeat} and the harness's
+ *       method descriptions {@code optimizer}, {@code stages}, {@code trialType}. Metrics named in the manifest, else {@code finalTestAccuracy} and
  *       {@code bestTestAccuracy}; standard final/best metrics are derived from the epochs when a
  *       training trial lacks them.
  *   <li>{@code subproblem} (E1): parameter {@code lambda} (else metric {@code lambda}); series

@@ -17,7 +17,6 @@ import io.github.trustregion.reports.svg.ChartSeries.Point;
 import io.github.trustregion.reports.svg.SvgChart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -375,16 +374,5 @@ public final class Charts {
       return "—";
     }
     return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
-  }
-
-  /** Returns the distinct values of a key among the settings, in order. */
-  static List<String> distinct(List<Map<String, String>> settings, String key) {
-    LinkedHashSet<String> out = new LinkedHashSet<>();
-    settings.forEach(s -> {
-      if (s.containsKey(key)) {
-        out.add(s.get(key));
-      }
-    });
-    return new ArrayList<>(out);
   }
 }

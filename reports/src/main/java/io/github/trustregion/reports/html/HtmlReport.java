@@ -17,7 +17,6 @@ import io.github.trustregion.reports.stats.Comparison;
 import io.github.trustregion.reports.stats.ComparisonSettings;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -76,7 +75,7 @@ public final class HtmlReport {
         .append("</title><style>").append(STYLE).append("</style></head><body>\n");
     html.append("<h1>").append(escape(title)).append("</h1>\n");
     html.append("<p class=\"note\">Rendered from the result files in <code>").append(escape(resultsDirectory))
-        .append("</code>. Comparisons: difference of means with a ").append(pct(settings.confidenceLevel()))
+        .append("</code>. Comparisons: difference of means with a ").append(Charts.fmt(100 * settings.confidenceLevel())).append("%")
         .append(" percentile bootstrap interval (").append(settings.resamples()).append(" resamples, seed ")
         .append(settings.seed()).append("), Welch's t-test, the Mann–Whitney U test (exact for pooled n ≤ 80, ")
         .append("ties included), Hedges' g and Cliff's δ; p-values Holm-adjusted over each experiment's comparisons; ")
@@ -373,10 +372,5 @@ public final class HtmlReport {
 
   private static String num(double v) {
     return Charts.fmt(v);
-  }
-
-  /** Returns the setting map as words (for callers outside this package). */
-  static String words(Map<String, String> setting) {
-    return TrialKeys.settingLabel(new TreeMap<>(setting));
   }
 }

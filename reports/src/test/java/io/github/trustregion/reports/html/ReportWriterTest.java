@@ -43,9 +43,6 @@ class ReportWriterTest {
 
   /** Writes the fixtures and renders them (also used by the Chromium test). */
   static synchronized void renderFixtures() throws IOException {
-    if (Files.exists(OUT.resolve(ReportWriter.HTML))) {
-      deleteRecursively(RESULTS);
-    }
     deleteRecursively(RESULTS);
     deleteRecursively(OUT);
     ReportFixtures.writeAll(RESULTS);
