@@ -1,0 +1,73 @@
+package io.github.trustregion.benchmarks.experiments;
+
+import io.github.trustregion.benchmarks.workloads.Cifar10Vgg16;
+import io.github.trustregion.benchmarks.workloads.FashionMnistMlp;
+import io.github.trustregion.framework.annotation.AllowedDifferences;
+import io.github.trustregion.framework.annotation.AtScale;
+import io.github.trustregion.framework.annotation.BatchSizes;
+import io.github.trustregion.framework.annotation.Epochs;
+import io.github.trustregion.framework.annotation.Experiment;
+import io.github.trustregion.framework.annotation.ExperimentKind;
+import io.github.trustregion.framework.annotation.Metrics;
+import io.github.trustregion.framework.annotation.Optimizer;
+import io.github.trustregion.framework.annotation.PaperResult;
+import io.github.trustregion.framework.annotation.Repeats;
+import io.github.trustregion.framework.annotation.Scale;
+import io.github.trustregion.framework.annotation.TrainOn;
+
+/**
+ * E3 (the paper's Figure 3): test accuracy against the batch size for SGD, TR and Hybrid, several
+ * repeats each.
+ *
+ * <p>Paper scale: VGG16 on CIFAR-10, B ∈ {64, 128, 256, 512, 1024, 2048}, 5 repeats, 100 epochs.
+ * ci: the MLP on 12,000 Fashion-MNIST images, B ∈ {64, 256, 1024} (the same range of steps per
+ * epoch, 188 down to 12, as B = 256 … 4096 on CIFAR-10's 50,000), 3 repeats, 6 epochs. smoke:
+ * 256 images, B ∈ {64, 128}, 1 epoch. Hybrid switches to SGD after {@code plateau.patience}
+ * epochs without a training-accuracy gain (3 at paper scale, 2 at ci, 1 at smoke, so that it can
+ * switch within the shorter runs). The paper's accuracies (Figure 3, best over epochs) are
+ * attached as {@code bestTestAccuracy}.
+ */
+@Experiment(
+    id = "e3-large-batch",
+    title = "E3: large-batch generalization of SGD, TR and Hybrid",
+    description = "Test accuracy after a fixed number of epochs as the batch size grows; the paper"
+        + " finds that SGD loses accuracy at large batches while TR and Hybrid keep it.",
+    kind = ExperimentKind.TRAINING)
+@TrainOn(FashionMnistMlp.class)
+@Optimizer(label = "SGD", method = "SGD", settings = "learningRate=0.1")
+@Optimizer(label = "TR", method = "TR", settings = "subproblemStepSize=0.1")
+@Optimizer(label = "Hybrid", method = "Hybrid", scales = Scale.PAPER,
+    settings = {"tr.subproblemStepSize=0.1", "sgd.learningRate=0.1", "plateau.patience=3"})
+@Optimizer(label = "Hybrid", method = "Hybrid", scales = Scale.CI,
+    settings = {"tr.subproblemStepSize=0.1", "sgd.learningRate=0.1", "plateau.patience=2"})
+@Optimizer(label = "Hybrid", method = "Hybrid", scales = Scale.SMOKE,
+    settings = {"tr.subproblemStepSize=0.1", "sgd.learningRate=0.1", "plateau.patience=1"})
+@AllowedDifferences({"learningRate", "subproblemStepSize", "tr.subproblemStepSize",
+    "sgd.learningRate", "plateau.patience", "plateau.minImprovement"})
+@Metrics({"finalTestAccuracy", "bestTestAccuracy"})
+@BatchSizes({64, 256, 1024})
+@Epochs(6)
+@Repeats(3)
+@AtScale(scale = Scale.SMOKE, epochs = 1, repeats = 1, batchSizes = {64, 128}, trainExamples = 256,
+    testExamples = 128)
+@AtScale(scale = Scale.PAPER, epochs = 100, repeats = 5,
+    batchSizes = {64, 128, 256, 512, 1024, 2048}, workload = Cifar10Vgg16.class)
+@PaperResult(metric = "bestTestAccuracy", value = 0.867, setting = {"method=SGD", "batchSize=128"},
+    source = "Figure 3", paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
+@PaperResult(metric = "bestTestAccuracy", value = 0.868, setting = {"method=TR", "batchSize=128"},
+    source = "Figure 3", paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
+@PaperResult(metric = "bestTestAccuracy", value = 0.881,
+    setting = {"method=Hybrid", "batchSize=128"},
+    source = "Figure 3", paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
+@PaperResult(metric = "bestTestAccuracy", value = 0.803, setting = {"method=SGD", "batchSize=2048"},
+    source = "Figure 3", paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
+@PaperResult(metric = "bestTestAccuracy", value = 0.855, setting = {"method=TR", "batchSize=2048"},
+    source = "Figure 3", paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
+@PaperResult(metric = "bestTestAccuracy", value = 0.870,
+    setting = {"method=Hybrid", "batchSize=2048"},
+    source = "Figure 3", paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
+public class LargeBatchGeneralization {
+
+  /** Creates the experiment; it only carries annotations. */
+  public LargeBatchGeneralization() {}
+}

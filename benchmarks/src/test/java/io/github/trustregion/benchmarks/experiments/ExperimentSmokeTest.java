@@ -1,0 +1,155 @@
+package io.github.trustregion.benchmarks.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.trustregion.benchmarks.data.FashionMnist;
+import io.github.trustregion.framework.annotation.Scale;
+import io.github.trustregion.framework.method.MethodRegistry;
+import io.github.trustregion.framework.plan.ExperimentOptions;
+import io.github.trustregion.framework.plan.ExperimentPlan;
+import io.github.trustregion.framework.plan.ExperimentPlanner;
+import io.github.trustregion.framework.result.ExperimentManifest;
+import io.github.trustregion.framework.result.ResultFiles;
+import io.github.trustregion.framework.result.Series;
+import io.github.trustregion.framework.result.TrialResult;
+import io.github.trustregion.framework.result.TrialStatus;
+import io.github.trustregion.framework.run.ExperimentRunner;
+import io.github.trustregion.framework.run.RunSummary;
+import io.github.trustregion.framework.run.TrialListener;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs every experiment of the paper at smoke scale through the harness's planner and runner. */
+class ExperimentSmokeTest {
+
+  @TempDir Path results;
+
+  private RunSummary runAtSmokeScale(Class<?> experiment) {
+    ExperimentOptions options = ExperimentOptions.defaults(Scale.SMOKE)
+        .withResults(results)
+        .withAllureResults(Optional.empty());
+    MethodRegistry registry = MethodRegistry.standard();
+    ExperimentPlan plan = new ExperimentPlanner(registry, options).plan(experiment).orThrow();
+    return new ExperimentRunner(registry, options).run(List.of(plan), TrialListener.NONE);
+  }
+
+  private static void assumeFashionMnist() {
+    assumeTrue(FashionMnist.isAvailable(FashionMnist.directory()),
+        "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist");
+  }
+
+  @Test
+  void everyExperimentPassesValidationAtEveryCpuScale() {
+    assumeFashionMnist();
+    for (Scale scale : List.of(Scale.SMOKE, Scale.CI)) {
+      ExperimentPlanner planner = new ExperimentPlanner(MethodRegistry.standard(),
+          ExperimentOptions.defaults(scale).withResults(results));
+      for (Class<?> experiment : List.of(SubproblemDynamics.class, TrainingCurves.class,
+          LargeBatchGeneralization.class, LossLandscape.class, TrainingTracks.class)) {
+        assertThat(planner.plan(experiment).problems()).as(experiment + " at " + scale).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void subproblemDynamicsRecordsGapsThatVanishAndPhaseOneWithinLemmaSix() {
+    RunSummary summary = runAtSmokeScale(SubproblemDynamics.class);
+
+    assertThat(summary.results()).hasSize(SubproblemDynamics.LAMBDAS.length);
+    for (TrialResult result : summary.results()) {
+      assertThat(result.status()).as(result.message()).isEqualTo(TrialStatus.COMPLETED);
+      Series gap = result.series().get("gap");
+      assertThat(gap.columns()).containsExactly("iteration", "gap", "phase");
+      List<Double> phases = gap.column("phase");
+      assertThat(phases.get(0)).isEqualTo(1.0);
+      assertThat(phases.get(phases.size() - 1)).isEqualTo(2.0);
+      // The solver converges to the exact minimizer (λ₁ = −λ < 0: the solution is on the sphere).
+      assertThat(result.metrics().get("relativeGap")).isBetween(-1e-8, 1e-8);
+      assertThat(result.metrics().get("iterationsToBoundary"))
+          .isLessThanOrEqualTo(result.metrics().get("lemma6Bound"));
+      assertThat(result.metrics().get("lowestEigenvalue"))
+          .isCloseTo(-Double.parseDouble(result.parameter("lambda")), within(1e-6));
+    }
+  }
+
+  @Test
+  void trainingCurvesRunsSgdAndTrAtSmokeScale() {
+    assumeFashionMnist();
+    RunSummary summary = runAtSmokeScale(TrainingCurves.class);
+
+    assertThat(summary.results()).extracting(r -> r.parameter("method"))
+        .containsExactlyInAnyOrder("SGD", "TR");
+    for (TrialResult result : summary.results()) {
+      assertThat(result.status()).as(result.message()).isEqualTo(TrialStatus.COMPLETED);
+      assertThat(result.epochs()).hasSize(2);
+    }
+  }
+
+  @Test
+  void largeBatchGeneralizationRunsEveryMethodAndBatchSize() {
+    assumeFashionMnist();
+    RunSummary summary = runAtSmokeScale(LargeBatchGeneralization.class);
+
+    assertThat(summary.results()).hasSize(3 * 2);
+    assertThat(summary.count(TrialStatus.COMPLETED)).isEqualTo(6);
+    ExperimentManifest manifest =
+        new ResultFiles(results).readManifest("e3-large-batch");
+    assertThat(manifest.paperValues()).hasSize(6);
+  }
+
+  @Test
+  void lossLandscapeInterpolatesBetweenTheSavedSolutions() {
+    assumeFashionMnist();
+    RunSummary summary = runAtSmokeScale(LossLandscape.class);
+
+    List<TrialResult> pairs = summary.results().stream()
+        .filter(r -> r.series().containsKey("interpolation")).toList();
+    assertThat(pairs).hasSize(3);
+    for (TrialResult pair : pairs) {
+      assertThat(pair.status()).as(pair.message()).isEqualTo(TrialStatus.COMPLETED);
+      Series path = pair.series().get("interpolation");
+      assertThat(path.column("alpha")).containsExactly(-0.5, 0.0, 0.5, 1.0, 1.5);
+      // TR and Hybrid coincide until Hybrid switches to SGD (not within one smoke epoch).
+      if (pair.parameter("methodA").equals("SGD")) {
+        assertThat(pair.metrics().get("distance")).isPositive();
+      } else {
+        assertThat(pair.metrics().get("distance")).isGreaterThanOrEqualTo(0.0);
+      }
+      // α = 1 is A's network and α = 0 is B's: their losses are those of the training trials.
+      TrialResult a = trainingResult(summary, pair.parameter("trialA"));
+      TrialResult b = trainingResult(summary, pair.parameter("trialB"));
+      double lossA = a.epochs().get(a.epochs().size() - 1).testLoss();
+      double lossB = b.epochs().get(b.epochs().size() - 1).testLoss();
+      assertThat(path.column("testLoss").get(3)).isCloseTo(lossA, within(1e-3 * (1 + lossA)));
+      assertThat(path.column("testLoss").get(1)).isCloseTo(lossB, within(1e-3 * (1 + lossB)));
+    }
+  }
+
+  private static TrialResult trainingResult(RunSummary summary, String trialId) {
+    return summary.results().stream().filter(r -> r.trialId().equals(trialId)).findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void trainingTracksRecordTheAccuracyAtTheEndOfEachStage() {
+    assumeFashionMnist();
+    RunSummary summary = runAtSmokeScale(TrainingTracks.class);
+
+    assertThat(summary.results()).extracting(r -> r.parameter("method"))
+        .containsExactlyInAnyOrder("SGD-TR-SGD", "TR-SGD-TR", "Adam");
+    for (TrialResult result : summary.results()) {
+      assertThat(result.status()).as(result.message()).isEqualTo(TrialStatus.COMPLETED);
+      assertThat(result.metrics()).containsKey("stage1.testAccuracy");
+    }
+    TrialResult track = summary.results().stream()
+        .filter(r -> r.parameter("method").equals("TR-SGD-TR")).findFirst().orElseThrow();
+    assertThat(track.metrics()).containsKeys("stage2.testAccuracy", "stage3.testAccuracy");
+    assertThat(track.epochs()).extracting(e -> e.activeMethod())
+        .containsExactly("TR", "SGD", "TR");
+  }
+}
