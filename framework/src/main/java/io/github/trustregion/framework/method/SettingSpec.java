@@ -82,7 +82,8 @@ public record SettingSpec(
         default -> throw new IllegalStateException("Unhandled setting type " + type + ".");
       }
     } catch (NumberFormatException e) {
-      return Optional.of("'" + value + "' is not a " + type.name().toLowerCase().replace('_', ' '));
+      return Optional.of("'" + value + "' is not "
+          + (type == Type.DOUBLE || type == Type.POSITIVE_DOUBLE ? "a number" : "a whole number"));
     }
     return Optional.empty();
   }
