@@ -64,15 +64,14 @@ final class LanczosProcess {
     }
     int k = steps;
     INDArray q = basis.getRow(k);
-    INDArray w = Vectors.multiply(solver, hessian, q.reshape(shape)).reshape(length).dup();
+    INDArray w = Vectors.multiply(solver, hessian, q.reshape(shape)).reshape(length, 1).dup();
     products++;
     double a = Vectors.dot(q, w);
     alpha[k] = a;
     INDArray previous = basis.get(NDArrayIndex.interval(0, k + 1), NDArrayIndex.all());
-    INDArray column = w.reshape(length, 1);
     for (int pass = 0; pass < 2; pass++) {
-      INDArray coefficients = previous.mmul(column);
-      column.subi(previous.transpose().mmul(coefficients));
+      INDArray coefficients = previous.mmul(w);
+      w.subi(previous.transpose().mmul(coefficients));
     }
     double b = Vectors.norm(w);
     steps = k + 1;
@@ -88,7 +87,7 @@ final class LanczosProcess {
       return false;
     }
     beta[k] = b;
-    basis.getRow(k + 1).assign(w.divi(b));
+    basis.getRow(k + 1).assign(w.divi(b).reshape(length));
     return true;
   }
 
