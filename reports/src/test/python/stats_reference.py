@@ -126,3 +126,8 @@ for name, a, b in (("final", tr_final, sgd_final), ("best", tr_best, sgd_best)):
     u = stats.mannwhitneyu(a, b, method="exact") if len(set(a + b)) == len(a + b) else None
     print(name, "welch t", r.statistic, "df", r.df, "p", r.pvalue, "diff", np.mean(a) - np.mean(b),
           "mwu", exact_mwu_enumerated(a, b)[:2], "g", hedges_g(a, b)[1])
+
+print("== Welch from summary statistics (ttest_ind_from_stats)")
+for shift in (0.0, 0.03):
+    r = stats.ttest_ind_from_stats(0.862 - shift, 0.012, 5, 0.845, 0.020, 4, equal_var=False, alternative="less")
+    print(f"shift {shift}: t={r.statistic!r} pLess={r.pvalue!r}")

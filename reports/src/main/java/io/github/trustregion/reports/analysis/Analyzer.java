@@ -222,7 +222,7 @@ public final class Analyzer {
       switches.forEach((k, v) -> switchList.add(k + " (" + v + " of " + done.size() + " trials)"));
       rows.add(new CostRow(g.settingLabel(), g.method(), done.size(), w.mean(), w.sd(),
           mean(done, t -> t.epochs().size()),
-          mean(done, t -> last(t).wallSeconds() / t.epochs().size()),
+          mean(done, t -> last(t).wallSeconds() / t.epochs().size()), Double.NaN,
           mean(done, t -> last(t).gradientEvaluations()),
           mean(done, t -> last(t).hessianVectorProducts()),
           mean(done, t -> last(t).functionEvaluations()),
@@ -231,7 +231,14 @@ public final class Analyzer {
           rhoSteps > 0 ? rhoWeighted / rhoSteps : Double.NaN,
           radiusTrials > 0 ? finalRadius / radiusTrials : Double.NaN, switchList));
     }
-    return rows;
+    Map<String, Double> sgd = new LinkedHashMap<>();
+    rows.stream().filter(r -> r.method().equalsIgnoreCase("SGD"))
+        .forEach(r -> sgd.put(r.setting(), r.trainingSecondsPerEpoch()));
+    return rows.stream().map(r -> new CostRow(r.setting(), r.method(), r.n(), r.wallSeconds(), r.wallSecondsSd(),
+        r.epochs(), r.trainingSecondsPerEpoch(), r.trainingSecondsPerEpoch() / sgd.getOrDefault(r.setting(), Double.NaN),
+        r.gradientEvaluations(), r.hessianVectorProducts(), r.functionEvaluations(), r.trSteps(), r.trRejections(),
+        r.rejectionRate(), r.boundaryFraction(), r.hardCases(), r.meanRho(), r.finalRadius(), r.methodSwitches()))
+        .toList();
   }
 
   private static EpochRecord last(TrialResult t) {

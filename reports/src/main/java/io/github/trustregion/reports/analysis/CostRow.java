@@ -13,6 +13,8 @@ import java.util.List;
  * @param wallSecondsSd its sample standard deviation
  * @param epochs the mean number of epochs
  * @param trainingSecondsPerEpoch the mean training time per epoch (evaluation excluded)
+ * @param secondsPerEpochVsSgd {@code trainingSecondsPerEpoch} divided by SGD's at the same setting
+ *     (NaN without an SGD group), the paper's "TR is 2–3× slower per epoch"
  * @param gradientEvaluations the mean gradient evaluations per trial
  * @param hessianVectorProducts the mean Hessian-vector products per trial
  * @param functionEvaluations the mean value-only evaluations per trial
@@ -33,6 +35,7 @@ public record CostRow(
     double wallSecondsSd,
     double epochs,
     double trainingSecondsPerEpoch,
+    double secondsPerEpochVsSgd,
     double gradientEvaluations,
     double hessianVectorProducts,
     double functionEvaluations,

@@ -263,7 +263,7 @@ public final class HtmlReport {
       return;
     }
     html.append("<table class=\"cost\"><tr><th class=\"text\">setting</th><th class=\"text\">method</th><th>n</th>")
-        .append("<th>wall s (mean)</th><th>wall s (sd)</th><th>epochs</th><th>train s/epoch</th><th>gradients</th>")
+        .append("<th>wall s (mean)</th><th>wall s (sd)</th><th>epochs</th><th>train s/epoch</th><th>s/epoch ÷ SGD's</th><th>gradients</th>")
         .append("<th>Hv products</th><th>function evals</th><th>TR steps</th><th>rejected</th><th>rejection rate</th>")
         .append("<th>boundary (phase II) fraction</th><th>hard cases</th><th>mean ρ</th><th>final radius</th>")
         .append("<th class=\"text\">method switches</th></tr>");
@@ -271,7 +271,8 @@ public final class HtmlReport {
       html.append("<tr data-method=\"").append(escape(c.method())).append("\" data-setting=\"")
           .append(escape(c.setting())).append("\">").append(text(c.setting())).append(text(c.method()))
           .append(cell(c.n())).append(cell(c.wallSeconds())).append(cell(c.wallSecondsSd())).append(cell(c.epochs()))
-          .append(cell(c.trainingSecondsPerEpoch())).append(cell(c.gradientEvaluations()))
+          .append(cell(c.trainingSecondsPerEpoch())).append(cell(c.secondsPerEpochVsSgd()))
+          .append(cell(c.gradientEvaluations()))
           .append(cell(c.hessianVectorProducts())).append(cell(c.functionEvaluations())).append(cell(c.trSteps()))
           .append(cell(c.trRejections())).append(cell(c.rejectionRate())).append(cell(c.boundaryFraction()))
           .append(cell(c.hardCases())).append(cell(c.meanRho())).append(cell(c.finalRadius()))

@@ -61,15 +61,39 @@ public final class WelchTTest {
     Samples.requireFinite(b, "b");
     Samples.requireSize(a, 2, "a", "Welch's t-test");
     Samples.requireSize(b, 2, "b", "Welch's t-test");
-    double va = Samples.variance(a) / a.length;
-    double vb = Samples.variance(b) / b.length;
-    double difference = Samples.mean(a) - Samples.mean(b);
+    return fromMoments(Samples.mean(a), Samples.variance(a), a.length, Samples.mean(b), Samples.variance(b), b.length, mu);
+  }
+
+  /**
+   * Tests {@code m_a − m_b = mu} from summary statistics alone (as SciPy's
+   * {@code ttest_ind_from_stats(…, equal_var=False)}), for comparing a run with stored baselines.
+   *
+   * @param a the first group's n (at least 2), mean and sample sd
+   * @param b the second group's n (at least 2), mean and sample sd
+   * @param mu the hypothesised difference of means
+   */
+  public static Result test(SampleSummary a, SampleSummary b, double mu) {
+    if (a.n() < 2 || b.n() < 2) {
+      throw new IllegalArgumentException("Welch's t-test needs at least 2 observations per group but got n = "
+          + a.n() + " and " + b.n() + ".");
+    }
+    if (!Double.isFinite(a.mean()) || !Double.isFinite(b.mean()) || !(a.sd() >= 0) || !(b.sd() >= 0)) {
+      throw new IllegalArgumentException("Welch's t-test needs finite means and non-negative sds but got " + a
+          + " and " + b + ".");
+    }
+    return fromMoments(a.mean(), a.variance(), a.n(), b.mean(), b.variance(), b.n(), mu);
+  }
+
+  private static Result fromMoments(double meanA, double varA, int nA, double meanB, double varB, int nB, double mu) {
+    double va = varA / nA;
+    double vb = varB / nB;
+    double difference = meanA - meanB;
     double se2 = va + vb;
     if (!(se2 > 0)) {
       return new Result(difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
     double t = (difference - mu) / Math.sqrt(se2);
-    double df = se2 * se2 / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
+    double df = se2 * se2 / (va * va / (nA - 1) + vb * vb / (nB - 1));
     TDistribution distribution = TDistribution.of(df);
     double pGreater = distribution.survivalProbability(t);
     double pLess = distribution.cumulativeProbability(t);

@@ -190,6 +190,8 @@ class ReportWriterTest {
     assertThat(tr.get("rejectionRate").asDouble()).isCloseTo(0.2, within(1e-12));
     assertThat(tr.get("boundaryFraction").asDouble()).isCloseTo(0.3, within(1e-12));
     assertThat(tr.get("trainingSecondsPerEpoch").asDouble()).isCloseTo(3.0, within(1e-12));
+    // SGD's fixture epochs take 1 s, TR's 3 s: three times slower per epoch
+    assertThat(tr.get("secondsPerEpochVsSgd").asDouble()).isCloseTo(3.0, within(1e-12));
     JsonNode hybrid = rows(experiment(E3).get("cost"), r -> r.get("method").asText().equals("Hybrid")
         && r.get("setting").asText().startsWith("batchSize=2048")).get(0);
     assertThat(hybrid.get("methodSwitches").get(0).asText()).isEqualTo("TR→SGD after epoch 2 (3 of 3 trials)");
