@@ -1,0 +1,252 @@
+package io.github.trustregion.benchmarks.jmh;
+
+import io.github.trustregion.benchmarks.models.Mlp;
+import io.github.trustregion.benchmarks.models.NetworkArchitecture;
+import io.github.trustregion.benchmarks.models.SmallCnn;
+import io.github.trustregion.optimizers.MinibatchObjective;
+import io.github.trustregion.optimizers.hessian.NetworkObjective;
+import io.github.trustregion.optimizers.hessian.ObjectiveOptions;
+import java.lang.reflect.Field;
+import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gradient throughput in samples per second of the small CNN and the MLP 784-256-256-10 on the
+ * CPU backend, for DL4J's own gradient and for the project's {@link NetworkObjective} around it.
+ *
+ * <p>One invocation computes the gradient of the loss summed over one fixed minibatch of B random
+ * 28×28 inputs with cyclic one-hot labels: {@link #dl4jGradient} calls {@code
+ * computeGradientAndScore()} and copies the flattened gradient into a preallocated vector (what a
+ * caller has to do, since DL4J overwrites it on the next call); {@link #objectiveGradient} asks
+ * the project's objective for F(x) and ∇F(x), the path every training method takes. The primary
+ * score is gradients per second; the auxiliary counter {@code samples} is samples per second (B
+ * per gradient), the figure the issue compares with PyTorch (about 6,300/s for the small CNN and
+ * 11,000/s for the MLP at B = 128 on a 2-core machine).
+ *
+ * <p>{@link #layerHelpers} chooses DL4J's convolution and pooling implementation. DL4J
+ * 1.0.0-M2.1 never uses its oneDNN layer helpers on the CPU: its helper factory is switched off by
+ * the system property {@code org.eclipse.deeplearning4j.helpers.disable} (default {@code true}),
+ * and its availability check looks for a class and a method that ND4J 1.0.0-M2.1 renamed
+ * ({@code org.nd4j.nativeblas.Nd4jCpu$Environment.isUseMKLDNN}, now {@code
+ * org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment.isUseONEDNN}), so every convolution
+ * runs as Java-orchestrated im2col + gemm + col2im. With {@code onednn} this benchmark installs
+ * {@link MKLDNNConvHelper} and {@link MKLDNNSubsamplingHelper} into the network's layers, so that
+ * DL4J calls the native {@code conv2d}/{@code avgpool2d} operations; on a {@code -onednn} build of
+ * {@code nd4j-native} those run on oneDNN. Before any timing the set-up checks that the helpers'
+ * gradient matches the built-in one (relative L2 difference below 1e-4) and fails otherwise.
+ *
+ * <p>The fork inherits the environment: run it with {@code OMP_WAIT_POLICY=PASSIVE} on a shared
+ * machine, where busy-waiting OpenMP threads otherwise lose up to 10× when other processes
+ * compete for the cores. Thread safety: one benchmark thread per fork (the default).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx3g", "-Dorg.bytedeco.javacpp.maxbytes=6G",
+        "-Dorg.eclipse.deeplearning4j.helpers.disable=false"})
+@State(Scope.Benchmark)
+public class GradientThroughputBenchmark {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GradientThroughputBenchmark.class);
+
+  /** The largest relative L2 difference accepted between helper and built-in gradients. */
+  private static final double GRADIENT_TOLERANCE = 1e-4;
+
+  /** The network: {@code smallCnn} or {@code mlp} (784-256-256-10), both SReLU, float32. */
+  @Param({"smallCnn", "mlp"})
+  public String model;
+
+  /** The minibatch size B. */
+  @Param({"128", "1024"})
+  public int batch;
+
+  /**
+   * The convolution and pooling implementation: {@code onednn} (DL4J's oneDNN layer helpers,
+   * installed by this benchmark) or {@code builtin} (what DL4J 1.0.0-M2.1 uses on its own).
+   */
+  @Param({"onednn"})
+  public String layerHelpers;
+
+  private MultiLayerNetwork network;
+  private INDArray features;
+  private INDArray labels;
+  private INDArray gradientCopy;
+  private MinibatchObjective objective;
+  private INDArray point;
+
+  /** Counts the samples whose gradient was computed; JMH reports it per second. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Samples {
+    /** Samples processed in the current iteration (B per gradient). */
+    public long samples;
+
+    /** Clears the counter before each iteration. */
+    @Setup(Level.Iteration)
+    public void clear() {
+      samples = 0;
+    }
+  }
+
+  /**
+   * Builds the network (seed 1) and a random minibatch (seed 7), installs the requested layer
+   * helpers, and checks their gradient against the built-in layers' gradient.
+   *
+   * @throws IllegalArgumentException for an unknown {@link #model} or {@link #layerHelpers}
+   * @throws IllegalStateException if the helpers' gradient differs from the built-in one
+   */
+  @Setup(Level.Trial)
+  public void setUp() {
+    NetworkArchitecture architecture = architecture(model);
+    boolean oneDnn = switch (layerHelpers) {
+      case "onednn" -> true;
+      case "builtin" -> false;
+      default -> throw new IllegalArgumentException(
+          "GradientThroughputBenchmark: unknown layerHelpers '" + layerHelpers
+              + "'; use onednn or builtin (-p layerHelpers=builtin).");
+    };
+    Nd4j.getRandom().setSeed(7);
+    features = architecture.flatInput()
+        ? Nd4j.rand(DataType.FLOAT, batch, 784)
+        : Nd4j.rand(DataType.FLOAT, batch, 1, 28, 28);
+    labels = Nd4j.zeros(DataType.FLOAT, batch, 10);
+    for (int i = 0; i < batch; i++) {
+      labels.putScalar(i, i % 10, 1.0);
+    }
+
+    network = architecture.build(1);
+    if (oneDnn) {
+      installOneDnnHelpers(network);
+    }
+    gradientCopy = Nd4j.create(DataType.FLOAT, network.numParams());
+    dl4jGradient(new Samples());
+    checkAgainstBuiltin(architecture);
+    LOG.info("{} B={} layer helpers={} ({}); native build: {}", architecture.name(), batch,
+        layerHelpers, engagedHelpers(network), nativeBuild());
+
+    MultiLayerNetwork objectiveNetwork = architecture.build(1);
+    if (oneDnn) {
+      installOneDnnHelpers(objectiveNetwork);
+    }
+    NetworkObjective networkObjective =
+        NetworkObjective.of(objectiveNetwork, ObjectiveOptions.defaults());
+    objective = networkObjective.on(new DataSet(features, labels));
+    point = networkObjective.parameters().dup();
+  }
+
+  private static NetworkArchitecture architecture(String name) {
+    return switch (name) {
+      case "smallCnn" -> SmallCnn.fashionMnist();
+      case "mlp" -> Mlp.fashionMnist();
+      default -> throw new IllegalArgumentException(
+          "GradientThroughputBenchmark: unknown model '" + name + "'; use smallCnn or mlp.");
+    };
+  }
+
+  /** DL4J's gradient of the summed loss, copied out of the network's gradient view. */
+  @Benchmark
+  public double dl4jGradient(Samples counters) {
+    network.setInput(features);
+    network.setLabels(labels);
+    network.computeGradientAndScore();
+    gradientCopy.assign(network.getFlattenedGradients());
+    counters.samples += batch;
+    return network.score();
+  }
+
+  /** The project's F(x) and ∇F(x) (mean loss) through {@link NetworkObjective}. */
+  @Benchmark
+  public INDArray objectiveGradient(Samples counters) {
+    counters.samples += batch;
+    return objective.valueAndGradient(point).gradient();
+  }
+
+  private void checkAgainstBuiltin(NetworkArchitecture architecture) {
+    if (engagedHelpers(network) == 0) {
+      return;
+    }
+    MultiLayerNetwork reference = architecture.build(1);
+    reference.setInput(features);
+    reference.setLabels(labels);
+    reference.computeGradientAndScore();
+    INDArray expected = reference.getFlattenedGradients().castTo(DataType.DOUBLE);
+    double difference = gradientCopy.castTo(DataType.DOUBLE).sub(expected).norm2Number()
+        .doubleValue() / expected.norm2Number().doubleValue();
+    if (!(difference < GRADIENT_TOLERANCE)) {
+      throw new IllegalStateException("GradientThroughputBenchmark: the " + layerHelpers
+          + " layer helpers' gradient differs from DL4J's built-in one by " + difference
+          + " (relative L2, tolerance " + GRADIENT_TOLERANCE + "); do not trust their timing.");
+    }
+    LOG.info("Layer helpers' gradient matches the built-in one (relative L2 difference {}).",
+        difference);
+  }
+
+  /**
+   * Puts DL4J's oneDNN helpers into every convolution and subsampling layer, bypassing DL4J
+   * 1.0.0-M2.1's broken availability check (see the class comment).
+   */
+  static void installOneDnnHelpers(MultiLayerNetwork net) {
+    DataType type = net.params().dataType();
+    for (Layer layer : net.getLayers()) {
+      if (layer instanceof ConvolutionLayer) {
+        setHelper(ConvolutionLayer.class, layer, new MKLDNNConvHelper(type));
+      } else if (layer instanceof SubsamplingLayer) {
+        setHelper(SubsamplingLayer.class, layer, new MKLDNNSubsamplingHelper(type));
+      }
+    }
+  }
+
+  private static void setHelper(Class<?> owner, Layer layer, Object helper) {
+    try {
+      Field field = owner.getDeclaredField("helper");
+      field.setAccessible(true);
+      field.set(layer, helper);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("GradientThroughputBenchmark: cannot set the field 'helper'"
+          + " of " + owner.getName() + " (DL4J version other than 1.0.0-M2.1?)", e);
+    }
+  }
+
+  private static long engagedHelpers(MultiLayerNetwork net) {
+    long count = 0;
+    for (Layer layer : net.getLayers()) {
+      if (layer.getHelper() != null) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static String nativeBuild() {
+    String info = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
+    return info.contains("HAVE_ONEDNN") ? "with oneDNN" : "without oneDNN (generic conv2d)";
+  }
+}
