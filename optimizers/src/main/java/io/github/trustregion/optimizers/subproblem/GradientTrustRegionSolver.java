@@ -117,7 +117,7 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
     if (run.diverged) {
       return diverged(g, phaseOne, phaseTwo, products[0], perturbedRun);
     }
-    if (!always && run.converged) {
+    if (settings.hardCase() == HardCaseHandling.DETECT_AND_PERTURB && run.converged) {
       LanczosCheck check = negativeCurvatureBelow(run, h);
       products[0] += check.products;
       if (check.certified) {

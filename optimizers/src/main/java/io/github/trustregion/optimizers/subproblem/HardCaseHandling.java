@@ -15,5 +15,12 @@ public enum HardCaseHandling {
    */
   DETECT_AND_PERTURB,
   /** Always solve with the perturbed g, as Carmon and Duchi (2016) do; hardCase is then true. */
-  ALWAYS_PERTURB
+  ALWAYS_PERTURB,
+  /**
+   * Never perturb and never check, as the paper does in its experiments ("in practice due to
+   * rounding error this case is hardly seen, for best efficiency we choose to ignore it"): no
+   * extra Hessian-vector products, ever. A run in the exact hard case may then end at a
+   * stationary point that is not the global minimizer.
+   */
+  IGNORE
 }

@@ -203,7 +203,8 @@ class GradientTrustRegionSolverTest {
     assertThat(exact.hardCase()).isTrue();
     double allowance = 2e-6 * DenseMath.norm(g) * radius + 1e-8 * Math.abs(exact.modelValue());
 
-    for (HardCaseHandling handling : HardCaseHandling.values()) {
+    for (HardCaseHandling handling :
+        List.of(HardCaseHandling.DETECT_AND_PERTURB, HardCaseHandling.ALWAYS_PERTURB)) {
       GradientTrustRegionSolver solver = new GradientTrustRegionSolver(
           GradientSolverSettings.accurateDefaults().withHardCase(handling, 1e-6));
       TracedSolution traced =
@@ -228,6 +229,22 @@ class GradientTrustRegionSolverTest {
         assertThat(traced.trace()).allMatch(IterationRecord::perturbed);
       }
     }
+  }
+
+  @Test
+  void ignoringTheHardCaseAsThePaperDoesEndsAtAStationaryPointThatIsNotTheMinimizer() {
+    double[][] h = DenseMath.diagonal(-3, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 8);
+    double[] g = {0, 0.4, 0.5, -0.5, 0.5, 0.3, -0.5, 0.5, 0.2, 0.5};
+    ExactSolution exact = ExactDenseSolver.solveDense(h, g, 2);
+    GradientTrustRegionSolver solver = new GradientTrustRegionSolver(
+        GradientSolverSettings.accurateDefaults().withHardCase(HardCaseHandling.IGNORE, 1e-6));
+
+    SubproblemSolution solution =
+        solver.solve(Nd4j.createFromArray(g), DenseMath.operator(h), 2);
+
+    assertThat(solution.diagnostics().hardCase()).isFalse();
+    assertThat(solution.step().getDouble(0)).isZero();
+    assertThat(solution.modelValue()).isGreaterThan(exact.modelValue() + 1);
   }
 
   @Test
