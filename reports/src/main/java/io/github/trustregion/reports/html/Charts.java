@@ -109,12 +109,14 @@ public final class Charts {
       Map<String, List<Point>> ours = new LinkedHashMap<>();
       Map<String, List<Point>> paper = new LinkedHashMap<>();
       Map<String, Integer> minN = new LinkedHashMap<>();
+      boolean several = stats.stream().map(Charts::withoutBatchSize).distinct().count() > 1;
       for (GroupStat s : stats) {
         double b = Double.parseDouble(s.parameters().get("batchSize"));
-        ours.computeIfAbsent(s.method(), k -> new ArrayList<>()).add(Point.withSpread(b, s.mean(), s.sd()));
-        minN.merge(s.method(), s.n(), Math::min);
+        String key = s.method() + (several ? " " + withoutBatchSize(s) : "");
+        ours.computeIfAbsent(key, k -> new ArrayList<>()).add(Point.withSpread(b, s.mean(), s.sd()));
+        minN.merge(key, s.n(), Math::min);
         if (s.paper() != null) {
-          paper.computeIfAbsent(s.method(), k -> new ArrayList<>()).add(Point.of(b, s.paper()));
+          paper.computeIfAbsent(key, k -> new ArrayList<>()).add(Point.of(b, s.paper()));
         }
       }
       int colour = 0;
@@ -130,6 +132,13 @@ public final class Charts {
       charts.add(new NamedChart("batch-" + metric, label(metric) + " against batch size, mean ± sd per method; "
           + "the paper's values (Figure 3) as separate points where it reports them", chart.render()));
     }
+  }
+
+  /** Returns a group's setting without its batch size, in words (one line per such setting). */
+  private static String withoutBatchSize(GroupStat s) {
+    Map<String, String> rest = new TreeMap<>(s.parameters());
+    rest.remove("batchSize");
+    return TrialKeys.settingLabel(rest);
   }
 
   private static void telemetry(List<TrialGroup> groups, List<NamedChart> charts) {
