@@ -28,7 +28,7 @@ import java.util.Map;
  * metric {@code iterationsToBoundary} (phase-I steps, the paper's "#iterations to reach the
  * sphere") and, for the paper's solver, {@code lemma6Bound} (⌈t*⌉ + 1 from Lemma 6 with the η
  * used). The fit T(λ) = log(1 + c₁λ)/log(1 + c₂λ) of iterationsToBoundary against λ is done by
- * the reports module. n is 50 (smoke), 300 (ci) and 1000 (paper; the paper does not give n); 1, 3 and 5 problems
+ * the reports module. n is 30 (smoke), 300 (ci) and 1000 (paper; the paper does not give n); 1, 3 and 5 problems
  * per λ.
  * Problems are seeded by {@code seedOf(repeat)} and λ, so all solvers see the same problems.
  */
@@ -55,7 +55,7 @@ public class SubproblemDynamics implements CustomTrials {
   /** Returns the problem dimension n at a scale. */
   static int dimension(Scale scale) {
     return switch (scale) {
-      case SMOKE -> 50;
+      case SMOKE -> 30;
       case CI -> 300;
       case PAPER -> 1000;
     };

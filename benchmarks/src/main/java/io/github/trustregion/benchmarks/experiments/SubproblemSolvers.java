@@ -2,6 +2,9 @@ package io.github.trustregion.benchmarks.experiments;
 
 import io.github.trustregion.optimizers.subproblem.GradientSolverSettings;
 import io.github.trustregion.optimizers.subproblem.GradientTrustRegionSolver;
+import io.github.trustregion.optimizers.subproblem.LanczosTrustRegionSolver;
+import io.github.trustregion.optimizers.subproblem.SteihaugCgSolver;
+import io.github.trustregion.optimizers.subproblem.SubproblemSolver;
 import io.github.trustregion.optimizers.subproblem.StepSizeRule;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -18,7 +21,11 @@ final class SubproblemSolvers {
      * eigendecomposition), α = ½, stop at ‖grad‖ ≤ 10⁻¹⁰‖g‖ (the optimizers module's accurate
      * settings with that fixed η).
      */
-    PAPER("paper");
+    PAPER("paper"),
+    /** Steihaug–Toint truncated CG, tolerance 10⁻¹⁰‖g‖, at most n iterations. */
+    STEIHAUG_CG("steihaug-cg"),
+    /** The Lanczos (GLTR-type) solver, tolerance 10⁻¹⁰‖g‖, at most n iterations. */
+    LANCZOS("lanczos");
 
     private final String label;
 
@@ -41,6 +48,23 @@ final class SubproblemSolvers {
       throw new IllegalArgumentException("Unknown subproblem solver '" + label + "'; known: "
           + Arrays.stream(values()).map(Kind::label).collect(Collectors.joining(", ")) + ".");
     }
+  }
+
+  /** The relative residual tolerance of the Krylov solvers in E1. */
+  static final double KRYLOV_TOLERANCE = 1e-10;
+
+  /**
+   * Returns a Krylov solver of this kind limited to {@code maxIterations} Hessian-vector products.
+   *
+   * @throws IllegalArgumentException for {@link Kind#PAPER}, which is not a Krylov solver
+   */
+  static SubproblemSolver krylov(Kind kind, int maxIterations) {
+    return switch (kind) {
+      case STEIHAUG_CG -> new SteihaugCgSolver(maxIterations, KRYLOV_TOLERANCE);
+      case LANCZOS -> new LanczosTrustRegionSolver(maxIterations, KRYLOV_TOLERANCE);
+      case PAPER -> throw new IllegalArgumentException(
+          "The paper's solver is not a Krylov solver; use SubproblemSolvers.paper(eta).");
+    };
   }
 
   /** The paper's solver with step size η = fraction/‖H‖, run to high accuracy. */
