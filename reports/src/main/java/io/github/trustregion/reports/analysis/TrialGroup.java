@@ -28,22 +28,25 @@ public record TrialGroup(
 
   /**
    * Groups an experiment's trials by setting, then method; settings in the order the plan first
-   * names them (so batch sizes keep their declared order), methods likewise.
+   * names them (so batch sizes keep their declared order), methods likewise. Parameters whose
+   * value is another trial's id are references, not part of the setting.
    */
   public static List<TrialGroup> of(LoadedExperiment experiment) {
+    java.util.Set<String> ids = new java.util.HashSet<>(experiment.manifest().trialsById().keySet());
+    experiment.trials().forEach(t -> ids.add(t.trialId()));
     Map<String, Integer> order = new LinkedHashMap<>();
-    experiment.manifest().trials().forEach(t -> order.putIfAbsent(key(t.parameters()), order.size()));
+    experiment.manifest().trials().forEach(t -> order.putIfAbsent(key(t.parameters(), ids), order.size()));
     Map<String, Map<String, String>> settings = new LinkedHashMap<>();
     Map<String, String> methods = new LinkedHashMap<>();
     Map<String, List<TrialResult>> done = new LinkedHashMap<>();
     Map<String, List<TrialResult>> excluded = new LinkedHashMap<>();
     List<TrialResult> sorted = new ArrayList<>(experiment.trials());
     sorted.sort(java.util.Comparator
-        .comparing((TrialResult t) -> order.getOrDefault(key(t.parameters()), Integer.MAX_VALUE))
+        .comparing((TrialResult t) -> order.getOrDefault(key(t.parameters(), ids), Integer.MAX_VALUE))
         .thenComparing(TrialResult::trialId));
     for (TrialResult t : sorted) {
-      String k = key(t.parameters());
-      settings.putIfAbsent(k, TrialKeys.setting(t.parameters()));
+      String k = key(t.parameters(), ids);
+      settings.putIfAbsent(k, TrialKeys.setting(t.parameters(), ids));
       methods.putIfAbsent(k, TrialKeys.method(t.parameters()));
       done.computeIfAbsent(k, x -> new ArrayList<>());
       excluded.computeIfAbsent(k, x -> new ArrayList<>());
@@ -56,8 +59,8 @@ public record TrialGroup(
     return groups;
   }
 
-  private static String key(Map<String, String> parameters) {
-    return TrialKeys.settingLabel(TrialKeys.setting(parameters)) + " | " + TrialKeys.method(parameters);
+  private static String key(Map<String, String> parameters, java.util.Set<String> ids) {
+    return TrialKeys.settingLabel(TrialKeys.setting(parameters, ids)) + " | " + TrialKeys.method(parameters);
   }
 
   /** Returns the setting in words. */

@@ -43,9 +43,18 @@ public final class TrialKeys {
 
   /** Returns the setting: the parameters except {@link #NOT_SETTING}, sorted by key. */
   public static Map<String, String> setting(Map<String, String> parameters) {
+    return setting(parameters, Set.of());
+  }
+
+  /**
+   * Returns the setting: the parameters except {@link #NOT_SETTING} and those whose value is the id
+   * of a trial in {@code trialIds} (references such as E4's {@code trialA}/{@code trialB}, which
+   * differ per repeat), sorted by key.
+   */
+  public static Map<String, String> setting(Map<String, String> parameters, Set<String> trialIds) {
     Map<String, String> setting = new TreeMap<>();
     parameters.forEach((k, v) -> {
-      if (!NOT_SETTING.contains(k)) {
+      if (!NOT_SETTING.contains(k) && !trialIds.contains(v)) {
         setting.put(k, v);
       }
     });

@@ -66,7 +66,7 @@ class AllureEnricherTest {
 
   @Test
   void addsSvgChartsToEachTrialsResultFoundByItsId() throws IOException {
-    assertThat(outcome.enriched()).isEqualTo(16 + 1 + 24 + 4 + 6); // every trial file, the diverged one included
+    assertThat(outcome.enriched()).isEqualTo(16 + 1 + 24 + 6 + 6); // every trial file, the diverged one included
     assertThat(outcome.writtenForTrials()).isEqualTo(1);
     JsonNode tr = result(AllureResultsWriter.trialUuid("e3-large-batch", "tr-b2048-r0"));
     List<JsonNode> svgs = attachments(tr, "image/svg+xml");

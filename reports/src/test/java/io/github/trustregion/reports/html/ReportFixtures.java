@@ -27,8 +27,9 @@ import java.util.Map;
  *       TR (undeclared), learningRate between SGD and Hybrid (declared).
  *   <li>{@value #E1} (subproblem): Algorithm2 with iterationsToBoundary = T(λ) for c₁ = 5,
  *       c₂ = 0.01, and Lanczos with 12 + repeat, at λ ∈ {10, …, 110}, 2 repeats.
- *   <li>{@value #E4} (landscape): SGD and TR training trials, and 2 interpolation trials SGD vs TR
- *       with distances 3 and 5.
+ *   <li>{@value #E4} (landscape): SGD and TR training trials (2 repeats), and 2 interpolation trials
+ *       SGD vs TR with distances 3 and 5, whose parameters trialA/trialB name the training trials
+ *       (as the benchmarks' LossLandscape writes them).
  *   <li>{@value #E5} (tracks): two 3-stage tracks at B = 2048 and Adam at B = 64, 2 repeats each.
  * </ul>
  */
@@ -169,19 +170,26 @@ final class ReportFixtures {
   private static void writeE4(ResultFiles files) {
     List<PlannedTrial> planned = new ArrayList<>();
     for (String method : List.of("SGD", "TR")) {
-      String id = method.toLowerCase() + "-train-r0";
-      Map<String, String> p = params(method, 0, "batchSize", "1024");
-      planned.add(new PlannedTrial(id, p));
-      files.writeTrial(training(E4, id, method, p, method.equals("TR") ? 0.86 : 0.82, 0));
+      for (int r = 0; r < 2; r++) {
+        String id = method.toLowerCase() + "-train-r" + r;
+        Map<String, String> p = params(method, r, "batchSize", "1024");
+        planned.add(new PlannedTrial(id, p));
+        files.writeTrial(training(E4, id, method, p, method.equals("TR") ? 0.86 : 0.82, r));
+      }
     }
     double[] distances = {3.0, 5.0};
     for (int r = 0; r < 2; r++) {
       String id = "sgd-vs-tr-r" + r;
       Map<String, String> p = new LinkedHashMap<>();
+      p.put("method", "SGD-vs-TR");
       p.put("methodA", "SGD");
       p.put("methodB", "TR");
+      p.put("pair", "SGD vs TR");
       p.put("batchSize", "1024");
       p.put("repeat", String.valueOf(r));
+      p.put("seed", String.valueOf(1000 + r));
+      p.put("trialA", "sgd-train-r" + r);
+      p.put("trialB", "tr-train-r" + r);
       p.put("scale", "ci");
       planned.add(new PlannedTrial(id, p));
       List<List<Double>> rows = new ArrayList<>();

@@ -231,8 +231,10 @@ class ReportWriterTest {
 
   @Test
   void landscapeExperimentShowsDistancesAndCurvesAlongAlpha() {
+    assertThat(experiment(E4).get("landscape")).hasSize(1); // trialA/trialB differ per repeat but are references
     JsonNode row = experiment(E4).get("landscape").get(0);
-    assertThat(row.get("pair").asText()).isEqualTo("SGD vs TR");
+    assertThat(row.get("pair").asText()).isEqualTo("SGD-vs-TR");
+    assertThat(row.get("setting").asText()).isEqualTo("batchSize=1024, methodA=SGD, methodB=TR, pair=SGD vs TR, scale=ci");
     assertThat(row.get("n").asInt()).isEqualTo(2);
     assertThat(row.get("distanceMean").asDouble()).isCloseTo(4.0, within(1e-12));
     assertThat(row.get("distanceSd").asDouble()).isCloseTo(Math.sqrt(2), within(1e-12));
