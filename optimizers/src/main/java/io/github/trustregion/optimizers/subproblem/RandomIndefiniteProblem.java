@@ -27,7 +27,6 @@ public final class RandomIndefiniteProblem {
   private final double lambda;
   private final long seed;
   private final INDArray factor;
-  private final INDArray factorTransposed;
   private final INDArray gradient;
 
   private RandomIndefiniteProblem(int dimension, double lambda, long seed, DataType dataType) {
@@ -45,7 +44,6 @@ public final class RandomIndefiniteProblem {
     }
     this.factor =
         Nd4j.createFromArray(b).reshape('c', dimension, dimension - 1).castTo(dataType);
-    this.factorTransposed = factor.transpose().dup('c');
     this.gradient = Nd4j.createFromArray(g).castTo(dataType);
   }
 
@@ -124,14 +122,14 @@ public final class RandomIndefiniteProblem {
             "RandomIndefiniteProblem: the vector has length " + v.length()
                 + " but the problem has dimension " + dimension + ".");
       }
-      INDArray x = v.reshape(dimension);
+      INDArray x = v.reshape(dimension, 1);
       if (x.dataType() != factor.dataType()) {
         x = x.castTo(factor.dataType());
       }
-      INDArray inner = Nd4j.create(factor.dataType(), dimension - 1);
-      INDArray result = Nd4j.create(factor.dataType(), dimension);
-      Nd4j.getBlasWrapper().level2().gemv('c', 'N', 1.0, factorTransposed, x, 0.0, inner);
-      Nd4j.getBlasWrapper().level2().gemv('c', 'N', 1.0, factor, inner, 0.0, result);
+      INDArray inner = Nd4j.create(factor.dataType(), dimension - 1, 1);
+      INDArray result = Nd4j.create(factor.dataType(), dimension, 1);
+      Nd4j.gemm(factor, x, inner, true, false, 1.0, 0.0);
+      Nd4j.gemm(factor, inner, result, false, false, 1.0, 0.0);
       Vectors.axpy(-lambda, x, result);
       return result.reshape(v.shape()).castTo(v.dataType());
     };
