@@ -223,17 +223,16 @@ public final class ExperimentTestEngine implements TestEngine {
     MethodRegistry registry = MethodRegistry.load(Thread.currentThread().getContextClassLoader());
     List<ExperimentPlan> plans = new ArrayList<>();
     Map<String, ExperimentDescriptor> byId = new LinkedHashMap<>();
+    Set<String> kept = new LinkedHashSet<>();
     for (ExperimentDescriptor experiment : experiments) {
       ExperimentPlan plan = experiment.plan().orElseThrow();
-      Set<String> kept = new LinkedHashSet<>();
       experiment.getChildren().forEach(c -> kept.add(((TrialDescriptor) c).trial().trialId()));
-      plans.add(new ExperimentPlan(plan.definition(),
-          plan.trials().stream().filter(t -> kept.contains(t.trialId())).toList()));
+      plans.add(plan);
       byId.put(plan.experimentId(), experiment);
     }
     Events events = new Events(listener, byId);
     try {
-      new ExperimentRunner(registry, options).run(plans, events);
+      new ExperimentRunner(registry, options).run(plans, t -> kept.contains(t.trialId()), events);
     } catch (RuntimeException e) {
       events.abandon(e);
     }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +64,20 @@ public final class ExperimentRunner {
    * @throws IllegalStateException when the results directory holds an experiment at another scale
    */
   public RunSummary run(List<ExperimentPlan> plans, TrialListener listener) {
+    return run(plans, trial -> true, listener);
+  }
+
+  /**
+   * Runs the selected trials of the plans, in order; the manifests still list every planned trial
+   * (so that reports can name the ones that are missing).
+   *
+   * @throws IllegalStateException when the results directory holds an experiment at another scale
+   */
+  public RunSummary run(List<ExperimentPlan> plans, Predicate<TrialSpec> selected, TrialListener listener) {
     plans.forEach(this::checkScale);
-    int totalTrials = plans.stream().mapToInt(p -> p.trials().size()).sum();
-    long totalUnits = plans.stream().flatMap(p -> p.trials().stream()).mapToLong(ExperimentRunner::units).sum();
+    int totalTrials = (int) plans.stream().flatMap(p -> p.trials().stream()).filter(selected).count();
+    long totalUnits = plans.stream().flatMap(p -> p.trials().stream()).filter(selected)
+        .mapToLong(ExperimentRunner::units).sum();
     ProgressLog progress = new ProgressLog(totalTrials, totalUnits);
     LOG.info("Running {} experiment(s), {} trial(s), at scale {}; results in {}", plans.size(),
         totalTrials, options.scale().id(), files.root().toAbsolutePath());
@@ -80,7 +92,7 @@ public final class ExperimentRunner {
       TrainingTrialRunner training = new TrainingTrialRunner(plan.definition(), data, registry,
           files, environment, progress);
       CustomTrialRunner custom = new CustomTrialRunner(plan.definition(), data, files, environment);
-      for (TrialSpec trial : plan.trials()) {
+      for (TrialSpec trial : plan.trials().stream().filter(selected).toList()) {
         Optional<TrialResult> previous = finished(plan, trial);
         TrialResult result;
         if (previous.isPresent()) {

@@ -243,6 +243,7 @@ class ExperimentTestEngineTest {
     execution.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
     assertThat(new ResultFiles(results()).readTrials("diverging")).extracting(TrialResult::trialId)
         .containsExactly("diverging__SGD__b64__r0");
+    assertThat(new ResultFiles(results()).readManifest("diverging").trials()).hasSize(2);
   }
 
   @Test

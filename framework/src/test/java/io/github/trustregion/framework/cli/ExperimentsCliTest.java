@@ -1,0 +1,72 @@
+package io.github.trustregion.framework.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.trustregion.framework.fixtures.SubproblemExperiment;
+import io.github.trustregion.framework.fixtures.broken.BrokenExperiments;
+import io.github.trustregion.framework.result.ResultFiles;
+import io.github.trustregion.framework.result.TrialStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's exit statuses and effects (its text goes to the user, not to these tests). */
+class ExperimentsCliTest {
+
+  @TempDir Path directory;
+
+  private final PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+  private int run(String... args) {
+    return ExperimentsCli.run(args, sink, sink);
+  }
+
+  @Test
+  void exitsWithTwoOnInvalidDeclarationsAndRunsNothing() {
+    Path results = directory.resolve("results");
+
+    assertThat(run("--scale", "smoke", "--results", results.toString(),
+        BrokenExperiments.ZeroRepeats.class.getName(), SubproblemExperiment.class.getName())).isEqualTo(2);
+    assertThat(results).doesNotExist();
+  }
+
+  @Test
+  void listsWithoutRunning() {
+    Path results = directory.resolve("results");
+
+    assertThat(run("--list", "--scale", "smoke", "--results", results.toString(),
+        SubproblemExperiment.class.getName())).isZero();
+    assertThat(new ResultFiles(results).experiments()).isEmpty();
+  }
+
+  @Test
+  void runsAndExitsWithOneWhenATrialFailedThenResumesEverything() {
+    Path results = directory.resolve("results");
+    String[] args = {"--scale", "smoke", "--repeats", "1", "--results", results.toString(),
+        SubproblemExperiment.class.getName()};
+
+    assertThat(run(args)).isEqualTo(1);
+    ResultFiles files = new ResultFiles(results);
+    assertThat(files.readTrials("subproblem")).hasSize(3);
+    assertThat(files.readTrial("subproblem", "subproblem__lambda0__r0").orElseThrow().status())
+        .isEqualTo(TrialStatus.FAILED);
+    assertThat(files.readManifest("subproblem").trials()).hasSize(3);
+  }
+
+  @Test
+  void rejectsUnknownOptionsAndBadValues() {
+    assertThat(run("--fast")).isEqualTo(2);
+    assertThat(run("--scale", "huge")).isEqualTo(2);
+    assertThat(run("--repeats", "0")).isEqualTo(2);
+    assertThat(run("--results")).isEqualTo(2);
+  }
+
+  @Test
+  void findsNothingToRunWithAFilterThatMatchesNoExperiment() {
+    assertThat(run("--filter", "no-such-experiment", "--results", directory.toString(),
+        SubproblemExperiment.class.getName())).isEqualTo(2);
+  }
+}
