@@ -38,7 +38,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * after training uses sensible statistics. No other evaluation changes them.
  *
  * <p>Bind once per network ({@link #of(MultiLayerNetwork, ObjectiveOptions)}), then call {@link
- * #on(DataSet)} per minibatch; work vectors are reused across minibatches. Checks passed in may
+ * #on(DataSet)} per minibatch; work vectors are reused across minibatches. Vectors passed in may
  * be the network's live {@link #parameters()} view or separate arrays of the network's data type.
  * Every evaluation leaves the network's parameters at the point it was asked about, except that a
  * Hessian-vector product restores them to the point given to {@code hessianAt}. An operator
@@ -55,7 +55,6 @@ public final class NetworkObjective {
   private final List<long[]> statisticsRanges;
   private final List<NetworkInspection.RandomLayer> randomLayers;
   private INDArray base;
-  private INDArray work;
 
   private NetworkObjective(NetworkAdapter adapter, ObjectiveOptions options) {
     this.adapter = adapter;
@@ -240,21 +239,9 @@ public final class NetworkObjective {
     return 0.5 * lambda * squares;
   }
 
-  /**
-   * Returns ∇F at the point currently loaded into the network, in the shape of {@code shape}: the
-   * data gradient (sum / B), plus λ·point, with zeros at the running statistics.
-   */
-  private INDArray gradientAt(NetworkAdapter.Batch batch, INDArray point, INDArray shape) {
-    INDArray gradient = batch.gradientView().dup().reshape(shape.shape());
-    gradient.divi(batch.size());
-    zeroStatistics(gradient);
-    if (options.weightDecay() != 0) {
-      Nd4j.getBlasWrapper()
-          .level1()
-          .axpy(dimension, options.weightDecay(), point.reshape(gradient.shape()), gradient);
-      zeroStatistics(gradient);
-    }
-    return gradient;
+  /** y ← y + alpha·x for flat vectors of length n (shapes may differ). */
+  private void axpy(double alpha, INDArray x, INDArray y) {
+    Nd4j.getBlasWrapper().level1().axpy(dimension, alpha, x.reshape(y.shape()), y);
   }
 
   /** The objective on one bound minibatch. */
@@ -287,7 +274,12 @@ public final class NetworkObjective {
       load(x);
       double score = withDeterministicLayers(batch::gradientPass);
       advanceStatistics(x);
-      return new ValueAndGradient(score + decayTerm(x), gradientAt(batch, x, x));
+      INDArray gradient = batch.gradientView().div(batch.size()).reshape(x.shape());
+      if (options.weightDecay() != 0) {
+        axpy(options.weightDecay(), x, gradient);
+      }
+      zeroStatistics(gradient);
+      return new ValueAndGradient(score + decayTerm(x), gradient);
     }
 
     /**
@@ -315,13 +307,19 @@ public final class NetworkObjective {
       flat(gradientAtX, "gradientAtX");
       if (base == null) {
         base = adapter.parameters().ulike();
-        work = adapter.parameters().ulike();
       }
       base.assign(x.reshape(base.shape()));
       double baseNorm = base.norm2Number().doubleValue();
       return v -> multiply(v, gradientAtX, baseNorm);
     }
 
+    /**
+     * Returns Hv by finite differences. Forward: (∇D(x+εv)/B + λ(x+εv) − g)/ε with ∇D the
+     * back-propagated batch sum and g the given gradient at x; central: (∇F(x+εv) −
+     * ∇F(x−εv))/(2ε). The perturbed point is written straight into the live parameters and the
+     * scalings are fused into the copy of DL4J's gradient, to keep the product's overhead over
+     * its pass(es) to a few vector operations.
+     */
     private INDArray multiply(INDArray v, INDArray gradientAtX, double baseNorm) {
       flat(v, "v");
       double directionNorm = v.norm2Number().doubleValue();
@@ -337,28 +335,40 @@ public final class NetworkObjective {
       }
       HessianMode mode = options.hessianMode();
       double epsilon = mode.step(unitRoundoff, baseNorm, directionNorm);
-      INDArray direction = v.reshape(work.shape());
+      double lambda = options.weightDecay();
+      INDArray live = adapter.parameters();
       try {
-        INDArray plus = gradientAtOffset(direction, epsilon);
         INDArray product;
         if (mode == HessianMode.FORWARD_DIFFERENCE) {
-          product = plus.subi(gradientAtX.reshape(plus.shape())).divi(epsilon);
+          product = scaledGradientAt(v, epsilon, 1 / epsilon);
+          axpy(-1 / epsilon, gradientAtX, product);
         } else {
-          INDArray minus = gradientAtOffset(direction, -epsilon);
-          product = plus.subi(minus).divi(2 * epsilon);
+          double scale = 1 / (2 * epsilon);
+          product = scaledGradientAt(v, epsilon, scale);
+          INDArray minus = scaledGradientAt(v, -epsilon, scale);
+          product.subi(minus);
         }
+        zeroStatistics(product);
         return product.reshape(v.shape());
       } finally {
-        load(base);
+        live.assign(base);
       }
     }
 
-    /** Returns ∇F(base + t·direction), leaving the network at that point. */
-    private INDArray gradientAtOffset(INDArray direction, double t) {
-      work.assign(direction).muli(t).addi(base);
-      load(work);
+    /**
+     * Loads base + t·v into the live parameters and returns scale·∇F there as a new array:
+     * scale·(∇D/B + λ·(base + t·v)).
+     */
+    private INDArray scaledGradientAt(INDArray v, double t, double scale) {
+      INDArray live = adapter.parameters();
+      live.assign(base);
+      axpy(t, v, live);
       withDeterministicLayers(batch::gradientPass);
-      return gradientAt(batch, work, work);
+      INDArray gradient = batch.gradientView().mul(scale / batch.size());
+      if (options.weightDecay() != 0) {
+        axpy(scale * options.weightDecay(), live, gradient);
+      }
+      return gradient;
     }
   }
 }
