@@ -80,6 +80,12 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
     return "paper";
   }
 
+  /** Returns the class name with the settings, for logs and test names. */
+  @Override
+  public String toString() {
+    return "GradientTrustRegionSolver[" + settings + "]";
+  }
+
   @Override
   public SubproblemSolution solve(INDArray g, HessianVectorProduct h, double radius) {
     return solve(g, h, radius, null);
