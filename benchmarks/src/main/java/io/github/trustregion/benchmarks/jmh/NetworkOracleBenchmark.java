@@ -8,6 +8,7 @@ import io.github.trustregion.benchmarks.workloads.FashionMnistMlp;
 import io.github.trustregion.benchmarks.workloads.FashionMnistSmallCnn;
 import io.github.trustregion.benchmarks.workloads.ImageWorkload;
 import io.github.trustregion.framework.annotation.Scale;
+import io.github.trustregion.framework.method.MethodRegistry;
 import io.github.trustregion.framework.workload.DataRequest;
 import io.github.trustregion.optimizers.HessianVectorProduct;
 import io.github.trustregion.optimizers.MethodState;
@@ -16,9 +17,7 @@ import io.github.trustregion.optimizers.StepReport;
 import io.github.trustregion.optimizers.hessian.HessianMode;
 import io.github.trustregion.optimizers.hessian.NetworkObjective;
 import io.github.trustregion.optimizers.hessian.ObjectiveOptions;
-import io.github.trustregion.optimizers.method.Sgd;
-import io.github.trustregion.optimizers.subproblem.GradientTrustRegionSolver;
-import io.github.trustregion.optimizers.trustregion.TrustRegion;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -43,13 +42,15 @@ import org.slf4j.LoggerFactory;
  * The cost of the first- and second-order oracles and of whole steps on the CPU-scale networks, on
  * one fixed minibatch: a gradient, a forward-difference and a central-difference Hessian-vector
  * product, one SGD step and one stochastic TR step with the paper's settings (N₁ = N₂ = 1,
- * η = 0.1, r₀ = 1).
+ * η = 0.1, r₀ = 1), both methods made by the harness's method registry exactly as the experiments
+ * make them.
  *
  * <p>Throughput mode: the primary score is operations per second; the auxiliary counter {@code
  * samples} is examples per second (operations × batch size), and the step benchmarks add the
  * products they used. Issue 2's targets read off the same run: forward Hv / gradient time ratio
  * ≤ 1.15 and TR step / SGD step ≤ 2.5. The minibatch is real Fashion-MNIST when it is installed,
- * else standard-normal inputs with uniform labels (the cost does not depend on the values).
+ * else standard-normal inputs with uniform labels (the cost does not depend on the values). Issue
+ * 7's throughput table adds B = 1024: {@code -Djmh.extraArgs="-p batchSize=128,1024"}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -129,13 +130,14 @@ public class NetworkOracleBenchmark {
     NetworkObjective sgdNetwork = NetworkObjective.of(architecture.build(1), forwardOptions);
     sgdObjective = sgdNetwork.on(batch);
     sgdParameters = sgdNetwork.parameters().dup();
-    sgd = new Sgd(0.1).newState(sgdParameters.length());
+    MethodRegistry methods = MethodRegistry.standard();
+    sgd = methods.create("SGD", List.of("learningRate=0.1")).newState(sgdParameters.length());
 
     NetworkObjective trNetwork = NetworkObjective.of(architecture.build(1), forwardOptions);
     trObjective = trNetwork.on(batch);
     trParameters = trNetwork.parameters().dup();
-    trustRegion = TrustRegion.stochastic(GradientTrustRegionSolver.paperDeepNetworkDefaults(), 1.0,
-        Double.POSITIVE_INFINITY).newState(trParameters.length());
+    trustRegion = methods.create("TR", List.of("subproblemStepSize=0.1"))
+        .newState(trParameters.length());
   }
 
   private DataSet minibatch(NetworkArchitecture architecture) {
