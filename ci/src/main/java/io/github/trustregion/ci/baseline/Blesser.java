@@ -61,7 +61,7 @@ public final class Blesser {
     Map<String, ExperimentManifest> manifests = new LinkedHashMap<>();
     for (String experiment : experiments) {
       ExperimentManifest manifest = run.readManifest(experiment);
-      List<TrialResult> trials = run.readTrials(experiment);
+      List<TrialResult> trials = RunAudit.planned(manifest, run.readTrials(experiment));
       List<String> present = settings.metrics().stream()
           .filter(m -> trials.stream().anyMatch(t -> t.metrics() != null && t.metrics().containsKey(m)))
           .toList();

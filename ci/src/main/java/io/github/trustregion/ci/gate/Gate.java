@@ -113,7 +113,7 @@ public final class Gate {
           + "' but its baseline " + experiment + ".json was blessed at scale '" + baseline.scale()
           + "'. Gate a run at scale '" + baseline.scale() + "', or re-bless from a run at '" + manifest.scale() + "'.");
     }
-    List<TrialResult> trials = run.readTrials(experiment);
+    List<TrialResult> trials = RunAudit.planned(manifest, run.readTrials(experiment));
     problems.addAll(RunAudit.audit(manifest, trials, baseline.metrics()));
     Map<ComparisonKey, PairedSample> samples = new HashMap<>();
     Map<String, List<BaselineComparison>> byReference = baseline.comparisons().stream()

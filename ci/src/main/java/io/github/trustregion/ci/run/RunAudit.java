@@ -62,6 +62,15 @@ public final class RunAudit {
     return problems;
   }
 
+  /**
+   * Returns the trials that the manifest plans, in their given order; result files of trials the
+   * plan does not name (left from a run with another plan) are not part of the run.
+   */
+  public static List<TrialResult> planned(ExperimentManifest manifest, List<TrialResult> trials) {
+    Set<String> planned = manifest.trialsById().keySet();
+    return trials.stream().filter(t -> planned.contains(t.trialId())).toList();
+  }
+
   private static String messageOf(TrialResult trial, String fallback) {
     return trial.message() == null || trial.message().isBlank() ? fallback : trial.message();
   }

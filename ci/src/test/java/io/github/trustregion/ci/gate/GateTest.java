@@ -136,6 +136,23 @@ class GateTest {
   }
 
   @Test
+  void ignoresResultFilesOfTrialsTheManifestDoesNotPlan() {
+    ResultFiles run = RunFixture.write(temp.resolve("stray"), "ci", 5, RunFixture.paperMeansWithOffsets(BLESSED_NOISE));
+    io.github.trustregion.framework.result.TrialResult kept =
+        run.readTrial(RunFixture.EXPERIMENT, RunFixture.trialId("TR", 2048, 0)).orElseThrow();
+    Map<String, String> parameters = new java.util.LinkedHashMap<>(kept.parameters());
+    parameters.put("repeat", "9");
+    run.writeTrial(new io.github.trustregion.framework.result.TrialResult(kept.schemaVersion(), "stray-TR-r9",
+        kept.experiment(), TrialStatus.COMPLETED, "", parameters, Map.of(), List.of(),
+        Map.of("finalTestAccuracy", 0.1, "bestTestAccuracy", 0.1), Map.of(), 1.0, Map.of()));
+
+    GateResult result = GATE.evaluate(run, baselines);
+
+    assertThat(result.outcome()).isEqualTo(GateOutcome.PASS);
+    assertThat(result.rows()).allSatisfy(row -> assertThat(row.newN()).isEqualTo(5));
+  }
+
+  @Test
   void failsNamingAMissingTrial() throws Exception {
     ResultFiles run = RunFixture.write(temp.resolve("missing"), "ci", 5, RunFixture.paperMeansWithOffsets(BLESSED_NOISE));
     String missing = RunFixture.trialId("TR", 2048, 3);
