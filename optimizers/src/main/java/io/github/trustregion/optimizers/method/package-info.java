@@ -1,6 +1,7 @@
 /**
- * The methods compared in the experiments: SGD, SGD with momentum, Adam, the trust-region method
- * and the Hybrid (trust region until a plateau, then SGD), all behind {@link
- * io.github.trustregion.optimizers.TrainingMethod}.
+ * The first-order methods compared with the trust-region method (SGD, SGD with momentum, Adam) and
+ * the Hybrid (trust region until a plateau, then SGD), all behind {@link
+ * io.github.trustregion.optimizers.TrainingMethod}; the trust-region method itself is in {@code
+ * trustregion}.
  */
 package io.github.trustregion.optimizers.method;

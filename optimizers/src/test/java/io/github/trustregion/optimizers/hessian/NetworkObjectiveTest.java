@@ -129,6 +129,36 @@ class NetworkObjectiveTest {
   }
 
   @Test
+  void weightNoiseIsRefusedLikeDropout() {
+    MultiLayerNetwork network =
+        new MultiLayerNetwork(
+            new NeuralNetConfiguration.Builder()
+                .dataType(DataType.DOUBLE)
+                .list()
+                .layer(
+                    new DenseLayer.Builder()
+                        .nIn(3)
+                        .nOut(2)
+                        .weightNoise(new org.deeplearning4j.nn.conf.weightnoise.DropConnect(0.5))
+                        .build())
+                .layer(
+                    new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .nIn(2)
+                        .nOut(1)
+                        .activation(Activation.IDENTITY)
+                        .build())
+                .build());
+    network.init();
+
+    assertThatThrownBy(() -> NetworkObjective.of(network, DEFAULTS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("layer 0 (DenseLayer")
+        .hasMessageContaining("weight noise");
+    assertThat(NetworkObjective.of(network, DEFAULTS.withDropout(DropoutHandling.DISABLE)).dimension())
+        .isEqualTo(network.numParams());
+  }
+
+  @Test
   void disabledDropoutGivesTheDeterministicNetworksObjectiveAndRestoresTheConfiguration() {
     MultiLayerNetwork withDropout = TinyNetworks.mlp(DataType.DOUBLE, 0.5);
     MultiLayerNetwork without = TinyNetworks.mlp(DataType.DOUBLE, 1);
