@@ -271,12 +271,16 @@ public final class Analyzer {
   private static List<SettingDifference> settingDifferences(LoadedExperiment experiment) {
     Map<String, Map<String, Set<String>>> byName = new TreeMap<>();
     Set<String> methods = new LinkedHashSet<>();
+    Set<String> labels = new java.util.HashSet<>();
+    for (TrialResult t : experiment.trials()) {
+      t.methodSettings().keySet().forEach(m -> labels.add(m.toLowerCase(java.util.Locale.ROOT)));
+    }
     for (TrialResult t : experiment.trials()) {
       t.methodSettings().forEach((method, settings) -> {
         methods.add(method);
         if (settings != null) {
-          settings.forEach((name, value) -> byName.computeIfAbsent(name, k -> new LinkedHashMap<>())
-              .computeIfAbsent(method, k -> new TreeSet<>()).add(String.valueOf(value)));
+          settings.forEach((name, value) -> byName.computeIfAbsent(settingName(name, labels), k -> new LinkedHashMap<>())
+              .computeIfAbsent(method, k -> new TreeSet<>()).add(settingValue(String.valueOf(value))));
         }
       });
     }
@@ -304,6 +308,27 @@ public final class Analyzer {
       out.add(new SettingDifference(name, perMethod, status, flagged));
     });
     return out;
+  }
+
+  /**
+   * Returns a setting's comparable name: a composite method's {@code <method>.<name>} (such as
+   * Hybrid's {@code sgd.learningRate}) becomes {@code <name>} when the prefix is a method label of
+   * the experiment or "sgd"/"tr", so it is compared with that method's own setting.
+   */
+  static String settingName(String name, Set<String> lowerCaseLabels) {
+    int dot = name.indexOf('.');
+    if (dot > 0) {
+      String prefix = name.substring(0, dot).toLowerCase(java.util.Locale.ROOT);
+      if (lowerCaseLabels.contains(prefix) || prefix.equals("sgd") || prefix.equals("tr")) {
+        return name.substring(dot + 1);
+      }
+    }
+    return name;
+  }
+
+  /** Returns a setting's comparable value: a Java identity string {@code Type@1a2b3c} loses its hash. */
+  static String settingValue(String value) {
+    return value.replaceFirst("^([\\w.$]+)@[0-9a-f]{4,}$", "$1");
   }
 
   private static List<PaperComparison> paperValues(LoadedExperiment experiment) {

@@ -24,7 +24,7 @@ import java.util.Map;
  *       accuracies in {@link #FINAL}; epochs' test accuracy {@code [f − 0.05, f + δ, f]} with
  *       δ = 0.02 for repeat 0 and −0.01 otherwise (so best ≠ final for repeat 0). SGD-128 repeat 2
  *       diverged; Hybrid-128 repeat 2 has no file (missing). weightDecay differs between SGD and
- *       TR (undeclared), learningRate between SGD and Hybrid (declared).
+ *       TR (undeclared), learningRate between SGD and Hybrid's "sgd.learningRate" (declared).
  *   <li>{@value #E1} (subproblem): Algorithm2 with iterationsToBoundary = T(λ) for c₁ = 5,
  *       c₂ = 0.01, and Lanczos with 12 + repeat, at λ ∈ {10, …, 110}, 2 repeats.
  *   <li>{@value #E4} (landscape): SGD and TR training trials (2 repeats), and 2 interpolation trials
@@ -120,8 +120,10 @@ final class ReportFixtures {
   static Map<String, Map<String, String>> settings(String method) {
     return switch (method) {
       case "SGD" -> Map.of("SGD", Map.of("learningRate", "0.1", "momentum", "0", "weightDecay", "0.0005"));
-      case "TR" -> Map.of("TR", Map.of("initialRadius", "1", "eta", "0.1", "weightDecay", "0"));
-      case "Hybrid" -> Map.of("Hybrid", Map.of("learningRate", "0.05", "momentum", "0", "initialRadius", "1"));
+      case "TR" -> Map.of("TR", Map.of("initialRadius", "1", "eta", "0.1", "weightDecay", "0",
+          "solverSettings", "x.PaperSolver@1b9c1b51"));
+      case "Hybrid" -> Map.of("Hybrid", Map.of("sgd.learningRate", "0.05", "momentum", "0", "tr.initialRadius", "1",
+          "tr.solverSettings", "x.PaperSolver@2189e7a7"));
       default -> Map.of(method, Map.of("learningRate", "0.001"));
     };
   }

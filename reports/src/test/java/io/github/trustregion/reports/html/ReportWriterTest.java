@@ -209,6 +209,12 @@ class ReportWriterTest {
     assertThat(learningRate.get("status").asText()).isEqualTo("differs (declared)");
     assertThat(rows(settings, s -> s.get("name").asText().equals("momentum")).get(0).get("status").asText())
         .isEqualTo("same");
+    // Hybrid's "tr.initialRadius" is compared with TR's "initialRadius"; identity hashes are ignored
+    JsonNode radius = rows(settings, s -> s.get("name").asText().equals("initialRadius")).get(0);
+    assertThat(radius.get("valuesByMethod").fieldNames()).toIterable().containsExactlyInAnyOrder("TR", "Hybrid");
+    assertThat(radius.get("status").asText()).isEqualTo("same");
+    assertThat(rows(settings, s -> s.get("name").asText().equals("solverSettings")).get(0).get("status").asText())
+        .isEqualTo("same");
     assertThat(section(E3, "settings").select("tr.flagged").eachAttr("data-setting")).containsExactly("weightDecay");
   }
 
