@@ -103,8 +103,6 @@ public class LossLandscape implements CustomTrials {
         parameters.put("batchSize", a.get().parameters().get("batchSize"));
         parameters.put("repeat", Integer.toString(repeat));
         parameters.put("seed", a.get().parameters().get("seed"));
-        parameters.put("trialA", a.get().trialId());
-        parameters.put("trialB", b.get().trialId());
         trials.add(new CustomTrial(pair.get(0) + "-vs-" + pair.get(1) + "__r" + repeat,
             parameters, List.of(a.get().trialId(), b.get().trialId())));
       }
@@ -121,13 +119,16 @@ public class LossLandscape implements CustomTrials {
 
   @Override
   public CustomOutcome runTrial(CustomTrial trial, CustomRunContext context) {
-    Model modelA = context.loadFinalModel(trial.parameters().get("trialA"));
-    Model modelB = context.loadFinalModel(trial.parameters().get("trialB"));
+    // dependsOn lists A's training trial, then B's (see planTrials).
+    String trialA = trial.dependsOn().get(0);
+    String trialB = trial.dependsOn().get(1);
+    Model modelA = context.loadFinalModel(trialA);
+    Model modelB = context.loadFinalModel(trialB);
     INDArray weightsA = modelA.params().dup();
     INDArray weightsB = modelB.params().dup();
     if (weightsA.length() != weightsB.length()) {
-      throw new IllegalStateException("E4: the networks of " + trial.parameters().get("trialA")
-          + " and " + trial.parameters().get("trialB") + " have different parameter counts ("
+      throw new IllegalStateException("E4: the networks of " + trialA + " and " + trialB
+          + " have different parameter counts ("
           + weightsA.length() + " and " + weightsB.length() + "); they must share an architecture.");
     }
     WorkloadData data = context.data();

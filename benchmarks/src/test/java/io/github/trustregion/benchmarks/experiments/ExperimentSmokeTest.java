@@ -130,13 +130,17 @@ class ExperimentSmokeTest {
         assertThat(pair.metrics().get("distance")).isGreaterThanOrEqualTo(0.0);
       }
       // α = 1 is A's network and α = 0 is B's: their losses are those of the training trials.
-      TrialResult a = trainingResult(summary, pair.parameter("trialA"));
-      TrialResult b = trainingResult(summary, pair.parameter("trialB"));
+      TrialResult a = trainingResult(summary, trainingTrialId(pair.parameter("methodA")));
+      TrialResult b = trainingResult(summary, trainingTrialId(pair.parameter("methodB")));
       double lossA = a.epochs().get(a.epochs().size() - 1).testLoss();
       double lossB = b.epochs().get(b.epochs().size() - 1).testLoss();
       assertThat(path.column("testLoss").get(3)).isCloseTo(lossA, within(1e-3 * (1 + lossA)));
       assertThat(path.column("testLoss").get(1)).isCloseTo(lossB, within(1e-3 * (1 + lossB)));
     }
+  }
+
+  private static String trainingTrialId(String method) {
+    return "e4-loss-landscape__" + method + "__b128__r0";
   }
 
   private static TrialResult trainingResult(RunSummary summary, String trialId) {
