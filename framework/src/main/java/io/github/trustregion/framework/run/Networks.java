@@ -77,7 +77,35 @@ public final class Networks {
     for (int i = 0; i < rows.length; i++) {
       rows[i] = start + i;
     }
-    return data.get(rows);
+    return gather(data, rows);
+  }
+
+  /**
+   * Returns the examples {@code rows} of a data set, in that order, as a new data set (features,
+   * labels and any masks). Equivalent to {@code DataSet.get(int[])} but with one native gather per
+   * array ({@code Nd4j.pullRows} on the array viewed as [examples, rest]), which is tens of times
+   * faster for minibatches.
+   */
+  public static DataSet gather(DataSet data, int[] rows) {
+    return new DataSet(gather(data.getFeatures(), rows), gather(data.getLabels(), rows),
+        gather(data.getFeaturesMaskArray(), rows), gather(data.getLabelsMaskArray(), rows));
+  }
+
+  private static INDArray gather(INDArray array, int[] rows) {
+    if (array == null) {
+      return null;
+    }
+    long[] shape = array.shape();
+    INDArray contiguous = array.ordering() == 'c' && !array.isView() ? array : array.dup('c');
+    INDArray flat = array.rank() == 2 ? contiguous
+        : contiguous.reshape('c', shape[0], array.length() / shape[0]);
+    INDArray pulled = org.nd4j.linalg.factory.Nd4j.pullRows(flat, 1, rows);
+    if (array.rank() == 2) {
+      return pulled;
+    }
+    long[] target = shape.clone();
+    target[0] = rows.length;
+    return pulled.reshape('c', target);
   }
 
   /** Returns the live flat parameter vector of a network. */

@@ -146,7 +146,7 @@ final class TrainingTrialRunner {
         long epochStart = System.nanoTime();
         for (int b = 0; b < batches; b++) {
           int[] rows = java.util.Arrays.copyOfRange(order, b * batchSize, (b + 1) * batchSize);
-          MinibatchObjective batch = objective.on(train.get(rows));
+          MinibatchObjective batch = objective.on(Networks.gather(train, rows));
           StepReport report = state.step(parameters, batch);
           if (!Double.isFinite(report.lossBefore())) {
             throw new DivergedException("the minibatch loss is " + report.lossBefore()
