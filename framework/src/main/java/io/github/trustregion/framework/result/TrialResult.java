@@ -8,10 +8,24 @@ import java.util.Map;
  *
  * <p>Standard parameter keys: {@code method} (a method label, or the track's label),
  * {@code batchSize}, {@code seed}, {@code repeat} (0-based), {@code scale}. Reports group trials by
- * all parameters except {@code seed} and {@code repeat}. Standard metric keys:
- * {@code finalTestAccuracy}, {@code bestTestAccuracy}, {@code finalTrainAccuracy},
- * {@code bestTrainAccuracy}, {@code finalTestLoss}, {@code finalTrainLoss}, and for tracks
- * {@code stage<k>.testAccuracy} (k = 1, 2, …, the accuracy at the end of stage k).
+ * all parameters except {@code seed} and {@code repeat}. The harness also writes {@code trialType}
+ * ({@code training}, {@code track} or {@code custom}), {@code weightDecay} and {@code epochs}, plus
+ * {@code optimizer} (the method's registry name) for training trials and {@code stages} (such as
+ * {@code "SGD(50) > TR(100) > SGD(50)"}) for tracks; custom trials carry their own parameters
+ * with {@code scale} and {@code trialType}.
+ *
+ * <p>Standard metric keys of training and track trials: {@code finalTestAccuracy},
+ * {@code bestTestAccuracy}, {@code finalTrainAccuracy}, {@code bestTrainAccuracy} (best = maximum
+ * over epochs; final = the last epoch), {@code finalTestLoss}, {@code finalTrainLoss},
+ * {@code epochsCompleted}, and for tracks {@code stage<k>.testAccuracy} and
+ * {@code stage<k>.trainAccuracy} (k = 1, 2, …, the accuracy at the end of stage k, present for
+ * each stage that finished). A diverged trial has the metrics of the epochs it completed.
+ *
+ * <p>Environment keys: {@code runId} (one random id per run of the harness: a trial kept from an
+ * earlier run keeps that run's id), {@code startedAt} (ISO-8601), {@code processors},
+ * {@code javaVersion}, {@code os}; for training trials also {@code backend}, {@code dataType},
+ * {@code initialParameterChecksum} (equal for every method of a repeat: same initial parameters),
+ * {@code parameterCount}, {@code trainExamples}, {@code testExamples} and {@code workload}.
  *
  * @param schemaVersion the version of this format ({@link #SCHEMA_VERSION} when written)
  * @param trialId the trial's stable id, also its file name
