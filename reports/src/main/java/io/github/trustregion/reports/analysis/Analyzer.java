@@ -286,28 +286,48 @@ public final class Analyzer {
     }
     Set<String> allowed = new java.util.HashSet<>(experiment.manifest().allowedDifferences());
     List<SettingDifference> out = new ArrayList<>();
-    byName.forEach((name, values) -> {
-      Map<String, List<String>> perMethod = new LinkedHashMap<>();
-      for (String m : methods) {
-        if (values.containsKey(m)) {
-          perMethod.put(m, List.copyOf(values.get(m)));
+    byName.forEach((name, values) -> out.add(difference(name, name, values, methods, allowed)));
+    // Trial parameters (batch size, weight decay, epochs, …) per method label: a value one method
+    // never shares with another puts them in different settings, so they are never compared.
+    Set<String> ids = new java.util.HashSet<>(experiment.manifest().trialsById().keySet());
+    experiment.trials().forEach(t -> ids.add(t.trialId()));
+    Map<String, Map<String, Set<String>>> byParameter = new TreeMap<>();
+    Set<String> labels2 = new LinkedHashSet<>();
+    for (var planned : experiment.manifest().trials()) {
+      String method = TrialKeys.method(planned.parameters());
+      labels2.add(method);
+      TrialKeys.setting(planned.parameters(), ids).forEach((key, value) -> {
+        if (!key.equals("scale")) {
+          byParameter.computeIfAbsent(key, k -> new LinkedHashMap<>()).computeIfAbsent(method, k -> new TreeSet<>())
+              .add(value);
         }
-      }
-      String status;
-      boolean flagged = false;
-      if (perMethod.size() < 2) {
-        status = methods.size() < 2 ? "same" : "method-specific";
-      } else if (new LinkedHashSet<>(perMethod.values()).size() == 1) {
-        status = "same";
-      } else if (allowed.contains(name)) {
-        status = "differs (declared)";
-      } else {
-        status = "differs (NOT declared)";
-        flagged = true;
-      }
-      out.add(new SettingDifference(name, perMethod, status, flagged));
-    });
+      });
+    }
+    byParameter.forEach((key, values) -> out.add(difference(key + " (trial parameter)", key, values, labels2, allowed)));
     return out;
+  }
+
+  private static SettingDifference difference(String shown, String name, Map<String, Set<String>> values,
+      Set<String> methods, Set<String> allowed) {
+    Map<String, List<String>> perMethod = new LinkedHashMap<>();
+    for (String m : methods) {
+      if (values.containsKey(m)) {
+        perMethod.put(m, List.copyOf(values.get(m)));
+      }
+    }
+    String status;
+    boolean flagged = false;
+    if (perMethod.size() < 2) {
+      status = methods.size() < 2 ? "same" : "method-specific";
+    } else if (new LinkedHashSet<>(perMethod.values()).size() == 1) {
+      status = "same";
+    } else if (allowed.contains(name)) {
+      status = "differs (declared)";
+    } else {
+      status = "differs (NOT declared)";
+      flagged = true;
+    }
+    return new SettingDifference(shown, perMethod, status, flagged);
   }
 
   /**

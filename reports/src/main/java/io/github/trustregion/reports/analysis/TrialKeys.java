@@ -18,9 +18,11 @@ public final class TrialKeys {
 
   /**
    * The parameters that do not define a setting: the method label, the seed and repeat, and the
-   * harness's descriptions of the method ({@code optimizer}, {@code stages}, {@code trialType}).
+   * descriptions of the method ({@code optimizer}, {@code stages}, {@code trialType} from the
+   * harness; {@code methodA}, {@code methodB}, {@code pair} of E4's interpolation trials).
    */
-  public static final Set<String> NOT_SETTING = Set.of("method", "seed", "repeat", "optimizer", "stages", "trialType");
+  public static final Set<String> NOT_SETTING =
+      Set.of("method", "seed", "repeat", "optimizer", "stages", "trialType", "methodA", "methodB", "pair");
 
   private static final java.util.regex.Pattern STAGE_ACCURACY =
       java.util.regex.Pattern.compile("stage(\\d+)\\.(test|train)Accuracy");

@@ -7,8 +7,9 @@
  * <p><b>Conventions expected from the experiments</b> (by manifest kind):
  * <ul>
  *   <li>All: parameters {@code method}, {@code seed}, {@code repeat}, {@code scale}; a setting is
- *       every parameter except {@code method}, {@code seed}, {@code repeat} and the harness's
- *       method descriptions {@code optimizer}, {@code stages}, {@code trialType}. Metrics named in the manifest, else {@code finalTestAccuracy} and
+ *       every parameter except {@code method}, {@code seed}, {@code repeat}, the method descriptions
+ *       {@code optimizer}, {@code stages}, {@code trialType}, {@code methodA}, {@code methodB},
+ *       {@code pair}, and parameters whose value is another trial's id (references). Metrics named in the manifest, else {@code finalTestAccuracy} and
  *       {@code bestTestAccuracy}; standard final/best metrics are derived from the epochs when a
  *       training trial lacks them.
  *   <li>{@code subproblem} (E1): parameter {@code lambda} (else metric {@code lambda}); series

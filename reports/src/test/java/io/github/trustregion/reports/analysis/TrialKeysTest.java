@@ -26,6 +26,9 @@ class TrialKeysTest {
     Map<String, String> p = Map.of("method", "TR", "optimizer", "TR", "trialType", "training", "stages", "TR(2)",
         "seed", "9", "repeat", "1", "batchSize", "64", "scale", "ci");
     assertThat(TrialKeys.setting(p)).containsExactly(Map.entry("batchSize", "64"), Map.entry("scale", "ci"));
+    Map<String, String> pair = Map.of("method", "SGD-vs-TR", "methodA", "SGD", "methodB", "TR", "pair", "SGD vs TR",
+        "trialA", "sgd-r0", "batchSize", "64");
+    assertThat(TrialKeys.setting(pair, java.util.Set.of("sgd-r0"))).containsExactly(Map.entry("batchSize", "64"));
     assertThat(TrialKeys.settingLabel(TrialKeys.setting(p))).isEqualTo("batchSize=64, scale=ci");
   }
 

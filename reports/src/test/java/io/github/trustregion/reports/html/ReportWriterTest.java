@@ -216,6 +216,15 @@ class ReportWriterTest {
     assertThat(rows(settings, s -> s.get("name").asText().equals("solverSettings")).get(0).get("status").asText())
         .isEqualTo("same");
     assertThat(section(E3, "settings").select("tr.flagged").eachAttr("data-setting")).containsExactly("weightDecay");
+    // trial parameters per method: every method ran both batch sizes
+    JsonNode batch = rows(settings, s -> s.get("name").asText().equals("batchSize (trial parameter)")).get(0);
+    assertThat(batch.get("status").asText()).isEqualTo("same");
+    assertThat(batch.at("/valuesByMethod/TR")).extracting(JsonNode::asText).containsExactly("128", "2048");
+    // E5: Adam at B = 64 while the tracks run at 2048, not declared in the fixture's manifest
+    JsonNode e5batch = rows(experiment(E5).get("settings"),
+        s -> s.get("name").asText().equals("batchSize (trial parameter)")).get(0);
+    assertThat(e5batch.get("status").asText()).isEqualTo("differs (NOT declared)");
+    assertThat(e5batch.get("flagged").asBoolean()).isTrue();
   }
 
   @Test
@@ -240,7 +249,7 @@ class ReportWriterTest {
     assertThat(experiment(E4).get("landscape")).hasSize(1); // trialA/trialB differ per repeat but are references
     JsonNode row = experiment(E4).get("landscape").get(0);
     assertThat(row.get("pair").asText()).isEqualTo("SGD-vs-TR");
-    assertThat(row.get("setting").asText()).isEqualTo("batchSize=1024, methodA=SGD, methodB=TR, pair=SGD vs TR, scale=ci");
+    assertThat(row.get("setting").asText()).isEqualTo("batchSize=1024, scale=ci");
     assertThat(row.get("n").asInt()).isEqualTo(2);
     assertThat(row.get("distanceMean").asDouble()).isCloseTo(4.0, within(1e-12));
     assertThat(row.get("distanceSd").asDouble()).isCloseTo(Math.sqrt(2), within(1e-12));
