@@ -54,6 +54,22 @@ class NetworkObjectiveHessianTest {
   }
 
   @Test
+  void float64ProductsOfAConvolutionalNetworkMatchARichardsonExtrapolatedReference() {
+    MultiLayerNetwork network = TinyNetworks.tinyCnn(DataType.DOUBLE);
+    DataSet batch = TinyNetworks.images(6, DataType.DOUBLE, 13);
+    INDArray x = network.params().dup();
+    INDArray v = TinyNetworks.direction(x.length(), DataType.DOUBLE, 14);
+    INDArray reference = richardsonReference(NetworkObjective.of(network, FORWARD).on(batch), x, v);
+
+    MinibatchObjective forward = NetworkObjective.of(network, FORWARD).on(batch);
+    MinibatchObjective central = NetworkObjective.of(network, CENTRAL).on(batch);
+    INDArray g = forward.valueAndGradient(x).gradient();
+
+    assertThat(relativeError(forward.hessianAt(x, g).multiply(v), reference)).isLessThan(1e-6);
+    assertThat(relativeError(central.hessianAt(x, g).multiply(v), reference)).isLessThan(1e-8);
+  }
+
+  @Test
   void float32ProductsStayWithinTheDesignTolerancesOfTheFloat64Reference() {
     MultiLayerNetwork network32 = TinyNetworks.mlp(DataType.FLOAT, 1);
     MultiLayerNetwork network64 = TinyNetworks.mlp(DataType.DOUBLE, 1);

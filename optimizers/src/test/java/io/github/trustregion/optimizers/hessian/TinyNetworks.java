@@ -135,6 +135,57 @@ final class TinyNetworks {
     return network;
   }
 
+  /**
+   * A tiny CNN on 1×6×6 images: convolution 3×3 (2 channels, SReLU) → average pooling 2×2 →
+   * softmax over 3 classes; average pooling as the paper prescribes for second-order training.
+   */
+  static MultiLayerNetwork tinyCnn(DataType type) {
+    MultiLayerNetwork network =
+        new MultiLayerNetwork(
+            new NeuralNetConfiguration.Builder()
+                .seed(5)
+                .dataType(type)
+                .weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(
+                    new org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder(3, 3)
+                        .nOut(2)
+                        .activation(new ActivationSReLU(0.1))
+                        .build())
+                .layer(
+                    new org.deeplearning4j.nn.conf.layers.SubsamplingLayer.Builder(
+                            org.deeplearning4j.nn.conf.layers.SubsamplingLayer.PoolingType.AVG)
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .build())
+                .layer(
+                    new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nOut(CLASSES)
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(6, 6, 1))
+                .build());
+    network.init();
+    return network;
+  }
+
+  /** A seeded minibatch of {@code size} 1×6×6 images with one-hot labels. */
+  static DataSet images(int size, DataType type, long seed) {
+    Random random = new Random(seed);
+    double[][][][] features = new double[size][1][6][6];
+    double[][] labels = new double[size][CLASSES];
+    for (int i = 0; i < size; i++) {
+      for (int r = 0; r < 6; r++) {
+        for (int c = 0; c < 6; c++) {
+          features[i][0][r][c] = random.nextGaussian();
+        }
+      }
+      labels[i][random.nextInt(CLASSES)] = 1;
+    }
+    return new DataSet(
+        Nd4j.createFromArray(features).castTo(type), Nd4j.createFromArray(labels).castTo(type));
+  }
+
   /** A seeded minibatch of {@code size} examples: N(0.5, 1) features and one-hot labels. */
   static DataSet batch(int size, DataType type, long seed) {
     Random random = new Random(seed);
