@@ -92,9 +92,14 @@ public record CostEstimate(int trials, int finished, long trialEpochs, double es
 
   /** Returns the estimate in words, for the command line. */
   public String describe() {
-    return trials + " trial(s), " + finished + " already finished; " + trialEpochs
-        + " trial-epoch(s) to train; estimated " + ProgressLog.format(
-            java.time.Duration.ofSeconds(Math.round(estimatedSeconds)))
+    String head = trials + " trial(s), " + finished + " already finished; " + trialEpochs
+        + " trial-epoch(s) to train; ";
+    String known = ProgressLog.format(java.time.Duration.ofSeconds(Math.round(estimatedSeconds)));
+    if (unknown == trials - finished && unknown > 0) {
+      return head + "time unknown: no finished trial of these experiments in the results directory "
+          + "to estimate from (a smoke run, or an earlier run at this scale, gives one)";
+    }
+    return head + "estimated " + known
         + (unknown > 0 ? " plus " + unknown + " trial(s) without a previous timing to go by" : "");
   }
 }
