@@ -19,6 +19,7 @@ public final class SvgChart {
       List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442");
 
   private static final int WIDTH = 720;
+  private static final int MAX_LINE_POINTS = 2000;
   private static final int HEIGHT = 400;
   private static final int LEFT = 70;
   private static final int RIGHT = 190;
@@ -177,7 +178,7 @@ public final class SvgChart {
       if (s.line()) {
         StringBuilder path = new StringBuilder();
         boolean pen = false;
-        for (ChartSeries.Point p : s.points()) {
+        for (ChartSeries.Point p : thinned(s)) {
           double fx = x.fraction(p.x());
           double fy = y.fraction(p.y());
           if (!drawable(p.x(), logX) || !drawable(p.y(), logY) || !Double.isFinite(fx) || !Double.isFinite(fy)) {
@@ -233,6 +234,26 @@ public final class SvgChart {
     }
     svg.append("</g></svg>");
     return svg.toString();
+  }
+
+  /**
+   * Returns the points of a line to draw: all of them up to {@value #MAX_LINE_POINTS}, else every
+   * k-th point and the last (a plot is {@value #WIDTH} pixels wide; markers are never thinned).
+   */
+  private static List<ChartSeries.Point> thinned(ChartSeries s) {
+    List<ChartSeries.Point> points = s.points();
+    if (s.markers() || points.size() <= MAX_LINE_POINTS) {
+      return points;
+    }
+    int stride = (points.size() + MAX_LINE_POINTS - 1) / MAX_LINE_POINTS;
+    List<ChartSeries.Point> out = new ArrayList<>();
+    for (int i = 0; i < points.size(); i += stride) {
+      out.add(points.get(i));
+    }
+    if ((points.size() - 1) % stride != 0) {
+      out.add(points.get(points.size() - 1));
+    }
+    return out;
   }
 
   private static String abbreviate(String name) {
