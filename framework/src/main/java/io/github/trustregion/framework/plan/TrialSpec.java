@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param label the optimizer or track label (the custom trial's name for custom trials)
  * @param batchSize the batch size (0 for custom trials)
  * @param repeat the repeat index, from 0 (0 for custom trials)
- * @param seed the seed of the network's initial parameters and of the data order
+ * @param seed the seed of the network's initial parameters and of the data order (the
+ *     experiment's base seed for custom trials)
  * @param stages the stages (one for a training trial, none for a custom trial)
  * @param parameters the parameters written to the manifest and the result
  * @param custom the custom trial, for custom trials
