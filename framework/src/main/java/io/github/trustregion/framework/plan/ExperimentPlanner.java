@@ -202,7 +202,7 @@ public final class ExperimentPlanner {
       boolean trains = !standalone.isEmpty() || !tracks.isEmpty();
       Optional<Workload> workload = workload(at, trains);
       Optional<CustomTrials> custom = customTrials();
-      if (!trains && custom.isEmpty() && CustomTrials.class.isAssignableFrom(type) == false) {
+      if (!trains && !CustomTrials.class.isAssignableFrom(type)) {
         problem("@Experiment", "nothing to run at scale " + scale.id() + ": declare a standalone "
             + "@Optimizer or a @Track active at this scale, or implement "
             + CustomTrials.class.getName() + ".");

@@ -233,6 +233,20 @@ class ExperimentTestEngineTest {
   }
 
   @Test
+  void runsOnlyTheExperimentsThatTheFilterSelects() {
+    EngineExecutionResults execution = EngineTestKit.engine(ExperimentTestEngine.ENGINE_ID)
+        .selectors(selectClass(SmokeExperiment.class), selectClass(SubproblemExperiment.class))
+        .configurationParameter(ExperimentTestEngine.ENABLED, "true")
+        .configurationParameter(ExperimentOptions.SCALE, "smoke")
+        .configurationParameter(ExperimentOptions.FILTER, "^subpro")
+        .configurationParameter(ExperimentOptions.RESULTS, results().toString())
+        .execute();
+
+    execution.testEvents().assertStatistics(s -> s.started(6));
+    assertThat(new ResultFiles(results()).experiments()).containsExactly("subproblem");
+  }
+
+  @Test
   void runsOneTrialSelectedByItsUniqueId() {
     UniqueId id = UniqueId.forEngine(ExperimentTestEngine.ENGINE_ID)
         .append("experiment", DivergingExperiment.class.getName())
