@@ -1,6 +1,6 @@
 package io.github.trustregion.reports.stats;
 
-/** Small numerical helpers over arrays of observations, shared by the tests of this package. */
+/** Small numerical helpers over arrays of observations, shared by this package's statistical tests. */
 final class Samples {
 
   private Samples() {}
