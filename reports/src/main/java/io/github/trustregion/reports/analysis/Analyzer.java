@@ -275,18 +275,26 @@ public final class Analyzer {
     for (TrialResult t : experiment.trials()) {
       t.methodSettings().keySet().forEach(m -> labels.add(m.toLowerCase(java.util.Locale.ROOT)));
     }
+    Map<String, Set<String>> rawNames = new java.util.HashMap<>();
     for (TrialResult t : experiment.trials()) {
       t.methodSettings().forEach((method, settings) -> {
         methods.add(method);
         if (settings != null) {
-          settings.forEach((name, value) -> byName.computeIfAbsent(settingName(name, labels), k -> new LinkedHashMap<>())
-              .computeIfAbsent(method, k -> new TreeSet<>()).add(settingValue(String.valueOf(value))));
+          settings.forEach((name, value) -> {
+            String comparable = settingName(name, labels);
+            rawNames.computeIfAbsent(comparable, k -> new java.util.HashSet<>()).add(name);
+            byName.computeIfAbsent(comparable, k -> new LinkedHashMap<>())
+                .computeIfAbsent(method, k -> new TreeSet<>()).add(settingValue(String.valueOf(value)));
+          });
         }
       });
     }
-    Set<String> allowed = new java.util.HashSet<>(experiment.manifest().allowedDifferences());
+    Set<String> declared = new java.util.HashSet<>(experiment.manifest().allowedDifferences());
     List<SettingDifference> out = new ArrayList<>();
-    byName.forEach((name, values) -> out.add(difference(name, name, values, methods, allowed)));
+    // declared under its own name or under any prefixed name that maps to it (sgd.learningRate)
+    byName.forEach((name, values) -> out.add(difference(name, name, values, methods,
+        rawNames.get(name).stream().anyMatch(declared::contains) ? Set.of(name) : declared)));
+    Set<String> allowed = declared;
     // Trial parameters (batch size, weight decay, epochs, …) per method label: a value one method
     // never shares with another puts them in different settings, so they are never compared.
     Set<String> ids = new java.util.HashSet<>(experiment.manifest().trialsById().keySet());

@@ -24,7 +24,8 @@ import java.util.Map;
  *       accuracies in {@link #FINAL}; epochs' test accuracy {@code [f − 0.05, f + δ, f]} with
  *       δ = 0.02 for repeat 0 and −0.01 otherwise (so best ≠ final for repeat 0). SGD-128 repeat 2
  *       diverged; Hybrid-128 repeat 2 has no file (missing). weightDecay differs between SGD and
- *       TR (undeclared), learningRate between SGD and Hybrid's "sgd.learningRate" (declared).
+ *       TR (undeclared), learningRate between SGD and Hybrid's "sgd.learningRate" (declared as
+ *       "sgd.learningRate").
  *   <li>{@value #E1} (subproblem): Algorithm2 with iterationsToBoundary = T(λ) for c₁ = 5,
  *       c₂ = 0.01, and Lanczos with 12 + repeat, at λ ∈ {10, …, 110}, 2 repeats.
  *   <li>{@value #E4} (landscape): SGD and TR training trials (2 repeats), and 2 interpolation trials
@@ -90,7 +91,7 @@ final class ReportFixtures {
     }
     files.writeManifest(new ExperimentManifest(1, E3, "fixtures.LargeBatch", "Large-batch generalization",
         "Test accuracy against batch size.", "training", "ci", "MLP on Fashion-MNIST",
-        List.of("finalTestAccuracy", "bestTestAccuracy"), List.of("learningRate"), planned,
+        List.of("finalTestAccuracy", "bestTestAccuracy"), List.of("sgd.learningRate"), planned,
         List.of(new PaperValue(Map.of("method", "SGD", "batchSize", "128"), "finalTestAccuracy", 0.867,
                 "Figure 3", "VGG16 on CIFAR-10"),
             new PaperValue(Map.of("method", "TR", "batchSize", "2048"), "finalTestAccuracy", 0.855,
