@@ -131,3 +131,7 @@ print("== Welch from summary statistics (ttest_ind_from_stats)")
 for shift in (0.0, 0.03):
     r = stats.ttest_ind_from_stats(0.862 - shift, 0.012, 5, 0.845, 0.020, 4, equal_var=False, alternative="less")
     print(f"shift {shift}: t={r.statistic!r} pLess={r.pvalue!r}")
+
+print("== report fixture: E3 SGD final accuracy, B=128 (diverged repeat excluded) vs B=2048")
+r = stats.ttest_ind([0.86, 0.87], [0.80, 0.81, 0.79], equal_var=False)
+print("drop", np.mean([0.86, 0.87]) - np.mean([0.80, 0.81, 0.79]), "welch p", r.pvalue)

@@ -79,7 +79,39 @@ public final class Analyzer {
         experiment.withStatus(TrialStatus.DIVERGED).size(), experiment.withStatus(TrialStatus.FAILED).size(),
         experiment.missing().size(), problems(experiment), compared, stats,
         comparisons(groups, compared), cost(groups), settingDifferences(experiment),
-        paperValues(experiment), fits(experiment, groups), stages(experiment, groups), landscape(groups));
+        paperValues(experiment), fits(experiment, groups), stages(experiment, groups), landscape(groups),
+        batchDrops(groups, compared));
+  }
+
+  private List<BatchDropRow> batchDrops(List<TrialGroup> groups, List<String> metrics) {
+    Map<String, List<TrialGroup>> byMethod = new LinkedHashMap<>();
+    for (TrialGroup g : groups) {
+      String batch = g.setting().get("batchSize");
+      if (batch == null || !batch.matches("\\d+")) {
+        continue;
+      }
+      Map<String, String> rest = new TreeMap<>(g.setting());
+      rest.remove("batchSize");
+      byMethod.computeIfAbsent(g.method() + "\u0000" + TrialKeys.settingLabel(rest), k -> new ArrayList<>()).add(g);
+    }
+    List<BatchDropRow> out = new ArrayList<>();
+    for (String metric : metrics) {
+      for (var entry : byMethod.entrySet()) {
+        List<TrialGroup> withValues = entry.getValue().stream().filter(g -> g.values(metric).length > 0)
+            .sorted(java.util.Comparator.comparingInt(g -> Integer.parseInt(g.setting().get("batchSize")))).toList();
+        if (withValues.size() < 2) {
+          continue;
+        }
+        TrialGroup small = withValues.get(0);
+        TrialGroup large = withValues.get(withValues.size() - 1);
+        int b0 = Integer.parseInt(small.setting().get("batchSize"));
+        int b1 = Integer.parseInt(large.setting().get("batchSize"));
+        Comparison c = comparisons.compare("B=" + b0, small.values(metric), "B=" + b1, large.values(metric));
+        out.add(new BatchDropRow(metric, small.method(), entry.getKey().substring(entry.getKey().indexOf('\u0000') + 1),
+            b0, b1, c));
+      }
+    }
+    return out;
   }
 
   /** The metrics compared between methods: the manifest's, else defaults by kind. */

@@ -26,6 +26,8 @@ import java.util.List;
  * @param fits the E1 T(λ) fits (empty for other kinds)
  * @param stages the E5 stage table (empty for other kinds)
  * @param landscape the E4 distances (empty for other kinds)
+ * @param batchDrops per method, the drop from the smallest to the largest batch size (training
+ *     experiments with at least two batch sizes)
  */
 public record ExperimentSummary(
     String experiment,
@@ -48,4 +50,5 @@ public record ExperimentSummary(
     List<PaperComparison> paperValues,
     List<FitRow> fits,
     List<StageRow> stages,
-    List<LandscapeRow> landscape) {}
+    List<LandscapeRow> landscape,
+    List<BatchDropRow> batchDrops) {}

@@ -200,6 +200,22 @@ class ReportWriterTest {
   }
 
   @Test
+  void batchSizeDropsArePerMethodAndMetric() {
+    JsonNode sgd = rows(experiment(E3).get("batchDrops"), r -> r.get("metric").asText().equals("finalTestAccuracy")
+        && r.get("method").asText().equals("SGD")).get(0);
+    assertThat(sgd.get("smallBatch").asInt()).isEqualTo(128);
+    assertThat(sgd.get("largeBatch").asInt()).isEqualTo(2048);
+    // {0.86, 0.87} (the diverged repeat excluded) against {0.80, 0.81, 0.79}: SciPy Welch p = 0.003960440899161749
+    assertThat(sgd.at("/comparison/a/n").asInt()).isEqualTo(2);
+    assertThat(sgd.at("/comparison/difference").asDouble()).isCloseTo(0.065, within(1e-12));
+    assertThat(sgd.at("/comparison/welch/pTwoSided").asDouble()).isCloseTo(0.003960440899161749, within(1e-12));
+    // 3 methods × 2 metrics
+    assertThat(experiment(E3).get("batchDrops")).hasSize(6);
+    assertThat(section(E3, "batch-drops").select("tr[data-metric=bestTestAccuracy]")).hasSize(3);
+    assertThat(experiment(E1).get("batchDrops")).isEmpty();
+  }
+
+  @Test
   void undeclaredSettingDifferencesAreFlagged() {
     JsonNode settings = experiment(E3).get("settings");
     JsonNode weightDecay = rows(settings, s -> s.get("name").asText().equals("weightDecay")).get(0);
