@@ -210,15 +210,16 @@ public class GradientThroughputBenchmark {
   }
 
   /**
-   * Puts DL4J's oneDNN helpers into every convolution and subsampling layer, bypassing DL4J
-   * 1.0.0-M2.1's broken availability check (see the class comment).
+   * Puts DL4J's oneDNN helpers into every plain 2-D convolution and subsampling layer, bypassing
+   * DL4J 1.0.0-M2.1's broken availability check (see the class comment). Subclasses (depthwise,
+   * separable, 1-D, 3-D, deconvolution) are left alone: they do not use these helpers.
    */
   static void installOneDnnHelpers(MultiLayerNetwork net) {
     DataType type = net.params().dataType();
     for (Layer layer : net.getLayers()) {
-      if (layer instanceof ConvolutionLayer) {
+      if (layer.getClass() == ConvolutionLayer.class) {
         setHelper(ConvolutionLayer.class, layer, new MKLDNNConvHelper(type));
-      } else if (layer instanceof SubsamplingLayer) {
+      } else if (layer.getClass() == SubsamplingLayer.class) {
         setHelper(SubsamplingLayer.class, layer, new MKLDNNSubsamplingHelper(type));
       }
     }
