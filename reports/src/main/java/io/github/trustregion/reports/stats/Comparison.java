@@ -52,11 +52,6 @@ public record Comparison(
         cliffsDelta, adjustedWelchP, adjustedMwuP, size, alpha, v.significant(), v.words());
   }
 
-  /** Returns the common-language effect size {@code P(A > B) + ½P(A = B) = (δ + 1)/2}. */
-  public double commonLanguage() {
-    return (cliffsDelta + 1) / 2;
-  }
-
   /** The verdict and whether it claims a difference. */
   record Verdict(boolean significant, String words) {
 

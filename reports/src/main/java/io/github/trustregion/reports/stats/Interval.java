@@ -13,9 +13,4 @@ public record Interval(double lower, double upper, double level) {
   public boolean contains(double value) {
     return lower <= value && value <= upper;
   }
-
-  /** Returns whether both bounds are finite numbers. */
-  public boolean defined() {
-    return Double.isFinite(lower) && Double.isFinite(upper);
-  }
 }
