@@ -14,6 +14,7 @@ import io.github.trustregion.framework.workload.WorkloadData;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -24,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * Runs validated plans: for each experiment, writes its manifest, then runs each trial that has no
  * finished result yet, writing its result file (atomically) and, if configured, its Allure result.
  *
- * <p>Resume: a trial whose result file exists with the same parameters is not run again (its
- * result is reported as resumed); one whose stored parameters differ from the plan is run again and
- * overwritten. A results directory that holds an experiment at another scale is refused, so results
+ * <p>Resume: a trial whose result file exists with the same parameters and method settings is not
+ * run again (its result is reported as resumed); one whose stored parameters or settings differ
+ * from the plan (the declaration was edited) is run again and overwritten. Changes to code
+ * (workloads, methods) are not detected: delete the results directory to recompute after them. A results directory that holds an experiment at another scale is refused, so results
  * of different scales never mix. Each experiment's data are loaded once, on first use. A diverged
  * or failed trial is recorded and the run goes on. Not thread-safe.
  */
@@ -151,6 +153,14 @@ public final class ExperimentRunner {
       LOG.warn("Running {} again: its stored parameters {} differ from the plan's {}",
           trial.trialId(), stored.get().parameters(), trial.parameters());
       return Optional.empty();
+    }
+    if (stored.isPresent() && trial.type() != TrialType.CUSTOM) {
+      Map<String, Map<String, String>> planned = TrainingTrialRunner.methodSettings(registry, trial);
+      if (!stored.get().methodSettings().equals(planned)) {
+        LOG.warn("Running {} again: its stored method settings {} differ from the plan's {}",
+            trial.trialId(), stored.get().methodSettings(), planned);
+        return Optional.empty();
+      }
     }
     return stored;
   }

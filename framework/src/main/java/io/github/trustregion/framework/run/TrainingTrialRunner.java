@@ -84,10 +84,7 @@ final class TrainingTrialRunner {
     String message = "";
     try {
       env.putAll(environment.forTrialStartingAt(startedAt));
-      for (StageSpec stage : trial.stages()) {
-        TrainingMethod method = registry.create(stage.method(), stage.settingStrings());
-        methodSettings.putIfAbsent(stage.label(), method.settings());
-      }
+      methodSettings.putAll(methodSettings(registry, trial));
       WorkloadData workloadData = data.get();
       train(trial, workloadData, env, epochs, stageEnds);
     } catch (DivergedException e) {
@@ -177,6 +174,16 @@ final class TrainingTrialRunner {
       }
     }
     Networks.save(network, ModelFiles.finalModel(files, definition.id(), trial.trialId()));
+  }
+
+  /** Returns every method's settings by stage label, as the trial's result records them. */
+  static Map<String, Map<String, String>> methodSettings(MethodRegistry registry, TrialSpec trial) {
+    Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+    for (StageSpec stage : trial.stages()) {
+      TrainingMethod method = registry.create(stage.method(), stage.settingStrings());
+      settings.putIfAbsent(stage.label(), method.settings());
+    }
+    return settings;
   }
 
   /** Returns the order of the training examples in epoch {@code epoch}: a seeded Fisher–Yates shuffle. */
