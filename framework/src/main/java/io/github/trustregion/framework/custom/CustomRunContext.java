@@ -39,7 +39,8 @@ public interface CustomRunContext {
   TrialResult trainingResult(String trialId);
 
   /**
-   * Loads the network a training trial ended with.
+   * Loads the network a training or track trial of this experiment ended with (saved because the
+   * experiment implements {@link CustomTrials}).
    *
    * @throws IllegalStateException naming the file when the trial saved no model
    */

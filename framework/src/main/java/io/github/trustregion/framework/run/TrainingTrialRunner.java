@@ -49,7 +49,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A NaN or infinite loss (in a step, reported by {@link DivergedException}, or in evaluation)
  * ends the trial as {@link TrialStatus#DIVERGED} with the epochs completed so far; any other
- * exception ends it as {@link TrialStatus#FAILED}. Not thread-safe.
+ * exception ends it as {@link TrialStatus#FAILED}.
+ *
+ * <p>Networks are saved (with {@link ModelFiles}) where something can reload them: a track saves
+ * the network at the end of every stage and at its end; a training trial saves its final network
+ * only when its experiment implements {@link io.github.trustregion.framework.custom.CustomTrials}
+ * (whose custom trials may load it, as E4 does). Other trials save nothing, which keeps a paper-scale
+ * sweep from writing a VGG16 per trial. Not thread-safe.
  */
 final class TrainingTrialRunner {
 
@@ -173,7 +179,9 @@ final class TrainingTrialRunner {
         Networks.save(network, ModelFiles.stageModel(files, definition.id(), trial.trialId(), s + 1));
       }
     }
-    Networks.save(network, ModelFiles.finalModel(files, definition.id(), trial.trialId()));
+    if (trial.type() == TrialType.TRACK || definition.customTrials().isPresent()) {
+      Networks.save(network, ModelFiles.finalModel(files, definition.id(), trial.trialId()));
+    }
   }
 
   /** Returns every method's settings by stage label, as the trial's result records them. */
