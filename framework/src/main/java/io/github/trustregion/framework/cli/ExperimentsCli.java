@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * Arguments name experiment classes or packages to scan (default: {@code -Dexperiments.packages},
  * else {@code io.github.trustregion}). Running again with the same results directory resumes: trials
  * with a result file are kept. Exit status: 0 when every trial completed or diverged, 1 when a
- * trial failed, 2 on invalid declarations or usage.
+ * trial failed, 2 on invalid declarations or usage, or a results directory that holds another
+ * scale's results.
  */
 public final class ExperimentsCli {
 
@@ -123,7 +124,13 @@ public final class ExperimentsCli {
       printPlan(plans, options, out);
       return 0;
     }
-    RunSummary summary = new ExperimentRunner(registry, options).run(plans, TrialListener.NONE);
+    RunSummary summary;
+    try {
+      summary = new ExperimentRunner(registry, options).run(plans, TrialListener.NONE);
+    } catch (IllegalStateException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
     out.println(summary.results().size() + " trial(s): " + summary.count(TrialStatus.COMPLETED)
         + " completed, " + summary.count(TrialStatus.DIVERGED) + " diverged, "
         + summary.count(TrialStatus.FAILED) + " failed; " + summary.resumed()

@@ -57,6 +57,17 @@ class ExperimentsCliTest {
   }
 
   @Test
+  void exitsWithTwoWhenTheResultsDirectoryHoldsAnotherScale() {
+    Path results = directory.resolve("results");
+    run("--scale", "smoke", "--repeats", "1", "--results", results.toString(),
+        SubproblemExperiment.class.getName());
+
+    assertThat(run("--scale", "ci", "--results", results.toString(),
+        SubproblemExperiment.class.getName())).isEqualTo(2);
+    assertThat(new ResultFiles(results).readManifest("subproblem").scale()).isEqualTo("smoke");
+  }
+
+  @Test
   void rejectsUnknownOptionsAndBadValues() {
     assertThat(run("--fast")).isEqualTo(2);
     assertThat(run("--scale", "huge")).isEqualTo(2);
