@@ -54,24 +54,23 @@ import org.slf4j.LoggerFactory;
  * and its availability check looks for a class and a method that ND4J 1.0.0-M2.1 renamed
  * ({@code org.nd4j.nativeblas.Nd4jCpu$Environment.isUseMKLDNN}, now {@code
  * org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment.isUseONEDNN}), so every convolution
- * runs as Java-orchestrated im2col + gemm + col2im. With {@code onednn} this benchmark installs
- * {@link MKLDNNConvHelper} and {@link MKLDNNSubsamplingHelper} into the network's layers, so that
- * DL4J calls the native {@code conv2d}/{@code avgpool2d} operations; on a {@code -onednn} build of
- * {@code nd4j-native} those run on oneDNN. Before any timing the set-up checks that the helpers'
- * gradient matches the built-in one (relative L2 difference below 1e-4) and fails otherwise.
+ * runs as Java-orchestrated im2col + gemm + col2im. With {@code builtin} this benchmark removes
+ * any helper, whatever DL4J decided; with {@code onednn} it installs {@link MKLDNNConvHelper} and
+ * {@link MKLDNNSubsamplingHelper} into the plain convolution and subsampling layers, so that DL4J
+ * calls the native {@code conv2d}/{@code avgpool2d} operations; on a {@code -onednn} build of
+ * {@code nd4j-native} those run on oneDNN (on other builds, on ND4J's generic kernels, no
+ * faster). Before any timing the set-up checks that the helpers' gradient matches the built-in one
+ * (relative L2 difference below 1e-4) and fails otherwise.
  *
- * <p>The fork inherits the environment: run it with {@code OMP_WAIT_POLICY=PASSIVE} on a shared
- * machine, where busy-waiting OpenMP threads otherwise lose up to 10× when other processes
- * compete for the cores. Thread safety: one benchmark thread per fork (the default).
+ * <p>The fork inherits the environment: run it with {@code OMP_WAIT_POLICY=PASSIVE}. With the
+ * default busy-waiting OpenMP threads the gradient rate dropped 7–20× whenever other processes
+ * competed for the two cores. Thread safety: one benchmark thread per fork (the default).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
-@Fork(
-    value = 1,
-    jvmArgsAppend = {"-Xmx3g", "-Dorg.bytedeco.javacpp.maxbytes=6G",
-        "-Dorg.eclipse.deeplearning4j.helpers.disable=false"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Dorg.bytedeco.javacpp.maxbytes=6G"})
 @State(Scope.Benchmark)
 public class GradientThroughputBenchmark {
 
@@ -143,9 +142,7 @@ public class GradientThroughputBenchmark {
     }
 
     network = architecture.build(1);
-    if (oneDnn) {
-      installOneDnnHelpers(network);
-    }
+    setLayerHelpers(network, oneDnn);
     gradientCopy = Nd4j.create(DataType.FLOAT, network.numParams());
     dl4jGradient(new Samples());
     checkAgainstBuiltin(architecture);
@@ -153,9 +150,7 @@ public class GradientThroughputBenchmark {
         layerHelpers, engagedHelpers(network), nativeBuild());
 
     MultiLayerNetwork objectiveNetwork = architecture.build(1);
-    if (oneDnn) {
-      installOneDnnHelpers(objectiveNetwork);
-    }
+    setLayerHelpers(objectiveNetwork, oneDnn);
     NetworkObjective networkObjective =
         NetworkObjective.of(objectiveNetwork, ObjectiveOptions.defaults());
     objective = networkObjective.on(new DataSet(features, labels));
@@ -194,6 +189,7 @@ public class GradientThroughputBenchmark {
       return;
     }
     MultiLayerNetwork reference = architecture.build(1);
+    setLayerHelpers(reference, false);
     reference.setInput(features);
     reference.setLabels(labels);
     reference.computeGradientAndScore();
@@ -211,16 +207,18 @@ public class GradientThroughputBenchmark {
 
   /**
    * Puts DL4J's oneDNN helpers into every plain 2-D convolution and subsampling layer, bypassing
-   * DL4J 1.0.0-M2.1's broken availability check (see the class comment). Subclasses (depthwise,
+   * DL4J 1.0.0-M2.1's broken availability check (see the class comment), or removes any helper
+   * so that the built-in implementation runs whatever DL4J decided. Subclasses (depthwise,
    * separable, 1-D, 3-D, deconvolution) are left alone: they do not use these helpers.
    */
-  static void installOneDnnHelpers(MultiLayerNetwork net) {
+  private static void setLayerHelpers(MultiLayerNetwork net, boolean oneDnn) {
     DataType type = net.params().dataType();
     for (Layer layer : net.getLayers()) {
       if (layer.getClass() == ConvolutionLayer.class) {
-        setHelper(ConvolutionLayer.class, layer, new MKLDNNConvHelper(type));
+        setHelper(ConvolutionLayer.class, layer, oneDnn ? new MKLDNNConvHelper(type) : null);
       } else if (layer.getClass() == SubsamplingLayer.class) {
-        setHelper(SubsamplingLayer.class, layer, new MKLDNNSubsamplingHelper(type));
+        setHelper(SubsamplingLayer.class, layer,
+            oneDnn ? new MKLDNNSubsamplingHelper(type) : null);
       }
     }
   }
