@@ -35,8 +35,11 @@ import java.util.stream.Collectors;
  *       than 2 pairs the row is {@link Verdict#NO_DATA} and the run is incomplete.
  *   <li>{@link GapDrop}: a one-sided Welch test of the new per-repeat gaps against the baseline's,
  *       H₁ "new mean gap &lt; baseline mean gap − tolerance", gives a raw p-value.
- *   <li>Holm's step-down correction ({@link Holm}) over every compared row of this gate run (all
- *       experiments, metrics, settings and pairs form one family) gives the adjusted p-value.
+ *   <li>Holm's step-down correction ({@link Holm}) within each experiment and metric (the family is
+ *       every setting × pair compared on that metric, as in one table of the report; final-epoch
+ *       and best-epoch accuracy are separate questions, never mixed) gives the adjusted p-value.
+ *       Each family's error rate is at most α; the nightly's as a whole at most α times the number
+ *       of families.
  *   <li>{@link Verdict#REGRESSED} if the adjusted p-value is ≤ α; otherwise {@link Verdict#PASS}
  *       if the change {@code newGap − baselineGap} is ≥ −tolerance, and
  *       {@link Verdict#WITHIN_NOISE} if it is below but not significantly.
@@ -88,8 +91,18 @@ public final class Gate {
     for (Baseline baseline : baselines) {
       evaluate(run, baseline, comparisons, problems, pending);
     }
-    double[] raw = pending.stream().mapToDouble(p -> p.pValue).toArray();
-    double[] adjusted = Holm.adjust(raw);
+    double[] adjusted = new double[pending.size()];
+    Map<String, List<Integer>> families = new LinkedHashMap<>();
+    for (int i = 0; i < pending.size(); i++) {
+      ComparisonKey key = pending.get(i).key;
+      families.computeIfAbsent(key.experiment() + "\u0000" + key.metric(), k -> new ArrayList<>()).add(i);
+    }
+    for (List<Integer> family : families.values()) {
+      double[] familyAdjusted = Holm.adjust(family.stream().mapToDouble(i -> pending.get(i).pValue).toArray());
+      for (int f = 0; f < family.size(); f++) {
+        adjusted[family.get(f)] = familyAdjusted[f];
+      }
+    }
     List<GateRow> rows = new ArrayList<>(pending.size());
     for (int i = 0; i < pending.size(); i++) {
       rows.add(pending.get(i).toRow(adjusted[i], settings.alpha()));

@@ -19,7 +19,7 @@ import io.github.trustregion.ci.run.ComparisonKey;
  * @param change {@code newGap − baselineGap}
  * @param tolerance how far the gap may drop
  * @param pValue the one-sided Welch p-value for "the new gap is below baseline − tolerance"
- * @param adjustedP the Holm-adjusted p-value over every compared row of the gate run
+ * @param adjustedP the Holm-adjusted p-value within the row's experiment and metric
  * @param verdict the conclusion
  */
 public record GateRow(

@@ -50,7 +50,7 @@ public final class GateTable {
     }
     StringBuilder out = new StringBuilder();
     out.append("Accuracy gaps against the baselines (accuracy points; one-sided Welch test of a drop beyond the "
-        + "tolerance, Holm-adjusted, α = ").append(result.alpha()).append(")\n");
+        + "tolerance, Holm-adjusted per experiment and metric, α = ").append(result.alpha()).append(")\n");
     appendLine(out, HEADERS, widths);
     StringBuilder rule = new StringBuilder();
     for (int c = 0; c < widths.length; c++) {
@@ -67,7 +67,8 @@ public final class GateTable {
     StringBuilder out = new StringBuilder();
     out.append("### Accuracy-gap gate: ").append(result.outcome()).append(" (exit ")
         .append(result.outcome().exitCode()).append(")\n\n");
-    out.append("Gaps in accuracy points; one-sided Welch test of a drop beyond the tolerance, Holm-adjusted, α = ")
+    out.append("Gaps in accuracy points; one-sided Welch test of a drop beyond the tolerance, Holm-adjusted per "
+        + "experiment and metric, α = ")
         .append(result.alpha()).append(".\n\n");
     out.append("| ").append(String.join(" | ", HEADERS)).append(" |\n");
     out.append("|").append("---|".repeat(HEADERS.size())).append('\n');
