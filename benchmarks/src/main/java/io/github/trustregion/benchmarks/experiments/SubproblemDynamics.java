@@ -30,7 +30,9 @@ import java.util.Map;
  * used). The fit T(λ) = log(1 + c₁λ)/log(1 + c₂λ) of iterationsToBoundary against λ is done by
  * the reports module. n is 30 (smoke), 300 (ci) and 1000 (paper; the paper does not give n); 1, 3 and 5 problems
  * per λ.
- * Problems are seeded by {@code seedOf(repeat)} and λ, so all solvers see the same problems.
+ * Problems are seeded by {@code seedOf(repeat)} alone: within a repeat every λ shifts the same B
+ * and g (only the curvature changes, as in the paper's figure), and every solver sees the same
+ * problems.
  */
 @Experiment(
     id = "e1-subproblem-dynamics",
@@ -75,18 +77,13 @@ public class SubproblemDynamics implements CustomTrials {
           parameters.put("n", Integer.toString(n));
           parameters.put("radius", "1");
           parameters.put("repeat", Integer.toString(repeat));
-          parameters.put("seed", Long.toString(problemSeed(context.seedOf(repeat), lambda)));
+          parameters.put("seed", Long.toString(context.seedOf(repeat)));
           trials.add(CustomTrial.of(
               solver.label() + "__lambda" + format(lambda) + "__r" + repeat, parameters));
         }
       }
     }
     return trials;
-  }
-
-  /** The seed of the problem with shift λ in one repeat: distinct per λ, shared by solvers. */
-  static long problemSeed(long repeatSeed, double lambda) {
-    return repeatSeed ^ (Double.doubleToLongBits(lambda) * 0x9E3779B97F4A7C15L);
   }
 
   private static String format(double lambda) {
