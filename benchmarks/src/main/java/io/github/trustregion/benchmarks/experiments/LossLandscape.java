@@ -55,7 +55,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 @Optimizer(label = "Hybrid", method = "Hybrid", scales = Scale.PAPER,
     settings = {"tr.subproblemStepSize=0.1", "sgd.learningRate=0.1", "plateau.patience=3"})
 @Optimizer(label = "Hybrid", method = "Hybrid", scales = Scale.CI,
-    settings = {"tr.subproblemStepSize=0.1", "sgd.learningRate=0.1", "plateau.patience=2"})
+    settings = {"tr.subproblemStepSize=0.1", "sgd.learningRate=0.1", "plateau.patience=1"})
 @Optimizer(label = "Hybrid", method = "Hybrid", scales = Scale.SMOKE,
     settings = {"tr.subproblemStepSize=0.1", "sgd.learningRate=0.1", "plateau.patience=1"})
 @AllowedDifferences({"learningRate", "subproblemStepSize", "tr.subproblemStepSize",
