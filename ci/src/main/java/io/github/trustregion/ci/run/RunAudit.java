@@ -13,8 +13,15 @@ import java.util.stream.Collectors;
 /**
  * Names the trials that make a run incomplete: planned in the manifest but without a result file,
  * diverged, failed, or completed without a finite value of a gated metric. Stateless.
+ *
+ * <p>Custom trials (parameter {@code trialType=custom}, such as E4's interpolation paths) carry their
+ * own metrics and series instead of accuracies, so only training and track trials must carry the
+ * gated metrics.
  */
 public final class RunAudit {
+
+  private static final String TRIAL_TYPE = "trialType";
+  private static final String CUSTOM = "custom";
 
   private RunAudit() {}
 
@@ -49,6 +56,9 @@ public final class RunAudit {
         case FAILED -> problems.add(new TrialProblem(experiment, trial.trialId(), TrialProblem.Kind.FAILED,
             messageOf(trial, "the trial threw an exception")));
         case COMPLETED -> {
+          if (isCustom(trial)) {
+            continue;
+          }
           for (String metric : metrics) {
             Double value = trial.metrics() == null ? null : trial.metrics().get(metric);
             if (value == null || !Double.isFinite(value)) {
@@ -69,6 +79,10 @@ public final class RunAudit {
   public static List<TrialResult> planned(ExperimentManifest manifest, List<TrialResult> trials) {
     Set<String> planned = manifest.trialsById().keySet();
     return trials.stream().filter(t -> planned.contains(t.trialId())).toList();
+  }
+
+  private static boolean isCustom(TrialResult trial) {
+    return trial.parameters() != null && CUSTOM.equals(trial.parameters().get(TRIAL_TYPE));
   }
 
   private static String messageOf(TrialResult trial, String fallback) {
