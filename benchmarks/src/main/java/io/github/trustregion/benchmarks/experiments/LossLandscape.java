@@ -2,13 +2,11 @@ package io.github.trustregion.benchmarks.experiments;
 
 import io.github.trustregion.benchmarks.workloads.Cifar10Vgg16;
 import io.github.trustregion.benchmarks.workloads.FashionMnistMlp;
-import io.github.trustregion.framework.annotation.AllowedDifferences;
 import io.github.trustregion.framework.annotation.AtScale;
 import io.github.trustregion.framework.annotation.BatchSizes;
 import io.github.trustregion.framework.annotation.Epochs;
 import io.github.trustregion.framework.annotation.Experiment;
 import io.github.trustregion.framework.annotation.ExperimentKind;
-import io.github.trustregion.framework.annotation.Optimizer;
 import io.github.trustregion.framework.annotation.Repeats;
 import io.github.trustregion.framework.annotation.Scale;
 import io.github.trustregion.framework.annotation.TrainOn;
@@ -50,16 +48,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
         + " shared wide basin and SGD's basin sharp.",
     kind = ExperimentKind.LANDSCAPE)
 @TrainOn(FashionMnistMlp.class)
-@Optimizer(label = "SGD", method = "SGD", settings = "learningRate=0.1")
-@Optimizer(label = "TR", method = "TR", settings = "subproblemStepSize=0.1")
-@Optimizer(label = "Hybrid", method = "Hybrid", scales = Scale.PAPER,
-    settings = {"tr.subproblemStepSize=0.1", "sgd.learningRate=0.1", "plateau.patience=3"})
-@Optimizer(label = "Hybrid", method = "Hybrid", scales = Scale.CI,
-    settings = {"tr.subproblemStepSize=0.1", "sgd.learningRate=0.1", "plateau.patience=1"})
-@Optimizer(label = "Hybrid", method = "Hybrid", scales = Scale.SMOKE,
-    settings = {"tr.subproblemStepSize=0.1", "sgd.learningRate=0.1", "plateau.patience=1"})
-@AllowedDifferences({"learningRate", "subproblemStepSize", "tr.subproblemStepSize",
-    "sgd.learningRate", "plateau.patience", "plateau.minImprovement"})
+@SgdTrHybrid
 @BatchSizes(1024)
 @Epochs(6)
 @Repeats(1)
