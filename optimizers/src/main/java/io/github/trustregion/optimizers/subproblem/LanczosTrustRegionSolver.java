@@ -35,15 +35,7 @@ public record LanczosTrustRegionSolver(int maxIterations, double relativeToleran
 
   /** Validates the settings. */
   public LanczosTrustRegionSolver {
-    if (maxIterations < 1) {
-      throw new IllegalArgumentException(
-          NAME + ": maxIterations must be at least 1, but is " + maxIterations + ".");
-    }
-    if (!(relativeTolerance >= 0) || !Double.isFinite(relativeTolerance)) {
-      throw new IllegalArgumentException(
-          NAME + ": relativeTolerance must be finite and at least 0, but is " + relativeTolerance
-              + ".");
-    }
+    KrylovSettings.requireValid(NAME, maxIterations, relativeTolerance);
   }
 
   @Override

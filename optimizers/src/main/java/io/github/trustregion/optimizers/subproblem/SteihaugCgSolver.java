@@ -29,15 +29,7 @@ public record SteihaugCgSolver(int maxIterations, double relativeTolerance)
 
   /** Validates the settings. */
   public SteihaugCgSolver {
-    if (maxIterations < 1) {
-      throw new IllegalArgumentException(
-          NAME + ": maxIterations must be at least 1, but is " + maxIterations + ".");
-    }
-    if (!(relativeTolerance >= 0) || !Double.isFinite(relativeTolerance)) {
-      throw new IllegalArgumentException(
-          NAME + ": relativeTolerance must be finite and at least 0, but is " + relativeTolerance
-              + ".");
-    }
+    KrylovSettings.requireValid(NAME, maxIterations, relativeTolerance);
   }
 
   @Override

@@ -107,6 +107,12 @@ public record TrustRegion(
    */
   public static TrustRegion stochastic(
       SubproblemSolver solver, double initialRadius, double maxRadius) {
+    return withDefaultThresholds(solver, initialRadius, maxRadius, AcceptanceRule.STOCHASTIC);
+  }
+
+  /** Returns the method with the default thresholds (0.9/0.1) and factors (2/½) and the given rule. */
+  private static TrustRegion withDefaultThresholds(
+      SubproblemSolver solver, double initialRadius, double maxRadius, AcceptanceRule rule) {
     return new TrustRegion(
         solver,
         initialRadius,
@@ -115,7 +121,7 @@ public record TrustRegion(
         DEFAULT_ACCEPT_THRESHOLD,
         2.0,
         0.5,
-        AcceptanceRule.STOCHASTIC);
+        rule);
   }
 
   /**
@@ -127,15 +133,7 @@ public record TrustRegion(
    */
   public static TrustRegion deterministic(
       SubproblemSolver solver, double initialRadius, double maxRadius) {
-    return new TrustRegion(
-        solver,
-        initialRadius,
-        maxRadius,
-        DEFAULT_EXPAND_THRESHOLD,
-        DEFAULT_ACCEPT_THRESHOLD,
-        2.0,
-        0.5,
-        AcceptanceRule.DETERMINISTIC);
+    return withDefaultThresholds(solver, initialRadius, maxRadius, AcceptanceRule.DETERMINISTIC);
   }
 
   /**
