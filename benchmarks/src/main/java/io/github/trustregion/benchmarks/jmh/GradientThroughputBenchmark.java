@@ -4,21 +4,15 @@ import io.github.trustregion.benchmarks.models.Mlp;
 import io.github.trustregion.benchmarks.models.NetworkArchitecture;
 import io.github.trustregion.benchmarks.models.SmallCnn;
 import io.github.trustregion.optimizers.MinibatchObjective;
+import io.github.trustregion.optimizers.backend.OneDnnLayerHelpers;
 import io.github.trustregion.optimizers.hessian.NetworkObjective;
 import io.github.trustregion.optimizers.hessian.ObjectiveOptions;
-import java.lang.reflect.Field;
 import java.util.concurrent.TimeUnit;
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
-import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
-import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
-import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,18 +42,11 @@ import org.slf4j.LoggerFactory;
  * per gradient), the figure the issue compares with PyTorch (about 6,300/s for the small CNN and
  * 11,000/s for the MLP at B = 128 on a 2-core machine).
  *
- * <p>{@link #layerHelpers} chooses DL4J's convolution and pooling implementation. DL4J
- * 1.0.0-M2.1 never uses its oneDNN layer helpers on the CPU: its helper factory is switched off by
- * the system property {@code org.eclipse.deeplearning4j.helpers.disable} (default {@code true}),
- * and its availability check looks for a class and a method that ND4J 1.0.0-M2.1 renamed
- * ({@code org.nd4j.nativeblas.Nd4jCpu$Environment.isUseMKLDNN}, now {@code
- * org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment.isUseONEDNN}), so every convolution
- * runs as Java-orchestrated im2col + gemm + col2im. With {@code builtin} this benchmark removes
- * any helper, whatever DL4J decided; with {@code onednn} it installs {@link MKLDNNConvHelper} and
- * {@link MKLDNNSubsamplingHelper} into the plain convolution and subsampling layers, so that DL4J
- * calls the native {@code conv2d}/{@code avgpool2d} operations; on a {@code -onednn} build of
- * {@code nd4j-native} those run on oneDNN (on other builds, on ND4J's generic kernels, no
- * faster). Before any timing the set-up checks that the helpers' gradient matches the built-in one
+ * <p>{@link #layerHelpers} chooses DL4J's convolution and pooling implementation: {@code onednn}
+ * installs DL4J's oneDNN helpers with {@link OneDnnLayerHelpers} (what the project's models do; on
+ * a native build without oneDNN nothing is installed), {@code builtin} removes them, which is what
+ * DL4J 1.0.0-M2.1 runs by itself (im2col + gemm + col2im; see {@link OneDnnLayerHelpers} for
+ * why). Before any timing the set-up checks that the helpers' gradient matches the built-in one
  * (relative L2 difference below 1e-4) and fails otherwise.
  *
  * <p>The fork inherits the environment: run it with {@code OMP_WAIT_POLICY=PASSIVE}. With the
@@ -147,7 +134,7 @@ public class GradientThroughputBenchmark {
     dl4jGradient(new Samples());
     checkAgainstBuiltin(architecture);
     LOG.info("{} B={} layer helpers={} ({}); native build: {}", architecture.name(), batch,
-        layerHelpers, engagedHelpers(network), nativeBuild());
+        layerHelpers, OneDnnLayerHelpers.countInstalled(network), nativeBuild());
 
     MultiLayerNetwork objectiveNetwork = architecture.build(1);
     setLayerHelpers(objectiveNetwork, oneDnn);
@@ -185,7 +172,7 @@ public class GradientThroughputBenchmark {
   }
 
   private void checkAgainstBuiltin(NetworkArchitecture architecture) {
-    if (engagedHelpers(network) == 0) {
+    if (OneDnnLayerHelpers.countInstalled(network) == 0) {
       return;
     }
     MultiLayerNetwork reference = architecture.build(1);
@@ -205,47 +192,16 @@ public class GradientThroughputBenchmark {
         difference);
   }
 
-  /**
-   * Puts DL4J's oneDNN helpers into every plain 2-D convolution and subsampling layer, bypassing
-   * DL4J 1.0.0-M2.1's broken availability check (see the class comment), or removes any helper
-   * so that the built-in implementation runs whatever DL4J decided. Subclasses (depthwise,
-   * separable, 1-D, 3-D, deconvolution) are left alone: they do not use these helpers.
-   */
   private static void setLayerHelpers(MultiLayerNetwork net, boolean oneDnn) {
-    DataType type = net.params().dataType();
-    for (Layer layer : net.getLayers()) {
-      if (layer.getClass() == ConvolutionLayer.class) {
-        setHelper(ConvolutionLayer.class, layer, oneDnn ? new MKLDNNConvHelper(type) : null);
-      } else if (layer.getClass() == SubsamplingLayer.class) {
-        setHelper(SubsamplingLayer.class, layer,
-            oneDnn ? new MKLDNNSubsamplingHelper(type) : null);
-      }
+    if (oneDnn) {
+      OneDnnLayerHelpers.install(net);
+    } else {
+      OneDnnLayerHelpers.remove(net);
     }
-  }
-
-  private static void setHelper(Class<?> owner, Layer layer, Object helper) {
-    try {
-      Field field = owner.getDeclaredField("helper");
-      field.setAccessible(true);
-      field.set(layer, helper);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("GradientThroughputBenchmark: cannot set the field 'helper'"
-          + " of " + owner.getName() + " (DL4J version other than 1.0.0-M2.1?)", e);
-    }
-  }
-
-  private static long engagedHelpers(MultiLayerNetwork net) {
-    long count = 0;
-    for (Layer layer : net.getLayers()) {
-      if (layer.getHelper() != null) {
-        count++;
-      }
-    }
-    return count;
   }
 
   private static String nativeBuild() {
-    String info = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
-    return info.contains("HAVE_ONEDNN") ? "with oneDNN" : "without oneDNN (generic conv2d)";
+    return OneDnnLayerHelpers.nativeBuildHasOneDnn() ? "with oneDNN"
+        : "without oneDNN (no helpers installed)";
   }
 }

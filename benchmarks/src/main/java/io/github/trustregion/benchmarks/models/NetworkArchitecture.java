@@ -1,5 +1,6 @@
 package io.github.trustregion.benchmarks.models;
 
+import io.github.trustregion.optimizers.backend.OneDnnLayerHelpers;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -26,12 +27,14 @@ public sealed interface NetworkArchitecture permits Mlp, SmallCnn, Vgg16, Mobile
   MultiLayerConfiguration configuration(long seed);
 
   /**
-   * Builds and initializes a new network; two calls with the same seed give bit-identical
-   * parameters.
+   * Builds and initializes a new network, with oneDNN helpers in its convolution and pooling
+   * layers where the native build has oneDNN ({@link OneDnnLayerHelpers}); two calls with the same
+   * seed give bit-identical parameters.
    */
   default MultiLayerNetwork build(long seed) {
     MultiLayerNetwork network = new MultiLayerNetwork(configuration(seed));
     network.init();
+    OneDnnLayerHelpers.install(network);
     return network;
   }
 }

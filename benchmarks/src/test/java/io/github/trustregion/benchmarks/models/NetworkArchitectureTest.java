@@ -3,8 +3,11 @@ package io.github.trustregion.benchmarks.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.trustregion.optimizers.activation.ActivationSReLU;
+import io.github.trustregion.optimizers.backend.OneDnnLayerHelpers;
+import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -120,6 +123,28 @@ class NetworkArchitectureTest {
         }
       }
     }
+  }
+
+  private static final Class<?> CONVOLUTION =
+      org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class;
+  private static final Class<?> POOLING =
+      org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer.class;
+
+  @Test
+  void everyPlainConvolutionAndPoolingLayerGetsAOneDnnHelper() {
+    assumeTrue(OneDnnLayerHelpers.nativeBuildHasOneDnn(),
+        "the ND4J native library has no oneDNN (classifier other than linux-x86_64-onednn)");
+    for (NetworkArchitecture architecture :
+        List.of(Mlp.fashionMnist(), SmallCnn.fashionMnist(), Vgg16.cifar(), MobileNetV1.cifar())) {
+      MultiLayerNetwork network = architecture.build(1);
+      long plainLayers = Arrays.stream(network.getLayers())
+          .filter(layer -> layer.getClass() == CONVOLUTION || layer.getClass() == POOLING)
+          .count();
+
+      assertThat((long) OneDnnLayerHelpers.countInstalled(network)).as(architecture.name())
+          .isEqualTo(plainLayers);
+    }
+    assertThat(OneDnnLayerHelpers.countInstalled(SmallCnn.fashionMnist().build(1))).isEqualTo(4);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.trustregion.framework.run;
 
 import io.github.trustregion.framework.custom.CustomRunContext.Evaluation;
+import io.github.trustregion.optimizers.backend.OneDnnLayerHelpers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -150,8 +151,20 @@ public final class Networks {
   }
 
   /**
+   * Gives the network's plain convolution and pooling layers DL4J's oneDNN helpers when the ND4J
+   * native build has oneDNN (see {@link OneDnnLayerHelpers}; DL4J 1.0.0-M2.1 never does it).
+   *
+   * @return the number of layers that now have a helper
+   */
+  public static int installOneDnnHelpers(Model model) {
+    return model instanceof MultiLayerNetwork net ? OneDnnLayerHelpers.install(net)
+        : OneDnnLayerHelpers.install((ComputationGraph) model);
+  }
+
+  /**
    * Loads a network saved by {@link #save}, as a {@code MultiLayerNetwork} or a {@code
-   * ComputationGraph} according to its stored configuration.
+   * ComputationGraph} according to its stored configuration, with oneDNN helpers as {@link
+   * #installOneDnnHelpers} gives them.
    *
    * @throws IllegalStateException naming the file when it is missing or unreadable
    */
@@ -161,8 +174,10 @@ public final class Networks {
           + "saves it first (results of killed runs may lack it: delete its result file to rerun).");
     }
     try {
-      return isGraph(file) ? ModelSerializer.restoreComputationGraph(file.toFile(), false)
+      Model model = isGraph(file) ? ModelSerializer.restoreComputationGraph(file.toFile(), false)
           : ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
+      installOneDnnHelpers(model);
+      return model;
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read the saved network " + file + ": " + e.getMessage()
           + "; delete it and the trial's result file to recompute it.", e);

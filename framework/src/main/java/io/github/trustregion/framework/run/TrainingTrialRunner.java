@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What is the same for every method of a configuration (same seed): the initial parameters
  * ({@code Workload.buildNetwork(seed)}; their checksum is stored as environment key {@code
- * initialParameterChecksum}), the minibatch order (epoch e uses a Fisher–Yates permutation of the
- * training set drawn from {@code Seeds.trialSeed(seed, e)}, with e counted across stages; the last
+ * initialParameterChecksum}), the layer implementations (convolution and pooling layers get
+ * oneDNN helpers where the native build has oneDNN; their number is stored as {@code
+ * oneDnnLayers}), the minibatch order (epoch e uses a Fisher–Yates permutation of the training
+ * set drawn from {@code Seeds.trialSeed(seed, e)}, with e counted across stages; the last
  * incomplete minibatch is dropped so every step sees exactly B examples), the objective (H2's
  * {@link NetworkObjective} with the experiment's weight decay and forward-difference
  * Hessian-vector products), and the evaluation ({@link Networks#evaluate}: after every epoch, in
@@ -121,12 +123,14 @@ final class TrainingTrialRunner {
     Model network = Networks.requireSupported(
         definition.workload().orElseThrow().buildNetwork(trial.seed()),
         definition.workload().get().getClass().getName() + ".buildNetwork");
+    int oneDnnLayers = Networks.installOneDnnHelpers(network);
     ObjectiveOptions options = ObjectiveOptions.defaults().withWeightDecay(definition.weightDecay());
     NetworkObjective objective = network instanceof MultiLayerNetwork mln
         ? NetworkObjective.of(mln, options) : NetworkObjective.of((ComputationGraph) network, options);
     INDArray parameters = objective.parameters();
     env.put("initialParameterChecksum", Networks.checksum(parameters));
     env.put("parameterCount", Long.toString(parameters.length()));
+    env.put("oneDnnLayers", Integer.toString(oneDnnLayers));
     env.put("trainExamples", Integer.toString(n));
     env.put("testExamples", Integer.toString(workloadData.test().numExamples()));
     env.put("workload", definition.workload().get().name());

@@ -36,6 +36,50 @@ class ActivationSReLUTest {
   }
 
   @Test
+  void float32ValuesAndDerivativesAreAccurateToAFewUlpsOnContiguousArraysAndViews() {
+    double a = 0.01;
+    ActivationSReLU activation = new ActivationSReLU(a);
+    double[] points = new double[2001];
+    for (int i = 0; i < points.length; i++) {
+      double magnitude = Math.pow(10, -3 + 6.0 * (i / 2) / 1000);
+      points[i] = i % 2 == 0 ? magnitude : -magnitude;
+    }
+    float[] upstream = new float[points.length];
+    for (int i = 0; i < upstream.length; i++) {
+      upstream[i] = 0.25f + (i % 7);
+    }
+    INDArray contiguous = Nd4j.createFromArray(points).castTo(DataType.FLOAT);
+    INDArray inMatrix = Nd4j.zeros(DataType.FLOAT, points.length, 2);
+    inMatrix.getColumn(1).assign(contiguous);
+    INDArray epsilonMatrix = Nd4j.zeros(DataType.FLOAT, points.length, 2);
+    epsilonMatrix.getColumn(0).assign(Nd4j.createFromArray(upstream));
+
+    float[] values = activation.getActivation(contiguous.dup(), false).toFloatVector();
+    float[] viewValues = activation.getActivation(inMatrix.dup().getColumn(1), false)
+        .toFloatVector();
+    float[] derivatives = activation.backprop(contiguous.dup(),
+        Nd4j.createFromArray(upstream)).getFirst().toFloatVector();
+    float[] viewDerivatives = activation.backprop(inMatrix.dup().getColumn(1),
+        epsilonMatrix.dup().getColumn(0)).getFirst().toFloatVector();
+
+    double ulps = 4 * Math.ulp(1.0f);
+    for (int i = 0; i < points.length; i++) {
+      double x = (float) points[i];
+      double root = Math.sqrt(x * x + (float) a);
+      double value = x < 0 ? (float) a / (2 * (root - x)) : (root + x) / 2;
+      double derivative = upstream[i] * (x < 0 ? (float) a / (2 * root * (root - x))
+          : (1 + x / root) / 2);
+      assertThat((double) values[i]).as("SReLU(%s)", x).isCloseTo(value, within(ulps * value));
+      assertThat((double) viewValues[i]).as("SReLU(%s) on a view", x)
+          .isCloseTo(value, within(ulps * value));
+      assertThat((double) derivatives[i]).as("SReLU'(%s)", x)
+          .isCloseTo(derivative, within(ulps * derivative));
+      assertThat((double) viewDerivatives[i]).as("SReLU'(%s) on a view", x)
+          .isCloseTo(derivative, within(ulps * derivative));
+    }
+  }
+
+  @Test
   void backpropagatesTheNumericalDerivativeTimesEpsilon() {
     double a = 0.05;
     ActivationSReLU activation = new ActivationSReLU(a);
