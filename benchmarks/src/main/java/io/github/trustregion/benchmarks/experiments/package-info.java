@@ -4,8 +4,8 @@
  * at the smoke, ci and paper scales; plus the paper-only variants of E2 and E5 on other networks
  * and datasets ({@link io.github.trustregion.benchmarks.experiments.TrainingCurvesStl10}, {@link
  * io.github.trustregion.benchmarks.experiments.TrainingTracksMobileNet}, {@link
- * io.github.trustregion.benchmarks.experiments.TrainingTracksStl10}), declared with {@code
- * @Experiment(scales = Scale.PAPER)}, and the presets they share ({@link
+ * io.github.trustregion.benchmarks.experiments.TrainingTracksStl10}), declared with
+ * {@code @Experiment(scales = Scale.PAPER)}, and the presets they share ({@link
  * io.github.trustregion.benchmarks.experiments.SgdVersusTr}, {@link
  * io.github.trustregion.benchmarks.experiments.SgdTrHybrid}, {@link
  * io.github.trustregion.benchmarks.experiments.ThreeStageTracks}).

@@ -41,13 +41,13 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Arguments name experiment classes or packages to scan (default: {@code -Dexperiments.packages},
- * else {@code io.github.trustregion}). The filter matches the declared experiment id ({@code
- * @Experiment(id)}, else the class's simple name in kebab case) or the class name, so that an
- * invalid experiment is found and its problems are printed. An experiment declared only at other
- * scales ({@code @Experiment(scales = ...)}) is no error: {@code --list}, {@code --validate} and a
- * run print one line for it ("only at scale(s) paper; not declared at scale ci") and it has no
- * trials; {@code --validate} then checks only its id and scales (validate it fully with {@code
- * --scale} set to one of its scales). Running again with the same results directory resumes: trials
+ * else {@code io.github.trustregion}). The filter matches the declared experiment id (that of
+ * {@code @Experiment(id)}, else the class's simple name in kebab case) or the class name, so that
+ * an invalid experiment is found and its problems are printed. An experiment declared only at
+ * other scales (with {@code @Experiment(scales = ...)}) is no error: {@code --list}, {@code
+ * --validate} and a run print one line for it ("only at scale(s) paper; not declared at scale
+ * ci") and it has no trials; {@code --validate} then checks only its id and scales (validate it
+ * fully with {@code --scale} set to one of its scales). Running again with the same results directory resumes: trials
  * with a result file are kept. Exit status: 0 when every trial completed or diverged, 1 when a
  * trial failed, 2 on invalid declarations or usage, or a results directory that holds another
  * scale's results.
@@ -120,7 +120,8 @@ public final class ExperimentsCli {
           : " matching " + options.filter().pattern()) + ".");
       return 2;
     }
-    List<ExperimentPlan> plans = selected.stream().filter(ExperimentPlanner.PlanOutcome::declaredAtScale)
+    List<ExperimentPlan> plans = selected.stream()
+        .filter(ExperimentPlanner.PlanOutcome::declaredAtScale)
         .map(o -> o.plan().orElseThrow()).toList();
     List<ExperimentPlanner.PlanOutcome> elsewhere = selected.stream()
         .filter(o -> !o.declaredAtScale()).toList();

@@ -58,10 +58,10 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  *
  * <p><b>Execution.</b> Every discovered experiment is validated before the first trial runs; if
  * any is invalid, each invalid experiment fails with all its problems and the valid ones are
- * skipped, so nothing runs. An experiment that exists only at other scales ({@code
- * @Experiment(scales = ...)}) is neither planned nor a failure: its container has no trials and is
- * reported skipped, with the scales at which it exists as the reason. Otherwise trials run through {@link ExperimentRunner}, the same path as
- * the command line: a completed trial is successful; a trial kept from a previous run is successful
+ * skipped, so nothing runs. An experiment that exists only at other scales (declared with
+ * {@code @Experiment(scales = ...)}) is neither planned nor a failure: its container has no trials
+ * and is reported skipped, with the scales at which it exists as the reason. Otherwise trials run
+ * through {@link ExperimentRunner}, the same path as the command line: a completed trial is successful; a trial kept from a previous run is successful
  * with the report entry {@code resumed=true}; a diverged trial is <em>aborted</em> ({@link
  * TrialDivergedException}: a recorded outcome, not a build failure); a failed trial fails ({@link
  * TrialFailedException}). Every trial publishes a report entry with its status and result file.
