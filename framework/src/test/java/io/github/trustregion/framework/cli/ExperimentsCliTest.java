@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line's exit statuses and effects (its text goes to the user, not to these tests). */
+/**
+ * The command line's exit statuses and effects; of its text, only that it names the experiment
+ * and the problem or scale concerned (the wording is for the user, not for these tests).
+ */
 class ExperimentsCliTest {
 
   @TempDir Path directory;
