@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.trustregion.benchmarks.data.FashionMnist;
+import io.github.trustregion.framework.annotation.Experiment;
 import io.github.trustregion.framework.annotation.Scale;
 import io.github.trustregion.framework.method.MethodRegistry;
+import io.github.trustregion.framework.plan.ExperimentDiscovery;
 import io.github.trustregion.framework.plan.ExperimentOptions;
 import io.github.trustregion.framework.plan.ExperimentPlan;
 import io.github.trustregion.framework.plan.ExperimentPlanner;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /** Runs every experiment of the paper at smoke scale through the harness's planner and runner. */
 class ExperimentSmokeTest {
@@ -44,16 +47,28 @@ class ExperimentSmokeTest {
   }
 
   @Test
-  void everyExperimentPassesValidationAtEveryCpuScale() {
+  void everyExperimentPassesValidationAtEveryCpuScaleAndIsPlannedWhereItIsDeclared() {
     assumeFashionMnist();
+    List<Class<?>> experiments = ExperimentDiscovery.inPackage(getClass().getPackageName());
+    assertThat(experiments).hasSize(8).contains(SubproblemDynamics.class, TrainingCurves.class,
+        LargeBatchGeneralization.class, LossLandscape.class, TrainingTracks.class);
     for (Scale scale : List.of(Scale.SMOKE, Scale.CI)) {
       ExperimentPlanner planner = new ExperimentPlanner(MethodRegistry.standard(),
           ExperimentOptions.defaults(scale).withResults(results));
-      for (Class<?> experiment : List.of(SubproblemDynamics.class, TrainingCurves.class,
-          LargeBatchGeneralization.class, LossLandscape.class, TrainingTracks.class)) {
-        assertThat(planner.plan(experiment).problems()).as(experiment + " at " + scale).isEmpty();
+      for (Class<?> experiment : experiments) {
+        ExperimentPlanner.PlanOutcome outcome = planner.plan(experiment);
+        assertThat(outcome.problems()).as(experiment + " at " + scale).isEmpty();
+        assertThat(outcome.plan().isPresent()).as(experiment + " planned at " + scale)
+            .isEqualTo(declaredScales(experiment).contains(scale));
       }
     }
+  }
+
+  /** The scales of the class's {@code @Experiment(scales)}, every scale when it lists none. */
+  private static List<Scale> declaredScales(Class<?> experiment) {
+    Scale[] scales = AnnotationSupport.findAnnotation(experiment, Experiment.class).orElseThrow()
+        .scales();
+    return List.of(scales.length == 0 ? Scale.values() : scales);
   }
 
   @Test

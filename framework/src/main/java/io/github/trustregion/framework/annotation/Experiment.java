@@ -24,6 +24,9 @@ import java.lang.annotation.Target;
  * @AtScale(scale = Scale.SMOKE, epochs = 1, repeats = 1, batchSizes = 64, trainExamples = 512)
  * public class LargeBatchGeneralization {}
  * }</pre>
+ *
+ * <p>A variant that exists only at some scales lists them, for example {@code @Experiment(id =
+ * "e5-tracks-stl10", scales = Scale.PAPER)}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -44,4 +47,16 @@ public @interface Experiment {
 
   /** What kind of results its trials carry (the manifest's {@code kind}). */
   ExperimentKind kind() default ExperimentKind.AUTO;
+
+  /**
+   * The scales at which the experiment exists; empty means every scale.
+   *
+   * <p>At a scale not listed the experiment is not an error: planning reports it as not declared
+   * at that scale, the engine skips it and the command line lists it as existing only at these
+   * scales. Only the scale-independent parts of the declaration (the id, this list and the
+   * scales of {@link AtScale}) are checked there. Use it for a variant that makes sense only at
+   * some scales, such as a paper-only run on a dataset that needs a GPU. Each scale may be listed
+   * once, and every {@link AtScale} must name a listed scale.
+   */
+  Scale[] scales() default {};
 }

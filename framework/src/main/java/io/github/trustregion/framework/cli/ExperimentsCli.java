@@ -41,7 +41,13 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Arguments name experiment classes or packages to scan (default: {@code -Dexperiments.packages},
- * else {@code io.github.trustregion}). Running again with the same results directory resumes: trials
+ * else {@code io.github.trustregion}). The filter matches the declared experiment id (that of
+ * {@code @Experiment(id)}, else the class's simple name in kebab case) or the class name, so that
+ * an invalid experiment is found and its problems are printed. An experiment declared only at
+ * other scales (with {@code @Experiment(scales = ...)}) is no error: {@code --list}, {@code
+ * --validate} and a run print one line for it ("only at scale(s) paper; not declared at scale
+ * ci") and it has no trials; {@code --validate} then checks only its id and scales (validate it
+ * fully with {@code --scale} set to one of its scales). Running again with the same results directory resumes: trials
  * with a result file are kept. Exit status: 0 when every trial completed or diverged, 1 when a
  * trial failed, 2 on invalid declarations or usage, or a results directory that holds another
  * scale's results.
@@ -102,26 +108,36 @@ public final class ExperimentsCli {
     ExperimentOptions chosen = options;
     List<ExperimentPlanner.PlanOutcome> selected = classes(targets).stream()
         .map(planner::plan)
-        .filter(o -> chosen.selects(o.plan().map(ExperimentPlan::experimentId).orElse(""),
-            o.type().getName()))
+        .filter(o -> chosen.selects(o.experimentId(), o.type().getName()))
         .toList();
     List<ValidationProblem> problems = ExperimentPlanner.problemsOf(selected);
     if (!problems.isEmpty()) {
       err.println(new ExperimentValidationException(problems).getMessage());
       return 2;
     }
-    List<ExperimentPlan> plans = selected.stream().map(o -> o.plan().orElseThrow()).toList();
-    if (plans.isEmpty()) {
+    if (selected.isEmpty()) {
       err.println("No experiment found in " + targets + (options.filter().pattern().isEmpty() ? ""
           : " matching " + options.filter().pattern()) + ".");
       return 2;
     }
+    List<ExperimentPlan> plans = selected.stream()
+        .filter(ExperimentPlanner.PlanOutcome::declaredAtScale)
+        .map(o -> o.plan().orElseThrow()).toList();
+    List<ExperimentPlanner.PlanOutcome> elsewhere = selected.stream()
+        .filter(o -> !o.declaredAtScale()).toList();
     if (validateOnly) {
       out.println(plans.size() + " experiment(s) valid at scale " + options.scale().id() + ".");
+      printNotDeclared(elsewhere, "only its id and scales were checked", out);
       return 0;
     }
     if (list) {
       printPlan(plans, options, out);
+      printNotDeclared(elsewhere, "no trials", out);
+      return 0;
+    }
+    printNotDeclared(elsewhere, "not run", out);
+    if (plans.isEmpty()) {
+      out.println("Nothing to run at scale " + options.scale().id() + ".");
       return 0;
     }
     RunSummary summary;
@@ -149,7 +165,19 @@ public final class ExperimentsCli {
             + (files.hasTrial(plan.experimentId(), trial.trialId()) ? "  [finished]" : ""));
       }
     }
-    out.println("Total: " + CostEstimate.of(plans, files).describe() + ".");
+    if (!plans.isEmpty()) {
+      out.println("Total: " + CostEstimate.of(plans, files).describe() + ".");
+    }
+  }
+
+  /** Prints one line per experiment that exists only at other scales than the options'. */
+  private static void printNotDeclared(List<ExperimentPlanner.PlanOutcome> outcomes, String effect,
+      PrintStream out) {
+    for (ExperimentPlanner.PlanOutcome outcome : outcomes) {
+      out.println(outcome.experimentId() + " (" + outcome.type().getName() + "): only at scale(s) "
+          + outcome.scalesText() + "; not declared at scale " + outcome.scale().id() + ", "
+          + effect + ".");
+    }
   }
 
   private static Set<Class<?>> classes(List<String> targets) {

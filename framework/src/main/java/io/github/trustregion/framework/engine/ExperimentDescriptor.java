@@ -10,7 +10,8 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 
 /**
  * One experiment class in the test tree: a container of its trials, or, when its declaration is
- * invalid, an empty container that fails with its problems.
+ * invalid, an empty container that fails with its problems, or, when it is not declared at the
+ * scale that runs, an empty container that is skipped with the reason.
  */
 final class ExperimentDescriptor extends AbstractTestDescriptor {
 
@@ -20,14 +21,16 @@ final class ExperimentDescriptor extends AbstractTestDescriptor {
   private final Class<?> type;
   private final Optional<ExperimentPlan> plan;
   private final List<ValidationProblem> problems;
+  private final Optional<String> notDeclared;
 
   ExperimentDescriptor(UniqueId uniqueId, Class<?> type, Optional<ExperimentPlan> plan,
-      List<ValidationProblem> problems) {
+      List<ValidationProblem> problems, Optional<String> notDeclared) {
     super(uniqueId, plan.map(p -> p.experimentId() + ": " + p.definition().title())
         .orElse(type.getSimpleName()), ClassSource.from(type));
     this.type = type;
     this.plan = plan;
     this.problems = List.copyOf(problems);
+    this.notDeclared = notDeclared;
   }
 
   @Override
@@ -35,7 +38,10 @@ final class ExperimentDescriptor extends AbstractTestDescriptor {
     return Type.CONTAINER;
   }
 
-  /** Keeps an invalid (childless) experiment in the tree, so that it can fail with its problems. */
+  /**
+   * Keeps an invalid or not declared (childless) experiment in the tree, so that it can fail with
+   * its problems or be skipped with its reason.
+   */
   @Override
   public boolean mayRegisterTests() {
     return true;
@@ -56,5 +62,10 @@ final class ExperimentDescriptor extends AbstractTestDescriptor {
 
   List<ValidationProblem> problems() {
     return problems;
+  }
+
+  /** Returns why the experiment is skipped when it does not exist at the scale that runs. */
+  Optional<String> notDeclared() {
+    return notDeclared;
   }
 }

@@ -50,15 +50,18 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  * and unique-id selectors (other classes are ignored: they belong to other engines), and from the
  * packages listed, comma-separated, in the parameter {@value #PACKAGES} (Surefire and Failsafe only
  * select test classes, while experiments usually live in main sources). Class-name and
- * package-name filters apply; {@code experiments.filter} selects by experiment id or class name.
+ * package-name filters apply; {@code experiments.filter} selects by experiment id (as declared,
+ * so that an invalid experiment is selected too) or class name.
  * Options ({@code experiments.scale}, {@code experiments.repeats}, {@code experiments.results},
  * {@code allure.results.directory}) are read from the configuration parameters, which fall back to
  * system properties ({@link ExperimentOptions}).
  *
  * <p><b>Execution.</b> Every discovered experiment is validated before the first trial runs; if
  * any is invalid, each invalid experiment fails with all its problems and the valid ones are
- * skipped, so nothing runs. Otherwise trials run through {@link ExperimentRunner}, the same path as
- * the command line: a completed trial is successful; a trial kept from a previous run is successful
+ * skipped, so nothing runs. An experiment that exists only at other scales (declared with
+ * {@code @Experiment(scales = ...)}) is neither planned nor a failure: its container has no trials
+ * and is reported skipped, with the scales at which it exists as the reason. Otherwise trials run
+ * through {@link ExperimentRunner}, the same path as the command line: a completed trial is successful; a trial kept from a previous run is successful
  * with the report entry {@code resumed=true}; a diverged trial is <em>aborted</em> ({@link
  * TrialDivergedException}: a recorded outcome, not a build failure); a failed trial fails ({@link
  * TrialFailedException}). Every trial publishes a report entry with its status and result file.
@@ -130,20 +133,22 @@ public final class ExperimentTestEngine implements TestEngine {
         continue;
       }
       ExperimentPlanner.PlanOutcome outcome = planner.plan(type);
-      String experimentId = outcome.plan().map(ExperimentPlan::experimentId).orElse("");
+      String experimentId = outcome.experimentId();
       if (!options.selects(experimentId, type.getName())) {
         continue;
       }
       List<ValidationProblem> problems = ExperimentPlanner.problemsOf(List.of(outcome));
-      if (!experimentId.isEmpty() && ids.putIfAbsent(experimentId, type.getName()) != null) {
+      if (problems.isEmpty() && ids.putIfAbsent(experimentId, type.getName()) != null) {
         problems = new ArrayList<>(problems);
         problems.add(new ValidationProblem(type.getName(), "@Experiment", "the id '" + experimentId
             + "' is also used by " + ids.get(experimentId) + "; give one of them another "
             + "@Experiment(id = ...)."));
       }
+      Optional<String> notDeclared = problems.isEmpty() && !outcome.declaredAtScale()
+          ? Optional.of(notDeclaredReason(outcome)) : Optional.empty();
       ExperimentDescriptor experiment = new ExperimentDescriptor(
           uniqueId.append(ExperimentDescriptor.SEGMENT, type.getName()), type,
-          problems.isEmpty() ? outcome.plan() : Optional.empty(), problems);
+          problems.isEmpty() ? outcome.plan() : Optional.empty(), problems, notDeclared);
       experiment.plan().ifPresent(plan -> {
         for (TrialSpec trial : plan.trials()) {
           Set<String> selectedTrials = entry.getValue();
@@ -156,6 +161,11 @@ public final class ExperimentTestEngine implements TestEngine {
       engine.addChild(experiment);
     }
     return engine;
+  }
+
+  private static String notDeclaredReason(ExperimentPlanner.PlanOutcome outcome) {
+    return "Not declared at scale " + outcome.scale().id() + ": " + outcome.experimentId()
+        + " exists only at scale(s) " + outcome.scalesText() + " (@Experiment(scales = ...)).";
   }
 
   private static void selectByUniqueId(UniqueId selected, UniqueId engineId,
@@ -203,6 +213,9 @@ public final class ExperimentTestEngine implements TestEngine {
       listener.executionFinished(root, TestExecutionResult.successful());
       return;
     }
+    experiments.stream().filter(e -> e.notDeclared().isPresent())
+        .forEach(e -> listener.executionSkipped(e, e.notDeclared().orElseThrow()));
+    experiments = experiments.stream().filter(e -> e.notDeclared().isEmpty()).toList();
     List<ValidationProblem> problems = experiments.stream()
         .flatMap(e -> e.problems().stream()).toList();
     if (!problems.isEmpty()) {
@@ -216,6 +229,10 @@ public final class ExperimentTestEngine implements TestEngine {
               TestExecutionResult.failed(new ExperimentValidationException(experiment.problems())));
         }
       }
+      listener.executionFinished(root, TestExecutionResult.successful());
+      return;
+    }
+    if (experiments.isEmpty()) {
       listener.executionFinished(root, TestExecutionResult.successful());
       return;
     }

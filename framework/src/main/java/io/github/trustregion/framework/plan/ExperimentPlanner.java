@@ -49,6 +49,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * experiment's values and the options replace both. Validation collects every problem before
  * giving up, each naming the class, the annotation and the fix.
  *
+ * <p>An experiment restricted with {@code @Experiment(scales = ...)} to other scales than the
+ * options' is not planned and not an error: its {@link PlanOutcome} has neither plan nor
+ * problems and says so ({@link PlanOutcome#declaredAtScale()}). Only the scale-independent part
+ * of its declaration is checked then: the id, the list of scales and the scales of
+ * {@code @AtScale}.
+ *
  * <p>The plan: for every repeat r (seed {@link Seeds#trialSeed}), every batch size, every
  * standalone {@code @Optimizer} and every {@code @Track} with that batch size gives one trial;
  * then the custom trials of a {@link CustomTrials} experiment. Thread-safe if the registry is.
@@ -76,6 +82,7 @@ public final class ExperimentPlanner {
 
   /**
    * Validates and plans every class; throws with every problem of every class when any is found.
+   * Classes that are valid but not declared at the options' scale are left out of the result.
    *
    * @throws ExperimentValidationException listing all problems
    */
@@ -85,55 +92,92 @@ public final class ExperimentPlanner {
     if (!problems.isEmpty()) {
       throw new ExperimentValidationException(problems);
     }
-    return outcomes.stream().map(o -> o.plan().orElseThrow()).toList();
+    return outcomes.stream().filter(PlanOutcome::declaredAtScale)
+        .map(o -> o.plan().orElseThrow()).toList();
   }
 
   /**
-   * Returns every problem of the outcomes, plus one for each experiment id used by two classes.
+   * Returns every problem of the outcomes, plus one for each experiment id used by two classes
+   * whose declarations are otherwise valid (whether or not they exist at the planned scale).
    */
   public static List<ValidationProblem> problemsOf(List<PlanOutcome> outcomes) {
     List<ValidationProblem> problems = new ArrayList<>();
     Map<String, String> ids = new LinkedHashMap<>();
     for (PlanOutcome outcome : outcomes) {
       problems.addAll(outcome.problems());
-      outcome.plan().ifPresent(plan -> {
-        String previous = ids.putIfAbsent(plan.experimentId(), outcome.type().getName());
+      if (outcome.problems().isEmpty()) {
+        String previous = ids.putIfAbsent(outcome.experimentId(), outcome.type().getName());
         if (previous != null) {
           problems.add(new ValidationProblem(outcome.type().getName(), "@Experiment",
-              "the id '" + plan.experimentId() + "' is also used by " + previous
+              "the id '" + outcome.experimentId() + "' is also used by " + previous
                   + "; give one of them another @Experiment(id = ...)."));
         }
-      });
+      }
     }
     return problems;
   }
 
-  /** Validates and plans one class, returning either its plan or its problems. */
+  /**
+   * Validates and plans one class, returning its plan, its problems, or that it is not declared
+   * at the options' scale.
+   */
   public PlanOutcome plan(Class<?> type) {
     Reader reader = new Reader(type);
     Optional<ExperimentPlan> plan = reader.read();
-    return new PlanOutcome(type, reader.problems.isEmpty() ? plan : Optional.empty(),
-        reader.problems);
+    return new PlanOutcome(type, reader.id, options.scale(), reader.scales,
+        reader.problems.isEmpty() ? plan : Optional.empty(), reader.problems);
   }
 
   /**
-   * The result of planning one class.
+   * The result of planning one class at one scale: a plan, problems, or neither when the
+   * experiment is valid but not declared at the scale.
    *
    * @param type the class
-   * @param plan its plan when it is valid
+   * @param experimentId the declared id: {@code @Experiment(id)}, else the class's simple name in
+   *     kebab case (known even when planning failed, so that filters can select the class)
+   * @param scale the scale planned at
+   * @param scales the scales at which the experiment exists, in the order of {@link Scale}: those
+   *     of {@code @Experiment(scales)}, or every scale when it lists none
+   * @param plan its plan when it is valid and declared at {@code scale}
    * @param problems every problem found (empty when valid)
    */
-  public record PlanOutcome(Class<?> type, Optional<ExperimentPlan> plan, List<ValidationProblem> problems) {
+  public record PlanOutcome(Class<?> type, String experimentId, Scale scale, List<Scale> scales,
+      Optional<ExperimentPlan> plan, List<ValidationProblem> problems) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public PlanOutcome {
+      scales = List.copyOf(scales);
       problems = List.copyOf(problems);
     }
 
-    /** Returns the plan, or throws with every problem. */
+    /** Returns whether the experiment exists at the scale it was planned at. */
+    public boolean declaredAtScale() {
+      return scales.contains(scale);
+    }
+
+    /**
+     * Returns the scales at which the experiment exists as lower-case ids, such as {@code
+     * "paper"} or {@code "ci, paper"}.
+     */
+    public String scalesText() {
+      return scales.stream().map(Scale::id).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Returns the plan, or throws with every problem, or because the experiment is not declared
+     * at the scale.
+     *
+     * @throws ExperimentValidationException when the declaration has problems
+     * @throws IllegalStateException when the experiment does not exist at {@link #scale()}
+     */
     public ExperimentPlan orThrow() {
       if (!problems.isEmpty()) {
         throw new ExperimentValidationException(problems);
+      }
+      if (!declaredAtScale()) {
+        throw new IllegalStateException(type.getName() + " (" + experimentId + ") is declared "
+            + "only at scale(s) " + scalesText() + " by @Experiment(scales = ...), not at scale "
+            + scale.id() + "; plan it at one of those scales.");
       }
       return plan.orElseThrow();
     }
@@ -159,10 +203,13 @@ public final class ExperimentPlanner {
     private final String className;
     private final List<ValidationProblem> problems = new ArrayList<>();
     private final Scale scale = options.scale();
+    private String id;
+    private List<Scale> scales = List.of(Scale.values());
 
     Reader(Class<?> type) {
       this.type = type;
       this.className = type.getName();
+      this.id = kebab(type.getSimpleName());
     }
 
     private void problem(String annotation, String message) {
@@ -177,11 +224,17 @@ public final class ExperimentPlanner {
         return Optional.empty();
       }
       Experiment e = experiment.get();
-      String id = e.id().isBlank() ? kebab(type.getSimpleName()) : e.id();
+      if (!e.id().isBlank()) {
+        id = e.id();
+      }
       checkName(id, "@Experiment(id = \"" + id + "\")", "experiment id");
       if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
         problem("@Experiment", "the class is abstract or an interface; experiments must be "
             + "concrete classes (move shared annotations into a preset annotation instead).");
+      }
+      readScales(e);
+      if (!scales.contains(scale)) {
+        return Optional.empty();
       }
 
       AtScale at = atScale();
@@ -246,6 +299,31 @@ public final class ExperimentPlanner {
         problem(annotation, "the " + what + " '" + name + "' may contain only letters, digits, "
             + "'.', '_' and '-', and not '__' (it becomes part of file names and trial ids); "
             + "rename it.");
+      }
+    }
+
+    /** Reads {@code @Experiment(scales)}; checks it and that every {@code @AtScale} names one. */
+    private void readScales(Experiment e) {
+      if (e.scales().length == 0) {
+        return;
+      }
+      String where = "@Experiment(scales = {" + Arrays.stream(e.scales()).map(Scale::name)
+          .collect(Collectors.joining(", ")) + "})";
+      Set<Scale> listed = new HashSet<>();
+      for (Scale listedScale : e.scales()) {
+        if (!listed.add(listedScale)) {
+          problem(where, "the scale " + listedScale.id() + " is listed twice; list each scale "
+              + "once.");
+        }
+      }
+      scales = Arrays.stream(Scale.values()).filter(listed::contains).toList();
+      for (AtScale at : AnnotationSupport.findRepeatableAnnotations(type, AtScale.class)) {
+        if (!listed.contains(at.scale())) {
+          problem(describe(at), "the experiment exists only at scale(s) " + scales.stream()
+              .map(Scale::id).collect(Collectors.joining(", ")) + " (" + where + "), so values "
+              + "for scale " + at.scale().id() + " are never used; remove this @AtScale or add "
+              + "Scale." + at.scale() + " to @Experiment(scales = ...).");
+        }
       }
     }
 

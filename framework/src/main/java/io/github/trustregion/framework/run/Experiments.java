@@ -22,7 +22,9 @@ public final class Experiments {
   private Experiments() {}
 
   /**
-   * Validates and plans the classes at the options' scale without loading data or touching ND4J.
+   * Validates and plans the classes at the options' scale without loading data or touching ND4J;
+   * classes declared only at other scales ({@code @Experiment(scales = ...)}) have no plan and are
+   * left out.
    *
    * @throws io.github.trustregion.framework.plan.ExperimentValidationException with every problem
    */
@@ -31,7 +33,8 @@ public final class Experiments {
   }
 
   /**
-   * Validates the classes, then runs (or resumes) all their trials.
+   * Validates the classes, then runs (or resumes) all their trials at the options' scale (none for
+   * a class declared only at other scales).
    *
    * @throws io.github.trustregion.framework.plan.ExperimentValidationException with every problem,
    *     before anything runs

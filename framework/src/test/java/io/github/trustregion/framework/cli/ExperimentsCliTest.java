@@ -2,6 +2,7 @@ package io.github.trustregion.framework.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.trustregion.framework.fixtures.PaperOnlyExperiment;
 import io.github.trustregion.framework.fixtures.SubproblemExperiment;
 import io.github.trustregion.framework.fixtures.broken.BrokenExperiments;
 import io.github.trustregion.framework.result.ResultFiles;
@@ -13,7 +14,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line's exit statuses and effects (its text goes to the user, not to these tests). */
+/**
+ * The command line's exit statuses and effects; of its text, only that it names the experiment
+ * and the problem or scale concerned (the wording is for the user, not for these tests).
+ */
 class ExperimentsCliTest {
 
   @TempDir Path directory;
@@ -79,5 +83,73 @@ class ExperimentsCliTest {
   void findsNothingToRunWithAFilterThatMatchesNoExperiment() {
     assertThat(run("--filter", "no-such-experiment", "--results", directory.toString(),
         SubproblemExperiment.class.getName())).isEqualTo(2);
+  }
+
+  @Test
+  void findsAnInvalidExperimentByItsDeclaredIdAndPrintsItsProblems() {
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+    int status = ExperimentsCli.run(new String[] {"--list", "--filter", "paper-only-with-smoke",
+        "--scale", "paper", "--results", directory.toString(),
+        BrokenExperiments.AtScaleForAbsentScale.class.getName()},
+        sink, new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(errors.toString(StandardCharsets.UTF_8))
+        .contains(BrokenExperiments.AtScaleForAbsentScale.class.getName())
+        .contains("@AtScale(scale = SMOKE)")
+        .doesNotContain("No experiment found");
+  }
+
+  @Test
+  void findsAnInvalidExperimentByTheKebabCaseNameOfItsClass() {
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+    int status = ExperimentsCli.run(new String[] {"--validate", "--filter", "^zero-repeats$",
+        "--scale", "smoke", BrokenExperiments.ZeroRepeats.class.getName()},
+        sink, new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(errors.toString(StandardCharsets.UTF_8))
+        .contains(BrokenExperiments.ZeroRepeats.class.getName())
+        .contains("the number of repeats is 0");
+  }
+
+  @Test
+  void listsAnExperimentNotDeclaredAtTheScaleAsExistingOnlyAtItsScales() {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    int status = ExperimentsCli.run(new String[] {"--list", "--scale", "smoke", "--results",
+        directory.toString(), PaperOnlyExperiment.class.getName(), SubproblemExperiment.class.getName()},
+        new PrintStream(output, true, StandardCharsets.UTF_8), sink);
+
+    assertThat(status).isZero();
+    assertThat(output.toString(StandardCharsets.UTF_8))
+        .contains("paper-only (" + PaperOnlyExperiment.class.getName() + "): only at scale(s) paper")
+        .contains("subproblem__lambda0__r0")
+        .doesNotContain("paper-only__");
+  }
+
+  @Test
+  void validatesAndRunsNothingForAnExperimentNotDeclaredAtTheScale() {
+    Path results = directory.resolve("results");
+
+    assertThat(run("--validate", "--scale", "smoke", PaperOnlyExperiment.class.getName())).isZero();
+    assertThat(run("--scale", "smoke", "--results", results.toString(),
+        PaperOnlyExperiment.class.getName())).isZero();
+    assertThat(results).doesNotExist();
+  }
+
+  @Test
+  void listsTheTrialsOfAnExperimentAtTheScaleItIsDeclaredAt() {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    int status = ExperimentsCli.run(new String[] {"--list", "--scale", "paper", "--results",
+        directory.toString(), PaperOnlyExperiment.class.getName()},
+        new PrintStream(output, true, StandardCharsets.UTF_8), sink);
+
+    assertThat(status).isZero();
+    assertThat(output.toString(StandardCharsets.UTF_8)).contains("paper-only__SGD__b32__r0")
+        .contains("paper-only__TR__b64__r0").doesNotContain("only at scale(s)");
   }
 }

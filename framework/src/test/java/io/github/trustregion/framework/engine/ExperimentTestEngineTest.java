@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.trustregion.framework.allure.AllureResultsWriter;
 import io.github.trustregion.framework.fixtures.DivergingExperiment;
 import io.github.trustregion.framework.fixtures.LandscapeExperiment;
+import io.github.trustregion.framework.fixtures.PaperOnlyExperiment;
 import io.github.trustregion.framework.fixtures.SmokeExperiment;
 import io.github.trustregion.framework.fixtures.SubproblemExperiment;
 import io.github.trustregion.framework.fixtures.broken.BrokenExperiments;
@@ -297,5 +298,31 @@ class ExperimentTestEngineTest {
     for (int t = 1; t < gap.size(); t++) {
       assertThat(gap.get(t)).isCloseTo(gap.get(t - 1) / 4, org.assertj.core.data.Offset.offset(1e-12));
     }
+  }
+
+  @Test
+  void contributesNoTrialsAndNoFailureForAnExperimentNotDeclaredAtTheScale() {
+    EngineExecutionResults execution = run(PaperOnlyExperiment.class, DivergingExperiment.class);
+
+    execution.testEvents().assertStatistics(s -> s.started(2).failed(0));
+    execution.containerEvents().assertStatistics(s -> s.skipped(1).failed(0));
+    Event skipped = execution.containerEvents().skipped().list().get(0);
+    assertThat(skipped.getTestDescriptor().getUniqueId().getLastSegment().getValue())
+        .isEqualTo(PaperOnlyExperiment.class.getName());
+    assertThat(skipped.getPayload(String.class).orElseThrow())
+        .contains("Not declared at scale smoke").contains("only at scale(s) paper");
+    assertThat(new ResultFiles(results()).experiments()).containsExactly("diverging");
+  }
+
+  @Test
+  void failsAnExperimentWhoseScalesAreDeclaredInconsistentlyAtAScaleWhereItDoesNotExist() {
+    EngineExecutionResults execution = run(BrokenExperiments.AtScaleForAbsentScale.class);
+
+    execution.containerEvents().assertStatistics(s -> s.failed(1));
+    Throwable failure = execution.containerEvents().failed().list().get(0)
+        .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+        .getThrowable().orElseThrow();
+    assertThat(failure).hasMessageContaining("AtScaleForAbsentScale")
+        .hasMessageContaining("@AtScale(scale = SMOKE)");
   }
 }

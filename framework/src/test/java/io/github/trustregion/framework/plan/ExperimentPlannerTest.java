@@ -1,9 +1,11 @@
 package io.github.trustregion.framework.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.trustregion.framework.annotation.Scale;
 import io.github.trustregion.framework.fixtures.LandscapeExperiment;
+import io.github.trustregion.framework.fixtures.PaperOnlyExperiment;
 import io.github.trustregion.framework.fixtures.SmokeExperiment;
 import io.github.trustregion.framework.fixtures.SubproblemExperiment;
 import io.github.trustregion.framework.method.MethodRegistry;
@@ -158,5 +160,57 @@ class ExperimentPlannerTest {
     assertThat(found).contains(SmokeExperiment.class, LandscapeExperiment.class,
         SubproblemExperiment.class);
     assertThat(found).noneMatch(c -> c.getName().contains("SmallBatchSweep"));
+  }
+
+  @Test
+  void plansAnExperimentDeclaredOnlyAtPaperScaleAtPaperScale() {
+    ExperimentPlan plan = plan(PaperOnlyExperiment.class, Scale.PAPER);
+
+    assertThat(plan.trials()).extracting(TrialSpec::trialId).containsExactly(
+        "paper-only__SGD__b32__r0", "paper-only__TR__b32__r0",
+        "paper-only__SGD__b64__r0", "paper-only__TR__b64__r0");
+    assertThat(plan.trials()).allSatisfy(t -> assertThat(t.parameters())
+        .containsEntry("scale", "paper").containsEntry("epochs", "3"));
+  }
+
+  @Test
+  void reportsAnExperimentDeclaredOnlyAtPaperScaleAsNotDeclaredAtSmokeScaleWithoutProblems() {
+    ExperimentPlanner planner =
+        new ExperimentPlanner(MethodRegistry.standard(), ExperimentOptions.defaults(Scale.SMOKE));
+
+    ExperimentPlanner.PlanOutcome outcome = planner.plan(PaperOnlyExperiment.class);
+
+    assertThat(outcome.declaredAtScale()).isFalse();
+    assertThat(outcome.problems()).isEmpty();
+    assertThat(outcome.plan()).isEmpty();
+    assertThat(outcome.experimentId()).isEqualTo("paper-only");
+    assertThat(outcome.scales()).containsExactly(Scale.PAPER);
+    assertThat(outcome.scalesText()).isEqualTo("paper");
+    assertThatThrownBy(outcome::orThrow).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(PaperOnlyExperiment.class.getName())
+        .hasMessageContaining("only at scale(s) paper").hasMessageContaining("not at scale smoke");
+  }
+
+  @Test
+  void leavesExperimentsNotDeclaredAtTheScaleOutOfPlanAll() {
+    ExperimentPlanner planner =
+        new ExperimentPlanner(MethodRegistry.standard(), ExperimentOptions.defaults(Scale.SMOKE));
+
+    List<ExperimentPlan> plans = planner.planAll(List.of(PaperOnlyExperiment.class,
+        SmokeExperiment.class));
+
+    assertThat(plans).extracting(ExperimentPlan::experimentId).containsExactly("smoke-training");
+  }
+
+  @Test
+  void treatsAnExperimentWithoutDeclaredScalesAsDeclaredAtEveryScale() {
+    for (Scale scale : Scale.values()) {
+      ExperimentPlanner.PlanOutcome outcome = new ExperimentPlanner(MethodRegistry.standard(),
+          ExperimentOptions.defaults(scale)).plan(SmokeExperiment.class);
+
+      assertThat(outcome.declaredAtScale()).as("at " + scale).isTrue();
+      assertThat(outcome.scales()).containsExactly(Scale.values());
+      assertThat(outcome.plan()).as("at " + scale).isPresent();
+    }
   }
 }

@@ -3,10 +3,17 @@ package io.github.trustregion.framework.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.trustregion.framework.annotation.BatchSizes;
+import io.github.trustregion.framework.annotation.Epochs;
+import io.github.trustregion.framework.annotation.Experiment;
+import io.github.trustregion.framework.annotation.Optimizer;
 import io.github.trustregion.framework.annotation.Scale;
+import io.github.trustregion.framework.annotation.TrainOn;
+import io.github.trustregion.framework.fixtures.PaperOnlyExperiment;
 import io.github.trustregion.framework.fixtures.SmokeExperiment;
 import io.github.trustregion.framework.fixtures.broken.BrokenExperiments;
 import io.github.trustregion.framework.method.MethodRegistry;
+import io.github.trustregion.framework.support.BlobsWorkload;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -141,4 +148,49 @@ class ValidationTest {
           assertThat(e.getMessage()).startsWith("2 problems in experiment declarations; nothing was run:");
         });
   }
+
+  @Test
+  void reportsAScaleListedTwiceInTheExperimentsScales() {
+    assertThat(problems(BrokenExperiments.DuplicateScale.class)).singleElement().satisfies(p -> {
+      assertThat(p.className()).isEqualTo(BrokenExperiments.DuplicateScale.class.getName());
+      assertThat(p.annotation()).isEqualTo("@Experiment(scales = {CI, PAPER, CI})");
+      assertThat(p.message()).contains("the scale ci is listed twice; list each scale once");
+    });
+  }
+
+  @Test
+  void reportsAtScaleValuesForAScaleAtWhichTheExperimentDoesNotExistAtEveryScale() {
+    for (Scale scale : Scale.values()) {
+      assertThat(problems(BrokenExperiments.AtScaleForAbsentScale.class, scale)).as("at " + scale)
+          .singleElement().satisfies(p -> {
+            assertThat(p.className()).isEqualTo(BrokenExperiments.AtScaleForAbsentScale.class.getName());
+            assertThat(p.annotation()).isEqualTo("@AtScale(scale = SMOKE)");
+            assertThat(p.message()).contains("exists only at scale(s) paper")
+                .contains("remove this @AtScale or add Scale.SMOKE to @Experiment(scales = ...)");
+          });
+    }
+  }
+
+  @Test
+  void reportsAnIdUsedByAnExperimentNotDeclaredAtTheScaleAndAnotherOne() {
+    ExperimentPlanner planner = new ExperimentPlanner(MethodRegistry.standard(),
+        ExperimentOptions.defaults(Scale.SMOKE));
+
+    assertThatThrownBy(() -> planner.planAll(List.of(PaperOnlyExperiment.class,
+        PaperOnlyDuplicate.class)))
+        .isInstanceOfSatisfying(ExperimentValidationException.class, e ->
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+              assertThat(p.className()).isEqualTo(PaperOnlyDuplicate.class.getName());
+              assertThat(p.message()).contains("the id 'paper-only' is also used by "
+                  + PaperOnlyExperiment.class.getName());
+            }));
+  }
+
+  /** Another experiment with the id of {@link PaperOnlyExperiment}, valid at every scale. */
+  @Experiment(id = "paper-only")
+  @TrainOn(BlobsWorkload.class)
+  @Optimizer(label = "SGD", method = "SGD")
+  @BatchSizes(64)
+  @Epochs(1)
+  public static class PaperOnlyDuplicate {}
 }
