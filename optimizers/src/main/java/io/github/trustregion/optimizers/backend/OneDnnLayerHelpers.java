@@ -41,8 +41,9 @@ public final class OneDnnLayerHelpers {
   private static final Logger LOG = LoggerFactory.getLogger(OneDnnLayerHelpers.class);
 
   /**
-   * The helpers' constructor argument, which DL4J 1.0.0-M2.1 ignores: they take the data type of
-   * each array they are given, and hand float64 arrays back to DL4J's own implementation.
+   * The helpers' constructor argument, which DL4J 1.0.0-M2.1 ignores: the helpers work on the data
+   * type of the arrays they are given (the convolution helper hands anything but float32 back to
+   * DL4J's own implementation).
    */
   private static final DataType HELPER_DATA_TYPE = DataType.FLOAT;
 
