@@ -1,5 +1,7 @@
 package io.github.trustregion.framework.custom;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,14 +21,23 @@ public record CustomTrial(String name, Map<String, String> parameters, List<Stri
 
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._=-]+");
 
-  /** Checks that the name is safe for file names and copies the collections. */
+  /**
+   * Checks that the name is safe for file names and copies the collections, keeping the order of
+   * the parameters (listings and manifests show them as declared).
+   */
   public CustomTrial {
     if (name == null || !SAFE.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "The custom trial name '" + name + "' must consist of letters, digits, '.', '_', '-' "
               + "and '=' only, so that it can be part of a file name.");
     }
-    parameters = Map.copyOf(parameters);
+    parameters.forEach((key, value) -> {
+      if (key == null || value == null) {
+        throw new IllegalArgumentException("The custom trial '" + name + "' has the parameter "
+            + key + "=" + value + "; give every parameter a name and a value.");
+      }
+    });
+    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     dependsOn = List.copyOf(dependsOn);
   }
 
