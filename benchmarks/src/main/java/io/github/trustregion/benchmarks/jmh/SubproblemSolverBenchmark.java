@@ -31,8 +31,9 @@ import org.openjdk.jmh.annotations.State;
  * Hessian-vector products per second ({@code hessianVectorProducts}; divided by the solves per
  * second it gives the products per solve). Accuracy is not measured here: E1 compares every
  * solver's answer with the exact minimizer. The paper's solver uses η = ½/β̂ with β̂ from 30 power
- * iterations (counted). n = 10000 needs about 3 GB: run it with {@code -Djmh.extraArgs="-p
- * n=10000"}.
+ * iterations (counted). n = 10000 needs about 3 GB and minutes per solve (one product costs about
+ * 0.15 s there): run it single-shot, {@code -Djmh.extraArgs="-p n=10000 -bm ss"}; JMH reports no
+ * auxiliary counters in that mode.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
