@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryFilter;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -126,24 +127,25 @@ public final class ExperimentTestEngine implements TestEngine {
     }
     ExperimentPlanner planner = new ExperimentPlanner(
         MethodRegistry.load(Thread.currentThread().getContextClassLoader()), options);
-    Map<String, String> ids = new LinkedHashMap<>();
+    List<Selection> selected = new ArrayList<>();
     for (Map.Entry<Class<?>, Set<String>> entry : classes.entrySet()) {
       Class<?> type = entry.getKey();
       if (!nameFilter.test(type.getName())) {
         continue;
       }
       ExperimentPlanner.PlanOutcome outcome = planner.plan(type);
-      String experimentId = outcome.experimentId();
-      if (!options.selects(experimentId, type.getName())) {
-        continue;
+      if (options.selects(outcome.experimentId(), type.getName())) {
+        selected.add(new Selection(outcome, entry.getValue()));
       }
-      List<ValidationProblem> problems = ExperimentPlanner.problemsOf(List.of(outcome));
-      if (problems.isEmpty() && ids.putIfAbsent(experimentId, type.getName()) != null) {
-        problems = new ArrayList<>(problems);
-        problems.add(new ValidationProblem(type.getName(), "@Experiment", "the id '" + experimentId
-            + "' is also used by " + ids.get(experimentId) + "; give one of them another "
-            + "@Experiment(id = ...)."));
-      }
+    }
+    Map<String, List<ValidationProblem>> problemsByClass =
+        ExperimentPlanner.problemsOf(selected.stream().map(Selection::outcome).toList()).stream()
+            .collect(Collectors.groupingBy(ValidationProblem::className));
+    for (Selection selection : selected) {
+      ExperimentPlanner.PlanOutcome outcome = selection.outcome();
+      Set<String> selectedTrials = selection.trials();
+      Class<?> type = outcome.type();
+      List<ValidationProblem> problems = problemsByClass.getOrDefault(type.getName(), List.of());
       Optional<String> notDeclared = problems.isEmpty() && !outcome.declaredAtScale()
           ? Optional.of(notDeclaredReason(outcome)) : Optional.empty();
       ExperimentDescriptor experiment = new ExperimentDescriptor(
@@ -151,7 +153,6 @@ public final class ExperimentTestEngine implements TestEngine {
           problems.isEmpty() ? outcome.plan() : Optional.empty(), problems, notDeclared);
       experiment.plan().ifPresent(plan -> {
         for (TrialSpec trial : plan.trials()) {
-          Set<String> selectedTrials = entry.getValue();
           if (selectedTrials == null || selectedTrials.contains(trial.trialId())) {
             experiment.addChild(new TrialDescriptor(
                 experiment.getUniqueId().append(TrialDescriptor.SEGMENT, trial.trialId()), trial, type));
@@ -162,6 +163,9 @@ public final class ExperimentTestEngine implements TestEngine {
     }
     return engine;
   }
+
+  /** A selected experiment class: its plan outcome and its selected trial ids (null: all). */
+  private record Selection(ExperimentPlanner.PlanOutcome outcome, Set<String> trials) {}
 
   private static String notDeclaredReason(ExperimentPlanner.PlanOutcome outcome) {
     return "Not declared at scale " + outcome.scale().id() + ": " + outcome.experimentId()

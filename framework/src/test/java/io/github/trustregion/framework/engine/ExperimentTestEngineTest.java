@@ -325,4 +325,20 @@ class ExperimentTestEngineTest {
     assertThat(failure).hasMessageContaining("AtScaleForAbsentScale")
         .hasMessageContaining("@AtScale(scale = SMOKE)");
   }
+
+  @Test
+  void failsTheSecondOfTwoExperimentsWithOneIdEvenWhenTheFirstIsNotDeclaredAtTheScale() {
+    EngineExecutionResults execution = run(PaperOnlyExperiment.class,
+        BrokenExperiments.PaperOnlyIdAgain.class);
+
+    execution.testEvents().assertStatistics(s -> s.started(0));
+    execution.containerEvents().assertStatistics(s -> s.failed(1));
+    Event failed = execution.containerEvents().failed().list().get(0);
+    assertThat(failed.getTestDescriptor().getUniqueId().getLastSegment().getValue())
+        .endsWith("PaperOnlyIdAgain");
+    assertThat(failed.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+        .getThrowable().orElseThrow())
+        .hasMessageContaining("the id 'paper-only' is also used by "
+            + PaperOnlyExperiment.class.getName());
+  }
 }

@@ -3,17 +3,11 @@ package io.github.trustregion.framework.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.trustregion.framework.annotation.BatchSizes;
-import io.github.trustregion.framework.annotation.Epochs;
-import io.github.trustregion.framework.annotation.Experiment;
-import io.github.trustregion.framework.annotation.Optimizer;
 import io.github.trustregion.framework.annotation.Scale;
-import io.github.trustregion.framework.annotation.TrainOn;
 import io.github.trustregion.framework.fixtures.PaperOnlyExperiment;
 import io.github.trustregion.framework.fixtures.SmokeExperiment;
 import io.github.trustregion.framework.fixtures.broken.BrokenExperiments;
 import io.github.trustregion.framework.method.MethodRegistry;
-import io.github.trustregion.framework.support.BlobsWorkload;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -177,20 +171,12 @@ class ValidationTest {
         ExperimentOptions.defaults(Scale.SMOKE));
 
     assertThatThrownBy(() -> planner.planAll(List.of(PaperOnlyExperiment.class,
-        PaperOnlyDuplicate.class)))
+        BrokenExperiments.PaperOnlyIdAgain.class)))
         .isInstanceOfSatisfying(ExperimentValidationException.class, e ->
             assertThat(e.problems()).singleElement().satisfies(p -> {
-              assertThat(p.className()).isEqualTo(PaperOnlyDuplicate.class.getName());
+              assertThat(p.className()).isEqualTo(BrokenExperiments.PaperOnlyIdAgain.class.getName());
               assertThat(p.message()).contains("the id 'paper-only' is also used by "
                   + PaperOnlyExperiment.class.getName());
             }));
   }
-
-  /** Another experiment with the id of {@link PaperOnlyExperiment}, valid at every scale. */
-  @Experiment(id = "paper-only")
-  @TrainOn(BlobsWorkload.class)
-  @Optimizer(label = "SGD", method = "SGD")
-  @BatchSizes(64)
-  @Epochs(1)
-  public static class PaperOnlyDuplicate {}
 }
