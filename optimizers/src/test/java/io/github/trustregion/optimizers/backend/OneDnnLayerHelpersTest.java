@@ -1,5 +1,7 @@
 package io.github.trustregion.optimizers.backend;
 
+import static io.github.trustregion.optimizers.hessian.TinyNetworks.direction;
+import static io.github.trustregion.optimizers.hessian.TinyNetworks.relativeError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -75,8 +77,7 @@ class OneDnnLayerHelpersTest {
     MultiLayerNetwork reference = cnn(DataType.DOUBLE);
     reference.setParams(builtin.params().castTo(DataType.DOUBLE));
     DataSet batch64 = images(16, 3);
-    DataSet batch32 = new DataSet(batch64.getFeatures().castTo(DataType.FLOAT),
-        batch64.getLabels().castTo(DataType.FLOAT));
+    DataSet batch32 = float32(batch64);
 
     INDArray exact = gradient(reference, batch64);
     INDArray builtinGradient = gradient(builtin, batch32);
@@ -101,9 +102,8 @@ class OneDnnLayerHelpersTest {
     MultiLayerNetwork reference = cnn(DataType.DOUBLE);
     reference.setParams(helped.params().castTo(DataType.DOUBLE));
     DataSet batch64 = images(16, 5);
-    DataSet batch32 = new DataSet(batch64.getFeatures().castTo(DataType.FLOAT),
-        batch64.getLabels().castTo(DataType.FLOAT));
-    INDArray v64 = direction(helped.numParams(), 6);
+    DataSet batch32 = float32(batch64);
+    INDArray v64 = direction(helped.numParams(), DataType.DOUBLE, 6);
 
     MinibatchObjective exactObjective = NetworkObjective.of(reference,
         ObjectiveOptions.defaults().withHessianMode(HessianMode.CENTRAL_DIFFERENCE)).on(batch64);
@@ -156,14 +156,9 @@ class OneDnnLayerHelpersTest {
     return new DataSet(Nd4j.createFromArray(features), Nd4j.createFromArray(labels));
   }
 
-  private static INDArray direction(long length, long seed) {
-    Random random = new Random(seed);
-    double[] values = new double[(int) length];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = random.nextGaussian();
-    }
-    INDArray v = Nd4j.createFromArray(values).reshape(1, length);
-    return v.divi(v.norm2Number());
+  private static DataSet float32(DataSet batch) {
+    return new DataSet(batch.getFeatures().castTo(DataType.FLOAT),
+        batch.getLabels().castTo(DataType.FLOAT));
   }
 
   private static INDArray gradient(MultiLayerNetwork network, DataSet batch) {
@@ -171,11 +166,5 @@ class OneDnnLayerHelpersTest {
     network.setLabels(batch.getLabels());
     network.computeGradientAndScore();
     return network.getFlattenedGradients().dup();
-  }
-
-  private static double relativeError(INDArray actual, INDArray expected) {
-    INDArray a = actual.castTo(DataType.DOUBLE).reshape(expected.length());
-    INDArray b = expected.castTo(DataType.DOUBLE).reshape(expected.length());
-    return a.sub(b).norm2Number().doubleValue() / b.norm2Number().doubleValue();
   }
 }

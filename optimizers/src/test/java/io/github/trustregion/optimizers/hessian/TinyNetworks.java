@@ -17,8 +17,8 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Small seeded networks and data for the objective's tests. */
-final class TinyNetworks {
+/** Small seeded networks and data for the objective's tests (vector helpers shared with others). */
+public final class TinyNetworks {
 
   static final int INPUTS = 5;
   static final int CLASSES = 3;
@@ -202,7 +202,7 @@ final class TinyNetworks {
   }
 
   /** A seeded direction of unit norm with the given shape and type. */
-  static INDArray direction(long length, DataType type, long seed) {
+  public static INDArray direction(long length, DataType type, long seed) {
     Random random = new Random(seed);
     double[] values = new double[(int) length];
     for (int i = 0; i < values.length; i++) {
@@ -213,7 +213,7 @@ final class TinyNetworks {
   }
 
   /** ‖a − b‖ / ‖b‖ in double precision. */
-  static double relativeError(INDArray a, INDArray b) {
+  public static double relativeError(INDArray a, INDArray b) {
     INDArray a64 = a.castTo(DataType.DOUBLE).reshape(b.length());
     INDArray b64 = b.castTo(DataType.DOUBLE).reshape(b.length());
     return a64.sub(b64).norm2Number().doubleValue() / b64.norm2Number().doubleValue();
