@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * <p>Throughput mode: the primary score is operations per second; the auxiliary counter {@code
  * samples} is examples per second (operations × batch size), and the step benchmarks add the
  * products they used. Issue 2's targets read off the same run: forward Hv / gradient time ratio
- * ≤ 1.15 and TR step / SGD step ≤ 2.5. The minibatch is real Fashion-MNIST when it is installed,
+ * ≤ 1.15 and TR step / SGD step ≤ 2.5; {@code lossValue} is the remaining oracle of a TR step,
+ * so that the step's cost can be set against the sum of its oracles. The minibatch is real Fashion-MNIST when it is installed,
  * else standard-normal inputs with uniform labels (the cost does not depend on the values). Issue
  * 7's throughput table adds B = 1024: {@code -Djmh.extraArgs="-p batchSize=128,1024"}.
  */
@@ -67,6 +68,14 @@ public class NetworkOracleBenchmark {
   /** The minibatch size B. */
   @Param({"128"})
   public int batchSize;
+
+  /**
+   * N₁ = N₂ of the TR step's solver: 1 is the paper's (three Hessian-vector products per step);
+   * 0 makes the subproblem a single phase-I step (two products), the cheapest step the solver
+   * allows, for comparison ({@code -p subproblemLimit=0}).
+   */
+  @Param({"1"})
+  public int subproblemLimit;
 
   private MinibatchObjective forward;
   private MinibatchObjective central;
@@ -136,7 +145,8 @@ public class NetworkOracleBenchmark {
     NetworkObjective trNetwork = NetworkObjective.of(architecture.build(1), forwardOptions);
     trObjective = trNetwork.on(batch);
     trParameters = trNetwork.parameters().dup();
-    trustRegion = methods.create("TR", List.of("subproblemStepSize=0.1"))
+    trustRegion = methods.create("TR", List.of("subproblemStepSize=0.1",
+            "phaseOneLimit=" + subproblemLimit, "iterationLimit=" + subproblemLimit))
         .newState(trParameters.length());
   }
 
@@ -165,6 +175,13 @@ public class NetworkOracleBenchmark {
     return forward.valueAndGradient(parameters).gradient();
   }
 
+  /** One loss value F(x) alone (a forward pass): the trial evaluation F(x + z) of a TR step. */
+  @Benchmark
+  public double lossValue(Samples counters) {
+    counters.samples += batchSize;
+    return forward.value(parameters);
+  }
+
   /** One forward-difference product (∇F(x + εv) − ∇F(x))/ε, ∇F(x) given. */
   @Benchmark
   public INDArray forwardDifferenceHv(Samples counters) {
@@ -188,7 +205,10 @@ public class NetworkOracleBenchmark {
     return report;
   }
 
-  /** One stochastic TR step with the paper's solver settings (N₁ = N₂ = 1, η = 0.1, r₀ = 1). */
+  /**
+   * One stochastic TR step with the paper's solver settings (N₁ = N₂ = {@link #subproblemLimit},
+   * 1 by default; η = 0.1, r₀ = 1).
+   */
   @Benchmark
   public StepReport trustRegionStep(Samples counters) {
     counters.samples += batchSize;

@@ -12,14 +12,12 @@ class BenchmarkSetupTest {
 
   @Test
   void networkOracleBenchmarksRunAndCountWhatTheStepsUse() {
-    NetworkOracleBenchmark benchmark = new NetworkOracleBenchmark();
-    benchmark.model = "mlp";
-    benchmark.batchSize = 16;
-    benchmark.setUp();
+    NetworkOracleBenchmark benchmark = oracleBenchmark(1);
     NetworkOracleBenchmark.Samples counters = new NetworkOracleBenchmark.Samples();
     counters.clear();
 
     INDArray gradient = benchmark.gradient(counters);
+    double value = benchmark.lossValue(counters);
     INDArray forward = benchmark.forwardDifferenceHv(counters);
     INDArray central = benchmark.centralDifferenceHv(counters);
     StepReport sgd = benchmark.sgdStep(counters);
@@ -29,12 +27,38 @@ class BenchmarkSetupTest {
     assertThat(forward.length()).isEqualTo(269_322);
     // Both approximate the same product: they agree to float32 finite-difference accuracy.
     assertThat(forward.distance2(central) / central.norm2Number().doubleValue()).isLessThan(0.05);
+    // The untrained 10-class network starts near the loss of a uniform guess, ln 10.
+    assertThat(value).isBetween(0.5 * Math.log(10), 2 * Math.log(10));
     assertThat(sgd.gradientEvaluations()).isEqualTo(1);
     assertThat(sgd.hessianVectorProducts()).isZero();
     assertThat(tr.gradientEvaluations()).isEqualTo(1);
-    assertThat(tr.hessianVectorProducts()).isPositive();
-    assertThat(counters.samples).isEqualTo(5 * 16);
+    assertThat(tr.functionEvaluations()).isEqualTo(1);
+    assertThat(tr.hessianVectorProducts()).as("N1 = N2 = 1: for z0, z1 and z2 (or one phase-II step)")
+        .isEqualTo(3);
+    assertThat(counters.samples).isEqualTo(6 * 16);
     assertThat(counters.hessianVectorProducts).isEqualTo(tr.hessianVectorProducts());
+  }
+
+  @Test
+  void aSingleStepSubproblemCostsTwoProducts() {
+    NetworkOracleBenchmark benchmark = oracleBenchmark(0);
+    NetworkOracleBenchmark.Samples counters = new NetworkOracleBenchmark.Samples();
+    counters.clear();
+
+    StepReport tr = benchmark.trustRegionStep(counters);
+
+    assertThat(tr.hessianVectorProducts()).as("N1 = N2 = 0: for z0 and z1").isEqualTo(2);
+    assertThat(tr.trustRegion().orElseThrow().solver().iterations()).isEqualTo(1);
+  }
+
+  /** The oracle benchmark on the MLP at B = 16, set up as JMH would with these parameters. */
+  private static NetworkOracleBenchmark oracleBenchmark(int subproblemLimit) {
+    NetworkOracleBenchmark benchmark = new NetworkOracleBenchmark();
+    benchmark.model = "mlp";
+    benchmark.batchSize = 16;
+    benchmark.subproblemLimit = subproblemLimit;
+    benchmark.setUp();
+    return benchmark;
   }
 
   @Test
