@@ -95,9 +95,13 @@ public final class NetworkObjective {
   }
 
   /**
-   * Returns the objective on one minibatch of a {@link MultiLayerNetwork}.
+   * Returns the objective on one minibatch given as a {@link DataSet}.
    *
-   * @throws IllegalArgumentException if this objective is bound to a ComputationGraph
+   * <p>For a {@link MultiLayerNetwork} the batch is used as is. For a {@link ComputationGraph} it
+   * is converted to a {@link MultiDataSet} with one feature and one label array (masks kept), so
+   * the graph must have one input and one output; use {@link #on(MultiDataSet)} for more.
+   *
+   * @throws IllegalArgumentException if the batch has no examples
    */
   public MinibatchObjective on(DataSet batch) {
     Objects.requireNonNull(batch, "NetworkObjective: batch must not be null");
@@ -110,10 +114,13 @@ public final class NetworkObjective {
   }
 
   /**
-   * Returns the objective on one minibatch of a {@link ComputationGraph}.
+   * Returns the objective on one minibatch given as a {@link MultiDataSet}.
+   *
+   * <p>For a {@link ComputationGraph} the batch is used as is. For a {@link MultiLayerNetwork} it
+   * must have one feature and one label array, and is converted to a {@link DataSet}.
    *
    * @throws IllegalArgumentException if this objective is bound to a MultiLayerNetwork and the
-   *     batch has more than one input or output
+   *     batch has more than one input or output, or if the batch has no examples
    */
   public MinibatchObjective on(MultiDataSet batch) {
     Objects.requireNonNull(batch, "NetworkObjective: batch must not be null");
