@@ -259,7 +259,10 @@ public final class NetworkObjective {
     Bound(NetworkAdapter.Batch batch) {
       this.batch = batch;
       if (batch.size() <= 0) {
-        throw new IllegalArgumentException("NetworkObjective: the minibatch is empty");
+        throw new IllegalArgumentException(
+            "NetworkObjective: the minibatch is empty (its features have "
+                + batch.size()
+                + " rows); pass a batch with at least one example");
       }
     }
 
