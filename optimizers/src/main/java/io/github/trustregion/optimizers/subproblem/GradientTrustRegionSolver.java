@@ -1,5 +1,6 @@
 package io.github.trustregion.optimizers.subproblem;
 
+import io.github.trustregion.optimizers.FloatingPoint;
 import io.github.trustregion.optimizers.HessianVectorProduct;
 import java.util.ArrayList;
 import java.util.List;
@@ -251,7 +252,8 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
     double[] ritz =
         SymmetricEigen.ofTridiagonal(lanczos.diagonal(), lanczos.offDiagonal()).values();
     double largest = Math.max(Math.abs(ritz[0]), Math.abs(ritz[ritz.length - 1]));
-    double margin = Math.sqrt(Vectors.unitRoundoff(run.z.dataType())) * largest;
+    double margin =
+        Math.sqrt(FloatingPoint.unitRoundoff(run.z.dataType(), NAME, "the gradient g")) * largest;
     return new LanczosCheck(ritz[0] < -multiplier - margin, lanczos.products());
   }
 
