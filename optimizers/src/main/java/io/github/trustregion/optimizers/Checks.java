@@ -4,10 +4,13 @@ import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Argument checks for the flat vectors that methods and objectives exchange.
+ * Argument checks for the flat vectors and settings that methods and objectives exchange, and the
+ * divergence check of a step's starting point.
  *
- * <p>Every check throws {@link IllegalArgumentException} with a message that names the argument,
- * says what was wrong and how to fix it. Stateless and thread-safe.
+ * <p>Every failure message names the argument, says what was wrong and how to fix it. The argument
+ * checks throw {@link IllegalArgumentException} ({@link #requireLength} throws {@link
+ * NullPointerException} for a null vector); {@link #requireFiniteStart} throws {@link
+ * DivergedException}, which the harness records as a diverged trial. Stateless and thread-safe.
  */
 public final class Checks {
 
@@ -21,6 +24,7 @@ public final class Checks {
    * @param name the argument's name, used in the message
    * @param owner who requires it (a class or method name), used in the message
    * @return {@code vector}
+   * @throws NullPointerException if {@code vector} is null
    * @throws IllegalArgumentException if the lengths differ
    */
   public static INDArray requireLength(INDArray vector, long dimension, String name, String owner) {

@@ -16,8 +16,9 @@ public interface MethodState {
    * @param objective the minibatch objective F; its gradient and Hessian-vector products are
    *     taken at {@code parameters}
    * @return what the step did and cost
-   * @throws DivergedException if the loss or the gradient at {@code parameters} is NaN or infinite
-   *     (the harness records the trial as diverged)
+   * @throws DivergedException if the loss or the gradient at {@code parameters} is NaN or infinite,
+   *     or (trust region) a Hessian-vector product there is (the harness records the trial as
+   *     diverged)
    * @throws IllegalArgumentException if {@code parameters} does not have the state's dimension
    */
   StepReport step(INDArray parameters, MinibatchObjective objective);

@@ -3,13 +3,13 @@ package io.github.trustregion.optimizers.hessian;
 import io.github.trustregion.optimizers.HessianVectorProduct;
 import io.github.trustregion.optimizers.MinibatchObjective;
 import io.github.trustregion.optimizers.Checks;
+import io.github.trustregion.optimizers.FloatingPoint;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -67,7 +67,9 @@ public final class NetworkObjective {
               + " has no parameters; call init() on it before building the objective");
     }
     this.dimension = parameters.length();
-    this.unitRoundoff = unitRoundoff(parameters.dataType());
+    this.unitRoundoff =
+        FloatingPoint.unitRoundoff(
+            parameters.dataType(), "NetworkObjective", "the network's parameters");
     NetworkInspection inspection = new NetworkInspection(adapter, options.dropout());
     this.statisticsRanges = List.copyOf(inspection.statisticsRanges());
     this.randomLayers = List.copyOf(inspection.randomLayers());
@@ -95,9 +97,13 @@ public final class NetworkObjective {
   }
 
   /**
-   * Returns the objective on one minibatch of a {@link MultiLayerNetwork}.
+   * Returns the objective on one minibatch given as a {@link DataSet}.
    *
-   * @throws IllegalArgumentException if this objective is bound to a ComputationGraph
+   * <p>For a {@link MultiLayerNetwork} the batch is used as is. For a {@link ComputationGraph} it
+   * is converted to a {@link MultiDataSet} with one feature and one label array (masks kept), so
+   * the graph must have one input and one output; use {@link #on(MultiDataSet)} for more.
+   *
+   * @throws IllegalArgumentException if the batch has no examples
    */
   public MinibatchObjective on(DataSet batch) {
     Objects.requireNonNull(batch, "NetworkObjective: batch must not be null");
@@ -110,10 +116,13 @@ public final class NetworkObjective {
   }
 
   /**
-   * Returns the objective on one minibatch of a {@link ComputationGraph}.
+   * Returns the objective on one minibatch given as a {@link MultiDataSet}.
+   *
+   * <p>For a {@link ComputationGraph} the batch is used as is. For a {@link MultiLayerNetwork} it
+   * must have one feature and one label array, and is converted to a {@link DataSet}.
    *
    * @throws IllegalArgumentException if this objective is bound to a MultiLayerNetwork and the
-   *     batch has more than one input or output
+   *     batch has more than one input or output, or if the batch has no examples
    */
   public MinibatchObjective on(MultiDataSet batch) {
     Objects.requireNonNull(batch, "NetworkObjective: batch must not be null");
@@ -147,24 +156,6 @@ public final class NetworkObjective {
   /** Returns the options this objective was built with. */
   public ObjectiveOptions options() {
     return options;
-  }
-
-  /**
-   * Returns the unit round-off u of a floating-point data type (half the machine epsilon).
-   *
-   * @throws IllegalArgumentException for a non-floating-point type
-   */
-  static double unitRoundoff(DataType type) {
-    return switch (type) {
-      case DOUBLE -> Math.ulp(1.0) / 2;
-      case FLOAT -> Math.ulp(1.0f) / 2;
-      case HALF -> Math.scalb(1.0, -11);
-      case BFLOAT16 -> Math.scalb(1.0, -8);
-      default -> throw new IllegalArgumentException(
-          "NetworkObjective: the network's parameters have data type "
-              + type
-              + "; build it with a floating-point type (FLOAT or DOUBLE)");
-    };
   }
 
   private void load(INDArray x) {
@@ -252,7 +243,10 @@ public final class NetworkObjective {
     Bound(NetworkAdapter.Batch batch) {
       this.batch = batch;
       if (batch.size() <= 0) {
-        throw new IllegalArgumentException("NetworkObjective: the minibatch is empty");
+        throw new IllegalArgumentException(
+            "NetworkObjective: the minibatch is empty (its features have "
+                + batch.size()
+                + " rows); pass a batch with at least one example");
       }
     }
 

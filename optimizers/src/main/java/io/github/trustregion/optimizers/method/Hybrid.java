@@ -51,10 +51,14 @@ public record Hybrid(TrustRegion trustRegion, Sgd sgd, PlateauRule plateau)
     return Collections.unmodifiableMap(settings);
   }
 
-  /** Creates the per-trial state, starting in the trust-region phase. */
+  /**
+   * Creates the per-trial state, starting in the trust-region phase.
+   *
+   * @throws IllegalArgumentException if {@code dimension} is not positive
+   */
   @Override
   public MethodState newState(long dimension) {
-    return new State(this, dimension);
+    return new State(this, MethodStates.requireDimension(dimension, "Hybrid"));
   }
 
   private static final class State implements MethodState {

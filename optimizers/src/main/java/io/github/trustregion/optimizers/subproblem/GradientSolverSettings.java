@@ -88,8 +88,9 @@ public record GradientSolverSettings(
    *
    * <p>The hard case is ignored, as the paper does in practice, so a solve costs exactly 3
    * Hessian-vector products. Our choices where the paper is silent: α = 0.5, σ = 10⁻⁴, shrink ½,
-   * a₀ = η, 20 backtracks, no early stopping (perturbation 10⁻⁶‖g‖, 20 check steps and seed 0
-   * are unused unless the hard-case handling is changed).
+   * a₀ = η, 20 backtracks, no early stopping, seed 0 (it seeds the random start direction when
+   * g = 0; the perturbation 10⁻⁶‖g‖ and the 20 check steps are unused unless the hard-case
+   * handling is changed).
    */
   public static GradientSolverSettings paperDeepNetworkDefaults() {
     return new GradientSolverSettings(

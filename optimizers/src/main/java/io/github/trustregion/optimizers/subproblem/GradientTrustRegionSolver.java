@@ -1,5 +1,6 @@
 package io.github.trustregion.optimizers.subproblem;
 
+import io.github.trustregion.optimizers.FloatingPoint;
 import io.github.trustregion.optimizers.HessianVectorProduct;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * <p>Hard case (g⁽¹⁾ = 0): see {@link HardCaseHandling}; when the solver perturbs g it solves the
  * perturbed problem from scratch, reports {@code hardCase = true}, and reports f with the
  * caller's g. g = 0: z₀ is a seeded random unit direction scaled by α r (our choice, SPEC §2).
+ * It has a nonzero component along the lowest eigenvector with probability 1, which is what the
+ * perturbation would provide, so at g = 0 the solver never perturbs (a perturbation of size
+ * proportional to ‖g‖ would be zero anyway), never runs the hard-case check and never reports
+ * {@code hardCase}, whatever the {@link HardCaseHandling}.
  * Early stopping: {@link GradientSolverSettings#gradientTolerance()} is relative to ‖g‖ (to
  * ‖Hz₀‖/α when g = 0).
  *
@@ -112,7 +117,9 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
     if (Double.isNaN(eta)) {
       return diverged(g, 0, 0, products[0], false);
     }
-    boolean always = settings.hardCase() == HardCaseHandling.ALWAYS_PERTURB;
+    // At g = 0 the start is a random direction, so no perturbation is needed (and ‖g‖·ξ = 0).
+    boolean zeroGradient = Vectors.norm(g) == 0;
+    boolean always = settings.hardCase() == HardCaseHandling.ALWAYS_PERTURB && !zeroGradient;
     Run run = new Run(g, h, radius, eta, listener, always, 0);
     run.execute(always ? perturbed(g) : g);
     Run last = run;
@@ -123,7 +130,8 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
     if (run.diverged) {
       return diverged(g, phaseOne, phaseTwo, products[0], perturbedRun);
     }
-    if (settings.hardCase() == HardCaseHandling.DETECT_AND_PERTURB && run.converged) {
+    if (settings.hardCase() == HardCaseHandling.DETECT_AND_PERTURB && run.converged
+        && !zeroGradient) {
       LanczosCheck check = negativeCurvatureBelow(run, h);
       products[0] += check.products;
       if (check.certified) {
@@ -244,7 +252,8 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
     double[] ritz =
         SymmetricEigen.ofTridiagonal(lanczos.diagonal(), lanczos.offDiagonal()).values();
     double largest = Math.max(Math.abs(ritz[0]), Math.abs(ritz[ritz.length - 1]));
-    double margin = Math.sqrt(Vectors.unitRoundoff(run.z.dataType())) * largest;
+    double margin =
+        Math.sqrt(FloatingPoint.unitRoundoff(run.z.dataType(), NAME, "the gradient g")) * largest;
     return new LanczosCheck(ritz[0] < -multiplier - margin, lanczos.products());
   }
 

@@ -3,6 +3,10 @@ package io.github.trustregion.optimizers.subproblem;
 /**
  * When the paper's solver perturbs g to escape the hard case g⁽¹⁾ = 0 (SPEC §2: "the paper
  * perturbs g by small Gaussian noise").
+ *
+ * <p>Applies only when g ≠ 0. At g = 0 the solver starts from a seeded random direction, which
+ * has a component along the lowest eigenvector with probability 1; it then neither perturbs nor
+ * checks, and reports {@code hardCase = false}, under every value of this enum.
  */
 public enum HardCaseHandling {
   /**
@@ -14,7 +18,10 @@ public enum HardCaseHandling {
    * budget (as with N₁ = N₂ = 1) is never checked and costs nothing extra.
    */
   DETECT_AND_PERTURB,
-  /** Always solve with the perturbed g, as Carmon and Duchi (2016) do; hardCase is then true. */
+  /**
+   * Always solve with the perturbed g, as Carmon and Duchi (2016) do; hardCase is then true
+   * (for g ≠ 0, see above).
+   */
   ALWAYS_PERTURB,
   /**
    * Never perturb and never check, as the paper does in its experiments ("in practice due to

@@ -1,5 +1,6 @@
 package io.github.trustregion.optimizers.subproblem;
 
+import io.github.trustregion.optimizers.FloatingPoint;
 import io.github.trustregion.optimizers.HessianVectorProduct;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -46,7 +47,7 @@ final class LanczosProcess {
     this.beta = new double[rows];
     double norm = Vectors.norm(start);
     basis.getRow(0).assign(start.reshape(length).div(norm));
-    this.unitRoundoff = Vectors.unitRoundoff(start.dataType());
+    this.unitRoundoff = FloatingPoint.unitRoundoff(start.dataType(), solver, "the gradient g");
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.Arrays;
  */
 public final class SymmetricEigen {
 
+  /** The machine epsilon 2⁻⁵² = 2u of double, in which this class always computes. */
   private static final double EPS = Math.ulp(1.0);
 
   private SymmetricEigen() {}

@@ -89,20 +89,6 @@ final class Vectors {
     return hv;
   }
 
-  /** Returns the unit round-off u of a floating-point data type (2⁻⁵³ for DOUBLE, 2⁻²⁴ FLOAT). */
-  static double unitRoundoff(org.nd4j.linalg.api.buffer.DataType type) {
-    switch (type) {
-      case DOUBLE:
-        return 0x1p-53;
-      case HALF:
-        return 0x1p-11;
-      case BFLOAT16:
-        return 0x1p-8;
-      default:
-        return 0x1p-24;
-    }
-  }
-
   /** Returns the entries of the vector x as doubles. */
   static double[] toDoubles(INDArray x) {
     return x.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).reshape(x.length())

@@ -5,6 +5,7 @@ import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.MinibatchObjective;
 import io.github.trustregion.optimizers.StepReport;
 import io.github.trustregion.optimizers.Checks;
+import io.github.trustregion.optimizers.DivergedException;
 import io.github.trustregion.optimizers.subproblem.SubproblemSolution;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,9 +36,12 @@ final class TrustRegionState implements MethodState {
    *
    * <p>ρ = (F(x) − F(x+z)) / (−f(z)) with F, g and H on the same minibatch objective. When the
    * predicted decrease −f(z) is not positive and finite, or F(x + z) is not finite, ρ is undefined:
-   * it is reported as NaN and the step is rejected (the radius shrinks).
+   * it is reported as NaN and the step is rejected (the radius shrinks). A non-finite
+   * Hessian-vector product at x is different: the solver then returns model value NaN, and the
+   * step throws (x is left unchanged), since no radius makes the model meaningful.
    *
-   * @throws io.github.trustregion.optimizers.DivergedException if F(x) or ∇F(x) is not finite
+   * @throws DivergedException if F(x) or ∇F(x) is not finite, or
+   *     a Hessian-vector product at x is not finite (the solution's model value is NaN)
    * @throws IllegalArgumentException if {@code parameters} does not have the state's dimension
    */
   @Override
@@ -52,6 +56,19 @@ final class TrustRegionState implements MethodState {
     HessianVectorProduct hessian = objective.hessianAt(parameters, gradient);
     double usedRadius = radius;
     SubproblemSolution solution = settings.solver().solve(gradient, hessian, usedRadius);
+    if (Double.isNaN(solution.modelValue())) {
+      throw new DivergedException(
+          "TrustRegion: a Hessian-vector product at the current iterate x is not finite (the "
+              + settings.solver().name()
+              + " solver returned model value NaN after "
+              + solution.diagnostics().hessianVectorProducts()
+              + " products, with loss "
+              + loss
+              + " and gradient norm "
+              + gradientNorm
+              + "); the trial diverged. Record it as diverged; a rerun with a smaller initial or maximum"
+              + " radius may stay away from such points");
+    }
     INDArray step = solution.step();
     double predictedDecrease = -solution.modelValue();
 

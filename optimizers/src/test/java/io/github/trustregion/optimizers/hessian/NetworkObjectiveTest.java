@@ -273,6 +273,22 @@ class NetworkObjectiveTest {
         .hasMessageContaining("gradientAtX has 2 entries");
   }
 
+  @Test
+  void emptyMinibatchIsRefusedWithHowToFixIt() {
+    NetworkObjective objective =
+        NetworkObjective.of(TinyNetworks.mlp(DataType.DOUBLE, 1), DEFAULTS);
+    DataSet empty =
+        new DataSet(
+            Nd4j.create(DataType.DOUBLE, 0, TinyNetworks.INPUTS),
+            Nd4j.create(DataType.DOUBLE, 0, TinyNetworks.CLASSES));
+
+    assertThatThrownBy(() -> objective.on(empty))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NetworkObjective")
+        .hasMessageContaining("empty")
+        .hasMessageContaining("at least one example");
+  }
+
   /** Returns the flat indices of the BatchNorm layer's mean and variance, found by tagging. */
   private static long[] statisticsIndices(MultiLayerNetwork network) {
     INDArray saved = network.params().dup();

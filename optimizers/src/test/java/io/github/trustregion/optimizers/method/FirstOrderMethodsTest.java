@@ -187,6 +187,22 @@ class FirstOrderMethodsTest {
   }
 
   @Test
+  void hybridRefusesANonPositiveDimensionInItsOwnName() {
+    Hybrid hybrid =
+        new Hybrid(
+            io.github.trustregion.optimizers.trustregion.TrustRegion.deterministic(
+                io.github.trustregion.optimizers.subproblem.ExactDenseSolver.DEFAULT, 0.1, 1),
+            new Sgd(0.1),
+            new PlateauRule(2, 0.001));
+
+    assertThatThrownBy(() -> hybrid.newState(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Hybrid: ")
+        .hasMessageContaining("dimension must be > 0 but was 0")
+        .hasMessageNotContaining("TrustRegion");
+  }
+
+  @Test
   void mismatchedParameterLengthIsRefused() {
     assertThatThrownBy(() -> new Sgd(0.1).newState(3).step(vector(1.0, 1.0), bowl))
         .isInstanceOf(IllegalArgumentException.class)

@@ -290,6 +290,45 @@ class GradientTrustRegionSolverTest {
   }
 
   @Test
+  void neitherPerturbsNorReportsTheHardCaseAtZeroGradientAndStillFindsTheGlobalMinimizer() {
+    // A rotated indefinite H with g = 0: the random start already has a component along v₁.
+    int n = 12;
+    double[] spectrum = {-2.5, -1, 0.5, 1, 1.5, 2, 2.5, 3, 4, 5, 6, 7};
+    double[][] q = DenseMath.randomOrthogonal(n, new java.util.Random(61));
+    double[][] h = DenseMath.withEigenvalues(q, spectrum);
+    double radius = 1.3;
+    ExactSolution exact = ExactDenseSolver.solveDense(h, new double[n], radius);
+    assertThat(exact.modelValue()).isCloseTo(0.5 * -2.5 * radius * radius, within(1e-12));
+    INDArray zero = Nd4j.zeros(DataType.DOUBLE, n);
+    SubproblemSolution ignoring = new GradientTrustRegionSolver(
+            GradientSolverSettings.accurateDefaults().withHardCase(HardCaseHandling.IGNORE, 1e-6))
+        .solve(zero, DenseMath.operator(h), radius);
+
+    for (HardCaseHandling handling :
+        List.of(HardCaseHandling.ALWAYS_PERTURB, HardCaseHandling.DETECT_AND_PERTURB)) {
+      GradientTrustRegionSolver solver = new GradientTrustRegionSolver(
+          GradientSolverSettings.accurateDefaults().withHardCase(handling, 1e-6));
+      TracedSolution traced = solver.solveWithTrace(zero, DenseMath.operator(h), radius);
+      SubproblemSolution solution = traced.solution();
+      double[] z = solution.step().toDoubleVector();
+
+      assertThat(solution.diagnostics().hardCase()).as("%s", handling).isFalse();
+      assertThat(traced.trace()).as("%s", handling).noneMatch(IterationRecord::perturbed);
+      assertThat(solution.modelValue() - exact.modelValue())
+          .as("%s", handling)
+          .isLessThanOrEqualTo(1e-8 * Math.abs(exact.modelValue()));
+      assertThat(DenseMath.model(h, new double[n], z))
+          .isCloseTo(exact.modelValue(), within(1e-8 * Math.abs(exact.modelValue())));
+      assertThat(DenseMath.norm(z)).isCloseTo(radius, within(1e-12 * radius));
+      // one run, no hard-case check and no second solve: the same work and step as IGNORE
+      assertThat(solution.diagnostics().hessianVectorProducts())
+          .as("%s", handling)
+          .isEqualTo(ignoring.diagnostics().hessianVectorProducts());
+      assertThat(z).containsExactly(ignoring.step().toDoubleVector());
+    }
+  }
+
+  @Test
   void paperDefaultsTakeTwoGradientStepsInsideTheBallAsAlgorithmTwoPrescribes() {
     double[][] h = DenseMath.diagonal(1, 2, 3);
     double[] g = {1, 1, 1};

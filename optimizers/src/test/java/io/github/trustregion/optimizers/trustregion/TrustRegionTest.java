@@ -11,16 +11,43 @@ import io.github.trustregion.optimizers.HessianVectorProduct;
 import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.MinibatchObjective;
 import io.github.trustregion.optimizers.StepReport;
+import io.github.trustregion.optimizers.method.Hybrid;
+import io.github.trustregion.optimizers.method.PlateauRule;
 import io.github.trustregion.optimizers.method.Sgd;
 import io.github.trustregion.optimizers.subproblem.ExactDenseSolver;
 import io.github.trustregion.optimizers.subproblem.GradientSolverSettings;
 import io.github.trustregion.optimizers.subproblem.GradientTrustRegionSolver;
+import io.github.trustregion.optimizers.subproblem.LanczosTrustRegionSolver;
+import io.github.trustregion.optimizers.subproblem.SteihaugCgSolver;
+import io.github.trustregion.optimizers.subproblem.SubproblemSolver;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class TrustRegionTest {
 
   private static final ExactDenseSolver EXACT = ExactDenseSolver.DEFAULT;
+
+  /** F(x) = x₁ + x₂ with a finite gradient but a Hessian of NaN entries (a diverged network). */
+  private static final AnalyticObjective.Function NAN_CURVATURE =
+      new AnalyticObjective.Function() {
+        @Override
+        public double value(double[] x) {
+          return x[0] + x[1];
+        }
+
+        @Override
+        public double[] gradient(double[] x) {
+          return new double[] {1, 1};
+        }
+
+        @Override
+        public double[][] hessian(double[] x) {
+          return new double[][] {{Double.NaN, 0}, {0, Double.NaN}};
+        }
+      };
 
   @Test
   void deterministicTrustRegionMinimizesRosenbrockToItsKnownMinimum() {
@@ -148,19 +175,52 @@ class TrustRegionTest {
     assertThat(rejected.getDouble(0)).isEqualTo(0.0);
   }
 
+  @ParameterizedTest
+  @MethodSource("everySolver")
+  void everyStepReportsTheCallsTheObjectiveReceived(SubproblemSolver solver) {
+    AnalyticObjective rosenbrock = new AnalyticObjective(AnalyticObjective.ROSENBROCK, 2);
+    MethodState tr = TrustRegion.deterministic(solver, 0.5, 4.0).newState(2);
+    INDArray x = vector(-1.2, 1.0);
+
+    for (int i = 0; i < 8; i++) {
+      int gradients = rosenbrock.gradientEvaluations();
+      int products = rosenbrock.hessianProducts();
+      int values = rosenbrock.functionEvaluations();
+
+      StepReport report = tr.step(x, rosenbrock);
+
+      assertThat(report.gradientEvaluations())
+          .as("step %d", i)
+          .isEqualTo(rosenbrock.gradientEvaluations() - gradients);
+      assertThat(report.hessianVectorProducts())
+          .as("step %d", i)
+          .isEqualTo(rosenbrock.hessianProducts() - products)
+          .isEqualTo(report.trustRegion().orElseThrow().solver().hessianVectorProducts());
+      assertThat(report.functionEvaluations())
+          .as("step %d", i)
+          .isEqualTo(rosenbrock.functionEvaluations() - values);
+    }
+    assertThat(rosenbrock.hessianProducts()).isPositive();
+
+    MethodState sgd = new Sgd(1e-4).newState(2);
+    int gradients = rosenbrock.gradientEvaluations();
+    int products = rosenbrock.hessianProducts();
+    int values = rosenbrock.functionEvaluations();
+    StepReport report = sgd.step(x, rosenbrock);
+    assertThat(report.gradientEvaluations())
+        .isEqualTo(rosenbrock.gradientEvaluations() - gradients);
+    assertThat(report.hessianVectorProducts()).isEqualTo(rosenbrock.hessianProducts() - products);
+    assertThat(report.functionEvaluations()).isEqualTo(rosenbrock.functionEvaluations() - values);
+  }
+
   @Test
-  void stepReportsItsCostsAndTelemetry() {
+  void stepReportsItsLossAndTelemetry() {
     TrustRegion tr = TrustRegion.stochastic(EXACT, 0.5, 0.75);
     ScriptedObjective objective = new ScriptedObjective(2.0, 1.7);
 
     StepReport report = tr.newState(1).step(vector(0.0), objective);
 
     assertThat(report.lossBefore()).isEqualTo(2.0);
-    assertThat(report.gradientEvaluations()).isEqualTo(1);
-    assertThat(report.functionEvaluations()).isEqualTo(1);
-    assertThat(report.hessianVectorProducts())
-        .isEqualTo(report.trustRegion().orElseThrow().solver().hessianVectorProducts())
-        .isEqualTo(objective.products);
     TrustRegionTelemetry telemetry = report.trustRegion().orElseThrow();
     assertThat(telemetry.radius()).isEqualTo(0.5);
     assertThat(telemetry.gradientNorm()).isEqualTo(1.0);
@@ -219,6 +279,61 @@ class TrustRegionTest {
   }
 
   @Test
+  void nanTrialValueAloneIsARejectionNotADivergence() {
+    INDArray x = vector(0.0);
+    TrustRegionState state = new TrustRegionState(TrustRegion.deterministic(EXACT, 0.5, 4.0), 1);
+
+    TrustRegionTelemetry telemetry =
+        state.step(x, new ScriptedObjective(2.0, Double.NaN)).trustRegion().orElseThrow();
+
+    assertThat(telemetry.rho()).isNaN();
+    assertThat(telemetry.accepted()).isFalse();
+    assertThat(telemetry.predictedDecrease()).isCloseTo(0.375, within(1e-15));
+    assertThat(state.radius()).isEqualTo(0.25);
+    assertThat(x.getDouble(0)).isEqualTo(0.0);
+  }
+
+  static Stream<SubproblemSolver> everySolver() {
+    return Stream.of(
+        EXACT,
+        GradientTrustRegionSolver.paperDeepNetworkDefaults(),
+        new GradientTrustRegionSolver(GradientSolverSettings.accurateDefaults()),
+        new SteihaugCgSolver(50, 1e-10),
+        new LanczosTrustRegionSolver(50, 1e-10));
+  }
+
+  @ParameterizedTest
+  @MethodSource("everySolver")
+  void nonFiniteHessianVectorProductIsADivergenceAndLeavesTheStateAlone(SubproblemSolver solver) {
+    AnalyticObjective broken = new AnalyticObjective(NAN_CURVATURE, 2);
+    TrustRegionState state = new TrustRegionState(TrustRegion.deterministic(solver, 0.5, 4.0), 2);
+    INDArray x = vector(0.25, -0.5);
+
+    assertThatThrownBy(() -> state.step(x, broken))
+        .isInstanceOf(DivergedException.class)
+        .hasMessageContaining("TrustRegion")
+        .hasMessageContaining("Hessian-vector product")
+        .hasMessageContaining("not finite")
+        .hasMessageContaining("diverged");
+    assertThat(broken.hessianProducts()).isPositive();
+    assertThat(broken.functionEvaluations()).isZero();
+    assertThat(x.toDoubleVector()).containsExactly(0.25, -0.5);
+    assertThat(state.radius()).isEqualTo(0.5);
+  }
+
+  @Test
+  void hybridPassesOnTheTrustRegionPhasesDivergence() {
+    MethodState hybrid =
+        new Hybrid(TrustRegion.stochastic(EXACT, 1, 2), new Sgd(0.1), new PlateauRule(1, 0.0))
+            .newState(2);
+
+    assertThatThrownBy(
+            () -> hybrid.step(vector(0.0, 0.0), new AnalyticObjective(NAN_CURVATURE, 2)))
+        .isInstanceOf(DivergedException.class)
+        .hasMessageContaining("Hessian-vector product");
+  }
+
+  @Test
   void nanInTheGradientIsReportedAsDivergence() {
     MinibatchObjective broken =
         new ScriptedObjective(2.0, 1.0) {
@@ -265,7 +380,6 @@ class TrustRegionTest {
   private static class ScriptedObjective implements MinibatchObjective {
     private final double valueAtStart;
     private final double valueAtTrial;
-    int products;
 
     ScriptedObjective(double valueAtStart, double valueAtTrial) {
       this.valueAtStart = valueAtStart;
@@ -289,10 +403,7 @@ class TrustRegionTest {
 
     @Override
     public HessianVectorProduct hessianAt(INDArray x, INDArray gradientAtX) {
-      return v -> {
-        products++;
-        return v.dup();
-      };
+      return INDArray::dup;
     }
   }
 }
