@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class Cifar10Test {
 
@@ -21,7 +23,7 @@ class Cifar10Test {
     Random random = new Random(11);
     byte[][] files = new byte[6][];
     for (int b = 0; b < 6; b++) {
-      int records = 2 + b % 3;
+      int records = 3;
       files[b] = new byte[records * RECORD];
       random.nextBytes(files[b]);
       for (int r = 0; r < records; r++) {
@@ -34,8 +36,8 @@ class Cifar10Test {
 
     DatasetSplit split = Cifar10.load(directory);
 
-    assertThat(split.train().size()).isEqualTo(2 + 3 + 4 + 2 + 3);
-    assertThat(split.test().size()).isEqualTo(4);
+    assertThat(split.train().size()).isEqualTo(5 * 3);
+    assertThat(split.test().size()).isEqualTo(3);
     assertThat(split.train().channels()).isEqualTo(3);
     assertThat(split.train().height()).isEqualTo(32);
     assertThat(split.train().width()).isEqualTo(32);
@@ -105,6 +107,38 @@ class Cifar10Test {
   }
 
   @Test
+  void namesTheTrainingBatchAndTheRecordInsideItThatHasABadLabel() throws IOException {
+    writeValidBatches(3);
+    byte[] batch = new byte[3 * RECORD];
+    batch[2 * RECORD] = 10;
+    Path file = directory.resolve("data_batch_3.bin");
+    Files.write(file, batch);
+
+    assertThatThrownBy(() -> Cifar10.load(directory))
+        .isInstanceOfSatisfying(DatasetFileException.class,
+            e -> assertThat(e.file()).isEqualTo(file).exists())
+        .hasMessageContaining("Dataset file " + file + ": record 2 has label byte 10")
+        .hasMessageContaining("download cifar-10-binary.tar.gz again and re-extract it")
+        .hasMessageContaining("-Dcifar10.dir");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"data_batch_1.bin", "data_batch_4.bin", "test_batch.bin"})
+  void namesAFileThatIsOneRecordShorterThanTheOthers(String name) throws IOException {
+    writeValidBatches(3);
+    Path file = directory.resolve(name);
+    Files.write(file, new byte[2 * RECORD]);
+
+    assertThatThrownBy(() -> Cifar10.load(directory))
+        .isInstanceOfSatisfying(DatasetFileException.class,
+            e -> assertThat(e.file()).isEqualTo(file))
+        .hasMessageContaining("Dataset file " + file + ": holds 2 records (6146 bytes)")
+        .hasMessageContaining("hold 3 each")
+        .hasMessageContaining("truncated")
+        .hasMessageContaining("download cifar-10-binary.tar.gz again and re-extract it");
+  }
+
+  @Test
   void namesTheMissingFileAndHowToGetTheDataset() throws IOException {
     writeValidBatches();
     Files.delete(directory.resolve("test_batch.bin"));
@@ -118,9 +152,14 @@ class Cifar10Test {
   }
 
   private void writeValidBatches() throws IOException {
+    writeValidBatches(1);
+  }
+
+  /** Writes the six files with {@code records} records each, all of label 0 and black. */
+  private void writeValidBatches(int records) throws IOException {
     for (int b = 1; b <= 5; b++) {
-      Files.write(directory.resolve("data_batch_" + b + ".bin"), new byte[RECORD]);
+      Files.write(directory.resolve("data_batch_" + b + ".bin"), new byte[records * RECORD]);
     }
-    Files.write(directory.resolve("test_batch.bin"), new byte[RECORD]);
+    Files.write(directory.resolve("test_batch.bin"), new byte[records * RECORD]);
   }
 }
