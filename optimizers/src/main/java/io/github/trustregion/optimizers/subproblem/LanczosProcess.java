@@ -74,7 +74,7 @@ final class LanczosProcess {
       INDArray coefficients = previous.mmul(w);
       w.subi(previous.transpose().mmul(coefficients));
     }
-    double b = Vectors.norm(w);
+    double b = Vectors.norm(w.reshape(length)); // rank 1: BLAS refuses a 1 × 1 "vector"
     steps = k + 1;
     normEstimate = Math.max(normEstimate, Math.abs(a) + (k > 0 ? beta[k - 1] : 0));
     if (!Double.isFinite(a) || !Double.isFinite(b)) {
