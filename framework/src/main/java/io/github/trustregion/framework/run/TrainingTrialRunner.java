@@ -93,6 +93,8 @@ final class TrainingTrialRunner {
     String message = "";
     try {
       env.putAll(environment.forTrialStartingAt(startedAt));
+      env.put(ResumeCheck.REQUESTED_TRAIN_EXAMPLES, Integer.toString(definition.trainExamples()));
+      env.put(ResumeCheck.REQUESTED_TEST_EXAMPLES, Integer.toString(definition.testExamples()));
       methodSettings.putAll(methodSettings(registry, trial));
       WorkloadData workloadData = data.get();
       train(trial, workloadData, env, epochs, stageEnds);
