@@ -14,6 +14,7 @@ import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialStatus;
 import io.github.trustregion.framework.run.CostEstimate;
 import io.github.trustregion.framework.run.ExperimentRunner;
+import io.github.trustregion.framework.run.ResumeCheck;
 import io.github.trustregion.framework.run.RunSummary;
 import io.github.trustregion.framework.run.TrialListener;
 import java.io.PrintStream;
@@ -47,8 +48,10 @@ import java.util.regex.Pattern;
  * other scales (with {@code @Experiment(scales = ...)}) is no error: {@code --list}, {@code
  * --validate} and a run print one line for it ("only at scale(s) paper; not declared at scale
  * ci") and it has no trials; {@code --validate} then checks only its id and scales (validate it
- * fully with {@code --scale} set to one of its scales). Running again with the same results directory resumes: trials
- * with a result file are kept. Exit status: 0 when every trial completed or diverged, 1 when a
+ * fully with {@code --scale} set to one of its scales). Running again with the same results
+ * directory resumes: finished trials (as {@link ResumeCheck} decides: completed or diverged, and
+ * matching the declaration) are kept, failed or outdated ones run again; {@code --list} marks each
+ * trial accordingly. Exit status: 0 when every trial completed or diverged, 1 when a
  * trial failed, 2 on invalid declarations or usage, or a results directory that holds another
  * scale's results.
  */
@@ -131,7 +134,7 @@ public final class ExperimentsCli {
       return 0;
     }
     if (list) {
-      printPlan(plans, options, out);
+      printPlan(plans, options, registry, out);
       printNotDeclared(elsewhere, "no trials", out);
       return 0;
     }
@@ -154,20 +157,32 @@ public final class ExperimentsCli {
     return summary.count(TrialStatus.FAILED) > 0 ? 1 : 0;
   }
 
-  private static void printPlan(List<ExperimentPlan> plans, ExperimentOptions options, PrintStream out) {
+  private static void printPlan(List<ExperimentPlan> plans, ExperimentOptions options,
+      MethodRegistry registry, PrintStream out) {
     ResultFiles files = new ResultFiles(options.results());
+    ResumeCheck resume = new ResumeCheck(registry, files);
     for (ExperimentPlan plan : plans) {
       out.println(plan.experimentId() + " (" + plan.definition().type().getName() + "), scale "
           + plan.definition().scale().id() + ", kind " + plan.definition().kind().id() + ", "
           + plan.trials().size() + " trial(s), workload " + plan.definition().workloadDescription());
       for (TrialSpec trial : plan.trials()) {
         out.println("  " + trial.trialId() + "  " + trial.parameters()
-            + (files.hasTrial(plan.experimentId(), trial.trialId()) ? "  [finished]" : ""));
+            + state(resume.decide(plan, trial).verdict()));
       }
     }
     if (!plans.isEmpty()) {
-      out.println("Total: " + CostEstimate.of(plans, files).describe() + ".");
+      out.println("Total: " + CostEstimate.of(plans, files, registry).describe() + ".");
     }
+  }
+
+  /** Returns how {@code --list} marks a trial: what the next run does with it. */
+  private static String state(ResumeCheck.Verdict verdict) {
+    return switch (verdict) {
+      case KEEP -> "  [finished]";
+      case NO_RESULT -> "";
+      case RETRY_FAILED -> "  [failed; runs again]";
+      case OUTDATED -> "  [outdated; runs again]";
+    };
   }
 
   /** Prints one line per experiment that exists only at other scales than the options'. */

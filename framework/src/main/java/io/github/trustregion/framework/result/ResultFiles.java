@@ -28,7 +28,7 @@ public final class ResultFiles {
   /** The file that holds an experiment's plan. */
   public static final String MANIFEST = "manifest.json";
 
-  /** The directory, inside an experiment's, that holds one file per finished trial. */
+  /** The directory, inside an experiment's, that holds one file per trial that ran. */
   public static final String TRIALS = "trials";
 
   /** The directory, inside an experiment's, that holds saved networks. */
@@ -84,8 +84,12 @@ public final class ResultFiles {
     writeAtomically(trialFile(result.experiment(), result.trialId()), result);
   }
 
-  /** Returns whether a finished result for this trial exists. */
-  public boolean hasTrial(String experiment, String trialId) {
+  /**
+   * Returns whether a result file exists for this trial, whatever its status or content; whether
+   * the trial is finished (its result kept by a run) is decided by {@code
+   * io.github.trustregion.framework.run.ResumeCheck}.
+   */
+  public boolean hasTrialFile(String experiment, String trialId) {
     return Files.isRegularFile(trialFile(experiment, trialId));
   }
 
