@@ -10,6 +10,7 @@ import io.github.trustregion.framework.plan.ExperimentPlanner;
 import io.github.trustregion.framework.plan.ExperimentValidationException;
 import io.github.trustregion.framework.plan.TrialSpec;
 import io.github.trustregion.framework.plan.ValidationProblem;
+import io.github.trustregion.framework.result.ResultFileException;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialStatus;
 import io.github.trustregion.framework.run.CostEstimate;
@@ -18,6 +19,7 @@ import io.github.trustregion.framework.run.ResumeCheck;
 import io.github.trustregion.framework.run.RunSummary;
 import io.github.trustregion.framework.run.TrialListener;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,8 +54,9 @@ import java.util.regex.Pattern;
  * directory resumes: finished trials (as {@link ResumeCheck} decides: completed or diverged, and
  * matching the declaration) are kept, failed or outdated ones run again; {@code --list} marks each
  * trial accordingly. Exit status: 0 when every trial completed or diverged, 1 when a
- * trial failed, 2 on invalid declarations or usage, or a results directory that holds another
- * scale's results.
+ * trial failed, 2 on invalid declarations or usage (including a target that is neither a class
+ * nor a package with experiments), a results directory that holds another scale's results, or a
+ * result file (such as a manifest) that cannot be read or written.
  */
 public final class ExperimentsCli {
 
@@ -109,7 +112,14 @@ public final class ExperimentsCli {
     MethodRegistry registry = MethodRegistry.load(Thread.currentThread().getContextClassLoader());
     ExperimentPlanner planner = new ExperimentPlanner(registry, options);
     ExperimentOptions chosen = options;
-    List<ExperimentPlanner.PlanOutcome> selected = classes(targets).stream()
+    Set<Class<?>> classes;
+    try {
+      classes = classes(targets);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    List<ExperimentPlanner.PlanOutcome> selected = classes.stream()
         .map(planner::plan)
         .filter(o -> chosen.selects(o.experimentId(), o.type().getName()))
         .toList();
@@ -134,7 +144,12 @@ public final class ExperimentsCli {
       return 0;
     }
     if (list) {
-      printPlan(plans, options, registry, out);
+      try {
+        printPlan(plans, options, registry, out);
+      } catch (ResultFileException | UncheckedIOException e) {
+        err.println(e.getMessage());
+        return 2;
+      }
       printNotDeclared(elsewhere, "no trials", out);
       return 0;
     }
@@ -146,7 +161,7 @@ public final class ExperimentsCli {
     RunSummary summary;
     try {
       summary = new ExperimentRunner(registry, options).run(plans, TrialListener.NONE);
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | ResultFileException | UncheckedIOException e) {
       err.println(e.getMessage());
       return 2;
     }
@@ -195,6 +210,12 @@ public final class ExperimentsCli {
     }
   }
 
+  /**
+   * Returns the classes the targets name: a class by its fully qualified name, or the experiment
+   * classes of a package.
+   *
+   * @throws IllegalArgumentException naming a target that is neither
+   */
   private static Set<Class<?>> classes(List<String> targets) {
     Set<Class<?>> classes = new LinkedHashSet<>();
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -206,7 +227,13 @@ public final class ExperimentsCli {
       try {
         classes.add(Class.forName(name, false, loader));
       } catch (ClassNotFoundException e) {
-        classes.addAll(ExperimentDiscovery.inPackage(name));
+        List<Class<?>> found = ExperimentDiscovery.inPackage(name);
+        if (found.isEmpty()) {
+          throw new IllegalArgumentException("The target '" + name + "' is neither a class on the "
+              + "class path nor a package with experiment classes; check its spelling (a class "
+              + "needs its fully qualified name, such as " + ExperimentsCli.class.getName() + ").");
+        }
+        classes.addAll(found);
       }
     }
     return classes;
