@@ -109,11 +109,6 @@ public final class Networks {
     return pulled.reshape('c', target);
   }
 
-  /** Returns the live flat parameter vector of a network. */
-  public static INDArray parameters(Model model) {
-    return model.params();
-  }
-
   /**
    * Returns a checksum of a network's parameters: the first 16 hex digits of SHA-256 over their
    * values as IEEE doubles, in order. Equal for equal parameters, so trials can show that every
