@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -159,21 +157,10 @@ public final class ResultFiles {
     }
   }
 
-  /** Writes {@code value} as JSON to {@code target} through a temporary file and an atomic move. */
+  /** Writes {@code value} as JSON to {@code target} atomically (with {@link AtomicFiles}). */
   public static void writeAtomically(Path target, Object value) {
     try {
-      Files.createDirectories(target.getParent());
-      Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try {
-        MAPPER.writeValue(temporary.toFile(), value);
-        try {
-          Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
+      AtomicFiles.write(target, file -> MAPPER.writeValue(file.toFile(), value));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the result file " + target + ".", e);
     }
