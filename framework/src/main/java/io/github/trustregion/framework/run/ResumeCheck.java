@@ -155,18 +155,18 @@ public final class ResumeCheck {
     String recordedRequest = environment.get(requestedKey);
     if (recordedRequest != null) {
       return recordedRequest.equals(planned) ? Optional.empty() : Optional.of("it asked for "
-          + describe(recordedRequest) + " " + what + " examples, but this run asks for "
-          + describe(planned));
+          + describe(recordedRequest, what) + ", but this run asks for " + describe(planned, what));
     }
     if (requested > 0 && !planned.equals(environment.get(actualKey))) {
-      return Optional.of("it used " + environment.get(actualKey) + " " + what
-          + " examples, but this run asks for " + planned);
+      return Optional.of("it used " + describe(environment.get(actualKey), what)
+          + ", but this run asks for " + describe(planned, what));
     }
     return Optional.empty();
   }
 
-  private static String describe(String count) {
-    return count.equals("0") ? "the workload's default number of" : count;
+  private static String describe(String count, String what) {
+    return ("0".equals(count) ? "the workload's default number of" : count) + " " + what
+        + " examples";
   }
 
   private Optional<String> dependencyMismatch(ExperimentPlan plan, TrialSpec trial,
