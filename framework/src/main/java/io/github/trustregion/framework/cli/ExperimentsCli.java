@@ -10,13 +10,16 @@ import io.github.trustregion.framework.plan.ExperimentPlanner;
 import io.github.trustregion.framework.plan.ExperimentValidationException;
 import io.github.trustregion.framework.plan.TrialSpec;
 import io.github.trustregion.framework.plan.ValidationProblem;
+import io.github.trustregion.framework.result.ResultFileException;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialStatus;
 import io.github.trustregion.framework.run.CostEstimate;
 import io.github.trustregion.framework.run.ExperimentRunner;
+import io.github.trustregion.framework.run.ResumeCheck;
 import io.github.trustregion.framework.run.RunSummary;
 import io.github.trustregion.framework.run.TrialListener;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -47,10 +50,13 @@ import java.util.regex.Pattern;
  * other scales (with {@code @Experiment(scales = ...)}) is no error: {@code --list}, {@code
  * --validate} and a run print one line for it ("only at scale(s) paper; not declared at scale
  * ci") and it has no trials; {@code --validate} then checks only its id and scales (validate it
- * fully with {@code --scale} set to one of its scales). Running again with the same results directory resumes: trials
- * with a result file are kept. Exit status: 0 when every trial completed or diverged, 1 when a
- * trial failed, 2 on invalid declarations or usage, or a results directory that holds another
- * scale's results.
+ * fully with {@code --scale} set to one of its scales). Running again with the same results
+ * directory resumes: finished trials (as {@link ResumeCheck} decides: completed or diverged, and
+ * matching the declaration) are kept, failed or outdated ones run again; {@code --list} marks each
+ * trial accordingly. Exit status: 0 when every trial completed or diverged, 1 when a
+ * trial failed, 2 on invalid declarations or usage (including a target that is neither a class
+ * nor a package with experiments), a results directory that holds another scale's results, or a
+ * result file (such as a manifest) that cannot be read or written.
  */
 public final class ExperimentsCli {
 
@@ -106,7 +112,14 @@ public final class ExperimentsCli {
     MethodRegistry registry = MethodRegistry.load(Thread.currentThread().getContextClassLoader());
     ExperimentPlanner planner = new ExperimentPlanner(registry, options);
     ExperimentOptions chosen = options;
-    List<ExperimentPlanner.PlanOutcome> selected = classes(targets).stream()
+    Set<Class<?>> classes;
+    try {
+      classes = classes(targets);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    List<ExperimentPlanner.PlanOutcome> selected = classes.stream()
         .map(planner::plan)
         .filter(o -> chosen.selects(o.experimentId(), o.type().getName()))
         .toList();
@@ -131,7 +144,12 @@ public final class ExperimentsCli {
       return 0;
     }
     if (list) {
-      printPlan(plans, options, out);
+      try {
+        printPlan(plans, options, registry, out);
+      } catch (ResultFileException | UncheckedIOException e) {
+        err.println(e.getMessage());
+        return 2;
+      }
       printNotDeclared(elsewhere, "no trials", out);
       return 0;
     }
@@ -143,7 +161,7 @@ public final class ExperimentsCli {
     RunSummary summary;
     try {
       summary = new ExperimentRunner(registry, options).run(plans, TrialListener.NONE);
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | ResultFileException | UncheckedIOException e) {
       err.println(e.getMessage());
       return 2;
     }
@@ -154,20 +172,32 @@ public final class ExperimentsCli {
     return summary.count(TrialStatus.FAILED) > 0 ? 1 : 0;
   }
 
-  private static void printPlan(List<ExperimentPlan> plans, ExperimentOptions options, PrintStream out) {
+  private static void printPlan(List<ExperimentPlan> plans, ExperimentOptions options,
+      MethodRegistry registry, PrintStream out) {
     ResultFiles files = new ResultFiles(options.results());
+    ResumeCheck resume = new ResumeCheck(registry, files);
     for (ExperimentPlan plan : plans) {
       out.println(plan.experimentId() + " (" + plan.definition().type().getName() + "), scale "
           + plan.definition().scale().id() + ", kind " + plan.definition().kind().id() + ", "
           + plan.trials().size() + " trial(s), workload " + plan.definition().workloadDescription());
       for (TrialSpec trial : plan.trials()) {
         out.println("  " + trial.trialId() + "  " + trial.parameters()
-            + (files.hasTrial(plan.experimentId(), trial.trialId()) ? "  [finished]" : ""));
+            + state(resume.decide(plan, trial).verdict()));
       }
     }
     if (!plans.isEmpty()) {
-      out.println("Total: " + CostEstimate.of(plans, files).describe() + ".");
+      out.println("Total: " + CostEstimate.of(plans, files, registry).describe() + ".");
     }
+  }
+
+  /** Returns how {@code --list} marks a trial: what the next run does with it. */
+  private static String state(ResumeCheck.Verdict verdict) {
+    return switch (verdict) {
+      case KEEP -> "  [finished]";
+      case NO_RESULT -> "";
+      case RETRY_FAILED -> "  [failed; runs again]";
+      case OUTDATED -> "  [outdated; runs again]";
+    };
   }
 
   /** Prints one line per experiment that exists only at other scales than the options'. */
@@ -180,6 +210,12 @@ public final class ExperimentsCli {
     }
   }
 
+  /**
+   * Returns the classes the targets name: a class by its fully qualified name, or the experiment
+   * classes of a package.
+   *
+   * @throws IllegalArgumentException naming a target that is neither
+   */
   private static Set<Class<?>> classes(List<String> targets) {
     Set<Class<?>> classes = new LinkedHashSet<>();
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -191,7 +227,13 @@ public final class ExperimentsCli {
       try {
         classes.add(Class.forName(name, false, loader));
       } catch (ClassNotFoundException e) {
-        classes.addAll(ExperimentDiscovery.inPackage(name));
+        List<Class<?>> found = ExperimentDiscovery.inPackage(name);
+        if (found.isEmpty()) {
+          throw new IllegalArgumentException("The target '" + name + "' is neither a class on the "
+              + "class path nor a package with experiment classes; check its spelling (a class "
+              + "needs its fully qualified name, such as " + ExperimentsCli.class.getName() + ").");
+        }
+        classes.addAll(found);
       }
     }
     return classes;

@@ -50,7 +50,9 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  * <p><b>Discovery.</b> Experiment classes come from the request's class, package, class-path-root
  * and unique-id selectors (other classes are ignored: they belong to other engines), and from the
  * packages listed, comma-separated, in the parameter {@value #PACKAGES} (Surefire and Failsafe only
- * select test classes, while experiments usually live in main sources). Class-name and
+ * select test classes, while experiments usually live in main sources); a request that selects
+ * only by unique id (re-running one experiment or trial, as IDEs do) gets exactly those, without
+ * the packages of {@value #PACKAGES}. Class-name and
  * package-name filters apply; {@code experiments.filter} selects by experiment id (as declared,
  * so that an invalid experiment is selected too) or class name.
  * Options ({@code experiments.scale}, {@code experiments.repeats}, {@code experiments.results},
@@ -118,11 +120,18 @@ public final class ExperimentTestEngine implements TestEngine {
           .filter(type -> nameFilter.test(type.getName()))
           .forEach(type -> classes.putIfAbsent(type, null));
     }
-    parameters.get(PACKAGES).ifPresent(packages -> Arrays.stream(packages.split(","))
-        .map(String::trim).filter(p -> !p.isEmpty())
-        .forEach(p -> ExperimentDiscovery.inPackage(p, nameFilter)
-            .forEach(type -> classes.putIfAbsent(type, null))));
-    for (UniqueIdSelector selector : request.getSelectorsByType(UniqueIdSelector.class)) {
+    List<UniqueIdSelector> uniqueIds = request.getSelectorsByType(UniqueIdSelector.class);
+    boolean onlyUniqueIds = !uniqueIds.isEmpty()
+        && request.getSelectorsByType(ClassSelector.class).isEmpty()
+        && request.getSelectorsByType(PackageSelector.class).isEmpty()
+        && request.getSelectorsByType(ClasspathRootSelector.class).isEmpty();
+    if (!onlyUniqueIds) {
+      parameters.get(PACKAGES).ifPresent(packages -> Arrays.stream(packages.split(","))
+          .map(String::trim).filter(p -> !p.isEmpty())
+          .forEach(p -> ExperimentDiscovery.inPackage(p, nameFilter)
+              .forEach(type -> classes.putIfAbsent(type, null))));
+    }
+    for (UniqueIdSelector selector : uniqueIds) {
       selectByUniqueId(selector.getUniqueId(), uniqueId, classes);
     }
     ExperimentPlanner planner = new ExperimentPlanner(

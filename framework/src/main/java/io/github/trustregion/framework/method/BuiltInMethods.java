@@ -27,8 +27,6 @@ public final class BuiltInMethods {
   /** The trust-region settings shared by {@link TrustRegionProvider} and {@link HybridProvider}. */
   static List<SettingSpec> trustRegionSettings(String prefix) {
     return List.of(
-        SettingSpec.choice(prefix + "solver", "paper", "the subproblem solver (the paper's "
-            + "two-phase gradient solver, Algorithm 2)", "paper"),
         SettingSpec.of(prefix + "subproblemStepSize", Type.POSITIVE_DOUBLE, "0.1",
             "the solver's phase-I step size eta (paper: 0.1, 0.01 for MobileNet)"),
         SettingSpec.of(prefix + "phaseOneLimit", Type.INTEGER, "1", "N1, phase-I steps (paper: 1)"),

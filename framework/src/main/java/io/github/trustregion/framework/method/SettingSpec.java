@@ -1,6 +1,7 @@
 package io.github.trustregion.framework.method;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -90,7 +91,7 @@ public record SettingSpec(
 
   /** Returns the setting as {@code name (type, default d): description}, for error messages. */
   public String describe() {
-    return name + " (" + (type == Type.CHOICE ? "one of " + choices : type.name().toLowerCase())
+    return name + " (" + (type == Type.CHOICE ? "one of " + choices : type.name().toLowerCase(Locale.ROOT))
         + ", default " + defaultValue + "): " + description;
   }
 }

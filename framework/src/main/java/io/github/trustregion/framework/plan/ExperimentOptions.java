@@ -60,7 +60,13 @@ public record ExperimentOptions(
    * @throws IllegalArgumentException naming the property when a value is invalid
    */
   public static ExperimentOptions from(Function<String, Optional<String>> properties) {
-    Scale scale = properties.apply(SCALE).map(Scale::parse).orElse(Scale.CI);
+    Scale scale;
+    try {
+      scale = properties.apply(SCALE).map(Scale::parse).orElse(Scale.CI);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "The property " + SCALE + " is invalid: " + e.getMessage(), e);
+    }
     OptionalInt repeats = OptionalInt.empty();
     Optional<String> repeatsText = properties.apply(REPEATS).filter(s -> !s.isBlank());
     if (repeatsText.isPresent()) {

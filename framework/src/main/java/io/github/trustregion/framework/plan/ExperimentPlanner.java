@@ -663,10 +663,17 @@ public final class ExperimentPlanner {
                 + "trial of this experiment at scale " + scale.id() + "; planned: " + trainingIds + ".");
           }
         }
+        String trialId = d.id() + "__" + custom.name();
+        if (trainingIds.contains(trialId)) {
+          problem(where, "its trial id '" + trialId + "' is that of a training trial of this "
+              + "experiment, so both would write one result file; rename the custom trial (custom "
+              + "trial ids are <experiment>__<name>, training ones <experiment>__<label>__b<batch "
+              + "size>__r<repeat>).");
+        }
         Map<String, String> parameters = new LinkedHashMap<>(custom.parameters());
         parameters.put("scale", d.scale().id());
         parameters.put("trialType", TrialType.CUSTOM.id());
-        trials.add(new TrialSpec(d.id() + "__" + custom.name(), TrialType.CUSTOM, custom.name(), 0,
+        trials.add(new TrialSpec(trialId, TrialType.CUSTOM, custom.name(), 0,
             0, d.baseSeed(), List.of(), parameters, Optional.of(custom)));
       }
       return trials;

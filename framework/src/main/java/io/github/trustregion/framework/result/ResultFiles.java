@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +26,7 @@ public final class ResultFiles {
   /** The file that holds an experiment's plan. */
   public static final String MANIFEST = "manifest.json";
 
-  /** The directory, inside an experiment's, that holds one file per finished trial. */
+  /** The directory, inside an experiment's, that holds one file per trial that ran. */
   public static final String TRIALS = "trials";
 
   /** The directory, inside an experiment's, that holds saved networks. */
@@ -84,8 +82,12 @@ public final class ResultFiles {
     writeAtomically(trialFile(result.experiment(), result.trialId()), result);
   }
 
-  /** Returns whether a finished result for this trial exists. */
-  public boolean hasTrial(String experiment, String trialId) {
+  /**
+   * Returns whether a result file exists for this trial, whatever its status or content; whether
+   * the trial is finished (its result kept by a run) is decided by {@code
+   * io.github.trustregion.framework.run.ResumeCheck}.
+   */
+  public boolean hasTrialFile(String experiment, String trialId) {
     return Files.isRegularFile(trialFile(experiment, trialId));
   }
 
@@ -155,21 +157,10 @@ public final class ResultFiles {
     }
   }
 
-  /** Writes {@code value} as JSON to {@code target} through a temporary file and an atomic move. */
+  /** Writes {@code value} as JSON to {@code target} atomically (with {@link AtomicFiles}). */
   public static void writeAtomically(Path target, Object value) {
     try {
-      Files.createDirectories(target.getParent());
-      Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try {
-        MAPPER.writeValue(temporary.toFile(), value);
-        try {
-          Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
+      AtomicFiles.write(target, file -> MAPPER.writeValue(file.toFile(), value));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the result file " + target + ".", e);
     }

@@ -25,7 +25,10 @@ import java.util.Map;
  * earlier run keeps that run's id), {@code startedAt} (ISO-8601), {@code processors},
  * {@code javaVersion}, {@code os}; for training trials also {@code backend}, {@code dataType},
  * {@code initialParameterChecksum} (equal for every method of a repeat: same initial parameters),
- * {@code parameterCount}, {@code trainExamples}, {@code testExamples} and {@code workload}.
+ * {@code parameterCount}, {@code trainExamples}, {@code testExamples}, {@code
+ * requestedTrainExamples} and {@code requestedTestExamples} (the counts the declaration asked for,
+ * 0 for the workload's default) and {@code workload}; for custom trials {@code
+ * dependency.<trialId>} (the run id and start time of each training result it depends on).
  *
  * @param schemaVersion the version of this format ({@link #SCHEMA_VERSION} when written)
  * @param trialId the trial's stable id, also its file name

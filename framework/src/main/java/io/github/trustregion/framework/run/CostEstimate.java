@@ -1,50 +1,56 @@
 package io.github.trustregion.framework.run;
 
+import io.github.trustregion.framework.method.MethodRegistry;
 import io.github.trustregion.framework.plan.ExperimentPlan;
 import io.github.trustregion.framework.plan.TrialSpec;
 import io.github.trustregion.framework.plan.TrialType;
-import io.github.trustregion.framework.result.ResultFileException;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * Estimates what a plan will cost from the timings of trials already in the results directory,
  * without loading data or touching ND4J.
  *
- * <p>A trial with a finished result costs nothing (it will be resumed). Otherwise its seconds per
- * epoch are taken from finished trials of the same experiment, preferring the same method label
- * and batch size, then the same label, then any trial of the experiment; a custom trial's cost
- * from finished custom trials of the experiment. Trials with no such reference are counted as
- * unknown.
+ * <p>A finished trial (one {@link ResumeCheck} keeps) costs nothing (it will be resumed). Otherwise
+ * its seconds per epoch are taken from the readable stored results of the experiment's trials
+ * (kept or not), preferring the same method label and batch size, then the same label, then any
+ * trial of the experiment; a custom trial's cost from stored custom trials of the experiment.
+ * Trials with no such reference are counted as unknown.
  *
  * @param trials the planned trials
- * @param finished how many already have a result (and will be kept)
+ * @param finished how many are finished (their results will be kept)
  * @param trialEpochs the epochs still to train, summed over unfinished trials
  * @param estimatedSeconds the estimated seconds of the unfinished trials that have a reference
  * @param unknown how many unfinished trials have no reference timing
  */
 public record CostEstimate(int trials, int finished, long trialEpochs, double estimatedSeconds, int unknown) {
 
-  /** Estimates the cost of the plans against the results in {@code files}. */
-  public static CostEstimate of(List<ExperimentPlan> plans, ResultFiles files) {
+  /**
+   * Estimates the cost of the plans against the results in {@code files}; which trials are
+   * finished is decided by {@link ResumeCheck}, as the runner decides it.
+   */
+  public static CostEstimate of(List<ExperimentPlan> plans, ResultFiles files, MethodRegistry registry) {
+    ResumeCheck check = new ResumeCheck(registry, files);
     int trials = 0;
     int finished = 0;
     long epochs = 0;
     double seconds = 0;
     int unknown = 0;
     for (ExperimentPlan plan : plans) {
+      List<ResumeCheck.Decision> decisions = new ArrayList<>();
       List<TrialResult> previous = new ArrayList<>();
       for (TrialSpec trial : plan.trials()) {
-        readQuietly(files, plan.experimentId(), trial.trialId()).ifPresent(previous::add);
+        ResumeCheck.Decision decision = check.decide(plan, trial);
+        decisions.add(decision);
+        decision.stored().ifPresent(previous::add);
       }
-      for (TrialSpec trial : plan.trials()) {
+      for (int t = 0; t < plan.trials().size(); t++) {
+        TrialSpec trial = plan.trials().get(t);
         trials++;
-        boolean done = previous.stream().anyMatch(r -> r.trialId().equals(trial.trialId()));
-        if (done) {
+        if (decisions.get(t).finished()) {
           finished++;
           continue;
         }
@@ -58,14 +64,6 @@ public record CostEstimate(int trials, int finished, long trialEpochs, double es
       }
     }
     return new CostEstimate(trials, finished, epochs, seconds, unknown);
-  }
-
-  private static Optional<TrialResult> readQuietly(ResultFiles files, String experiment, String trialId) {
-    try {
-      return files.readTrial(experiment, trialId);
-    } catch (ResultFileException e) {
-      return Optional.empty();
-    }
   }
 
   private static OptionalDouble estimate(TrialSpec trial, List<TrialResult> previous) {

@@ -12,8 +12,10 @@ import io.github.trustregion.framework.result.TrialStatus;
 import io.github.trustregion.framework.workload.WorkloadData;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.DataSet;
@@ -24,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * Runs one custom trial through its experiment's {@link
  * io.github.trustregion.framework.custom.CustomTrials#runTrial}, after checking that the training
  * trials it depends on completed. An exception, or a dependency that did not complete, records the
- * trial as {@link TrialStatus#FAILED}. Not thread-safe.
+ * trial as {@link TrialStatus#FAILED}. The trial's environment records the {@link
+ * ResumeCheck#identity identity} of each dependency's result under {@code dependency.<trialId>},
+ * so that the custom trial is run again once a dependency is. Not thread-safe.
  */
 final class CustomTrialRunner {
 
@@ -53,9 +57,12 @@ final class CustomTrialRunner {
     Map<String, Double> metrics = Map.of();
     Map<String, io.github.trustregion.framework.result.Series> series = Map.of();
     List<String> notCompleted = new ArrayList<>();
+    Map<String, String> env = new LinkedHashMap<>(environment.withoutNd4j(startedAt));
     for (String dependency : custom.dependsOn()) {
-      TrialStatus dependencyStatus = files.readTrial(definition.id(), dependency)
-          .map(TrialResult::status).orElse(null);
+      Optional<TrialResult> dependencyResult = files.readTrial(definition.id(), dependency);
+      dependencyResult.ifPresent(r -> env.put(ResumeCheck.DEPENDENCY_PREFIX + dependency,
+          ResumeCheck.identity(r)));
+      TrialStatus dependencyStatus = dependencyResult.map(TrialResult::status).orElse(null);
       if (dependencyStatus != TrialStatus.COMPLETED) {
         notCompleted.add(dependency + " (" + (dependencyStatus == null ? "missing" : dependencyStatus) + ")");
       }
@@ -77,8 +84,7 @@ final class CustomTrialRunner {
     }
     double wall = (System.nanoTime() - start) / 1e9;
     return new TrialResult(TrialResult.SCHEMA_VERSION, trial.trialId(), definition.id(), status,
-        message, trial.parameters(), Map.of(), List.of(), metrics, series, wall,
-        environment.withoutNd4j(startedAt));
+        message, trial.parameters(), Map.of(), List.of(), metrics, series, wall, env);
   }
 
   /** The context handed to the experiment. */

@@ -7,14 +7,12 @@ import io.github.trustregion.framework.plan.ExperimentPlan;
 import io.github.trustregion.framework.plan.TrialSpec;
 import io.github.trustregion.framework.plan.TrialType;
 import io.github.trustregion.framework.result.ExperimentManifest;
-import io.github.trustregion.framework.result.ResultFileException;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.workload.WorkloadData;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -25,12 +23,16 @@ import org.slf4j.LoggerFactory;
  * Runs validated plans: for each experiment, writes its manifest, then runs each trial that has no
  * finished result yet, writing its result file (atomically) and, if configured, its Allure result.
  *
- * <p>Resume: a trial whose result file exists with the same parameters and method settings is not
- * run again (its result is reported as resumed); one whose stored parameters or settings differ
- * from the plan (the declaration was edited) is run again and overwritten. Changes to code
- * (workloads, methods) are not detected: delete the results directory to recompute after them. A results directory that holds an experiment at another scale is refused, so results
- * of different scales never mix. Each experiment's data are loaded once, on first use. A diverged
- * or failed trial is recorded and the run goes on. Not thread-safe.
+ * <p>Resume: a trial that {@link ResumeCheck} finds finished (a completed or diverged result that
+ * matches the plan) is not run again (its result is reported as resumed); a failed one is run
+ * again (logged at INFO), and one whose stored parameters, method settings, workload, example
+ * counts or (for custom trials) dependencies differ from the plan (the declaration was edited,
+ * or a dependency re-run) is run again (logged at WARN); both are overwritten. Changes to code
+ * (workloads, methods) are not detected: delete the results directory to recompute after them. A
+ * results directory that holds an experiment at another scale is refused, so results of different
+ * scales never mix. Each experiment's data are loaded once, on first use (a loading failure fails
+ * every trial of the experiment that needs the data in this run; the next run tries again). A
+ * diverged or failed trial is recorded and the run goes on. Not thread-safe.
  */
 public final class ExperimentRunner {
 
@@ -41,6 +43,7 @@ public final class ExperimentRunner {
   private final ResultFiles files;
   private final Optional<AllureResultsWriter> allure;
   private final RunEnvironment environment = new RunEnvironment();
+  private final ResumeCheck resume;
 
   /** Creates a runner that resolves methods in {@code registry} and writes where {@code options} say. */
   public ExperimentRunner(MethodRegistry registry, ExperimentOptions options) {
@@ -48,6 +51,7 @@ public final class ExperimentRunner {
     this.options = options;
     this.files = new ResultFiles(options.results());
     this.allure = options.allureResults().map(AllureResultsWriter::new);
+    this.resume = new ResumeCheck(registry, files);
   }
 
   /** Returns the result files this runner writes. */
@@ -142,27 +146,13 @@ public final class ExperimentRunner {
   }
 
   private Optional<TrialResult> finished(ExperimentPlan plan, TrialSpec trial) {
-    Optional<TrialResult> stored;
-    try {
-      stored = files.readTrial(plan.experimentId(), trial.trialId());
-    } catch (ResultFileException e) {
-      LOG.warn("Running {} again: {}", trial.trialId(), e.getMessage());
-      return Optional.empty();
+    ResumeCheck.Decision decision = resume.decide(plan, trial);
+    switch (decision.verdict()) {
+      case RETRY_FAILED -> LOG.info("Running {} again: {}", trial.trialId(), decision.reason());
+      case OUTDATED -> LOG.warn("Running {} again: {}", trial.trialId(), decision.reason());
+      default -> { }
     }
-    if (stored.isPresent() && !stored.get().parameters().equals(trial.parameters())) {
-      LOG.warn("Running {} again: its stored parameters {} differ from the plan's {}",
-          trial.trialId(), stored.get().parameters(), trial.parameters());
-      return Optional.empty();
-    }
-    if (stored.isPresent() && trial.type() != TrialType.CUSTOM) {
-      Map<String, Map<String, String>> planned = TrainingTrialRunner.methodSettings(registry, trial);
-      if (!stored.get().methodSettings().equals(planned)) {
-        LOG.warn("Running {} again: its stored method settings {} differ from the plan's {}",
-            trial.trialId(), stored.get().methodSettings(), planned);
-        return Optional.empty();
-      }
-    }
-    return stored;
+    return decision.kept();
   }
 
   private static Supplier<WorkloadData> memoizedData(ExperimentPlan plan) {

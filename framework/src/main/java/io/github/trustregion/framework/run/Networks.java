@@ -1,6 +1,7 @@
 package io.github.trustregion.framework.run;
 
 import io.github.trustregion.framework.custom.CustomRunContext.Evaluation;
+import io.github.trustregion.framework.result.AtomicFiles;
 import io.github.trustregion.optimizers.backend.OneDnnLayerHelpers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,11 +110,6 @@ public final class Networks {
     return pulled.reshape('c', target);
   }
 
-  /** Returns the live flat parameter vector of a network. */
-  public static INDArray parameters(Model model) {
-    return model.params();
-  }
-
   /**
    * Returns a checksum of a network's parameters: the first 16 hex digits of SHA-256 over their
    * values as IEEE doubles, in order. Equal for equal parameters, so trials can show that every
@@ -137,14 +133,14 @@ public final class Networks {
     }
   }
 
-  /** Saves a network (without updater state) with DL4J's {@code ModelSerializer}. */
+  /**
+   * Saves a network (without updater state) with DL4J's {@code ModelSerializer}, atomically (with
+   * {@link AtomicFiles}).
+   */
   public static void save(Model model, Path file) {
     try {
-      java.nio.file.Files.createDirectories(file.getParent());
-      Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-      ModelSerializer.writeModel(model, temporary.toFile(), false);
-      java.nio.file.Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.write(file,
+          temporary -> ModelSerializer.writeModel(model, temporary.toFile(), false));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot save the network to " + file + ".", e);
     }

@@ -50,8 +50,9 @@ import org.slf4j.LoggerFactory;
  * evaluation mode, on the whole training set and the whole test set).
  *
  * <p>A NaN or infinite loss (in a step, reported by {@link DivergedException}, or in evaluation)
- * ends the trial as {@link TrialStatus#DIVERGED} with the epochs completed so far; any other
- * exception ends it as {@link TrialStatus#FAILED}.
+ * ends the trial as {@link TrialStatus#DIVERGED} with the epochs completed before it (an epoch
+ * whose evaluation is not finite is not recorded, so the final metrics are those of the last
+ * finite epoch); any other exception ends it as {@link TrialStatus#FAILED}.
  *
  * <p>Networks are saved (with {@link ModelFiles}) where something can reload them: a track saves
  * the network at the end of every stage and at its end; a training trial saves its final network
@@ -92,6 +93,8 @@ final class TrainingTrialRunner {
     String message = "";
     try {
       env.putAll(environment.forTrialStartingAt(startedAt));
+      env.put(ResumeCheck.REQUESTED_TRAIN_EXAMPLES, Integer.toString(definition.trainExamples()));
+      env.put(ResumeCheck.REQUESTED_TEST_EXAMPLES, Integer.toString(definition.testExamples()));
       methodSettings.putAll(methodSettings(registry, trial));
       WorkloadData workloadData = data.get();
       train(trial, workloadData, env, epochs, stageEnds);
@@ -167,15 +170,15 @@ final class TrainingTrialRunner {
         trainingSeconds += (System.nanoTime() - epochStart) / 1e9;
         Evaluation onTrain = Networks.evaluate(network, train);
         Evaluation onTest = Networks.evaluate(network, workloadData.test());
+        if (!Double.isFinite(onTrain.loss()) || !Double.isFinite(onTest.loss())) {
+          throw new DivergedException("the evaluation loss is " + onTrain.loss() + " (train) and "
+              + onTest.loss() + " (test) after epoch " + globalEpoch + ".");
+        }
         epochs.add(new EpochRecord(globalEpoch, s, active, onTrain.loss(), onTrain.accuracy(),
             onTest.loss(), onTest.accuracy(), trainingSeconds, counterGradients, counterHv,
             counterValues, telemetry.summary().orElse(null)));
         progress.epochFinished(trial.trialId(), globalEpoch, totalEpochs, onTrain.loss(),
             onTest.accuracy());
-        if (!Double.isFinite(onTrain.loss()) || !Double.isFinite(onTest.loss())) {
-          throw new DivergedException("the evaluation loss is " + onTrain.loss() + " (train) and "
-              + onTest.loss() + " (test) after epoch " + globalEpoch + ".");
-        }
         state.endEpoch(e, onTrain.accuracy());
       }
       stageEnds.add(globalEpoch);

@@ -6,11 +6,16 @@ import io.github.trustregion.framework.fixtures.PaperOnlyExperiment;
 import io.github.trustregion.framework.fixtures.SubproblemExperiment;
 import io.github.trustregion.framework.fixtures.broken.BrokenExperiments;
 import io.github.trustregion.framework.result.ResultFiles;
+import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialStatus;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +52,7 @@ class ExperimentsCliTest {
   }
 
   @Test
-  void runsAndExitsWithOneWhenATrialFailedThenResumesEverything() {
+  void runsAndExitsWithOneWhenATrialFailedThenRetriesTheFailedTrialAndKeepsTheOthers() {
     Path results = directory.resolve("results");
     String[] args = {"--scale", "smoke", "--repeats", "1", "--results", results.toString(),
         SubproblemExperiment.class.getName()};
@@ -58,6 +63,20 @@ class ExperimentsCliTest {
     assertThat(files.readTrial("subproblem", "subproblem__lambda0__r0").orElseThrow().status())
         .isEqualTo(TrialStatus.FAILED);
     assertThat(files.readManifest("subproblem").trials()).hasSize(3);
+    Map<String, TrialResult> first = files.readTrials("subproblem").stream()
+        .collect(Collectors.toMap(TrialResult::trialId, t -> t));
+
+    assertThat(run(args)).isEqualTo(1);
+
+    Map<String, TrialResult> second = files.readTrials("subproblem").stream()
+        .collect(Collectors.toMap(TrialResult::trialId, t -> t));
+    assertThat(second.keySet()).isEqualTo(first.keySet());
+    TrialResult retried = second.get("subproblem__lambda0__r0");
+    assertThat(retried.status()).isEqualTo(TrialStatus.FAILED);
+    assertThat(retried.environment().get("runId"))
+        .isNotEqualTo(first.get("subproblem__lambda0__r0").environment().get("runId"));
+    assertThat(second.get("subproblem__lambda2__r0")).isEqualTo(first.get("subproblem__lambda2__r0"));
+    assertThat(second.get("subproblem__lambda4__r0")).isEqualTo(first.get("subproblem__lambda4__r0"));
   }
 
   @Test
@@ -151,5 +170,36 @@ class ExperimentsCliTest {
     assertThat(status).isZero();
     assertThat(output.toString(StandardCharsets.UTF_8)).contains("paper-only__SGD__b32__r0")
         .contains("paper-only__TR__b64__r0").doesNotContain("only at scale(s)");
+  }
+
+  @Test
+  void exitsWithTwoNamingATargetThatIsNeitherAClassNorAPackageWithExperiments() {
+    Path results = directory.resolve("results");
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    String misspelled = SubproblemExperiment.class.getName() + "Typo";
+
+    int status = ExperimentsCli.run(new String[] {"--scale", "smoke", "--results",
+        results.toString(), SubproblemExperiment.class.getName(), misspelled},
+        sink, new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(errors.toString(StandardCharsets.UTF_8)).contains("'" + misspelled + "'");
+    assertThat(results).doesNotExist();
+  }
+
+  @Test
+  void exitsWithTwoNamingTheFileWhenAManifestIsCorrupt() throws IOException {
+    Path results = directory.resolve("results");
+    String[] args = {"--scale", "smoke", "--repeats", "1", "--results", results.toString(),
+        SubproblemExperiment.class.getName()};
+    run(args);
+    Path manifest = results.resolve("subproblem").resolve(ResultFiles.MANIFEST);
+    Files.writeString(manifest, "{\"schemaVersion\": ");
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+    int status = ExperimentsCli.run(args, sink, new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(errors.toString(StandardCharsets.UTF_8)).contains(manifest.toString());
   }
 }

@@ -264,6 +264,27 @@ class ExperimentTestEngineTest {
   }
 
   @Test
+  void runsOneTrialSelectedByItsUniqueIdWithoutTheExperimentsOfExperimentsPackages() {
+    UniqueId id = UniqueId.forEngine(ExperimentTestEngine.ENGINE_ID)
+        .append("experiment", DivergingExperiment.class.getName())
+        .append("trial", "diverging__SGD__b64__r0");
+
+    EngineExecutionResults execution = EngineTestKit.engine(ExperimentTestEngine.ENGINE_ID)
+        .selectors(selectUniqueId(id))
+        .configurationParameter(ExperimentTestEngine.ENABLED, "true")
+        .configurationParameter(ExperimentTestEngine.PACKAGES, SubproblemExperiment.class.getPackageName())
+        .configurationParameter(ExperimentOptions.SCALE, "smoke")
+        .configurationParameter(ExperimentOptions.RESULTS, results().toString())
+        .configurationParameter(ExperimentOptions.ALLURE, allure().toString())
+        .execute();
+
+    execution.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+    assertThat(new ResultFiles(results()).experiments()).containsExactly("diverging");
+    assertThat(new ResultFiles(results()).readTrials("diverging")).extracting(TrialResult::trialId)
+        .containsExactly("diverging__SGD__b64__r0");
+  }
+
+  @Test
   void runsCustomTrialsOnTheSavedModelsOfTheTrainingTrials() {
     EngineExecutionResults execution = run(LandscapeExperiment.class);
 

@@ -9,6 +9,7 @@ import io.github.trustregion.optimizers.method.Sgd;
 import io.github.trustregion.optimizers.trustregion.AcceptanceRule;
 import io.github.trustregion.optimizers.trustregion.TrustRegion;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class MethodRegistryTest {
@@ -17,7 +18,8 @@ class MethodRegistryTest {
 
   @Test
   void findsTheBuiltInMethodsAndTheOneRegisteredByTheTests() {
-    assertThat(registry.names()).containsExactly("Adam", "Hybrid", "Momentum", "SGD", "SleepySGD", "TR");
+    assertThat(registry.names()).containsExactly("Adam", "FaultySGD", "Hybrid", "Momentum", "SGD", "SleepySGD",
+        "TR");
   }
 
   @Test
@@ -50,10 +52,30 @@ class MethodRegistryTest {
   }
 
   @Test
+  void hasNoSolverSettingForTrustRegionMethods() {
+    assertThat(registry.problems("TR", List.of("solver=paper"))).singleElement()
+        .satisfies(p -> assertThat(p).contains("has no setting 'solver'"));
+    assertThat(registry.problems("Hybrid", List.of("tr.solver=paper"))).singleElement()
+        .satisfies(p -> assertThat(p).contains("has no setting 'tr.solver'"));
+  }
+
+  @Test
+  void describesASettingTypeTheSameInEveryLocale() {
+    Locale saved = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+      assertThat(SettingSpec.of("n", SettingSpec.Type.POSITIVE_INTEGER, "1", "a count").describe())
+          .isEqualTo("n (positive_integer, default 1): a count");
+    } finally {
+      Locale.setDefault(saved);
+    }
+  }
+
+  @Test
   void throwsWithTheKnownMethodsWhenCreatingAnUnknownOne() {
     assertThatThrownBy(() -> registry.create("LBFGS", List.of()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("the method 'LBFGS' is unknown; known methods: [Adam, Hybrid");
+        .hasMessageContaining("the method 'LBFGS' is unknown; known methods: [Adam, FaultySGD, Hybrid");
   }
 
   @Test

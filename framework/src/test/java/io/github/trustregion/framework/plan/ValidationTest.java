@@ -36,7 +36,7 @@ class ValidationTest {
     assertThat(problems(BrokenExperiments.UnknownOptimizer.class)).singleElement().satisfies(p -> {
       assertThat(p.annotation()).isEqualTo("@Optimizer(label = \"Ada\")");
       assertThat(p.message()).contains("the method 'Adagrad' is unknown")
-          .contains("[Adam, Hybrid, Momentum, SGD, SleepySGD, TR]");
+          .contains("[Adam, FaultySGD, Hybrid, Momentum, SGD, SleepySGD, TR]");
     });
   }
 
@@ -178,5 +178,16 @@ class ValidationTest {
               assertThat(p.message()).contains("the id 'paper-only' is also used by "
                   + PaperOnlyExperiment.class.getName());
             }));
+  }
+
+  @Test
+  void reportsACustomTrialWhoseIdIsThatOfATrainingTrial() {
+    assertThat(problems(BrokenExperiments.CustomTrialIdOfATrainingTrial.class)).singleElement()
+        .satisfies(p -> {
+          assertThat(p.className())
+              .isEqualTo(BrokenExperiments.CustomTrialIdOfATrainingTrial.class.getName());
+          assertThat(p.annotation()).isEqualTo("CustomTrials.planTrials: trial 'SGD__b64__r0'");
+          assertThat(p.message()).contains("'custom-collision__SGD__b64__r0'").contains("rename");
+        });
   }
 }

@@ -43,7 +43,7 @@ class ResultFilesTest {
     assertThat(files.readManifest("exp")).isEqualTo(manifest);
     assertThat(files.readTrials("exp")).containsExactly(trial);
     assertThat(files.experiments()).containsExactly("exp");
-    assertThat(files.hasTrial("exp", "exp__SGD__b64__r0")).isFalse();
+    assertThat(files.hasTrialFile("exp", "exp__SGD__b64__r0")).isFalse();
   }
 
   @Test

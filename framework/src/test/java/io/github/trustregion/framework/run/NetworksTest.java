@@ -7,7 +7,10 @@ import io.github.trustregion.framework.custom.CustomRunContext.Evaluation;
 import io.github.trustregion.framework.support.BlobsWorkload;
 import io.github.trustregion.framework.workload.DataRequest;
 import io.github.trustregion.framework.workload.WorkloadData;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -62,5 +65,20 @@ class NetworksTest {
     assertThat(loaded.params()).isEqualTo(network.params());
     assertThat(Networks.checksum(loaded.params())).isEqualTo(Networks.checksum(network.params()))
         .isNotEqualTo(Networks.checksum(new BlobsWorkload().buildNetwork(8).params()));
+  }
+
+  @Test
+  void replacesASavedNetworkLeavingNoTemporaryFile() throws IOException {
+    Path models = directory.resolve("models");
+    Path file = models.resolve("n.zip");
+    Model second = new BlobsWorkload().buildNetwork(8);
+
+    Networks.save(new BlobsWorkload().buildNetwork(7), file);
+    Networks.save(second, file);
+
+    assertThat(Networks.load(file).params()).isEqualTo(second.params());
+    try (Stream<Path> files = Files.list(models)) {
+      assertThat(files).containsExactly(file);
+    }
   }
 }

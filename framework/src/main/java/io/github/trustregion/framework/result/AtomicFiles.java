@@ -1,0 +1,50 @@
+package io.github.trustregion.framework.result;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files atomically: the content goes to a uniquely named hidden temporary file in the
+ * target's directory, which is then moved onto the target, so that readers and killed runs see
+ * either the old file, the new one, or none, never half of one.
+ */
+public final class AtomicFiles {
+
+  /** Writes a file's content. */
+  @FunctionalInterface
+  public interface Content {
+
+    /** Writes the whole content to {@code file}, which exists and is empty. */
+    void writeTo(Path file) throws IOException;
+  }
+
+  private AtomicFiles() {}
+
+  /**
+   * Writes {@code target} through a temporary file beside it and an atomic move (a plain replacing
+   * move where the file system cannot move atomically), creating its directory; the temporary file
+   * is deleted whether or not the write succeeds.
+   *
+   * @throws IOException when the directory, the temporary file or the move fails, or {@code
+   *     content} throws; the target is then unchanged
+   */
+  public static void write(Path target, Content content) throws IOException {
+    Path directory = target.toAbsolutePath().getParent();
+    Files.createDirectories(directory);
+    Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+    try {
+      content.writeTo(temporary);
+      try {
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+}
