@@ -4,7 +4,7 @@ Run with `python3 reports/src/test/python/stats_reference.py` (SciPy 1.17.1, Num
 Welch t from scipy.stats.ttest_ind(equal_var=False); exact Mann-Whitney without ties from
 scipy.stats.mannwhitneyu(method="exact"); exact Mann-Whitney WITH ties by brute-force
 enumeration of every split of the pooled midranks (the conditional permutation distribution);
-Hedges' g, Cliff's delta, Holm and the exact bootstrap distribution by direct formulas/enumeration.
+Hedges' g, Cliff's delta and Holm by direct formulas/enumeration.
 The Java tests hard-code what this prints, with this file named as the source.
 """
 import itertools
@@ -71,15 +71,6 @@ def holm(p):
     return adjusted
 
 
-def exact_bootstrap_quantiles(x, y, lower, upper):
-    diffs = []
-    for rx in itertools.product(x, repeat=len(x)):
-        for ry in itertools.product(y, repeat=len(y)):
-            diffs.append(np.mean(rx) - np.mean(ry))
-    diffs = np.sort(np.array(diffs))
-    return diffs, np.quantile(diffs, lower), np.quantile(diffs, upper)
-
-
 for name, (x, y) in DATA.items():
     print("==", name)
     for alt in ("two-sided", "greater", "less"):
@@ -101,16 +92,6 @@ for name, (x, y) in DATA.items():
 print("== holm")
 p = np.array([0.01, 0.04, 0.03, 0.005, 0.20])
 print("holm", list(holm(p)))
-
-print("== exact bootstrap (n=3 vs 3)")
-bx, by = [0.70, 0.74, 0.90], [0.60, 0.66, 0.71]
-diffs, lo, hi = exact_bootstrap_quantiles(bx, by, 0.025, 0.975)
-print("distinct values near lower", sorted(set(np.round(diffs, 12)))[:8])
-i_lo = int(0.025 * len(diffs)); i_hi = int(0.975 * len(diffs))
-print("lower plateau", diffs[i_lo - 5], diffs[i_lo], diffs[i_lo + 5], "upper plateau", diffs[i_hi - 5], diffs[i_hi], diffs[i_hi + 5])
-print("quantiles", lo, hi, "count", len(diffs))
-print("brackets for a Monte Carlo percentile CI (0.015/0.035 and 0.965/0.985 exact quantiles):",
-      np.quantile(diffs, 0.015), np.quantile(diffs, 0.035), np.quantile(diffs, 0.965), np.quantile(diffs, 0.985))
 
 print("== asymptotic branch: Hollander samples repeated 9 times (N = 135)")
 x9, y9 = DATA["hollander"][0] * 9, DATA["hollander"][1] * 9

@@ -47,7 +47,8 @@ import java.util.stream.Collectors;
  * </pre>
  *
  * <p>Exit codes ({@link GateOutcome}): 0 pass, 1 a gap regressed, 2 the run is incomplete
- * (missing, diverged or failed trials, or a baselined comparison without data), 3 bad arguments or
+ * (missing, diverged or failed trials, a baselined comparison without data, or one that cannot be
+ * tested because neither run's per-repeat gaps vary), 3 bad arguments or
  * unusable input. {@code bless} exits 0, 2 (incomplete run, nothing written) or 3 (bad input, nothing written).
  */
 public final class GateCli {
@@ -109,8 +110,7 @@ public final class GateCli {
     List<Baseline> baselines = new BaselineFiles(Path.of(options.get("baselines", DEFAULT_BASELINES))).readAll();
     ComparisonSettings defaults = ComparisonSettings.defaults();
     double alpha = options.number("alpha", defaults.alpha(), 1e-6, 0.5);
-    GateResult result = new Gate(new ComparisonSettings(alpha, defaults.confidenceLevel(), defaults.resamples(),
-        defaults.seed())).evaluate(run, baselines);
+    GateResult result = new Gate(new ComparisonSettings(alpha, defaults.confidenceLevel())).evaluate(run, baselines);
     out.print(GateTable.text(result));
     if (options.has("markdown")) {
       append(Path.of(options.required("markdown")), GateTable.markdown(result));
@@ -224,6 +224,7 @@ public final class GateCli {
         "usage: ci/bin/gate check --results DIR [--baselines ci/baselines] [--alpha 0.05] [--markdown FILE] [--json FILE]",
         "       ci/bin/gate bless --results DIR [--baselines ci/baselines] [--tolerance 0.02] [--reference SGD]",
         "                         [--metrics finalTestAccuracy,bestTestAccuracy] [--commit SHA] [--command TEXT]",
-        "exit codes: 0 pass, 1 a gap regressed, 2 incomplete run (missing/diverged/failed trials), 3 bad input");
+        "exit codes: 0 pass, 1 a gap regressed, 2 incomplete run (missing/diverged/failed trials, untestable gap), "
+            + "3 bad input");
   }
 }

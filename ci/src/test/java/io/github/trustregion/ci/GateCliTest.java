@@ -40,7 +40,7 @@ class GateCliTest {
 
   @Test
   void blessedRunPassesItsOwnGateWithExitCodeZero() throws Exception {
-    Path run = RunFixture.write(temp.resolve("run"), "ci", 5, RunFixture.paperMeansWithOffsets(NOISE)).root();
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 5, RunFixture.paperMeansWithNoise(NOISE)).root();
     Path baselines = temp.resolve("baselines");
 
     int blessed = cli.run("bless", "--results", run.toString(), "--baselines", baselines.toString());
@@ -61,7 +61,7 @@ class GateCliTest {
 
   @Test
   void blessWritesAReadableBaselineWithProvenance() throws Exception {
-    Path run = RunFixture.write(temp.resolve("run"), "ci", 5, RunFixture.paperMeansWithOffsets(NOISE)).root();
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 5, RunFixture.paperMeansWithNoise(NOISE)).root();
     Path baselines = temp.resolve("baselines");
 
     int code = cli.run("bless", "--results", run.toString(), "--baselines", baselines.toString(),
@@ -92,15 +92,22 @@ class GateCliTest {
             && c.setting().equals(Map.of("batchSize", "2048")))
         .findFirst().orElseThrow();
     assertThat(trAt2048.reference()).isEqualTo("SGD");
-    assertThat(trAt2048.gap()).isCloseTo(0.855 - 0.803, within(1e-12));
-    assertThat(trAt2048.methodMean()).isCloseTo(0.855, within(1e-12));
-    assertThat(trAt2048.referenceMean()).isCloseTo(0.803, within(1e-12));
-    assertThat(trAt2048.repeatGaps()).allSatisfy(g -> assertThat(g).isCloseTo(0.052, within(1e-12)));
+    // Offsets shared per repeat cancel; each method's own noise does not. By hand: TR's noise at
+    // B = 2048 averages −0.0002 and SGD's +0.0006, so the gap is 0.052 − 0.0008 = 0.0512.
+    assertThat(trAt2048.gap()).isCloseTo(0.0512, within(1e-12));
+    assertThat(trAt2048.methodMean()).isCloseTo(0.8548, within(1e-12));
+    assertThat(trAt2048.referenceMean()).isCloseTo(0.8036, within(1e-12));
+    for (int r = 0; r < 5; r++) {
+      assertThat(trAt2048.repeatGaps().get(r)).isCloseTo(
+          0.052 + RunFixture.methodNoise("TR", 2048, r) - RunFixture.methodNoise("SGD", 2048, r), within(1e-12));
+    }
+    assertThat(trAt2048.ciLow()).isLessThan(trAt2048.gap());
+    assertThat(trAt2048.ciHigh()).isGreaterThan(trAt2048.gap());
   }
 
   @Test
   void reblessKeepsHandTunedTolerancesUnlessAToleranceIsGiven() throws Exception {
-    Path run = RunFixture.write(temp.resolve("run"), "ci", 3, RunFixture.paperMeansWithOffsets(NOISE)).root();
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 3, RunFixture.paperMeansWithNoise(NOISE)).root();
     Path baselines = temp.resolve("baselines");
     cli.run("bless", "--results", run.toString(), "--baselines", baselines.toString());
     BaselineFiles files = new BaselineFiles(baselines);
@@ -123,11 +130,11 @@ class GateCliTest {
 
   @Test
   void checkExitsOneAndListsTheRegressedRowsWhenAGapDropped() throws Exception {
-    Path blessedRun = RunFixture.write(temp.resolve("blessed"), "ci", 5, RunFixture.paperMeansWithOffsets(NOISE)).root();
+    Path blessedRun = RunFixture.write(temp.resolve("blessed"), "ci", 5, RunFixture.paperMeansWithNoise(NOISE)).root();
     Path baselines = temp.resolve("baselines");
     cli.run("bless", "--results", blessedRun.toString(), "--baselines", baselines.toString());
     Path lowered = RunFixture.write(temp.resolve("lowered"), "ci", 5, (method, batchSize, repeat) ->
-        RunFixture.paperMean(method, batchSize) + NOISE[repeat]
+        RunFixture.paperMeansWithNoise(NOISE).of(method, batchSize, repeat)
             - (method.equals("Hybrid") && batchSize == 2048 ? 0.05 : 0.0)).root();
 
     int code = cli.run("check", "--results", lowered.toString(), "--baselines", baselines.toString(),
@@ -148,15 +155,17 @@ class GateCliTest {
       assertThat(row.at("/key/setting/batchSize").asText()).isEqualTo("2048");
       assertThat(row.get("change").asDouble()).isCloseTo(-0.05, within(1e-9));
       assertThat(row.get("adjustedP").asDouble()).isLessThanOrEqualTo(0.05);
+      assertThat(row.get("pValue").asDouble()).isPositive();
+      assertThat(row.get("smallestFlaggedDrop").asDouble()).isBetween(0.02, 0.05);
     });
   }
 
   @Test
   void checkExitsTwoAndNamesTheTrialsWhenTrialsAreMissingOrDiverged() throws Exception {
     Path baselines = temp.resolve("baselines");
-    Path blessedRun = RunFixture.write(temp.resolve("blessed"), "ci", 3, RunFixture.paperMeansWithOffsets(NOISE)).root();
+    Path blessedRun = RunFixture.write(temp.resolve("blessed"), "ci", 3, RunFixture.paperMeansWithNoise(NOISE)).root();
     cli.run("bless", "--results", blessedRun.toString(), "--baselines", baselines.toString());
-    ResultFiles run = RunFixture.write(temp.resolve("run"), "ci", 3, RunFixture.paperMeansWithOffsets(NOISE));
+    ResultFiles run = RunFixture.write(temp.resolve("run"), "ci", 3, RunFixture.paperMeansWithNoise(NOISE));
     Files.delete(run.trialFile(RunFixture.EXPERIMENT, RunFixture.trialId("SGD", 128, 1)));
     RunFixture.setStatus(run, RunFixture.trialId("TR", 2048, 2), TrialStatus.DIVERGED, "loss NaN at epoch 2");
 
@@ -173,7 +182,7 @@ class GateCliTest {
 
   @Test
   void blessRefusesAnIncompleteRunWithExitCodeTwoAndWritesNothing() throws Exception {
-    ResultFiles run = RunFixture.write(temp.resolve("run"), "ci", 3, RunFixture.paperMeansWithOffsets(NOISE));
+    ResultFiles run = RunFixture.write(temp.resolve("run"), "ci", 3, RunFixture.paperMeansWithNoise(NOISE));
     RunFixture.setStatus(run, RunFixture.trialId("SGD", 2048, 0), TrialStatus.FAILED, "boom");
     Path baselines = temp.resolve("baselines");
 
@@ -185,7 +194,7 @@ class GateCliTest {
 
   @Test
   void blessLeavesOutExperimentsWithASingleRepeat() {
-    Path run = RunFixture.write(temp.resolve("run"), "ci", 1, RunFixture.paperMeansWithOffsets(NOISE)).root();
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 1, RunFixture.paperMeansWithNoise(NOISE)).root();
 
     int code = cli.run("bless", "--results", run.toString(), "--baselines", temp.resolve("b").toString());
 
@@ -200,7 +209,7 @@ class GateCliTest {
 
   @Test
   void blessSkipsExperimentsWithoutTheReferenceMethod() {
-    ResultFiles run = RunFixture.write(temp.resolve("run"), "ci", 2, RunFixture.paperMeansWithOffsets(NOISE));
+    ResultFiles run = RunFixture.write(temp.resolve("run"), "ci", 2, RunFixture.paperMeansWithNoise(NOISE));
     RunFixture.writeLandscape(run, "ci");
     Path baselines = temp.resolve("baselines");
 
@@ -213,7 +222,7 @@ class GateCliTest {
 
   @Test
   void exitsThreeOnBadArgumentsOrMissingDirectories() throws Exception {
-    Path run = RunFixture.write(temp.resolve("run"), "ci", 2, RunFixture.paperMeansWithOffsets(NOISE)).root();
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 2, RunFixture.paperMeansWithNoise(NOISE)).root();
     Files.createDirectories(temp.resolve("empty-baselines"));
 
     assertThat(cli.run()).isEqualTo(3);
@@ -229,7 +238,7 @@ class GateCliTest {
 
   @Test
   void exitsThreeOnACorruptBaselineFile() throws Exception {
-    Path run = RunFixture.write(temp.resolve("run"), "ci", 2, RunFixture.paperMeansWithOffsets(NOISE)).root();
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 2, RunFixture.paperMeansWithNoise(NOISE)).root();
     Path baselines = Files.createDirectories(temp.resolve("baselines"));
     Files.writeString(baselines.resolve(RunFixture.EXPERIMENT + ".json"), "{\"schemaVersion\": 1, \"experiment\": ");
 

@@ -82,6 +82,25 @@ class WorkflowTest {
   }
 
   @Test
+  void everyStepThatPipesTheGateSetsPipefailItself() {
+    int piped = 0;
+    for (Map<String, Object> job : jobs(nightly).values()) {
+      for (Map<String, Object> step : steps(job)) {
+        String script = step.containsKey("run") ? run(step) : "";
+        int gate = script.indexOf("ci/bin/gate");
+        if (gate >= 0 && script.replace("\\\n", " ").matches("(?s).*ci/bin/gate[^\n]*\\|.*")) {
+          // The exit code of a pipeline is its last command's (tee's) unless pipefail is set; the
+          // workflow's default shell (bash -eo pipefail) sets it today, the step must not rely on that.
+          assertThat(script.indexOf("set -o pipefail")).as(step.get("name") + " sets pipefail before the gate")
+              .isBetween(0, gate);
+          piped++;
+        }
+      }
+    }
+    assertThat(piped).isEqualTo(2);
+  }
+
+  @Test
   void nightlyReadsTheResultsWhereTheExperimentsProfileWritesThem() throws Exception {
     Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(root.resolve("pom.xml").toFile());
     Map<String, String> variables = new java.util.HashMap<>();

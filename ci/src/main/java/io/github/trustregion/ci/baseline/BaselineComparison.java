@@ -14,7 +14,7 @@ import java.util.Map;
  * @param method the compared method, e.g. {@code TR}
  * @param reference the reference method, e.g. {@code SGD}
  * @param gap {@code mean(method) − mean(reference)}, accuracy as a fraction
- * @param ciLow the lower bound of the gap's percentile bootstrap interval
+ * @param ciLow the lower bound of the gap's Welch t-interval (as the HTML report's)
  * @param ciHigh the upper bound of that interval
  * @param confidenceLevel the interval's level, e.g. 0.95
  * @param methodMean the method's mean metric

@@ -12,7 +12,7 @@ import java.util.List;
  * @param tolerance the tolerance of new entries, in the metric's units (0.02 = 2 accuracy points)
  * @param keepExistingTolerances whether an entry that already has a baseline keeps its (possibly
  *     hand-tuned) tolerance instead of {@code tolerance}
- * @param statistics the interval settings, the same as the HTML report's
+ * @param statistics the interval settings (level of the Welch interval), the same as the HTML report's
  */
 public record BlessSettings(
     String reference,

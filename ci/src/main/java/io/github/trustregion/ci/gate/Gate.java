@@ -34,16 +34,28 @@ import java.util.stream.Collectors;
  *   <li>The new run's per-repeat gaps are paired by repeat from its completed trials; with fewer
  *       than 2 pairs the row is {@link Verdict#NO_DATA} and the run is incomplete.
  *   <li>{@link GapDrop}: a one-sided Welch test of the new per-repeat gaps against the baseline's,
- *       H₁ "new mean gap &lt; baseline mean gap − tolerance", gives a raw p-value.
- *   <li>Holm's step-down correction ({@link Holm}) within each experiment and metric (the family is
- *       every setting × pair compared on that metric, as in one table of the report; final-epoch
- *       and best-epoch accuracy are separate questions, never mixed) gives the adjusted p-value.
- *       Each family's error rate is at most α; the nightly's as a whole at most α times the number
- *       of families.
+ *       H₁ "new mean gap &lt; baseline mean gap − tolerance", gives a raw p-value. When neither
+ *       sample varies there is no test (NaN): the row is {@link Verdict#NOT_TESTABLE} and the run
+ *       incomplete.
+ *   <li>Holm's step-down correction ({@link Holm}) over the gate's own rows of each experiment and
+ *       metric (the family is every baselined setting × pair on that metric; final-epoch and
+ *       best-epoch accuracy are separate questions, never mixed; the HTML report instead adjusts
+ *       over all comparisons of an experiment) gives the adjusted p-value. Each family's error rate
+ *       is at most α; the nightly's as a whole at most α times the number of families. Identical
+ *       rows (such as TR and a Hybrid that never switched, at the same setting) count separately.
  *   <li>{@link Verdict#REGRESSED} if the adjusted p-value is ≤ α; otherwise {@link Verdict#PASS}
  *       if the change {@code newGap − baselineGap} is ≥ −tolerance, and
  *       {@link Verdict#WITHIN_NOISE} if it is below but not significantly.
  * </ol>
+ *
+ * <p>Every tested row also states the smallest drop it would have been flagged for (the gate's
+ * power at this run's noise): with the other rows of its family at their observed p-values, the row
+ * is rejected exactly when its raw p-value is at most {@code α/(k − m)} ({@link Holm#rejectionLevel}:
+ * k tested rows, m of the others rejected ahead of it; {@code α/k} when none is), and
+ * {@link GapDrop#smallestFlaggedDrop} solves {@code p = α/(k − m)} for the drop:
+ * {@code D = τ + t_{1 − α/(k−m), ν} · √(s_x²/n_x + s_y²/n_y)}, with the observed spreads, sizes and
+ * Welch–Satterthwaite ν (a shift of the gaps changes neither). At a drop of exactly D the adjusted
+ * p-value is α; any larger drop is flagged.
  *
  * <p>Independently, every experiment of the run is audited against its manifest: planned trials
  * without a result file, diverged and failed trials, and completed trials without a gated metric
@@ -57,8 +69,8 @@ public final class Gate {
   /**
    * Creates a gate.
    *
-   * @param settings α (the family-wise level of the Holm-corrected test) and the bootstrap
-   *     settings of the intervals shown, the same as the HTML report's
+   * @param settings α (the family-wise level of the Holm-corrected test) and the level of the Welch
+   *     intervals shown, the same as the HTML report's
    */
   public Gate(ComparisonSettings settings) {
     this.settings = settings;
@@ -92,20 +104,26 @@ public final class Gate {
       evaluate(run, baseline, comparisons, problems, pending);
     }
     double[] adjusted = new double[pending.size()];
+    double[] smallestFlaggedDrop = new double[pending.size()];
     Map<String, List<Integer>> families = new LinkedHashMap<>();
     for (int i = 0; i < pending.size(); i++) {
       ComparisonKey key = pending.get(i).key;
       families.computeIfAbsent(key.experiment() + "\u0000" + key.metric(), k -> new ArrayList<>()).add(i);
     }
     for (List<Integer> family : families.values()) {
-      double[] familyAdjusted = Holm.adjust(family.stream().mapToDouble(i -> pending.get(i).pValue).toArray());
+      double[] raw = family.stream().mapToDouble(i -> pending.get(i).pValue).toArray();
+      double[] familyAdjusted = Holm.adjust(raw);
       for (int f = 0; f < family.size(); f++) {
+        PendingRow row = pending.get(family.get(f));
         adjusted[family.get(f)] = familyAdjusted[f];
+        smallestFlaggedDrop[family.get(f)] = Double.isNaN(row.pValue) ? Double.NaN
+            : GapDrop.smallestFlaggedDrop(row.newGaps, row.baseline.repeatGapArray(), row.baseline.tolerance(),
+                Holm.rejectionLevel(raw, f, settings.alpha()));
       }
     }
     List<GateRow> rows = new ArrayList<>(pending.size());
     for (int i = 0; i < pending.size(); i++) {
-      rows.add(pending.get(i).toRow(adjusted[i], settings.alpha()));
+      rows.add(pending.get(i).toRow(adjusted[i], smallestFlaggedDrop[i], settings.alpha()));
     }
     return new GateResult(rows, problems, ungated, settings.alpha());
   }
@@ -117,7 +135,7 @@ public final class Gate {
       problems.add(new TrialProblem(experiment, "(experiment)", TrialProblem.Kind.NOT_IN_RUN,
           "has a baseline but the run has no " + experiment + "/" + ResultFiles.MANIFEST
               + "; run it, or delete its baseline if the experiment was removed"));
-      baseline.comparisons().forEach(c -> rows.add(new PendingRow(c.key(experiment), c, null, Double.NaN)));
+      baseline.comparisons().forEach(c -> rows.add(new PendingRow(c.key(experiment), c, null, null, Double.NaN)));
       return;
     }
     ExperimentManifest manifest = run.readManifest(experiment);
@@ -144,31 +162,48 @@ public final class Gate {
         problems.add(new TrialProblem(experiment, key.metric() + " [" + key.settingText() + "] " + key.pairText(),
             TrialProblem.Kind.NOT_IN_RUN, "the run has " + n + " paired repeat(s) of this baselined comparison; "
                 + "the gate needs at least 2"));
-        rows.add(new PendingRow(key, entry, null, Double.NaN));
+        rows.add(new PendingRow(key, entry, null, null, Double.NaN));
         continue;
       }
       GapSummary summary = GapSummary.of(sample, comparisons);
       double p = GapDrop.pValue(sample.gaps(), entry.repeatGapArray(), entry.tolerance());
-      rows.add(new PendingRow(key, entry, summary, p));
+      if (Double.isNaN(p)) {
+        problems.add(new TrialProblem(experiment, key.metric() + " [" + key.settingText() + "] " + key.pairText(),
+            TrialProblem.Kind.NO_VARIANCE, String.format(java.util.Locale.ROOT,
+                "neither the run's %d nor the baseline's %d per-repeat gaps vary (change %+.2f points), so there "
+                    + "is no estimate of the noise to test against; check that the repeats use different seeds, "
+                    + "or re-bless from a run whose repeats differ", sample.size(), entry.n(),
+                100 * (summary.gap() - entry.gap()))));
+      }
+      rows.add(new PendingRow(key, entry, summary, sample.gaps(), p));
     }
   }
 
-  /** A row before Holm's correction; {@code summary} is null when the run has no data for it. */
-  private record PendingRow(ComparisonKey key, BaselineComparison baseline, GapSummary summary, double pValue) {
+  /**
+   * A row before Holm's correction; {@code summary} and {@code newGaps} are null when the run has no
+   * data for it.
+   */
+  private record PendingRow(
+      ComparisonKey key, BaselineComparison baseline, GapSummary summary, double[] newGaps, double pValue) {
 
-    GateRow toRow(double adjustedP, double alpha) {
+    GateRow toRow(double adjustedP, double smallestFlaggedDrop, double alpha) {
       if (summary == null) {
         return new GateRow(key, baseline.gap(), baseline.ciLow(), baseline.ciHigh(), baseline.n(),
             Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, baseline.tolerance(), Double.NaN, Double.NaN,
-            Verdict.NO_DATA);
+            Double.NaN, Verdict.NO_DATA);
       }
       double change = summary.gap() - baseline.gap();
-      Verdict verdict = adjustedP <= alpha
-          ? Verdict.REGRESSED
-          : change >= -baseline.tolerance() ? Verdict.PASS : Verdict.WITHIN_NOISE;
+      Verdict verdict;
+      if (Double.isNaN(pValue)) {
+        verdict = Verdict.NOT_TESTABLE;
+      } else if (adjustedP <= alpha) {
+        verdict = Verdict.REGRESSED;
+      } else {
+        verdict = change >= -baseline.tolerance() ? Verdict.PASS : Verdict.WITHIN_NOISE;
+      }
       return new GateRow(key, baseline.gap(), baseline.ciLow(), baseline.ciHigh(), baseline.n(),
           summary.gap(), summary.ciLow(), summary.ciHigh(), summary.n(), change, baseline.tolerance(),
-          pValue, adjustedP, verdict);
+          pValue, adjustedP, smallestFlaggedDrop, verdict);
     }
   }
 }

@@ -12,7 +12,10 @@ public enum GateOutcome {
   PASS(0),
   /** At least one gap regressed significantly; the run is complete. */
   REGRESSION(1),
-  /** Trials are missing, diverged or failed, or a baselined comparison has no data in the run. */
+  /**
+   * Trials are missing, diverged or failed, or a baselined comparison has no data in the run or
+   * cannot be tested (no variance).
+   */
   INCOMPLETE(2),
   /** The arguments, the baselines or the results could not be used (wrong scale, corrupt file). */
   BAD_INPUT(3);

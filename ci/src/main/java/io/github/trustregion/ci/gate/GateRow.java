@@ -13,13 +13,16 @@ import io.github.trustregion.ci.run.ComparisonKey;
  * @param baselineCiHigh the upper bound of the blessed gap's interval
  * @param baselineN the blessed repeats per method
  * @param newGap the new run's gap {@code mean(method) − mean(reference)}
- * @param newCiLow the lower bound of the new gap's percentile bootstrap interval
+ * @param newCiLow the lower bound of the new gap's Welch t-interval (NaN without variance)
  * @param newCiHigh the upper bound of that interval
  * @param newN the new run's paired repeats
  * @param change {@code newGap − baselineGap}
  * @param tolerance how far the gap may drop
  * @param pValue the one-sided Welch p-value for "the new gap is below baseline − tolerance"
  * @param adjustedP the Holm-adjusted p-value within the row's experiment and metric
+ * @param smallestFlaggedDrop the smallest drop of the gap ({@code −change}) that this row would
+ *     have been flagged for, given its observed spreads, n, tolerance and the other rows of its Holm
+ *     family ({@link Gate}); NaN when the row is not tested
  * @param verdict the conclusion
  */
 public record GateRow(
@@ -36,4 +39,5 @@ public record GateRow(
     double tolerance,
     double pValue,
     double adjustedP,
+    double smallestFlaggedDrop,
     Verdict verdict) {}

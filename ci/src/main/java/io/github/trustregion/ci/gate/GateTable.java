@@ -14,7 +14,7 @@ public final class GateTable {
   /** The column headers, in order. */
   public static final List<String> HEADERS = List.of(
       "experiment", "metric", "setting", "pair", "baseline gap [CI] (n)", "new gap [CI] (n)", "change",
-      "tolerance", "p", "p (Holm)", "verdict");
+      "tolerance", "p", "p (Holm)", "flagged from drop", "verdict");
 
   private GateTable() {}
 
@@ -33,6 +33,8 @@ public final class GateTable {
           String.format(Locale.ROOT, "%.2f", 100 * row.tolerance()),
           probability(row.pValue()),
           probability(row.adjustedP()),
+          Double.isNaN(row.smallestFlaggedDrop()) ? "-"
+              : String.format(Locale.ROOT, "%.2f", 100 * row.smallestFlaggedDrop()),
           row.verdict().words()));
     }
     return cells;
@@ -50,7 +52,8 @@ public final class GateTable {
     }
     StringBuilder out = new StringBuilder();
     out.append("Accuracy gaps against the baselines (accuracy points; one-sided Welch test of a drop beyond the "
-        + "tolerance, Holm-adjusted per experiment and metric, α = ").append(result.alpha()).append(")\n");
+        + "tolerance, Holm-adjusted per experiment and metric, α = ").append(result.alpha())
+        .append("; 'flagged from drop': the smallest drop this run's spreads would flag)\n");
     appendLine(out, HEADERS, widths);
     StringBuilder rule = new StringBuilder();
     for (int c = 0; c < widths.length; c++) {
@@ -69,7 +72,7 @@ public final class GateTable {
         .append(result.outcome().exitCode()).append(")\n\n");
     out.append("Gaps in accuracy points; one-sided Welch test of a drop beyond the tolerance, Holm-adjusted per "
         + "experiment and metric, α = ")
-        .append(result.alpha()).append(".\n\n");
+        .append(result.alpha()).append("; *flagged from drop* is the smallest drop this run's spreads would flag.\n\n");
     out.append("| ").append(String.join(" | ", HEADERS)).append(" |\n");
     out.append("|").append("---|".repeat(HEADERS.size())).append('\n');
     for (List<String> row : cells(result)) {

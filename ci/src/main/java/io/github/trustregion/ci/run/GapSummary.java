@@ -4,9 +4,9 @@ import io.github.trustregion.reports.stats.Comparison;
 import io.github.trustregion.reports.stats.Comparisons;
 
 /**
- * A gap as the report states it: the difference of the two methods' mean metric, with the
- * percentile bootstrap interval of the HTML report ({@link Comparisons#compare}), so that the gate,
- * the baselines and the report quote the same numbers for the same run.
+ * A gap as the report states it: the difference of the two methods' mean metric, with the Welch
+ * t-interval of the HTML report ({@link Comparisons#compare}; NaN bounds when neither method
+ * varies), so that the gate, the baselines and the report quote the same numbers for the same run.
  *
  * @param gap {@code mean(method) − mean(reference)} over the paired repeats
  * @param ciLow the interval's lower bound

@@ -2,7 +2,7 @@ package io.github.trustregion.ci.run;
 
 /**
  * A reason the run cannot be trusted as a whole: a trial that is planned but absent, that diverged
- * or failed, or a baselined comparison the run has no data for.
+ * or failed, a baselined comparison the run has no data for, or one that cannot be tested.
  *
  * @param experiment the experiment's id
  * @param subject the trial id, or the comparison, that the problem is about
@@ -22,7 +22,9 @@ public record TrialProblem(String experiment, String subject, Kind kind, String 
     /** The trial completed but a gated metric is absent or not finite. */
     NO_METRIC,
     /** A baselined experiment or comparison has no (or too little) data in the run. */
-    NOT_IN_RUN
+    NOT_IN_RUN,
+    /** Neither the run's nor the baseline's per-repeat gaps of a comparison vary: it cannot be tested. */
+    NO_VARIANCE
   }
 
   @Override

@@ -26,13 +26,38 @@ class GapDropTest {
   }
 
   @Test
-  void givesZeroWhenConstantGapsDroppedBeyondTheTolerance() {
-    assertThat(GapDrop.pValue(new double[] {0.01, 0.01}, new double[] {0.05, 0.05}, 0.02)).isZero();
+  void hasNoPValueWhenNeitherSampleVariesHoweverFarTheGapDropped() {
+    assertThat(GapDrop.pValue(new double[] {0.01, 0.01}, new double[] {0.05, 0.05}, 0.02)).isNaN();
+    assertThat(GapDrop.pValue(new double[] {0.04, 0.04}, new double[] {0.05, 0.05}, 0.02)).isNaN();
+    assertThat(GapDrop.smallestFlaggedDrop(new double[] {0.01, 0.01}, new double[] {0.05, 0.05}, 0.02, 0.0125))
+        .isNaN();
   }
 
   @Test
-  void givesOneWhenConstantGapsStayedWithinTheTolerance() {
-    assertThat(GapDrop.pValue(new double[] {0.04, 0.04}, new double[] {0.05, 0.05}, 0.02)).isEqualTo(1.0);
+  void smallestFlaggedDropIsTheTolerancePlusTheTablesQuantileTimesTheStandardError() {
+    // x = {0.01, 0.02, 0.03}, y = {0.04, 0.05, 0.06}: s_x² = s_y² = 1e-4, se = √(2e-4/3) = 0.0081650,
+    // ν = 4 exactly; Student's t table: t_{0.975,4} = 2.776, so for level 0.025 and τ = 0.02:
+    // D = 0.02 + 2.776 · 0.0081650 = 0.042666 (table precision ±0.0005 · se).
+    double[] x = {0.01, 0.02, 0.03};
+    double[] y = {0.04, 0.05, 0.06};
+    double se = Math.sqrt(2e-4 / 3);
+
+    double drop = GapDrop.smallestFlaggedDrop(x, y, 0.02, 0.025);
+
+    assertThat(drop).isCloseTo(0.02 + 2.776 * se, within(0.0005 * se));
+    // Shift x so that its mean gap is D below y's: the one-sided p-value is the level, and below it
+    // for a drop 0.01 points larger.
+    double shift = mean(y) - drop - mean(x);
+    assertThat(GapDrop.pValue(shifted(x, shift), y, 0.02)).isCloseTo(0.025, within(1e-12));
+    assertThat(GapDrop.pValue(shifted(x, shift - 0.0001), y, 0.02)).isLessThan(0.025);
+  }
+
+  private static double mean(double[] v) {
+    return java.util.Arrays.stream(v).sum() / v.length;
+  }
+
+  private static double[] shifted(double[] v, double shift) {
+    return java.util.Arrays.stream(v).map(x -> x + shift).toArray();
   }
 
   @Test

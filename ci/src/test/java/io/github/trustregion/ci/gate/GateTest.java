@@ -24,10 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GateTest {
 
-  /** Per-repeat offsets of the blessed run (mean 0, sd ≈ 0.27 accuracy points). */
+  /**
+   * Per-repeat offsets shared by every method of the blessed run (they cancel in the gaps, whose
+   * noise comes from {@link RunFixture#METHOD_NOISE}).
+   */
   private static final double[] BLESSED_NOISE = {-0.004, 0.002, 0.0, 0.003, -0.001};
 
   private static final Gate GATE = new Gate(ComparisonSettings.defaults());
+
+  /** The module directory (Surefire sets basedir), for the committed baselines. */
+  private static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
 
   @TempDir Path temp;
 
@@ -35,13 +41,13 @@ class GateTest {
 
   @BeforeEach
   void blessAFiveRepeatRun() {
-    ResultFiles blessed = RunFixture.write(temp.resolve("blessed"), "ci", 5, RunFixture.paperMeansWithOffsets(BLESSED_NOISE));
+    ResultFiles blessed = RunFixture.write(temp.resolve("blessed"), "ci", 5, RunFixture.paperMeansWithNoise(BLESSED_NOISE));
     baselines = bless(blessed);
   }
 
   @Test
   void passesOnARunEqualToItsBaselines() {
-    ResultFiles same = RunFixture.write(temp.resolve("same"), "ci", 5, RunFixture.paperMeansWithOffsets(BLESSED_NOISE));
+    ResultFiles same = RunFixture.write(temp.resolve("same"), "ci", 5, RunFixture.paperMeansWithNoise(BLESSED_NOISE));
 
     GateResult result = GATE.evaluate(same, baselines);
 
@@ -60,19 +66,24 @@ class GateTest {
   @Test
   void failsOnARunWhoseGapWasLoweredBeyondTheTolerance() {
     ResultFiles lowered = RunFixture.write(temp.resolve("lowered"), "ci", 5, (method, batchSize, repeat) ->
-        RunFixture.paperMean(method, batchSize) + BLESSED_NOISE[repeat]
+        RunFixture.paperMeansWithNoise(BLESSED_NOISE).of(method, batchSize, repeat)
             - (method.equals("TR") && batchSize == 2048 ? 0.04 : 0.0));
 
     GateResult result = GATE.evaluate(lowered, baselines);
 
     assertThat(result.outcome()).isEqualTo(GateOutcome.REGRESSION);
+    // The gaps vary (sd 0.63 points over 5 repeats), so 4 points is a real test, not a certainty:
+    // the rows could flag drops from about 3.1 points on.
+    assertThat(result.rows()).allSatisfy(row -> assertThat(row.pValue()).isNotNaN());
+    assertThat(result.regressions()).allSatisfy(row -> assertThat(row.smallestFlaggedDrop()).isBetween(0.025, 0.035));
     assertThat(result.outcome().exitCode()).isEqualTo(1);
     assertThat(result.regressions()).hasSize(2).allSatisfy(row -> {
       assertThat(row.key().method()).isEqualTo("TR");
       assertThat(row.key().reference()).isEqualTo("SGD");
       assertThat(row.key().setting()).containsExactly(Map.entry("batchSize", "2048"));
-      assertThat(row.baselineGap()).isCloseTo(0.855 - 0.803, within(1e-9));
-      assertThat(row.newGap()).isCloseTo(0.855 - 0.803 - 0.04, within(1e-9));
+      // 5.2 points plus the mean of TR's minus SGD's own noise at B = 2048 (−0.02 − 0.06 points, by hand).
+      assertThat(row.baselineGap()).isCloseTo(0.0512, within(1e-9));
+      assertThat(row.newGap()).isCloseTo(row.baselineGap() - 0.04, within(1e-9));
       assertThat(row.change()).isCloseTo(-0.04, within(1e-9));
       assertThat(row.adjustedP()).isLessThanOrEqualTo(0.05);
     });
@@ -146,8 +157,90 @@ class GateTest {
   }
 
   @Test
+  void smallestFlaggedDropIsWhereTheHolmAdjustedPReachesAlpha() {
+    // α = 0.10 so that the required level is a t-table entry: 4 tested rows per metric, none of
+    // the others rejected, so the row needs p ≤ 0.10/4 = 0.025. A run equal to the blessed one has
+    // the same gaps (n = 5 on both sides, equal variances), hence ν = 2(5 − 1) = 8, and Student's t
+    // table gives t_{0.975,8} = 2.306: D = τ + 2.306 · √(2 s²/5), s² the sample variance of the
+    // TR − SGD gaps at B = 2048 (by hand: gaps 5.2 + {0.4, −0.7, −0.1, −0.7, 0.7} points,
+    // s² = 4.02e-5, se = 0.004010, D = 0.02 + 2.306 · 0.004010 = 0.029247).
+    Gate gate = new Gate(new ComparisonSettings(0.10, 0.90));
+    double[] gaps = new double[5];
+    for (int r = 0; r < 5; r++) {
+      gaps[r] = RunFixture.methodNoise("TR", 2048, r) - RunFixture.methodNoise("SGD", 2048, r);
+    }
+    double mean = java.util.Arrays.stream(gaps).average().orElseThrow();
+    double variance = java.util.Arrays.stream(gaps).map(g -> (g - mean) * (g - mean)).sum() / 4;
+    double se = Math.sqrt(2 * variance / 5);
+    assertThat(variance).isCloseTo(4.02e-5, within(1e-12));
+
+    GateRow same = trAt2048Final(gate.evaluate(
+        RunFixture.write(temp.resolve("same"), "ci", 5, RunFixture.paperMeansWithNoise(BLESSED_NOISE)), baselines));
+    double drop = same.smallestFlaggedDrop();
+    GateRow atDrop = trAt2048Final(gate.evaluate(lowerTrAt2048(temp.resolve("at"), drop), baselines));
+    GateRow beyond = trAt2048Final(gate.evaluate(lowerTrAt2048(temp.resolve("beyond"), drop + 0.001), baselines));
+    GateRow short_ = trAt2048Final(gate.evaluate(lowerTrAt2048(temp.resolve("short"), drop - 0.001), baselines));
+
+    assertThat(drop).isCloseTo(0.02 + 2.306 * se, within(0.0005 * se));
+    assertThat(atDrop.change()).isCloseTo(-drop, within(1e-12));
+    assertThat(atDrop.pValue()).isCloseTo(0.025, within(1e-9));
+    assertThat(atDrop.adjustedP()).isCloseTo(0.10, within(1e-9));
+    assertThat(atDrop.smallestFlaggedDrop()).isCloseTo(drop, within(1e-12));
+    assertThat(beyond.verdict()).isEqualTo(Verdict.REGRESSED);
+    assertThat(short_.verdict()).isEqualTo(Verdict.WITHIN_NOISE);
+  }
+
+  @Test
+  void withTheCommittedBaselinesSpreadsFailsWellAboveTheSmallestFlaggedDropAndPassesAOnePointDrop() throws Exception {
+    Baseline committed = io.github.trustregion.ci.baseline.BaselineFiles.read(
+        MODULE.resolve("baselines").resolve(RunFixture.EXPERIMENT + ".json"));
+    List<Baseline> real = List.of(committed);
+    int repeats = committed.comparisons().get(0).n();
+
+    GateRow unchanged = trAt128Final(GATE.evaluate(fromCommittedGaps(committed, "unchanged", 0.0), real));
+    double drop = unchanged.smallestFlaggedDrop();
+    GateResult wellAbove = GATE.evaluate(fromCommittedGaps(committed, "above", drop + 0.02), real);
+    GateResult onePoint = GATE.evaluate(fromCommittedGaps(committed, "one", 0.01), real);
+    GateResult fivePoints = GATE.evaluate(fromCommittedGaps(committed, "five", 0.05), real);
+
+    assertThat(repeats).isEqualTo(3);
+    assertThat(unchanged.verdict()).isEqualTo(Verdict.PASS);
+    assertThat(unchanged.newGap()).isCloseTo(unchanged.baselineGap(), within(1e-12));
+    // With n = 3 per side and these spreads the gate is blunt: drops below ~9.6 points pass.
+    assertThat(drop).isBetween(0.09, 0.10);
+    assertThat(trAt128Final(wellAbove).verdict()).isEqualTo(Verdict.REGRESSED);
+    assertThat(wellAbove.outcome()).isEqualTo(GateOutcome.REGRESSION);
+    assertThat(wellAbove.regressions()).containsExactly(trAt128Final(wellAbove));
+    assertThat(trAt128Final(onePoint).verdict()).isEqualTo(Verdict.PASS);
+    assertThat(onePoint.outcome()).isEqualTo(GateOutcome.PASS);
+    assertThat(trAt128Final(fivePoints).verdict()).isEqualTo(Verdict.WITHIN_NOISE);
+    assertThat(fivePoints.outcome()).isEqualTo(GateOutcome.PASS);
+  }
+
+  @Test
+  void callsARowWithoutVarianceNotTestableAndTheRunIncomplete() {
+    // Every method shifted by the same offset per repeat: every gap is the same in every repeat.
+    double[] offsets = {-0.004, 0.002, 0.0};
+    List<Baseline> constant = bless(RunFixture.write(temp.resolve("constant"), "ci", 3,
+        (method, batchSize, repeat) -> RunFixture.paperMean(method, batchSize) + offsets[repeat]));
+    ResultFiles dropped = RunFixture.write(temp.resolve("dropped"), "ci", 3, (method, batchSize, repeat) ->
+        RunFixture.paperMean(method, batchSize) + offsets[repeat] - (method.equals("TR") ? 0.05 : 0.0));
+
+    GateResult result = GATE.evaluate(dropped, constant);
+
+    assertThat(result.rows()).hasSize(8).allSatisfy(row -> {
+      assertThat(row.pValue()).isNaN();
+      assertThat(row.smallestFlaggedDrop()).isNaN();
+      assertThat(row.verdict()).isEqualTo(Verdict.NOT_TESTABLE);
+    });
+    assertThat(result.regressions()).isEmpty();
+    assertThat(result.outcome()).isEqualTo(GateOutcome.INCOMPLETE);
+    assertThat(result.problems()).hasSize(8).allSatisfy(p -> assertThat(p.kind()).isEqualTo(TrialProblem.Kind.NO_VARIANCE));
+  }
+
+  @Test
   void ignoresResultFilesOfTrialsTheManifestDoesNotPlan() {
-    ResultFiles run = RunFixture.write(temp.resolve("stray"), "ci", 5, RunFixture.paperMeansWithOffsets(BLESSED_NOISE));
+    ResultFiles run = RunFixture.write(temp.resolve("stray"), "ci", 5, RunFixture.paperMeansWithNoise(BLESSED_NOISE));
     io.github.trustregion.framework.result.TrialResult kept =
         run.readTrial(RunFixture.EXPERIMENT, RunFixture.trialId("TR", 2048, 0)).orElseThrow();
     Map<String, String> parameters = new java.util.LinkedHashMap<>(kept.parameters());
@@ -164,7 +257,7 @@ class GateTest {
 
   @Test
   void failsNamingAMissingTrial() throws Exception {
-    ResultFiles run = RunFixture.write(temp.resolve("missing"), "ci", 5, RunFixture.paperMeansWithOffsets(BLESSED_NOISE));
+    ResultFiles run = RunFixture.write(temp.resolve("missing"), "ci", 5, RunFixture.paperMeansWithNoise(BLESSED_NOISE));
     String missing = RunFixture.trialId("TR", 2048, 3);
     Files.delete(run.trialFile(RunFixture.EXPERIMENT, missing));
 
@@ -181,7 +274,7 @@ class GateTest {
 
   @Test
   void failsNamingDivergedAndFailedTrials() {
-    ResultFiles run = RunFixture.write(temp.resolve("diverged"), "ci", 5, RunFixture.paperMeansWithOffsets(BLESSED_NOISE));
+    ResultFiles run = RunFixture.write(temp.resolve("diverged"), "ci", 5, RunFixture.paperMeansWithNoise(BLESSED_NOISE));
     String diverged = RunFixture.trialId("SGD", 2048, 0);
     String failed = RunFixture.trialId("Hybrid", 128, 4);
     RunFixture.setStatus(run, diverged, TrialStatus.DIVERGED, "loss became NaN at epoch 3");
@@ -198,7 +291,7 @@ class GateTest {
 
   @Test
   void failsWhenABaselinedComparisonHasFewerThanTwoRepeatsInTheRun() {
-    ResultFiles run = RunFixture.write(temp.resolve("one"), "ci", 1, RunFixture.paperMeansWithOffsets(BLESSED_NOISE));
+    ResultFiles run = RunFixture.write(temp.resolve("one"), "ci", 1, RunFixture.paperMeansWithNoise(BLESSED_NOISE));
 
     GateResult result = GATE.evaluate(run, baselines);
 
@@ -222,7 +315,7 @@ class GateTest {
 
   @Test
   void listsExperimentsWithoutABaselineWithoutFailing() {
-    ResultFiles run = RunFixture.write(temp.resolve("with-e4"), "ci", 5, RunFixture.paperMeansWithOffsets(BLESSED_NOISE));
+    ResultFiles run = RunFixture.write(temp.resolve("with-e4"), "ci", 5, RunFixture.paperMeansWithNoise(BLESSED_NOISE));
     RunFixture.writeLandscape(run, "ci");
 
     GateResult result = GATE.evaluate(run, baselines);
@@ -233,7 +326,7 @@ class GateTest {
 
   @Test
   void refusesARunAtAnotherScaleThanTheBaseline() {
-    ResultFiles smoke = RunFixture.write(temp.resolve("smoke"), "smoke", 5, RunFixture.paperMeansWithOffsets(BLESSED_NOISE));
+    ResultFiles smoke = RunFixture.write(temp.resolve("smoke"), "smoke", 5, RunFixture.paperMeansWithNoise(BLESSED_NOISE));
 
     assertThatThrownBy(() -> GATE.evaluate(smoke, baselines))
         .isInstanceOf(GateInputException.class)
@@ -243,9 +336,46 @@ class GateTest {
 
   @Test
   void refusesToRunWithoutBaselines() {
-    ResultFiles run = RunFixture.write(temp.resolve("run"), "ci", 2, RunFixture.paperMeansWithOffsets(BLESSED_NOISE));
+    ResultFiles run = RunFixture.write(temp.resolve("run"), "ci", 2, RunFixture.paperMeansWithNoise(BLESSED_NOISE));
 
     assertThatThrownBy(() -> GATE.evaluate(run, List.of())).isInstanceOf(GateInputException.class);
+  }
+
+  private ResultFiles lowerTrAt2048(Path root, double drop) {
+    return RunFixture.write(root, "ci", 5, (method, batchSize, repeat) ->
+        RunFixture.paperMeansWithNoise(BLESSED_NOISE).of(method, batchSize, repeat)
+            - (method.equals("TR") && batchSize == 2048 ? drop : 0.0));
+  }
+
+  private static GateRow trAt2048Final(GateResult result) {
+    return row(result, "finalTestAccuracy", "2048", "TR");
+  }
+
+  private static GateRow trAt128Final(GateResult result) {
+    return row(result, "finalTestAccuracy", "128", "TR");
+  }
+
+  private static GateRow row(GateResult result, String metric, String batchSize, String method) {
+    return result.rows().stream().filter(r -> r.key().metric().equals(metric) && r.key().method().equals(method)
+        && r.key().setting().equals(Map.of("batchSize", batchSize))).findFirst().orElseThrow();
+  }
+
+  /**
+   * Writes a run whose per-repeat gaps are the committed baseline's own, with TR's final accuracy at
+   * B = 128 lowered by {@code drop} (SGD's accuracies are arbitrary: only the differences matter).
+   */
+  private ResultFiles fromCommittedGaps(Baseline committed, String name, double drop) {
+    Map<String, double[]> gaps = new java.util.HashMap<>();
+    committed.comparisons().forEach(c ->
+        gaps.put(c.metric() + "/" + c.setting().get("batchSize") + "/" + c.method(), c.repeatGapArray()));
+    RunFixture.Accuracy sgdFinal = (method, batchSize, repeat) -> 0.84 + 0.003 * repeat;
+    RunFixture.Accuracy sgdBest = (method, batchSize, repeat) -> 0.85 + 0.002 * repeat;
+    return RunFixture.write(temp.resolve(name), "ci", committed.comparisons().get(0).n(),
+        (method, batchSize, repeat) -> method.equals("SGD") ? sgdFinal.of(method, batchSize, repeat)
+            : sgdFinal.of(method, batchSize, repeat) + gaps.get("finalTestAccuracy/" + batchSize + "/" + method)[repeat]
+                - (method.equals("TR") && batchSize == 128 ? drop : 0.0),
+        (method, batchSize, repeat) -> method.equals("SGD") ? sgdBest.of(method, batchSize, repeat)
+            : sgdBest.of(method, batchSize, repeat) + gaps.get("bestTestAccuracy/" + batchSize + "/" + method)[repeat]);
   }
 
   private static List<Baseline> bless(ResultFiles run) {

@@ -80,10 +80,16 @@ public final class Analyzer {
         experiment.missing().size(), problems(experiment), compared, stats,
         comparisons(groups, compared), cost(groups), settingDifferences(experiment),
         paperValues(experiment), fits(experiment, groups), stages(experiment, groups), landscape(groups),
-        batchDrops(groups, compared));
+        batchDrops(experiment, groups, compared));
   }
 
-  private List<BatchDropRow> batchDrops(List<TrialGroup> groups, List<String> metrics) {
+  /**
+   * Each method's drop from its smallest to its largest batch size per metric: a Welch comparison
+   * of the two batch sizes' values, Holm-adjusted over all rows of this table as one family (a
+   * question separate from the method comparisons), with the paper's drop where the manifest
+   * declares the paper's value for the method at both batch sizes.
+   */
+  private List<BatchDropRow> batchDrops(LoadedExperiment experiment, List<TrialGroup> groups, List<String> metrics) {
     Map<String, List<TrialGroup>> byMethod = new LinkedHashMap<>();
     for (TrialGroup g : groups) {
       String batch = g.setting().get("batchSize");
@@ -94,7 +100,7 @@ public final class Analyzer {
       rest.remove("batchSize");
       byMethod.computeIfAbsent(g.method() + "\u0000" + TrialKeys.settingLabel(rest), k -> new ArrayList<>()).add(g);
     }
-    List<BatchDropRow> out = new ArrayList<>();
+    List<BatchDropRow> unadjusted = new ArrayList<>();
     for (String metric : metrics) {
       for (var entry : byMethod.entrySet()) {
         List<TrialGroup> withValues = entry.getValue().stream().filter(g -> g.values(metric).length > 0)
@@ -107,9 +113,21 @@ public final class Analyzer {
         int b0 = Integer.parseInt(small.setting().get("batchSize"));
         int b1 = Integer.parseInt(large.setting().get("batchSize"));
         Comparison c = comparisons.compare("B=" + b0, small.values(metric), "B=" + b1, large.values(metric));
-        out.add(new BatchDropRow(metric, small.method(), entry.getKey().substring(entry.getKey().indexOf('\u0000') + 1),
-            b0, b1, c));
+        Optional<PaperValue> paperSmall = paperFor(experiment, small.setting(), small.method(), metric);
+        Optional<PaperValue> paperLarge = paperFor(experiment, large.setting(), large.method(), metric);
+        boolean paper = paperSmall.isPresent() && paperLarge.isPresent();
+        unadjusted.add(new BatchDropRow(metric, small.method(),
+            entry.getKey().substring(entry.getKey().indexOf('\u0000') + 1), b0, b1, c,
+            paper ? paperSmall.get().value() - paperLarge.get().value() : null,
+            paper ? paperSmall.get().source() : null));
       }
+    }
+    List<Comparison> adjusted = Comparisons.holm(unadjusted.stream().map(BatchDropRow::comparison).toList());
+    List<BatchDropRow> out = new ArrayList<>(unadjusted.size());
+    for (int i = 0; i < unadjusted.size(); i++) {
+      BatchDropRow r = unadjusted.get(i);
+      out.add(new BatchDropRow(r.metric(), r.method(), r.setting(), r.smallBatch(), r.largeBatch(), adjusted.get(i),
+          r.paperDrop(), r.paperSource()));
     }
     return out;
   }

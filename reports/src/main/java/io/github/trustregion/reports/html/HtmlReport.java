@@ -76,9 +76,9 @@ public final class HtmlReport {
         .append("</title><style>").append(STYLE).append("</style></head><body>\n");
     html.append("<h1>").append(escape(title)).append("</h1>\n");
     html.append("<p class=\"note\">Rendered from the result files in <code>").append(escape(resultsDirectory))
-        .append("</code>. Comparisons: difference of means with a ").append(Charts.fmt(100 * settings.confidenceLevel())).append("%")
-        .append(" percentile bootstrap interval (").append(settings.resamples()).append(" resamples, seed ")
-        .append(settings.seed()).append("), Welch's t-test, the Mann–Whitney U test (exact for pooled n ≤ 80, ")
+        .append("</code>. Comparisons: difference of means with its ").append(Charts.fmt(100 * settings.confidenceLevel()))
+        .append("% Welch t-interval (Welch–Satterthwaite df; — when a group has fewer than 2 repeats or neither ")
+        .append("varies), Welch's t-test, the Mann–Whitney U test (exact for pooled n ≤ 80, ")
         .append("ties included), Hedges' g and Cliff's δ; p-values Holm-adjusted over each experiment's comparisons; ")
         .append("α = ").append(num(settings.alpha())).append(". A difference is called significant only when the ")
         .append("adjusted Welch p-value is below α and the interval excludes 0. Values labelled <span class=\"paper\">")
@@ -180,14 +180,17 @@ public final class HtmlReport {
       html.append("</table></section>\n");
     }
     if (!s.batchDrops().isEmpty()) {
+      long tested = s.batchDrops().stream().filter(r -> !Double.isNaN(r.comparison().welch().pTwoSided())).count();
       html.append("<section class=\"batch-drops\"><h3>Loss from the smallest to the largest batch size</h3>")
-          .append("<p class=\"note\">Drop = mean at the smallest batch − mean at the largest, with its bootstrap ")
-          .append("interval and Welch p-value (not Holm-adjusted; the paper: Hybrid loses 0.35 points from B = 64 to ")
-          .append("1024, SGD 6.97).</p>");
+          .append("<p class=\"note\">Drop = mean at the smallest batch − mean at the largest, with its Welch ")
+          .append("interval and Welch p-value. The ").append(tested).append(" tested rows of this table are their own ")
+          .append("Holm family (separate from the method comparisons below); the verdict uses the Holm-adjusted ")
+          .append("p-value. The paper's drop is shown where the experiment declares the paper's values at both batch ")
+          .append("sizes.</p>");
       html.append("<table class=\"batch-drops\"><tr><th class=\"text\">metric</th><th class=\"text\">method</th>")
           .append("<th class=\"text\">setting</th><th>small B</th><th>large B</th><th>n small</th><th>n large</th>")
           .append("<th>mean small</th><th>mean large</th><th>drop</th><th>CI low</th><th>CI high</th><th>Welch p</th>")
-          .append("<th class=\"text\">verdict</th></tr>");
+          .append("<th>Holm p</th><th class=\"paper\">paper's drop</th><th class=\"text\">verdict</th></tr>");
       for (BatchDropRow r : s.batchDrops()) {
         Comparison c = r.comparison();
         html.append("<tr data-metric=\"").append(escape(r.metric())).append("\" data-method=\"")
@@ -195,7 +198,8 @@ public final class HtmlReport {
             .append(text(r.setting())).append(cell(r.smallBatch())).append(cell(r.largeBatch()))
             .append(cell(c.a().n())).append(cell(c.b().n())).append(cell(c.a().mean())).append(cell(c.b().mean()))
             .append(cell(c.difference())).append(cell(c.interval().lower())).append(cell(c.interval().upper()))
-            .append(cell(c.welch().pTwoSided())).append("<td class=\"text verdict\">")
+            .append(cell(c.welch().pTwoSided())).append(cell(c.adjustedP()))
+            .append(paperDropCell(r.paperDrop(), r.paperSource())).append("<td class=\"text verdict\">")
             .append(escape(c.verdict())).append("</td></tr>");
       }
       html.append("</table></section>\n");
@@ -383,6 +387,15 @@ public final class HtmlReport {
     }
     return "<td class=\"paper\" data-value=\"" + raw(v) + "\" title=\"the paper's value"
         + (source == null ? "" : ", " + escape(source)) + "\">" + (v <= 1 ? pct(v) : Charts.fmt(v)) + " (paper)</td>";
+  }
+
+  /** A paper's value in the units of the neighbouring cells (not as a percentage), labelled as the paper's. */
+  private static String paperDropCell(Double v, String source) {
+    if (v == null) {
+      return "<td class=\"paper\"></td>";
+    }
+    return "<td class=\"paper\" data-value=\"" + raw(v) + "\" title=\"the paper's value, " + escape(source) + "\">"
+        + escape(Charts.fmt(v)) + " (paper)</td>";
   }
 
   private static String raw(double v) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * Re-renders a results directory into an HTML report and summaries, without running anything.
  *
  * <pre>
- *   ReportCli --results &lt;dir&gt; --out &lt;dir&gt; [--alpha 0.05] [--resamples 10000] [--seed 20240611]
+ *   ReportCli --results &lt;dir&gt; --out &lt;dir&gt; [--alpha 0.05]
  * </pre>
  *
  * <p>Exit codes: 0 written, 1 a result file is corrupt or incomplete (the message names it),
@@ -32,8 +32,6 @@ public final class ReportCli {
     Path target = null;
     ComparisonSettings d = ComparisonSettings.defaults();
     double alpha = d.alpha();
-    int resamples = d.resamples();
-    long seed = d.seed();
     try {
       for (int i = 0; i < args.length; i++) {
         String value = i + 1 < args.length ? args[i + 1] : null;
@@ -41,8 +39,6 @@ public final class ReportCli {
           case "--results" -> results = Path.of(require(args[i], value));
           case "--out" -> target = Path.of(require(args[i], value));
           case "--alpha" -> alpha = Double.parseDouble(require(args[i], value));
-          case "--resamples" -> resamples = Integer.parseInt(require(args[i], value));
-          case "--seed" -> seed = Long.parseLong(require(args[i], value));
           case "--help", "-h" -> {
             out.println(usage());
             return 0;
@@ -54,7 +50,7 @@ public final class ReportCli {
       if (results == null || target == null) {
         throw new IllegalArgumentException("Both --results and --out are required.");
       }
-      ComparisonSettings settings = new ComparisonSettings(alpha, 1 - alpha, resamples, seed);
+      ComparisonSettings settings = new ComparisonSettings(alpha, 1 - alpha);
       ReportSummary summary = new ReportWriter(settings).write(results, target);
       out.println("Wrote " + target.resolve(ReportWriter.HTML) + " (" + summary.experiments().size()
           + " experiments), " + ReportWriter.SUMMARY_JSON + ", " + ReportWriter.SUMMARY_CSV + " and "
@@ -77,7 +73,6 @@ public final class ReportCli {
   }
 
   private static String usage() {
-    return "Usage: ReportCli --results <results dir> --out <report dir> [--alpha 0.05] [--resamples 10000] "
-        + "[--seed 20240611]";
+    return "Usage: ReportCli --results <results dir> --out <report dir> [--alpha 0.05]";
   }
 }

@@ -2,11 +2,11 @@ package io.github.trustregion.reports.stats;
 
 /**
  * Everything said about one pair of groups (method A against method B on one metric at one
- * setting): sizes, means, spreads, the difference with its bootstrap interval, both tests, effect
+ * setting): sizes, means, spreads, the difference with its Welch interval, both tests, effect
  * sizes, the Holm-adjusted p-value and a verdict in words.
  *
  * <p>The verdict is "&lt;A&gt; higher than &lt;B&gt;" or "&lt;A&gt; lower than &lt;B&gt;" only when the
- * Holm-adjusted Welch p-value is below α <em>and</em> the bootstrap interval excludes 0; otherwise
+ * Holm-adjusted Welch p-value is below α <em>and</em> the Welch interval excludes 0; otherwise
  * it is "not significant", or "not tested: …" when a test cannot be made (n &lt; 2, no variance).
  *
  * @param labelA the first group's label (e.g. "TR")
@@ -14,7 +14,8 @@ package io.github.trustregion.reports.stats;
  * @param a the first group's n, mean and sd
  * @param b the second group's n, mean and sd
  * @param difference {@code mean(A) − mean(B)}
- * @param interval the percentile bootstrap interval of the difference
+ * @param interval the Welch confidence interval of the difference (NaN bounds when n &lt; 2 or no
+ *     variance)
  * @param welch Welch's t-test (NaN fields when n &lt; 2 or no variance)
  * @param mannWhitney the Mann–Whitney U test
  * @param hedgesG Hedges' g (NaN when undefined)

@@ -27,8 +27,10 @@ public final class Comparisons {
   /**
    * Compares group {@code a} with group {@code b}; each needs at least one finite value.
    *
-   * <p>Welch's test and Hedges' g need two values per group; with fewer they are NaN and the
-   * verdict says "not tested". The adjusted p-value equals the raw one until {@link #holm}.
+   * <p>Welch's test and its interval ({@link WelchTTest#confidenceInterval}) need two values per
+   * group and some variance; otherwise they are NaN and the verdict says "not tested". Hedges' g
+   * needs {@code n_a + n_b ≥ 4} ({@link EffectSizes#hedgesG}); otherwise it is NaN. The adjusted
+   * p-value equals the raw one until {@link #holm}.
    */
   public Comparison compare(String labelA, double[] a, String labelB, double[] b) {
     SampleSummary summaryA = SampleSummary.of(a);
@@ -44,8 +46,7 @@ public final class Comparisons {
             ? WelchTTest.test(a, b)
             : new WelchTTest.Result(difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     MannWhitneyUTest.Result mwu = MannWhitneyUTest.test(a, b);
-    Interval interval =
-        BootstrapInterval.differenceOfMeans(a, b, settings.confidenceLevel(), settings.resamples(), settings.seed());
+    Interval interval = WelchTTest.confidenceInterval(a, b, settings.confidenceLevel());
     double g = a.length + b.length >= 4 ? EffectSizes.hedgesG(a, b) : Double.NaN;
     double delta = EffectSizes.cliffsDelta(a, b);
     Comparison raw = new Comparison(labelA, labelB, summaryA, summaryB, difference, interval, welch, mwu,

@@ -18,7 +18,9 @@ public final class EffectSizes {
   private EffectSizes() {}
 
   /**
-   * Returns Hedges' g; needs {@code n_a + n_b ≥ 3}. NaN when both samples have zero variance.
+   * Returns Hedges' g; needs at least one value per sample and {@code n_a + n_b ≥ 4}, i.e.
+   * {@code ν ≥ 2} ({@code J(1) = 0} would erase the effect). NaN when both samples have zero
+   * variance.
    */
   public static double hedgesG(double[] a, double[] b) {
     Samples.requireFinite(a, "a");

@@ -39,4 +39,36 @@ public final class Holm {
     }
     return adjusted;
   }
+
+  /**
+   * Returns the largest raw p-value at which entry {@code index} is rejected at family-wise level
+   * {@code alpha}, the other entries held at their given p-values: {@code α/(k − m)}.
+   *
+   * <p>Here {@code k} is the number of finite p-values with entry {@code index} counted whatever
+   * its own value, and {@code m} the number of the other entries that Holm would reject ahead of it:
+   * with the others' finite p-values sorted, {@code q_(1) ≤ … ≤ q_(k−1)}, the largest {@code m}
+   * with {@code (k − j + 1) q_(j) ≤ α} for every {@code j ≤ m}. An entry with {@code p ≤ α/(k − m)}
+   * takes rank {@code r ≤ m + 1}, where every earlier step is rejected and its own adjusted value
+   * is at most α; with a larger p, either its own step {@code (k − r + 1)p} or the failing step
+   * {@code (k − m) q_(m+1)} ahead of it exceeds α. So its adjusted p-value is ≤ α exactly when its
+   * raw p-value is ≤ the returned level ({@code α/k} when no other entry is rejected).
+   *
+   * @param pValues the family's p-values (NaN for undefined tests, which do not count)
+   * @param index the entry asked about
+   * @param alpha the family-wise level, in (0, 1)
+   */
+  public static double rejectionLevel(double[] pValues, int index, double alpha) {
+    if (!(alpha > 0 && alpha < 1)) {
+      throw new IllegalArgumentException("The family-wise level must lie in (0, 1) but was " + alpha + ".");
+    }
+    double[] others = java.util.stream.IntStream.range(0, pValues.length)
+        .filter(i -> i != index && !Double.isNaN(pValues[i]))
+        .mapToDouble(i -> pValues[i]).sorted().toArray();
+    int k = others.length + 1;
+    int m = 0;
+    while (m < others.length && (k - m) * others[m] <= alpha) {
+      m++;
+    }
+    return alpha / (k - m);
+  }
 }

@@ -20,6 +20,10 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *
  * <p>When both samples have zero variance the statistic is undefined and every field of the
  * result except the difference is NaN.
+ *
+ * <p>The confidence interval that inverts the two-sided test is
+ * {@code (m_a − m_b) ± t_{1−α/2, ν} · √(s_a²/n_a + s_b²/n_b)} ({@link #confidenceInterval}, R's
+ * {@code t.test(a, b)$conf.int}); {@link #margin} gives its half-width for any tail probability.
  */
 public final class WelchTTest {
 
@@ -84,6 +88,64 @@ public final class WelchTTest {
     return fromMoments(a.mean(), a.variance(), a.n(), b.mean(), b.variance(), b.n(), mu);
   }
 
+  /**
+   * Returns the Welch confidence interval for {@code m_a − m_b} at the two-sided {@code level}:
+   * {@code (m_a − m_b) ± t_{1−α/2, ν} · √(s_a²/n_a + s_b²/n_b)} with {@code α = 1 − level} and the
+   * Welch–Satterthwaite {@code ν}; it excludes 0 exactly when the two-sided p-value is below α.
+   *
+   * <p>With fewer than 2 values in either sample, or zero variance in both, the spread cannot be
+   * estimated and both bounds are NaN (no interval).
+   *
+   * @param a the first sample, at least 1 finite value
+   * @param b the second sample, at least 1 finite value
+   * @param level the confidence level, in (0, 1), e.g. 0.95
+   */
+  public static Interval confidenceInterval(double[] a, double[] b, double level) {
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("The confidence level must lie in (0, 1) but was " + level + ".");
+    }
+    double halfWidth = margin(a, b, (1 - level) / 2);
+    double difference = Samples.mean(a) - Samples.mean(b);
+    return new Interval(difference - halfWidth, difference + halfWidth, level);
+  }
+
+  /**
+   * Returns {@code t_{1−q, ν} · √(s_a²/n_a + s_b²/n_b)}: how far {@code m_a − m_b} must lie above
+   * {@code μ₀} for the one-sided p-value {@code P(T ≥ t)} to equal {@code q} (and, by symmetry,
+   * below it for {@code P(T ≤ t) = q}), with the Welch–Satterthwaite {@code ν} of the samples.
+   * NaN when either sample has fewer than 2 values or both have zero variance.
+   *
+   * @param a the first sample, at least 1 finite value
+   * @param b the second sample, at least 1 finite value
+   * @param q the upper-tail probability, in (0, 1)
+   */
+  public static double margin(double[] a, double[] b, double q) {
+    Samples.requireFinite(a, "a");
+    Samples.requireFinite(b, "b");
+    Samples.requireSize(a, 1, "a", "The Welch interval");
+    Samples.requireSize(b, 1, "b", "The Welch interval");
+    if (!(q > 0 && q < 1)) {
+      throw new IllegalArgumentException("The tail probability must lie in (0, 1) but was " + q + ".");
+    }
+    if (a.length < 2 || b.length < 2) {
+      return Double.NaN;
+    }
+    double va = Samples.variance(a) / a.length;
+    double vb = Samples.variance(b) / b.length;
+    double se2 = va + vb;
+    if (!(se2 > 0)) {
+      return Double.NaN;
+    }
+    double df = degreesOfFreedom(va, a.length, vb, b.length);
+    return TDistribution.of(df).inverseSurvivalProbability(q) * Math.sqrt(se2);
+  }
+
+  /** Returns the Welch–Satterthwaite ν from the squared standard errors {@code s²/n} of each sample. */
+  private static double degreesOfFreedom(double va, int nA, double vb, int nB) {
+    double se2 = va + vb;
+    return se2 * se2 / (va * va / (nA - 1) + vb * vb / (nB - 1));
+  }
+
   private static Result fromMoments(double meanA, double varA, int nA, double meanB, double varB, int nB, double mu) {
     double va = varA / nA;
     double vb = varB / nB;
@@ -93,7 +155,7 @@ public final class WelchTTest {
       return new Result(difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
     double t = (difference - mu) / Math.sqrt(se2);
-    double df = se2 * se2 / (va * va / (nA - 1) + vb * vb / (nB - 1));
+    double df = degreesOfFreedom(va, nA, vb, nB);
     TDistribution distribution = TDistribution.of(df);
     double pGreater = distribution.survivalProbability(t);
     double pLess = distribution.cumulativeProbability(t);

@@ -28,7 +28,7 @@ class AllureEnricherTest {
   private static Path allure;
   private static AllureEnricher.Outcome outcome;
   private final ObjectMapper mapper = new ObjectMapper();
-  private static final AllureEnricher ENRICHER = new AllureEnricher(new ComparisonSettings(0.05, 0.95, 500, 1L));
+  private static final AllureEnricher ENRICHER = new AllureEnricher(new ComparisonSettings(0.05, 0.95));
 
   /** Writes the fixtures, the harness's Allure results for all trials but one, and enriches once. */
   @BeforeAll

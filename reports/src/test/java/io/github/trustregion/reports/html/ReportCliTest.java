@@ -24,7 +24,7 @@ class ReportCliTest {
     Path results = dir.resolve("results");
     ReportFixtures.writeAll(results);
     int code = ReportCli.run(new String[] {"--results", results.toString(), "--out", dir.resolve("out").toString(),
-        "--resamples", "500"}, out, err);
+        "--alpha", "0.1"}, out, err);
     assertThat(code).isZero();
     assertThat(dir.resolve("out").resolve(ReportWriter.HTML)).isNotEmptyFile();
     assertThat(dir.resolve("out").resolve(ReportWriter.SUMMARY_JSON)).isNotEmptyFile();

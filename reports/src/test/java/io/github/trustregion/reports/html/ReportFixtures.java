@@ -95,6 +95,8 @@ final class ReportFixtures {
         List.of(new PaperValue(Map.of("method", "SGD", "batchSize", "128"), "finalTestAccuracy", 0.867,
                 "Figure 3", "VGG16 on CIFAR-10"),
             new PaperValue(Map.of("method", "TR", "batchSize", "2048"), "finalTestAccuracy", 0.855,
+                "Figure 3", "VGG16 on CIFAR-10"),
+            new PaperValue(Map.of("method", "SGD", "batchSize", "2048"), "finalTestAccuracy", 0.803,
                 "Figure 3", "VGG16 on CIFAR-10"))));
   }
 

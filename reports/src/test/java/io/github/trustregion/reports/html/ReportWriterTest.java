@@ -46,7 +46,7 @@ class ReportWriterTest {
     deleteRecursively(RESULTS);
     deleteRecursively(OUT);
     ReportFixtures.writeAll(RESULTS);
-    new ReportWriter(new ComparisonSettings(0.05, 0.95, 2_000, 7L)).write(RESULTS, OUT);
+    new ReportWriter(new ComparisonSettings(0.05, 0.95)).write(RESULTS, OUT);
   }
 
   private static void deleteRecursively(Path p) throws IOException {
@@ -176,7 +176,7 @@ class ReportWriterTest {
     JsonNode paper = rows(experiment(E3).get("paperValues"), p -> p.at("/setting/method").asText().equals("TR")).get(0);
     assertThat(paper.get("n").asInt()).isEqualTo(3);
     assertThat(paper.get("oursMean").asDouble()).isCloseTo(0.86, within(1e-12));
-    assertThat(section(E3, "paper-values").select("tr[data-metric]")).hasSize(2);
+    assertThat(section(E3, "paper-values").select("tr[data-metric]")).hasSize(3);
   }
 
   @Test
@@ -213,6 +213,48 @@ class ReportWriterTest {
     assertThat(experiment(E3).get("batchDrops")).hasSize(6);
     assertThat(section(E3, "batch-drops").select("tr[data-metric=bestTestAccuracy]")).hasSize(3);
     assertThat(experiment(E1).get("batchDrops")).isEmpty();
+  }
+
+  @Test
+  void batchSizeDropsAreHolmAdjustedAsTheirOwnFamily() {
+    List<JsonNode> drops = rows(experiment(E3).get("batchDrops"), r -> true);
+    double[] raw = drops.stream().mapToDouble(r -> r.at("/comparison/welch/pTwoSided").asDouble())
+        .filter(p -> !Double.isNaN(p)).sorted().toArray();
+    // Holm by hand over this table's tested rows only: p̃_(i) = max_{j ≤ i} min(1, (k − j + 1) p_(j)).
+    double[] expected = new double[raw.length];
+    double running = 0;
+    for (int j = 0; j < raw.length; j++) {
+      running = Math.max(running, Math.min(1.0, (raw.length - j) * raw[j]));
+      expected[j] = running;
+    }
+    assertThat(raw.length).isGreaterThan(1);
+    assertThat(drops.stream().filter(r -> !r.at("/comparison/welch/pTwoSided").isTextual())
+        .sorted(java.util.Comparator.comparingDouble(r -> r.at("/comparison/welch/pTwoSided").asDouble()))
+        .mapToDouble(r -> r.at("/comparison/adjustedP").asDouble()).toArray())
+        .containsExactly(expected, within(1e-12));
+    assertThat(drops).allSatisfy(r -> assertThat(r.at("/comparison/familySize").asInt()).isEqualTo(raw.length));
+    Element sgd = section(E3, "batch-drops").selectFirst("tr[data-metric=finalTestAccuracy][data-method=SGD]");
+    JsonNode sgdRow = rows(experiment(E3).get("batchDrops"), r -> r.get("metric").asText().equals("finalTestAccuracy")
+        && r.get("method").asText().equals("SGD")).get(0);
+    assertThat(Double.parseDouble(sgd.child(13).attr("data-value")))
+        .isEqualTo(sgdRow.at("/comparison/adjustedP").asDouble());
+    assertThat(section(E3, "batch-drops").selectFirst("p.note").text()).contains("their own Holm family");
+  }
+
+  @Test
+  void batchSizeDropsShowThePapersDropOnlyWhereTheManifestDeclaresIt() {
+    // The fixture's manifest declares SGD's final accuracy at B = 128 (0.867) and 2048 (0.803), but TR's at 2048 only.
+    JsonNode sgd = rows(experiment(E3).get("batchDrops"), r -> r.get("metric").asText().equals("finalTestAccuracy")
+        && r.get("method").asText().equals("SGD")).get(0);
+    JsonNode tr = rows(experiment(E3).get("batchDrops"), r -> r.get("metric").asText().equals("finalTestAccuracy")
+        && r.get("method").asText().equals("TR")).get(0);
+    assertThat(sgd.get("paperDrop").asDouble()).isCloseTo(0.867 - 0.803, within(1e-12));
+    assertThat(tr.get("paperDrop").isNull()).isTrue();
+    Element sgdCell = section(E3, "batch-drops").selectFirst("tr[data-metric=finalTestAccuracy][data-method=SGD] td.paper");
+    assertThat(sgdCell.text()).isEqualTo("0.064 (paper)");
+    assertThat(section(E3, "batch-drops").selectFirst("tr[data-metric=finalTestAccuracy][data-method=TR] td.paper").text())
+        .isEmpty();
+    assertThat(html.text()).doesNotContain("0.35 points").doesNotContain("6.97");
   }
 
   @Test

@@ -59,10 +59,22 @@ class ComparisonsTest {
   }
 
   @Test
+  void statesTheWelchIntervalOfTheDifference() {
+    // a = {1, 2, 3}, b = {4, 5, 6}: −3 ± t_{0.975,4} · √(2/3), t_{0.975,4} = 2.776 (Student's t table).
+    Comparison c = comparisons.compare("TR", new double[] {1, 2, 3}, "SGD", new double[] {4, 5, 6});
+    double se = Math.sqrt(2.0 / 3.0);
+    assertThat(c.interval().lower()).isCloseTo(-3 - 2.776 * se, within(0.0005 * se));
+    assertThat(c.interval().upper()).isCloseTo(-3 + 2.776 * se, within(0.0005 * se));
+    assertThat(c.interval().level()).isEqualTo(0.95);
+  }
+
+  @Test
   void reportsSingleRepeatsAsNotTestedRatherThanFailing() {
     Comparison c = comparisons.compare("TR", new double[] {0.9}, "SGD", new double[] {0.8, 0.82});
     assertThat(c.a().n()).isEqualTo(1);
     assertThat(c.welch().pTwoSided()).isNaN();
+    assertThat(c.interval().lower()).isNaN();
+    assertThat(c.interval().upper()).isNaN();
     assertThat(c.significant()).isFalse();
     assertThat(c.verdict()).isEqualTo("not tested: n < 2 for TR");
   }
