@@ -49,7 +49,8 @@ import java.util.stream.Collectors;
  * <p>Exit codes ({@link GateOutcome}): 0 pass, 1 a gap regressed, 2 the run is incomplete
  * (missing, diverged or failed trials, a baselined comparison without data, or one that cannot be
  * tested because neither run's per-repeat gaps vary), 3 bad arguments or
- * unusable input. {@code bless} exits 0, 2 (incomplete run, nothing written) or 3 (bad input, nothing written).
+ * unusable input (including a run at another scale, or one that trained on another workload,
+ * number of examples, network or planned epochs and batch sizes than its baseline was computed on). {@code bless} exits 0, 2 (incomplete run, nothing written) or 3 (bad input, nothing written).
  */
 public final class GateCli {
 
@@ -58,6 +59,11 @@ public final class GateCli {
 
   /** The command recorded as the run's origin when {@code --command} is not given. */
   public static final String DEFAULT_RUN_COMMAND = "mvn -B verify -Pexperiments";
+
+  /** The commit source recorded when the commit was given with {@code --commit}. */
+  static final String COMMIT_OPTION = "--commit";
+
+  private static final Commit UNKNOWN_COMMIT = new Commit("unknown", "unknown");
 
   private static final Set<String> CHECK_OPTIONS = Set.of("results", "baselines", "alpha", "markdown", "json");
   private static final Set<String> BLESS_OPTIONS =
@@ -123,6 +129,7 @@ public final class GateCli {
       json.put("rows", result.rows());
       json.put("problems", result.problems());
       json.put("ungatedExperiments", result.ungatedExperiments());
+      json.put("configurations", result.configurations());
       ResultFiles.writeAtomically(Path.of(options.required("json")), json);
     }
     return result.outcome().exitCode();
@@ -144,8 +151,12 @@ public final class GateCli {
     Map<String, Baseline> existing = Files.isDirectory(files.directory())
         ? files.readAll().stream().collect(Collectors.toMap(Baseline::experiment, b -> b))
         : Map.of();
+    Commit commit = options.has("commit") ? new Commit(options.required("commit"), COMMIT_OPTION) : commit();
+    out.println("Commit " + commit.sha() + " (from " + commit.source() + ")" + (commit.source().equals(COMMIT_OPTION)
+        ? "" : "; if the results were produced at another commit, bless again with --commit SHA of that commit"));
     Provenance provenance = new Provenance(
-        options.has("commit") ? options.required("commit") : commit(),
+        commit.sha(),
+        commit.source(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
         resultsText,
         "",
@@ -157,6 +168,9 @@ public final class GateCli {
       Path file = files.write(baseline);
       out.println("Blessed " + baseline.comparisons().size() + " comparison(s) of " + baseline.experiment()
           + " at scale " + baseline.scale() + " into " + file);
+      out.println("  computed on " + baseline.configuration().comparedValues().entrySet().stream()
+          .map(e -> e.getKey() + " " + (e.getValue() == null ? "unknown" : e.getValue()))
+          .collect(Collectors.joining("; ")) + "; run id(s) " + String.join(", ", baseline.configuration().runIds()));
     }
     result.skipped().forEach((experiment, reason) -> out.println("Left out of the baselines: " + experiment + ": " + reason));
     return 0;
@@ -191,11 +205,15 @@ public final class GateCli {
     }
   }
 
-  /** Returns the commit: {@code GITHUB_SHA} if set, else {@code git rev-parse HEAD}, else "unknown". */
-  private String commit() {
+  /**
+   * Returns the commit when {@code --commit} is not given, with its source: {@code GITHUB_SHA} if
+   * set, else {@code git rev-parse HEAD} of the working directory, else "unknown". The trials'
+   * environment records no commit, so neither is the run's commit unless the run was built here.
+   */
+  private Commit commit() {
     String sha = environment.apply("GITHUB_SHA");
     if (sha != null && !sha.isBlank()) {
-      return sha;
+      return new Commit(sha, "GITHUB_SHA");
     }
     try {
       Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
@@ -204,15 +222,18 @@ public final class GateCli {
         text = new String(stream.readAllBytes(), StandardCharsets.UTF_8).trim();
       }
       if (git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 && text.matches("[0-9a-f]{40}")) {
-        return text;
+        return new Commit(text, "git rev-parse HEAD");
       }
     } catch (IOException e) {
-      return "unknown";
+      return UNKNOWN_COMMIT;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return "unknown";
+    return UNKNOWN_COMMIT;
   }
+
+  /** A commit and where it came from ({@link Provenance#commitSource()}). */
+  private record Commit(String sha, String source) {}
 
   /** Returns the argument as a shell word: unchanged when it is plain, else in single quotes. */
   static String shellQuoted(String argument) {
@@ -225,6 +246,6 @@ public final class GateCli {
         "       ci/bin/gate bless --results DIR [--baselines ci/baselines] [--tolerance 0.02] [--reference SGD]",
         "                         [--metrics finalTestAccuracy,bestTestAccuracy] [--commit SHA] [--command TEXT]",
         "exit codes: 0 pass, 1 a gap regressed, 2 incomplete run (missing/diverged/failed trials, untestable gap), "
-            + "3 bad input");
+            + "3 bad input (also a run of another configuration than its baseline's)");
   }
 }

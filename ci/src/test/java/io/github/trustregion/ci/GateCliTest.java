@@ -116,7 +116,8 @@ class GateCliTest {
     BaselineComparison c = tuned.get(0);
     tuned.set(0, new BaselineComparison(c.metric(), c.setting(), c.method(), c.reference(), c.gap(), c.ciLow(),
         c.ciHigh(), c.confidenceLevel(), c.methodMean(), c.referenceMean(), c.n(), c.repeatGaps(), 0.05));
-    files.write(new Baseline(first.schemaVersion(), first.experiment(), first.scale(), first.provenance(), tuned));
+    files.write(new Baseline(first.schemaVersion(), first.experiment(), first.scale(), first.configuration(),
+        first.provenance(), tuned));
 
     cli.run("bless", "--results", run.toString(), "--baselines", baselines.toString());
     List<Double> kept = files.readAll().get(0).comparisons().stream().map(BaselineComparison::tolerance).toList();
@@ -202,7 +203,7 @@ class GateCliTest {
     assertThat(temp.resolve("b").resolve(RunFixture.EXPERIMENT + ".json")).doesNotExist();
     BlessResult result = new Blesser(new BlessSettings("SGD", BlessSettings.DEFAULT_METRICS, 0.02, true,
         ComparisonSettings.defaults())).bless(new ResultFiles(run), Map.of(),
-            new Provenance(COMMIT, "2026-11-28T09:00:00Z", run.toString(), "", "test", "test", Map.of()));
+            new Provenance(COMMIT, "--commit", "2026-11-28T09:00:00Z", run.toString(), "", "test", "test", Map.of()));
     assertThat(result.baselines()).isEmpty();
     assertThat(result.skipped()).containsOnlyKeys(RunFixture.EXPERIMENT);
   }

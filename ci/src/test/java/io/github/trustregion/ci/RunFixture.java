@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Writes small results directories for the tests: one training experiment with SGD, TR and Hybrid
- * at batch sizes 128 and 2048, with test accuracies chosen by the test for every repeat.
+ * at batch sizes 128 and 2048, with test accuracies chosen by the test for every repeat, trained on
+ * a {@link Setup} (workload, example counts, network, epochs, run id) chosen by the test.
  */
 public final class RunFixture {
 
@@ -28,6 +29,63 @@ public final class RunFixture {
 
   /** How much higher the best-epoch accuracy is than the final-epoch one in the fixtures. */
   public static final double BEST_OVER_FINAL = 0.005;
+
+  /**
+   * What a fixture run trained on: written into every trial's environment and, for the epochs, its
+   * parameters.
+   *
+   * @param workload the environment's {@code workload}
+   * @param trainExamples the environment's {@code trainExamples}
+   * @param testExamples the environment's {@code testExamples}
+   * @param parameterCount the environment's {@code parameterCount}
+   * @param dataType the environment's {@code dataType}
+   * @param epochs the parameter {@code epochs} of every trial
+   * @param runId the environment's {@code runId}
+   */
+  public record Setup(String workload, int trainExamples, int testExamples, long parameterCount, String dataType,
+      int epochs, String runId) {
+
+    /** The setup of {@link #write(Path, String, int, Accuracy)}. */
+    public static final Setup DEFAULT = new Setup("fixture-cnn", 1200, 400, 5000, "FLOAT", 3, "fixture-run-1");
+
+    /** Returns a copy with another workload. */
+    public Setup withWorkload(String value) {
+      return new Setup(value, trainExamples, testExamples, parameterCount, dataType, epochs, runId);
+    }
+
+    /** Returns a copy with another number of training examples. */
+    public Setup withTrainExamples(int value) {
+      return new Setup(workload, value, testExamples, parameterCount, dataType, epochs, runId);
+    }
+
+    /** Returns a copy with another parameter count. */
+    public Setup withParameterCount(long value) {
+      return new Setup(workload, trainExamples, testExamples, value, dataType, epochs, runId);
+    }
+
+    /** Returns a copy with another number of epochs. */
+    public Setup withEpochs(int value) {
+      return new Setup(workload, trainExamples, testExamples, parameterCount, dataType, value, runId);
+    }
+
+    /** Returns a copy with another run id. */
+    public Setup withRunId(String value) {
+      return new Setup(workload, trainExamples, testExamples, parameterCount, dataType, epochs, value);
+    }
+
+    Map<String, String> environment() {
+      Map<String, String> environment = new LinkedHashMap<>();
+      environment.put("runId", runId);
+      environment.put("backend", "CPU");
+      environment.put("processors", "2");
+      environment.put("dataType", dataType);
+      environment.put("parameterCount", Long.toString(parameterCount));
+      environment.put("trainExamples", Integer.toString(trainExamples));
+      environment.put("testExamples", Integer.toString(testExamples));
+      environment.put("workload", workload);
+      return environment;
+    }
+  }
 
   /** A final test accuracy per method, batch size and repeat. */
   @FunctionalInterface
@@ -87,16 +145,29 @@ public final class RunFixture {
 
   /** Writes a complete run (manifest and every trial) with the final and best test accuracies given. */
   public static ResultFiles write(Path root, String scale, int repeats, Accuracy accuracy, Accuracy best) {
+    return write(root, scale, repeats, accuracy, best, Setup.DEFAULT);
+  }
+
+  /** Writes a complete run that trained on {@code setup}; best = final + {@link #BEST_OVER_FINAL}. */
+  public static ResultFiles write(Path root, String scale, int repeats, Accuracy accuracy, Setup setup) {
+    return write(root, scale, repeats, accuracy, (method, batchSize, repeat) ->
+        accuracy.of(method, batchSize, repeat) + BEST_OVER_FINAL, setup);
+  }
+
+  /** Writes a complete run that trained on {@code setup}, with the final and best test accuracies given. */
+  public static ResultFiles write(
+      Path root, String scale, int repeats, Accuracy accuracy, Accuracy best, Setup setup) {
     ResultFiles files = new ResultFiles(root);
     List<PlannedTrial> planned = new ArrayList<>();
     for (String method : METHODS) {
       for (int batchSize : BATCH_SIZES) {
         for (int repeat = 0; repeat < repeats; repeat++) {
-          Map<String, String> parameters = parameters(method, batchSize, repeat, scale);
+          Map<String, String> parameters = parameters(method, batchSize, repeat, scale, setup.epochs());
           planned.add(new PlannedTrial(trialId(method, batchSize, repeat), parameters));
           double finalAccuracy = accuracy.of(method, batchSize, repeat);
           files.writeTrial(trial(trialId(method, batchSize, repeat), parameters, TrialStatus.COMPLETED,
-              Map.of("finalTestAccuracy", finalAccuracy, "bestTestAccuracy", best.of(method, batchSize, repeat))));
+              Map.of("finalTestAccuracy", finalAccuracy, "bestTestAccuracy", best.of(method, batchSize, repeat)),
+              setup.environment()));
         }
       }
     }
@@ -124,19 +195,30 @@ public final class RunFixture {
         old.environment()));
   }
 
-  private static Map<String, String> parameters(String method, int batchSize, int repeat, String scale) {
+  /** Rewrites one trial of the fixture experiment with one environment entry set to {@code value}. */
+  public static void setEnvironment(ResultFiles files, String trialId, String key, String value) {
+    TrialResult old = files.readTrial(EXPERIMENT, trialId).orElseThrow();
+    Map<String, String> environment = new LinkedHashMap<>(old.environment());
+    environment.put(key, value);
+    files.writeTrial(new TrialResult(old.schemaVersion(), old.trialId(), old.experiment(), old.status(),
+        old.message(), old.parameters(), old.methodSettings(), old.epochs(), old.metrics(), old.series(),
+        old.wallSeconds(), environment));
+  }
+
+  private static Map<String, String> parameters(String method, int batchSize, int repeat, String scale, int epochs) {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("method", method);
     parameters.put("batchSize", Integer.toString(batchSize));
     parameters.put("seed", Integer.toString(1000 + repeat));
     parameters.put("repeat", Integer.toString(repeat));
     parameters.put("scale", scale);
+    parameters.put("epochs", Integer.toString(epochs));
     return parameters;
   }
 
-  private static TrialResult trial(
-      String trialId, Map<String, String> parameters, TrialStatus status, Map<String, Double> metrics) {
+  private static TrialResult trial(String trialId, Map<String, String> parameters, TrialStatus status,
+      Map<String, Double> metrics, Map<String, String> environment) {
     return new TrialResult(TrialResult.SCHEMA_VERSION, trialId, EXPERIMENT, status, "", parameters, Map.of(),
-        List.of(), metrics, Map.of(), 1.0, Map.of("backend", "CPU", "processors", "2"));
+        List.of(), metrics, Map.of(), 1.0, environment);
   }
 }

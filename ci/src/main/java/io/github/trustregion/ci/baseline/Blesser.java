@@ -6,6 +6,7 @@ import io.github.trustregion.ci.run.GateInputException;
 import io.github.trustregion.ci.run.IncompleteRunException;
 import io.github.trustregion.ci.run.PairedSample;
 import io.github.trustregion.ci.run.RunAudit;
+import io.github.trustregion.ci.run.RunConfiguration;
 import io.github.trustregion.ci.run.TrialProblem;
 import io.github.trustregion.framework.result.ExperimentManifest;
 import io.github.trustregion.framework.result.ResultFiles;
@@ -29,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * 2 per side (an experiment planned with one repeat, like E2 at {@code ci} scale, is not gated), and
  * so are experiments without the reference method or the metrics (E1, E4); every experiment left
  * out is reported with the reason.
+ *
+ * <p>Each baseline records what its run trained on ({@link RunConfiguration}: workload, example
+ * counts, parameter count, data type, planned batch sizes and epochs, run ids), which the gate
+ * compares with the run it checks. A run whose trials disagree on the workload, the example counts
+ * or the network is refused ({@link GateInputException}).
  */
 public final class Blesser {
 
@@ -49,6 +55,9 @@ public final class Blesser {
    *     settings say so
    * @param provenance where the run came from (its scale and environment are filled in per
    *     experiment)
+   * @throws IncompleteRunException when trials are missing, diverged or failed
+   * @throws GateInputException when the directory holds no experiment, or the trials of a blessed
+   *     experiment disagree on their workload, example counts or network
    */
   public BlessResult bless(ResultFiles run, Map<String, Baseline> existing, Provenance provenance) {
     List<String> experiments = run.experiments();
@@ -109,7 +118,7 @@ public final class Blesser {
       ExperimentManifest manifest = manifests.get(experiment);
       Map<String, String> environment = trials.isEmpty() ? Map.of() : trials.get(0).environment();
       baselines.add(new Baseline(Baseline.SCHEMA_VERSION, experiment, manifest.scale(),
-          provenance.forRun(manifest.scale(), environment), entries));
+          RunConfiguration.of(manifest, trials), provenance.forRun(manifest.scale(), environment), entries));
     }
     return new BlessResult(baselines, skipped);
   }

@@ -8,6 +8,7 @@ import io.github.trustregion.ci.run.GapSummary;
 import io.github.trustregion.ci.run.GateInputException;
 import io.github.trustregion.ci.run.PairedSample;
 import io.github.trustregion.ci.run.RunAudit;
+import io.github.trustregion.ci.run.RunConfiguration;
 import io.github.trustregion.ci.run.TrialProblem;
 import io.github.trustregion.framework.result.ExperimentManifest;
 import io.github.trustregion.framework.result.ResultFiles;
@@ -60,7 +61,15 @@ import java.util.stream.Collectors;
  * <p>Independently, every experiment of the run is audited against its manifest: planned trials
  * without a result file, diverged and failed trials, and completed trials without a gated metric
  * are problems, and so is a baselined experiment absent from the run. Any problem makes the
- * outcome {@link GateOutcome#INCOMPLETE}. Stateless and thread-safe.
+ * outcome {@link GateOutcome#INCOMPLETE}.
+ *
+ * <p>Before any gap is compared, every baselined experiment's run must have trained on what its
+ * baseline was computed on ({@link RunConfiguration}): the same scale, workload, numbers of
+ * training and test examples, parameter count, data type and planned (batch size, epochs) pairs.
+ * A difference is bad input ({@link ConfigurationMismatchException}, naming every differing field),
+ * not a regression. A field that the baseline (written before it was recorded) or the run's trials
+ * do not record is not compared and is reported in {@link GateResult#configurations()}, together
+ * with the run ids of the trials. Stateless and thread-safe.
  */
 public final class Gate {
 
@@ -83,6 +92,8 @@ public final class Gate {
    * @param baselines the baselines, at least one
    * @throws GateInputException when there is no baseline, or the run's scale differs from a
    *     baseline's
+   * @throws ConfigurationMismatchException when a run trained on something other than its
+   *     baseline was computed on
    */
   public GateResult evaluate(ResultFiles run, List<Baseline> baselines) {
     if (baselines.isEmpty()) {
@@ -94,6 +105,8 @@ public final class Gate {
     List<PendingRow> pending = new ArrayList<>();
     Set<String> baselined = baselines.stream().map(Baseline::experiment).collect(Collectors.toSet());
     List<String> ungated = new ArrayList<>();
+    List<ConfigurationCheck> configurations = new ArrayList<>();
+    List<ConfigurationDifference> differences = new ArrayList<>();
     for (String experiment : run.experiments()) {
       if (!baselined.contains(experiment)) {
         ungated.add(experiment);
@@ -101,7 +114,10 @@ public final class Gate {
       }
     }
     for (Baseline baseline : baselines) {
-      evaluate(run, baseline, comparisons, problems, pending);
+      evaluate(run, baseline, comparisons, problems, pending, configurations, differences);
+    }
+    if (!differences.isEmpty()) {
+      throw new ConfigurationMismatchException(differences);
     }
     double[] adjusted = new double[pending.size()];
     double[] smallestFlaggedDrop = new double[pending.size()];
@@ -125,11 +141,11 @@ public final class Gate {
     for (int i = 0; i < pending.size(); i++) {
       rows.add(pending.get(i).toRow(adjusted[i], smallestFlaggedDrop[i], settings.alpha()));
     }
-    return new GateResult(rows, problems, ungated, settings.alpha());
+    return new GateResult(rows, problems, ungated, configurations, settings.alpha());
   }
 
-  private void evaluate(
-      ResultFiles run, Baseline baseline, Comparisons comparisons, List<TrialProblem> problems, List<PendingRow> rows) {
+  private void evaluate(ResultFiles run, Baseline baseline, Comparisons comparisons, List<TrialProblem> problems,
+      List<PendingRow> rows, List<ConfigurationCheck> configurations, List<ConfigurationDifference> differences) {
     String experiment = baseline.experiment();
     if (!Files.isRegularFile(run.experimentDirectory(experiment).resolve(ResultFiles.MANIFEST))) {
       problems.add(new TrialProblem(experiment, "(experiment)", TrialProblem.Kind.NOT_IN_RUN,
@@ -145,6 +161,8 @@ public final class Gate {
           + "'. Gate a run at scale '" + baseline.scale() + "', or re-bless from a run at '" + manifest.scale() + "'.");
     }
     List<TrialResult> trials = RunAudit.planned(manifest, run.readTrials(experiment));
+    configurations.add(compare(experiment, baseline.configuration(), RunConfiguration.of(manifest, trials),
+        differences));
     problems.addAll(RunAudit.audit(manifest, trials, baseline.metrics()));
     Map<ComparisonKey, PairedSample> samples = new HashMap<>();
     Map<String, List<BaselineComparison>> byReference = baseline.comparisons().stream()
@@ -177,6 +195,29 @@ public final class Gate {
       }
       rows.add(new PendingRow(key, entry, summary, sample.gaps(), p));
     }
+  }
+
+  /**
+   * Compares every field of the run's configuration with the baseline's, adds the differences and
+   * returns the fields that could not be compared and the run's ids.
+   */
+  private static ConfigurationCheck compare(String experiment, RunConfiguration blessed, RunConfiguration current,
+      List<ConfigurationDifference> differences) {
+    Map<String, String> runValues = current.comparedValues();
+    Map<String, String> baselineValues = blessed == null ? new LinkedHashMap<>() : blessed.comparedValues();
+    List<String> unknownInBaseline = new ArrayList<>();
+    List<String> unknownInRun = new ArrayList<>();
+    runValues.forEach((field, runValue) -> {
+      String baselineValue = baselineValues.get(field);
+      if (baselineValue == null) {
+        unknownInBaseline.add(field);
+      } else if (runValue == null) {
+        unknownInRun.add(field);
+      } else if (!baselineValue.equals(runValue)) {
+        differences.add(new ConfigurationDifference(experiment, field, baselineValue, runValue));
+      }
+    });
+    return new ConfigurationCheck(experiment, unknownInBaseline, unknownInRun, current.runIds());
   }
 
   /**

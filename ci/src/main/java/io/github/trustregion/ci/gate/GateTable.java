@@ -40,7 +40,7 @@ public final class GateTable {
     return cells;
   }
 
-  /** Renders the table, the problems, the ungated experiments and the outcome as plain text. */
+  /** Renders the table, the problems, the run ids, the configuration warnings, the ungated experiments and the outcome as plain text. */
   public static String text(GateResult result) {
     List<List<String>> cells = cells(result);
     int[] widths = new int[HEADERS.size()];
@@ -84,6 +84,35 @@ public final class GateTable {
   }
 
   private static void appendFooter(StringBuilder out, GateResult result, String bullet) {
+    String item = bullet.isEmpty() ? "  " : bullet;
+    if (!result.configurations().isEmpty()) {
+      out.append("\nRuns of the gated trials:\n");
+      for (ConfigurationCheck check : result.configurations()) {
+        List<String> ids = check.runIds();
+        out.append(item).append(check.experiment()).append(": ").append(switch (ids.size()) {
+          case 0 -> "no run id recorded";
+          case 1 -> "run " + ids.get(0);
+          default -> ids.size() + " runs (the results directory was resumed across runs): " + String.join(", ", ids);
+        }).append('\n');
+      }
+    }
+    List<ConfigurationCheck> unknown = result.configurations().stream().filter(ConfigurationCheck::hasUnknownFields)
+        .toList();
+    if (!unknown.isEmpty()) {
+      out.append("\nWarnings (configuration not compared):\n");
+      for (ConfigurationCheck check : unknown) {
+        if (!check.unknownInBaseline().isEmpty()) {
+          out.append(item).append(check.experiment()).append(": the baseline ").append(check.experiment())
+              .append(".json does not record ").append(String.join(", ", check.unknownInBaseline()))
+              .append(", so the run's are not compared with it; re-bless it with 'ci/bin/gate bless' from a complete "
+                  + "run of this configuration to record them\n");
+        }
+        if (!check.unknownInRun().isEmpty()) {
+          out.append(item).append(check.experiment()).append(": the run's trials do not record ")
+              .append(String.join(", ", check.unknownInRun())).append(", so the baseline's are not compared\n");
+        }
+      }
+    }
     if (!result.problems().isEmpty()) {
       out.append("\nIncomplete run: ").append(result.problems().size()).append(" problem(s)\n");
       for (TrialProblem problem : result.problems()) {

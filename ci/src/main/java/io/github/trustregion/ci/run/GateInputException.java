@@ -4,7 +4,7 @@ package io.github.trustregion.ci.run;
  * The gate's input is unusable (a bad argument, an unreadable baseline, results at another scale,
  * too few repeats); the message names the file or argument, what was wrong, and how to fix it.
  */
-public final class GateInputException extends RuntimeException {
+public class GateInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception with a message that names the input and the fix. */

@@ -379,7 +379,7 @@ class GateTest {
   }
 
   private static List<Baseline> bless(ResultFiles run) {
-    Provenance provenance = new Provenance("0123456789abcdef0123456789abcdef01234567", "2026-11-28T09:00:00Z",
+    Provenance provenance = new Provenance("0123456789abcdef0123456789abcdef01234567", "--commit", "2026-11-28T09:00:00Z",
         run.root().toString(), "", "mvn -B verify -Pexperiments", "test", Map.of());
     return new Blesser(new BlessSettings("SGD", BlessSettings.DEFAULT_METRICS, BlessSettings.DEFAULT_TOLERANCE, true,
         ComparisonSettings.defaults())).bless(run, Map.of(), provenance).baselines();
