@@ -11,6 +11,7 @@ import io.github.trustregion.ci.baseline.BlessResult;
 import io.github.trustregion.ci.baseline.BlessSettings;
 import io.github.trustregion.ci.baseline.Blesser;
 import io.github.trustregion.ci.baseline.Provenance;
+import io.github.trustregion.ci.run.RunConfiguration;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialStatus;
 import io.github.trustregion.reports.stats.ComparisonSettings;
@@ -73,6 +74,10 @@ class GateCliTest {
     Baseline baseline = BaselineFiles.read(file);
     assertThat(baseline.scale()).isEqualTo("ci");
     assertThat(baseline.provenance().commit()).isEqualTo(COMMIT);
+    assertThat(baseline.provenance().commitSource()).isEqualTo("GITHUB_SHA");
+    assertThat(baseline.configuration()).isEqualTo(new RunConfiguration("fixture-cnn", "1200", "400", "5000", "FLOAT",
+        List.of(new RunConfiguration.PlannedBatch("128", "3"), new RunConfiguration.PlannedBatch("2048", "3")),
+        List.of("fixture-run-1")));
     assertThat(baseline.provenance().scale()).isEqualTo("ci");
     assertThat(baseline.provenance().resultsDirectory()).isEqualTo(run.toString());
     assertThat(baseline.provenance().command()).isEqualTo("mvn -B verify -Pexperiments -Dexperiments.scale=ci");
@@ -244,6 +249,78 @@ class GateCliTest {
     Files.writeString(baselines.resolve(RunFixture.EXPERIMENT + ".json"), "{\"schemaVersion\": 1, \"experiment\": ");
 
     assertThat(cli.run("check", "--results", run.toString(), "--baselines", baselines.toString())).isEqualTo(3);
+  }
+
+  @Test
+  void checkExitsThreeNamingTheFieldWhenTheRunTrainedOnAnotherConfiguration() {
+    Path baselines = temp.resolve("baselines");
+    Path blessedRun = RunFixture.write(temp.resolve("blessed"), "ci", 3, RunFixture.paperMeansWithNoise(NOISE)).root();
+    cli.run("bless", "--results", blessedRun.toString(), "--baselines", baselines.toString());
+    Path longer = RunFixture.write(temp.resolve("longer"), "ci", 3, RunFixture.paperMeansWithNoise(NOISE),
+        RunFixture.Setup.DEFAULT.withEpochs(4)).root();
+    Path json = temp.resolve("gate.json");
+
+    int code = cli.run("check", "--results", longer.toString(), "--baselines", baselines.toString(),
+        "--json", json.toString());
+
+    assertThat(code).isEqualTo(3);
+    assertThat(json).doesNotExist();
+    // The command line's only output for bad input is its message: it names the field and the fix.
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+        "plannedBatches is 'batchSize 128 × 4 epochs, batchSize 2048 × 4 epochs' in the run but "
+            + "'batchSize 128 × 3 epochs, batchSize 2048 × 3 epochs' in the baseline",
+        "ci/bin/gate bless");
+  }
+
+  @Test
+  void checkPassesABaselineFileWithoutTheConfigurationAndListsTheUncomparedFields() throws Exception {
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 3, RunFixture.paperMeansWithNoise(NOISE)).root();
+    Path baselines = temp.resolve("baselines");
+    cli.run("bless", "--results", run.toString(), "--baselines", baselines.toString());
+    Path file = baselines.resolve(RunFixture.EXPERIMENT + ".json");
+    com.fasterxml.jackson.databind.node.ObjectNode old =
+        (com.fasterxml.jackson.databind.node.ObjectNode) ResultFiles.mapper().readTree(file.toFile());
+    old.remove("configuration");
+    ResultFiles.mapper().writeValue(file.toFile(), old);
+
+    int code = cli.run("check", "--results", run.toString(), "--baselines", baselines.toString(),
+        "--json", temp.resolve("gate.json").toString());
+
+    assertThat(code).isZero();
+    JsonNode configurations = ResultFiles.mapper().readTree(temp.resolve("gate.json").toFile()).get("configurations");
+    assertThat(configurations).hasSize(1);
+    assertThat(configurations.get(0).get("unknownInBaseline")).hasSize(6);
+    assertThat(configurations.get(0).get("runIds").get(0).asText()).isEqualTo("fixture-run-1");
+  }
+
+  @Test
+  void blessRecordsWhereItsCommitCameFrom() throws Exception {
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 2, RunFixture.paperMeansWithNoise(NOISE)).root();
+    GateCli withoutGithubSha = new GateCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), name -> null);
+    String given = "fedcba9876543210fedcba9876543210fedcba98";
+
+    cli.run("bless", "--results", run.toString(), "--baselines", temp.resolve("option").toString(), "--commit", given);
+    withoutGithubSha.run("bless", "--results", run.toString(), "--baselines", temp.resolve("git").toString());
+
+    Provenance option = BaselineFiles.read(temp.resolve("option").resolve(RunFixture.EXPERIMENT + ".json")).provenance();
+    Provenance local = BaselineFiles.read(temp.resolve("git").resolve(RunFixture.EXPERIMENT + ".json")).provenance();
+    assertThat(option.commit()).isEqualTo(given);
+    assertThat(option.commitSource()).isEqualTo("--commit");
+    assertThat(local.commitSource()).isIn("git rev-parse HEAD", "unknown");
+    assertThat(local.commit()).matches(local.commitSource().equals("unknown") ? "unknown" : "[0-9a-f]{40}");
+  }
+
+  @Test
+  void blessRefusesARunWhoseTrialsDisagreeOnTheWorkloadWithExitCodeThreeAndWritesNothing() {
+    ResultFiles run = RunFixture.write(temp.resolve("run"), "ci", 3, RunFixture.paperMeansWithNoise(NOISE));
+    RunFixture.setEnvironment(run, RunFixture.trialId("TR", 128, 1), "workload", "fixture-mlp");
+    Path baselines = temp.resolve("baselines");
+
+    int code = cli.run("bless", "--results", run.root().toString(), "--baselines", baselines.toString());
+
+    assertThat(code).isEqualTo(3);
+    assertThat(baselines).doesNotExist();
   }
 
   private static List<String> markdownTableRows(Path file) throws Exception {

@@ -1,5 +1,6 @@
 package io.github.trustregion.ci;
 
+import io.github.trustregion.ci.run.RunConfiguration;
 import io.github.trustregion.framework.result.ExperimentManifest;
 import io.github.trustregion.framework.result.PlannedTrial;
 import io.github.trustregion.framework.result.ResultFiles;
@@ -47,6 +48,30 @@ public final class RunFixture {
 
     /** The setup of {@link #write(Path, String, int, Accuracy)}. */
     public static final Setup DEFAULT = new Setup("fixture-cnn", 1200, 400, 5000, "FLOAT", 3, "fixture-run-1");
+
+    /**
+     * Returns the setup of a run that trained on {@code configuration} (a baseline's), with its
+     * first run id.
+     *
+     * @throws IllegalArgumentException when the configuration has an unknown field, or plans other
+     *     batch sizes than {@link #BATCH_SIZES} or more than one number of epochs
+     */
+    public static Setup matching(RunConfiguration configuration) {
+      if (configuration.comparedValues().containsValue(null) || configuration.runIds().isEmpty()) {
+        throw new IllegalArgumentException("The fixture needs a complete configuration, got " + configuration);
+      }
+      List<String> batchSizes = configuration.plannedBatches().stream().map(RunConfiguration.PlannedBatch::batchSize)
+          .toList();
+      List<String> epochs = configuration.plannedBatches().stream().map(RunConfiguration.PlannedBatch::epochs)
+          .distinct().toList();
+      if (!batchSizes.equals(BATCH_SIZES.stream().map(String::valueOf).toList()) || epochs.size() != 1) {
+        throw new IllegalArgumentException("The fixture plans batch sizes " + BATCH_SIZES
+            + " with one number of epochs, not " + configuration.plannedBatches());
+      }
+      return new Setup(configuration.workload(), Integer.parseInt(configuration.trainExamples()),
+          Integer.parseInt(configuration.testExamples()), Long.parseLong(configuration.parameterCount()),
+          configuration.dataType(), Integer.parseInt(epochs.get(0)), configuration.runIds().get(0));
+    }
 
     /** Returns a copy with another workload. */
     public Setup withWorkload(String value) {

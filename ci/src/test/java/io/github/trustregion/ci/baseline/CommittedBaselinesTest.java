@@ -3,13 +3,17 @@ package io.github.trustregion.ci.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.trustregion.ci.run.RunConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Checks the baselines kept in ci/baselines: valid, at ci scale, self-consistent, for real experiments. */
+/**
+ * Checks the baselines kept in ci/baselines: valid, at ci scale, self-consistent, for real experiments,
+ * recording what they were computed on.
+ */
 class CommittedBaselinesTest {
 
   private static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
@@ -32,6 +36,13 @@ class CommittedBaselinesTest {
       assertThat(baseline.provenance().commit()).as(baseline.experiment()).matches("[0-9a-f]{40}");
       assertThat(baseline.provenance().scale()).isEqualTo("ci");
       assertThat(baseline.provenance().command()).isNotBlank();
+      RunConfiguration configuration = baseline.configuration();
+      assertThat(configuration).as(baseline.experiment() + " records what it was computed on").isNotNull();
+      assertThat(configuration.comparedValues()).as(baseline.experiment()).doesNotContainValue(null);
+      assertThat(configuration.runIds()).as(baseline.experiment()).isNotEmpty();
+      assertThat(configuration.plannedBatches().stream().map(RunConfiguration.PlannedBatch::batchSize))
+          .as("the planned batch sizes of " + baseline.experiment())
+          .containsAll(baseline.comparisons().stream().map(c -> c.setting().get("batchSize")).distinct().toList());
       assertThat(experimentSources).as("an @Experiment with id " + baseline.experiment())
           .contains("id = \"" + baseline.experiment() + "\"");
       for (BaselineComparison c : baseline.comparisons()) {

@@ -218,6 +218,102 @@ class GateTest {
   }
 
   @Test
+  void theCommittedBaselinePassesARunThatMatchesItsConfigurationAndComparesEveryField() throws Exception {
+    Baseline committed = io.github.trustregion.ci.baseline.BaselineFiles.read(
+        MODULE.resolve("baselines").resolve(RunFixture.EXPERIMENT + ".json"));
+
+    GateResult result = GATE.evaluate(fromCommittedGaps(committed, "matching", 0.0), List.of(committed));
+
+    assertThat(result.outcome()).isEqualTo(GateOutcome.PASS);
+    assertThat(result.configurations()).singleElement().satisfies(check -> {
+      assertThat(check.experiment()).isEqualTo(RunFixture.EXPERIMENT);
+      assertThat(check.unknownInBaseline()).isEmpty();
+      assertThat(check.unknownInRun()).isEmpty();
+      assertThat(check.runIds()).isEqualTo(committed.configuration().runIds());
+    });
+  }
+
+  @Test
+  void refusesARunOfAnotherWorkloadExampleCountEpochsOrNetworkNamingEachField() {
+    RunFixture.Setup blessed = RunFixture.Setup.DEFAULT;
+    Map<String, RunFixture.Setup> changes = new java.util.LinkedHashMap<>();
+    changes.put("workload", blessed.withWorkload("fixture-mlp"));
+    changes.put("trainExamples", blessed.withTrainExamples(2400));
+    changes.put("plannedBatches", blessed.withEpochs(5));
+    changes.put("parameterCount", blessed.withParameterCount(5001));
+
+    for (Map.Entry<String, RunFixture.Setup> change : changes.entrySet()) {
+      ResultFiles run = RunFixture.write(temp.resolve(change.getKey()), "ci", 5,
+          RunFixture.paperMeansWithNoise(BLESSED_NOISE), change.getValue());
+      assertThatThrownBy(() -> GATE.evaluate(run, baselines))
+          .as(change.getKey())
+          .isInstanceOfSatisfying(ConfigurationMismatchException.class, e -> assertThat(e.differences())
+              .extracting(ConfigurationDifference::field).containsExactly(change.getKey()));
+    }
+    ResultFiles all = RunFixture.write(temp.resolve("all"), "ci", 5, RunFixture.paperMeansWithNoise(BLESSED_NOISE),
+        blessed.withWorkload("fixture-mlp").withTrainExamples(2400).withEpochs(5).withParameterCount(5001));
+    assertThatThrownBy(() -> GATE.evaluate(all, baselines))
+        .isInstanceOfSatisfying(ConfigurationMismatchException.class, e -> assertThat(e.differences()).containsExactly(
+            new ConfigurationDifference(RunFixture.EXPERIMENT, "workload", "fixture-cnn", "fixture-mlp"),
+            new ConfigurationDifference(RunFixture.EXPERIMENT, "trainExamples", "1200", "2400"),
+            new ConfigurationDifference(RunFixture.EXPERIMENT, "parameterCount", "5000", "5001"),
+            new ConfigurationDifference(RunFixture.EXPERIMENT, "plannedBatches",
+                "batchSize 128 × 3 epochs, batchSize 2048 × 3 epochs",
+                "batchSize 128 × 5 epochs, batchSize 2048 × 5 epochs")))
+        .isInstanceOf(GateInputException.class);
+  }
+
+  @Test
+  void checksABaselineWrittenBeforeTheConfigurationWasRecordedAndWarnsThatNothingWasCompared() throws Exception {
+    Path directory = Files.createDirectories(temp.resolve("old-baselines"));
+    com.fasterxml.jackson.databind.node.ObjectNode json = ResultFiles.mapper().valueToTree(baselines.get(0));
+    json.remove("configuration");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("provenance")).remove("commitSource");
+    ResultFiles.mapper().writeValue(directory.resolve(RunFixture.EXPERIMENT + ".json").toFile(), json);
+    List<Baseline> old = new io.github.trustregion.ci.baseline.BaselineFiles(directory).readAll();
+    ResultFiles otherWorkload = RunFixture.write(temp.resolve("other"), "ci", 5,
+        RunFixture.paperMeansWithNoise(BLESSED_NOISE), RunFixture.Setup.DEFAULT.withWorkload("fixture-mlp"));
+
+    GateResult result = GATE.evaluate(otherWorkload, old);
+
+    assertThat(old.get(0).configuration()).isNull();
+    assertThat(result.outcome()).isEqualTo(GateOutcome.PASS);
+    assertThat(result.rows()).hasSize(8);
+    assertThat(result.configurations()).singleElement().satisfies(check -> {
+      assertThat(check.unknownInBaseline()).containsExactly(
+          "workload", "trainExamples", "testExamples", "parameterCount", "dataType", "plannedBatches");
+      assertThat(check.hasUnknownFields()).isTrue();
+    });
+  }
+
+  @Test
+  void reportsEveryRunIdOfAResumedRunWithoutRefusingIt() {
+    ResultFiles resumed = RunFixture.write(temp.resolve("resumed"), "ci", 5,
+        RunFixture.paperMeansWithNoise(BLESSED_NOISE), RunFixture.Setup.DEFAULT.withRunId("run-b"));
+    RunFixture.setEnvironment(resumed, RunFixture.trialId("SGD", 128, 0), "runId", "run-a");
+    RunFixture.setEnvironment(resumed, RunFixture.trialId("TR", 2048, 4), "runId", "run-a");
+
+    GateResult result = GATE.evaluate(resumed, baselines);
+
+    assertThat(result.outcome()).isEqualTo(GateOutcome.PASS);
+    assertThat(result.configurations()).singleElement().satisfies(check -> {
+      assertThat(check.runIds()).containsExactly("run-a", "run-b");
+      assertThat(check.hasUnknownFields()).isFalse();
+    });
+  }
+
+  @Test
+  void refusesARunWhoseTrialsDisagreeOnTheNetworkNamingTheKey() {
+    ResultFiles mixed = RunFixture.write(temp.resolve("mixed"), "ci", 5, RunFixture.paperMeansWithNoise(BLESSED_NOISE));
+    RunFixture.setEnvironment(mixed, RunFixture.trialId("Hybrid", 128, 3), "parameterCount", "4999");
+
+    assertThatThrownBy(() -> GATE.evaluate(mixed, baselines))
+        .isInstanceOf(GateInputException.class)
+        .hasMessageContaining("parameterCount")
+        .hasMessageContaining(RunFixture.trialId("Hybrid", 128, 3));
+  }
+
+  @Test
   void callsARowWithoutVarianceNotTestableAndTheRunIncomplete() {
     // Every method shifted by the same offset per repeat: every gap is the same in every repeat.
     double[] offsets = {-0.004, 0.002, 0.0};
@@ -362,7 +458,8 @@ class GateTest {
 
   /**
    * Writes a run whose per-repeat gaps are the committed baseline's own, with TR's final accuracy at
-   * B = 128 lowered by {@code drop} (SGD's accuracies are arbitrary: only the differences matter).
+   * B = 128 lowered by {@code drop} (SGD's accuracies are arbitrary: only the differences matter),
+   * trained on the configuration the baseline records.
    */
   private ResultFiles fromCommittedGaps(Baseline committed, String name, double drop) {
     Map<String, double[]> gaps = new java.util.HashMap<>();
@@ -375,7 +472,8 @@ class GateTest {
             : sgdFinal.of(method, batchSize, repeat) + gaps.get("finalTestAccuracy/" + batchSize + "/" + method)[repeat]
                 - (method.equals("TR") && batchSize == 128 ? drop : 0.0),
         (method, batchSize, repeat) -> method.equals("SGD") ? sgdBest.of(method, batchSize, repeat)
-            : sgdBest.of(method, batchSize, repeat) + gaps.get("bestTestAccuracy/" + batchSize + "/" + method)[repeat]);
+            : sgdBest.of(method, batchSize, repeat) + gaps.get("bestTestAccuracy/" + batchSize + "/" + method)[repeat],
+        RunFixture.Setup.matching(committed.configuration()));
   }
 
   private static List<Baseline> bless(ResultFiles run) {
