@@ -8,6 +8,7 @@ import io.github.trustregion.framework.plan.TrialSpec;
 import io.github.trustregion.framework.plan.TrialType;
 import io.github.trustregion.framework.result.EpochRecord;
 import io.github.trustregion.framework.result.ResultFiles;
+import io.github.trustregion.framework.result.TrialMetrics;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialStatus;
 import io.github.trustregion.framework.workload.WorkloadData;
