@@ -33,6 +33,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -291,6 +292,7 @@ public final class ExperimentPlanner {
           paperValues, custom);
       List<TrialSpec> trials = trainingTrials(definition, methods, standalone, tracks);
       trials.addAll(customTrialSpecs(definition, trials));
+      checkAllowedDifferences(trials);
       if (!problems.isEmpty()) {
         return Optional.empty();
       }
@@ -629,6 +631,45 @@ public final class ExperimentPlanner {
           }
         }
       });
+    }
+
+    /**
+     * Checks that every {@code @AllowedDifferences} name can match what reports compare: a
+     * setting of a method some {@code @Optimizer} declares (at any scale), also without the
+     * prefix of a composite method's setting when reports drop it ({@code tr.}, {@code sgd.} or
+     * a method label, so {@code tr.subproblemStepSize} is also {@code subproblemStepSize}), or a
+     * parameter of a planned trial (such as {@code batchSize} or {@code epochs}).
+     */
+    private void checkAllowedDifferences(List<TrialSpec> trials) {
+      Optional<AllowedDifferences> declared =
+          AnnotationSupport.findAnnotation(type, AllowedDifferences.class);
+      if (declared.isEmpty()) {
+        return;
+      }
+      List<Optimizer> optimizers = AnnotationSupport.findRepeatableAnnotations(type, Optimizer.class);
+      Set<String> prefixes = new HashSet<>(List.of("tr", "sgd"));
+      optimizers.forEach(o -> prefixes.add(o.label().toLowerCase(Locale.ROOT)));
+      Set<String> settings = new TreeSet<>();
+      for (Optimizer o : optimizers) {
+        String method = o.method().isBlank() ? o.label() : o.method();
+        registry.find(method).ifPresent(provider -> provider.settings().forEach(spec -> {
+          settings.add(spec.name());
+          int dot = spec.name().indexOf('.');
+          if (dot > 0 && prefixes.contains(spec.name().substring(0, dot).toLowerCase(Locale.ROOT))) {
+            settings.add(spec.name().substring(dot + 1));
+          }
+        }));
+      }
+      Set<String> parameters = new TreeSet<>();
+      trials.forEach(t -> parameters.addAll(t.parameters().keySet()));
+      for (String name : declared.get().value()) {
+        if (!settings.contains(name) && !parameters.contains(name)) {
+          problem("@AllowedDifferences", "the name '" + name + "' is neither a setting of the "
+              + "experiment's methods nor a trial parameter, so it never matches a difference "
+              + "that reports compare; use a method setting " + settings + " or a trial "
+              + "parameter " + parameters + ".");
+        }
+      }
     }
 
     private String unrecordedMetric(String key, Set<String> recorded) {

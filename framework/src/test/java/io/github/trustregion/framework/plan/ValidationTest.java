@@ -261,4 +261,24 @@ class ValidationTest {
   void acceptsOwnBatchSizesOfAStandaloneOptimizerAndOfATrack() {
     assertThat(problems(NearMisses.OwnBatchSizes.class)).isEmpty();
   }
+
+  @Test
+  void reportsAllowedDifferencesThatNameNoSettingAndNoParameter() {
+    assertThat(problems(BrokenExperiments.UnknownAllowedDifferences.class)).satisfiesExactly(
+        p -> {
+          assertThat(p.className())
+              .isEqualTo(BrokenExperiments.UnknownAllowedDifferences.class.getName());
+          assertThat(p.annotation()).isEqualTo("@AllowedDifferences");
+          assertThat(p.message()).contains("'subproblemStepSiz'");
+        },
+        p -> {
+          assertThat(p.annotation()).isEqualTo("@AllowedDifferences");
+          assertThat(p.message()).contains("'patience'");
+        });
+  }
+
+  @Test
+  void acceptsAllowedDifferencesNamedByMethodSettingsAndTrialParameters() {
+    assertThat(problems(NearMisses.DeclaredDifferences.class)).isEmpty();
+  }
 }
