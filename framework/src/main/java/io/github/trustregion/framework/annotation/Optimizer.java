@@ -42,10 +42,15 @@ public @interface Optimizer {
   /**
    * The batch sizes of this optimizer's trials; empty means the experiment's {@link BatchSizes}
    * (at the scale that runs). Used for a reference run at its own batch size (Adam at B = 64).
+   * Only for a standalone optimizer: tracks run at their own batch sizes, so batch sizes here on
+   * an optimizer with {@code standalone = false} are a validation error.
    */
   int[] batchSizes() default {};
 
-  /** The scales at which this declaration applies; empty means every scale. */
+  /**
+   * The scales at which this declaration applies; empty means every scale. Each must be one of
+   * the experiment's {@link Experiment#scales()} when it lists any.
+   */
   Scale[] scales() default {};
 
   /**

@@ -17,7 +17,9 @@ import java.lang.annotation.Target;
 @Repeatable(PaperResults.class)
 public @interface PaperResult {
 
-  /** The metric key, such as {@code "finalTestAccuracy"}. */
+  /**
+   * The metric key, such as {@code "finalTestAccuracy"}; checked like the keys of {@link Metrics}.
+   */
   String metric();
 
   /** The value in the metric's units (accuracies in [0, 1]). */

@@ -33,6 +33,9 @@ public @interface Track {
   /** The batch sizes; empty means the experiment's {@link BatchSizes} at the scale that runs. */
   int[] batchSizes() default {};
 
-  /** The scales at which this declaration applies; empty means every scale. */
+  /**
+   * The scales at which this declaration applies; empty means every scale. Each must be one of
+   * the experiment's {@link Experiment#scales()} when it lists any.
+   */
   Scale[] scales() default {};
 }

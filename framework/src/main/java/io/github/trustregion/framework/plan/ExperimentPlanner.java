@@ -22,6 +22,7 @@ import io.github.trustregion.framework.custom.CustomTrials;
 import io.github.trustregion.framework.method.MethodRegistry;
 import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.framework.result.PlannedTrial;
+import io.github.trustregion.framework.result.TrialMetrics;
 import io.github.trustregion.framework.workload.Workload;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -32,6 +33,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +55,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * options' is not planned and not an error: its {@link PlanOutcome} has neither plan nor
  * problems and says so ({@link PlanOutcome#declaredAtScale()}). Only the scale-independent part
  * of its declaration is checked then: the id, the list of scales and the scales of
- * {@code @AtScale}.
+ * {@code @AtScale}, {@code @Optimizer} and {@code @Track}.
  *
  * <p>The plan: for every repeat r (seed {@link Seeds#trialSeed}), every batch size, every
  * standalone {@code @Optimizer} and every {@code @Track} with that batch size gives one trial;
@@ -271,7 +273,9 @@ public final class ExperimentPlanner {
               + "carry; set @Experiment(kind = ExperimentKind.SUBPROBLEM) or LANDSCAPE.");
         }
       }
-      List<PaperValue> paperValues = paperValues();
+      Set<String> recordedMetrics = recordedMetricKeys();
+      checkMetrics(recordedMetrics);
+      List<PaperValue> paperValues = paperValues(recordedMetrics);
       int trainExamples = at == null ? 0 : Math.max(0, at.trainExamples());
       int testExamples = at == null ? 0 : Math.max(0, at.testExamples());
       if (!problems.isEmpty()) {
@@ -288,6 +292,7 @@ public final class ExperimentPlanner {
           paperValues, custom);
       List<TrialSpec> trials = trainingTrials(definition, methods, standalone, tracks);
       trials.addAll(customTrialSpecs(definition, trials));
+      checkAllowedDifferences(trials);
       if (!problems.isEmpty()) {
         return Optional.empty();
       }
@@ -302,7 +307,10 @@ public final class ExperimentPlanner {
       }
     }
 
-    /** Reads {@code @Experiment(scales)}; checks it and that every {@code @AtScale} names one. */
+    /**
+     * Reads {@code @Experiment(scales)}; checks it and that every {@code @AtScale},
+     * {@code @Optimizer} and {@code @Track} names only listed scales.
+     */
     private void readScales(Experiment e) {
       if (e.scales().length == 0) {
         return;
@@ -317,6 +325,13 @@ public final class ExperimentPlanner {
         }
       }
       scales = Arrays.stream(Scale.values()).filter(listed::contains).toList();
+      for (Optimizer o : AnnotationSupport.findRepeatableAnnotations(type, Optimizer.class)) {
+        checkDeclarationScales(o.scales(), listed, where,
+            "@Optimizer(label = \"" + o.label() + "\")");
+      }
+      for (Track t : AnnotationSupport.findRepeatableAnnotations(type, Track.class)) {
+        checkDeclarationScales(t.scales(), listed, where, "@Track(label = \"" + t.label() + "\")");
+      }
       for (AtScale at : AnnotationSupport.findRepeatableAnnotations(type, AtScale.class)) {
         if (!listed.contains(at.scale())) {
           problem(describe(at), "the experiment exists only at scale(s) " + scales.stream()
@@ -324,6 +339,24 @@ public final class ExperimentPlanner {
               + "for scale " + at.scale().id() + " are never used; remove this @AtScale or add "
               + "Scale." + at.scale() + " to @Experiment(scales = ...).");
         }
+      }
+    }
+
+    /**
+     * Reports the scales of an {@code @Optimizer} or {@code @Track} that the experiment does not
+     * list, at which the declaration would never apply.
+     */
+    private void checkDeclarationScales(Scale[] declared, Set<Scale> listed, String experimentScales,
+        String annotation) {
+      List<Scale> absent = Arrays.stream(declared).filter(s -> !listed.contains(s)).distinct()
+          .toList();
+      if (!absent.isEmpty()) {
+        problem(annotation, "its scale(s) " + absent.stream().map(Scale::id)
+            .collect(Collectors.joining(", ")) + " are not among the experiment's scales "
+            + scales.stream().map(Scale::id).collect(Collectors.joining(", ")) + " ("
+            + experimentScales + "), so it never applies there; remove "
+            + absent.stream().map(s -> "Scale." + s).collect(Collectors.joining(", "))
+            + " from its scales or add them to @Experiment(scales = ...).");
       }
     }
 
@@ -432,6 +465,11 @@ public final class ExperimentPlanner {
               + "; give each @Optimizer its own label or restrict one with scales = ....");
         }
         checkBatchSizes(list(o.batchSizes()), where + ".batchSizes");
+        if (!o.standalone() && o.batchSizes().length > 0) {
+          problem(where, "batchSizes = " + list(o.batchSizes()) + " has no effect on an optimizer "
+              + "that is not standalone, since tracks run at their own batch sizes; declare the "
+              + "batch size on the @Track (@Track(batchSizes = {...})) and remove it here.");
+        }
         Map<String, String> resolved =
             methodProblems.isEmpty() ? registry.resolveSettings(method, settings) : Map.of();
         methods.putIfAbsent(o.label(), new StageSpec(o.label(), method, settings, resolved, epochs));
@@ -558,14 +596,101 @@ public final class ExperimentPlanner {
       return Optional.empty();
     }
 
-    private List<PaperValue> paperValues() {
+    /**
+     * Returns the metric keys the training and track trials of this experiment record at any
+     * scale ({@link TrialMetrics#keys}), or empty when they are not known before it runs: when
+     * it implements {@link CustomTrials} (whose trials record keys of their own) or declares no
+     * training.
+     */
+    private Set<String> recordedMetricKeys() {
+      if (CustomTrials.class.isAssignableFrom(type)) {
+        return Set.of();
+      }
+      Set<String> keys = new TreeSet<>();
+      if (AnnotationSupport.findRepeatableAnnotations(type, Optimizer.class).stream()
+          .anyMatch(Optimizer::standalone)) {
+        keys.addAll(TrialMetrics.keys(1, false));
+      }
+      List<Track> tracks = AnnotationSupport.findRepeatableAnnotations(type, Track.class);
+      if (!tracks.isEmpty()) {
+        keys.addAll(TrialMetrics.keys(
+            tracks.stream().mapToInt(t -> t.stages().length).max().orElseThrow(), true));
+      }
+      return keys;
+    }
+
+    /** Checks that every {@code @Metrics} key is recorded (when the recorded keys are known). */
+    private void checkMetrics(Set<String> recorded) {
+      if (recorded.isEmpty()) {
+        return;
+      }
+      AnnotationSupport.findAnnotation(type, Metrics.class).ifPresent(m -> {
+        for (String key : m.value()) {
+          if (!recorded.contains(key)) {
+            problem("@Metrics", unrecordedMetric(key, recorded));
+          }
+        }
+      });
+    }
+
+    /**
+     * Checks that every {@code @AllowedDifferences} name can match what reports compare: a
+     * setting of a method some {@code @Optimizer} declares (at any scale), also without the
+     * prefix of a composite method's setting when reports drop it ({@code tr.}, {@code sgd.} or
+     * a method label, so {@code tr.subproblemStepSize} is also {@code subproblemStepSize}), or a
+     * parameter of a planned trial (such as {@code batchSize} or {@code epochs}).
+     */
+    private void checkAllowedDifferences(List<TrialSpec> trials) {
+      Optional<AllowedDifferences> declared =
+          AnnotationSupport.findAnnotation(type, AllowedDifferences.class);
+      if (declared.isEmpty()) {
+        return;
+      }
+      List<Optimizer> optimizers = AnnotationSupport.findRepeatableAnnotations(type, Optimizer.class);
+      Set<String> prefixes = new HashSet<>(List.of("tr", "sgd"));
+      optimizers.forEach(o -> prefixes.add(o.label().toLowerCase(Locale.ROOT)));
+      Set<String> settings = new TreeSet<>();
+      for (Optimizer o : optimizers) {
+        String method = o.method().isBlank() ? o.label() : o.method();
+        registry.find(method).ifPresent(provider -> provider.settings().forEach(spec -> {
+          settings.add(spec.name());
+          int dot = spec.name().indexOf('.');
+          if (dot > 0 && prefixes.contains(spec.name().substring(0, dot).toLowerCase(Locale.ROOT))) {
+            settings.add(spec.name().substring(dot + 1));
+          }
+        }));
+      }
+      Set<String> parameters = new TreeSet<>();
+      trials.forEach(t -> parameters.addAll(t.parameters().keySet()));
+      for (String name : declared.get().value()) {
+        if (!settings.contains(name) && !parameters.contains(name)) {
+          problem("@AllowedDifferences", "the name '" + name + "' is neither a setting of the "
+              + "experiment's methods nor a trial parameter, so it never matches a difference "
+              + "that reports compare; use a method setting " + settings + " or a trial "
+              + "parameter " + parameters + ".");
+        }
+      }
+    }
+
+    private String unrecordedMetric(String key, Set<String> recorded) {
+      return "the metric '" + key + "' is not recorded by the trials of this experiment, so "
+          + "reports and the nightly gate would have nothing to compare; use one of " + recorded
+          + ".";
+    }
+
+    private List<PaperValue> paperValues(Set<String> recordedMetrics) {
       List<PaperValue> values = new ArrayList<>();
       for (PaperResult p : AnnotationSupport.findRepeatableAnnotations(type, PaperResult.class)) {
+        String where = "@PaperResult(metric = \"" + p.metric() + "\", source = \"" + p.source()
+            + "\")";
+        if (!recordedMetrics.isEmpty() && !recordedMetrics.contains(p.metric())) {
+          problem(where, unrecordedMetric(p.metric(), recordedMetrics));
+        }
         Map<String, String> setting = new LinkedHashMap<>();
         for (String entry : p.setting()) {
           int eq = entry.indexOf('=');
           if (eq <= 0) {
-            problem("@PaperResult(metric = \"" + p.metric() + "\", source = \"" + p.source() + "\")",
+            problem(where,
                 "the setting '" + entry + "' is not of the form key=value (such as method=TR).");
           } else {
             setting.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());

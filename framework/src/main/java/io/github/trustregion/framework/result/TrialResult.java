@@ -36,12 +36,18 @@ import java.util.Map;
  * @param status how the trial ended
  * @param message why it diverged or failed; empty when completed
  * @param parameters the trial's configuration, by name
- * @param methodSettings every setting of every method used, by method label then setting name
+ * @param methodSettings every setting of every method used, by method label then setting name,
+ *     as the method reports it ({@code TrainingMethod.settings()}; the resume check compares it)
  * @param epochs the per-epoch measurements (empty for experiments without training)
  * @param metrics named scalar results
  * @param series named tables of other results
  * @param wallSeconds the trial's total wall time, evaluation included
  * @param environment where it ran: backend, data type, processors, Java version
+ * @param declaredSettings every setting of every method used, by method label then setting name,
+ *     as declared: the names of the method's {@code SettingSpec}s with defaults filled in (the
+ *     names {@code @AllowedDifferences} uses, which {@code methodSettings} may not show, such as
+ *     TR's {@code subproblemStepSize} inside {@code solverSettings}); empty for custom trials and
+ *     in results written before it was recorded (read as empty when absent)
  */
 public record TrialResult(
     int schemaVersion,
@@ -55,10 +61,26 @@ public record TrialResult(
     Map<String, Double> metrics,
     Map<String, Series> series,
     double wallSeconds,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    Map<String, Map<String, String>> declaredSettings) {
 
   /** The version of the result format that this code writes. */
   public static final int SCHEMA_VERSION = 1;
+
+  /** Reads an absent {@code declaredSettings} (a result written before it existed) as empty. */
+  public TrialResult {
+    declaredSettings = declaredSettings == null ? Map.of() : declaredSettings;
+  }
+
+  /** Creates a result without declared settings (a custom trial's, or an older result's). */
+  public TrialResult(int schemaVersion, String trialId, String experiment, TrialStatus status,
+      String message, Map<String, String> parameters,
+      Map<String, Map<String, String>> methodSettings, List<EpochRecord> epochs,
+      Map<String, Double> metrics, Map<String, Series> series, double wallSeconds,
+      Map<String, String> environment) {
+    this(schemaVersion, trialId, experiment, status, message, parameters, methodSettings, epochs,
+        metrics, series, wallSeconds, environment, Map.of());
+  }
 
   /** Returns a parameter's value, or throws naming the trial when it is absent. */
   public String parameter(String key) {

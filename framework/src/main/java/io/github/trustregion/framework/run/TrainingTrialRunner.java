@@ -8,6 +8,7 @@ import io.github.trustregion.framework.plan.TrialSpec;
 import io.github.trustregion.framework.plan.TrialType;
 import io.github.trustregion.framework.result.EpochRecord;
 import io.github.trustregion.framework.result.ResultFiles;
+import io.github.trustregion.framework.result.TrialMetrics;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialStatus;
 import io.github.trustregion.framework.workload.WorkloadData;
@@ -109,7 +110,8 @@ final class TrainingTrialRunner {
     double wall = (System.nanoTime() - start) / 1e9;
     return new TrialResult(TrialResult.SCHEMA_VERSION, trial.trialId(), definition.id(), status,
         message, trial.parameters(), methodSettings, epochs,
-        TrialMetrics.of(epochs, stageEnds, trial.type() == TrialType.TRACK), Map.of(), wall, env);
+        TrialMetrics.of(epochs, stageEnds, trial.type() == TrialType.TRACK), Map.of(), wall, env,
+        declaredSettings(trial));
   }
 
   private void train(TrialSpec trial, WorkloadData workloadData, Map<String, String> env,
@@ -197,6 +199,19 @@ final class TrainingTrialRunner {
     for (StageSpec stage : trial.stages()) {
       TrainingMethod method = registry.create(stage.method(), stage.settingStrings());
       settings.putIfAbsent(stage.label(), method.settings());
+    }
+    return settings;
+  }
+
+  /**
+   * Returns every method's declared settings by stage label: the planner's complete settings
+   * ({@link StageSpec#settings()}, defaults filled in), under the names of the method's setting
+   * specifications.
+   */
+  static Map<String, Map<String, String>> declaredSettings(TrialSpec trial) {
+    Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+    for (StageSpec stage : trial.stages()) {
+      settings.putIfAbsent(stage.label(), stage.settings());
     }
     return settings;
   }

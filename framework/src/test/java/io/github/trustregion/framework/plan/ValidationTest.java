@@ -7,6 +7,7 @@ import io.github.trustregion.framework.annotation.Scale;
 import io.github.trustregion.framework.fixtures.PaperOnlyExperiment;
 import io.github.trustregion.framework.fixtures.SmokeExperiment;
 import io.github.trustregion.framework.fixtures.broken.BrokenExperiments;
+import io.github.trustregion.framework.fixtures.broken.NearMisses;
 import io.github.trustregion.framework.method.MethodRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -189,5 +190,95 @@ class ValidationTest {
           assertThat(p.annotation()).isEqualTo("CustomTrials.planTrials: trial 'SGD__b64__r0'");
           assertThat(p.message()).contains("'custom-collision__SGD__b64__r0'").contains("rename");
         });
+  }
+
+  @Test
+  void reportsAMetricKeyThatNoTrialRecordsNamingIt() {
+    assertThat(problems(BrokenExperiments.UnrecordedMetric.class)).singleElement().satisfies(p -> {
+      assertThat(p.className()).isEqualTo(BrokenExperiments.UnrecordedMetric.class.getName());
+      assertThat(p.annotation()).isEqualTo("@Metrics");
+      assertThat(p.message()).contains("'finalTestAcc'");
+    });
+  }
+
+  @Test
+  void reportsAPaperResultForAStageTheTracksDoNotHave() {
+    assertThat(problems(BrokenExperiments.UnrecordedPaperMetric.class)).singleElement()
+        .satisfies(p -> {
+          assertThat(p.className()).isEqualTo(BrokenExperiments.UnrecordedPaperMetric.class.getName());
+          assertThat(p.annotation())
+              .isEqualTo("@PaperResult(metric = \"stage3.testAccuracy\", source = \"Table 1\")");
+          assertThat(p.message()).contains("'stage3.testAccuracy'");
+        });
+  }
+
+  @Test
+  void acceptsEveryRecordedMetricKeyAndStageKeysOfTracksAtAnyScale() {
+    assertThat(problems(NearMisses.StandardMetricKeys.class)).isEmpty();
+  }
+
+  @Test
+  void acceptsTheOwnMetricKeysOfACustomExperiment() {
+    assertThat(problems(NearMisses.CustomMetricKeys.class)).isEmpty();
+  }
+
+  @Test
+  void reportsOptimizerAndTrackScalesTheExperimentDoesNotListAtEveryScale() {
+    for (Scale scale : Scale.values()) {
+      assertThat(problems(BrokenExperiments.DeclarationsAtUnlistedScales.class, scale))
+          .as("at " + scale).satisfiesExactly(
+              p -> {
+                assertThat(p.className())
+                    .isEqualTo(BrokenExperiments.DeclarationsAtUnlistedScales.class.getName());
+                assertThat(p.annotation()).isEqualTo("@Optimizer(label = \"TR\")");
+                assertThat(p.message()).contains("smoke").doesNotContain("scale(s) smoke, paper");
+              },
+              p -> {
+                assertThat(p.annotation()).isEqualTo("@Track(label = \"chain\")");
+                assertThat(p.message()).contains("smoke");
+              });
+    }
+  }
+
+  @Test
+  void acceptsOptimizerAndTrackScalesAmongTheExperimentsScales() {
+    assertThat(problems(NearMisses.DeclarationsAtListedScales.class, Scale.CI)).isEmpty();
+    assertThat(problems(NearMisses.DeclarationsAtListedScales.class, Scale.PAPER)).isEmpty();
+  }
+
+  @Test
+  void reportsBatchSizesOfAnOptimizerThatIsNotStandalone() {
+    assertThat(problems(BrokenExperiments.BatchSizesOfATrackOnlyOptimizer.class)).singleElement()
+        .satisfies(p -> {
+          assertThat(p.className())
+              .isEqualTo(BrokenExperiments.BatchSizesOfATrackOnlyOptimizer.class.getName());
+          assertThat(p.annotation()).isEqualTo("@Optimizer(label = \"SGD\")");
+          assertThat(p.message()).contains("[64]").contains("@Track");
+        });
+  }
+
+  @Test
+  void acceptsOwnBatchSizesOfAStandaloneOptimizerAndOfATrack() {
+    assertThat(problems(NearMisses.OwnBatchSizes.class)).isEmpty();
+  }
+
+  @Test
+  void reportsAllowedDifferencesThatNameNoSettingAndNoParameter() {
+    assertThat(problems(BrokenExperiments.UnknownAllowedDifferences.class)).satisfiesExactly(
+        p -> {
+          assertThat(p.className())
+              .isEqualTo(BrokenExperiments.UnknownAllowedDifferences.class.getName());
+          assertThat(p.annotation()).isEqualTo("@AllowedDifferences");
+          assertThat(p.message()).contains("'subproblemStepSiz'");
+        },
+        p -> {
+          assertThat(p.annotation()).isEqualTo("@AllowedDifferences");
+          assertThat(p.message()).contains("'patience'");
+        });
+  }
+
+  @Test
+  void acceptsAllowedDifferencesNamedByMethodSettingsAndTrialParameters() {
+    assertThat(problems(NearMisses.DeclaredDifferences.class)).isEmpty();
   }
 }

@@ -47,6 +47,30 @@ class ResultFilesTest {
   }
 
   @Test
+  void writesDeclaredSettingsAndReadsAResultWrittenWithoutThemAsHavingNone() throws IOException {
+    ResultFiles files = new ResultFiles(root);
+    TrialResult old = sample("exp__TR__b64__r0", TrialStatus.COMPLETED);
+    TrialResult current = new TrialResult(old.schemaVersion(), old.trialId(), old.experiment(),
+        old.status(), old.message(), old.parameters(), old.methodSettings(), old.epochs(),
+        old.metrics(), old.series(), old.wallSeconds(), old.environment(),
+        Map.of("TR", Map.of("subproblemStepSize", "0.1")));
+
+    files.writeTrial(current);
+    assertThat(files.readTrial("exp", current.trialId())).contains(current);
+
+    Path file = files.trialFile("exp", current.trialId());
+    String json = Files.readString(file);
+    String withoutField = json.replaceAll(
+        ",\\s*\"declaredSettings\"\\s*:\\s*\\{[^{}]*\\{[^{}]*\\}\\s*\\}", "");
+    assertThat(withoutField).doesNotContain("declaredSettings");
+    Files.writeString(file, withoutField);
+
+    TrialResult read = files.readTrial("exp", current.trialId()).orElseThrow();
+    assertThat(read.declaredSettings()).isEmpty();
+    assertThat(read).isEqualTo(old);
+  }
+
+  @Test
   void namesTheCorruptFileAndTheFix() throws IOException {
     ResultFiles files = new ResultFiles(root);
     files.writeTrial(sample("exp__TR__b64__r0", TrialStatus.COMPLETED));

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.trustregion.framework.annotation.Scale;
 import io.github.trustregion.framework.fixtures.EvaluationDivergingExperiment;
+import io.github.trustregion.framework.fixtures.SmokeExperiment;
+import io.github.trustregion.framework.method.MethodRegistry;
 import io.github.trustregion.framework.plan.ExperimentOptions;
+import io.github.trustregion.framework.plan.ExperimentPlanner;
+import io.github.trustregion.framework.plan.TrialSpec;
 import io.github.trustregion.framework.result.EpochRecord;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialStatus;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,5 +42,29 @@ class TrainingTrialRunnerTest {
         .containsEntry("finalTestAccuracy", first.testAccuracy())
         .containsEntry("finalTrainAccuracy", first.trainAccuracy());
     assertThat(result.message()).startsWith("Diverged after 1 completed epochs");
+    assertThat(result.declaredSettings())
+        .isEqualTo(Map.of("NaN", Map.of("learningRate", "0.5", "nanAtStep", "8")));
+  }
+
+  @Test
+  void recordsEveryStagesDeclaredSettingsWithDefaultsBesideTheMethodsOwnSettings() {
+    MethodRegistry registry = MethodRegistry.standard();
+    TrialSpec track = new ExperimentPlanner(registry, ExperimentOptions.defaults(Scale.SMOKE))
+        .plan(SmokeExperiment.class).orThrow().trials().stream()
+        .filter(t -> t.trialId().equals("smoke-training__SGD-TR__b64__r0")).findFirst()
+        .orElseThrow();
+
+    Map<String, Map<String, String>> declared = TrainingTrialRunner.declaredSettings(track);
+    Map<String, Map<String, String>> recorded = TrainingTrialRunner.methodSettings(registry, track);
+
+    assertThat(declared).containsOnlyKeys("SGD", "TR");
+    assertThat(declared.get("SGD")).isEqualTo(Map.of("learningRate", "0.5"));
+    // TR declares nothing: the defaults of BuiltInMethods (the paper's N1 = N2 = 1, eta = 0.1).
+    assertThat(declared.get("TR")).containsEntry("subproblemStepSize", "0.1")
+        .containsEntry("phaseOneLimit", "1").containsEntry("iterationLimit", "1")
+        .containsEntry("alpha", "0.5").containsEntry("solverSeed", "0")
+        .containsEntry("initialRadius", "1.0");
+    // What TR reports itself, and the resume check compares, folds the solver's settings together.
+    assertThat(recorded.get("TR")).containsKey("solverSettings").doesNotContainKey("subproblemStepSize");
   }
 }

@@ -322,12 +322,14 @@ public final class Analyzer {
     Map<String, Map<String, Set<String>>> byName = new TreeMap<>();
     Set<String> methods = new LinkedHashSet<>();
     Set<String> labels = new java.util.HashSet<>();
+    boolean declaredNames = comparesDeclaredSettings(experiment.trials());
     for (TrialResult t : experiment.trials()) {
-      t.methodSettings().keySet().forEach(m -> labels.add(m.toLowerCase(java.util.Locale.ROOT)));
+      comparedSettings(t, declaredNames).keySet()
+          .forEach(m -> labels.add(m.toLowerCase(java.util.Locale.ROOT)));
     }
     Map<String, Set<String>> rawNames = new java.util.HashMap<>();
     for (TrialResult t : experiment.trials()) {
-      t.methodSettings().forEach((method, settings) -> {
+      comparedSettings(t, declaredNames).forEach((method, settings) -> {
         methods.add(method);
         if (settings != null) {
           settings.forEach((name, value) -> {
@@ -363,6 +365,20 @@ public final class Analyzer {
     }
     byParameter.forEach((key, values) -> out.add(difference(key + " (trial parameter)", key, values, labels2, allowed)));
     return out;
+  }
+
+  /**
+   * Returns whether the trials' declared settings are compared (the names that
+   * {@code @AllowedDifferences} uses): when some trial records them and every trial with method
+   * settings does; else, for results written before they were recorded, the methods' own settings.
+   */
+  private static boolean comparesDeclaredSettings(List<TrialResult> trials) {
+    return trials.stream().anyMatch(t -> !t.declaredSettings().isEmpty())
+        && trials.stream().allMatch(t -> t.methodSettings().isEmpty() || !t.declaredSettings().isEmpty());
+  }
+
+  private static Map<String, Map<String, String>> comparedSettings(TrialResult t, boolean declared) {
+    return declared ? t.declaredSettings() : t.methodSettings();
   }
 
   private static SettingDifference difference(String shown, String name, Map<String, Set<String>> values,

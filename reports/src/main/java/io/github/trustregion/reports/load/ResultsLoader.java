@@ -158,7 +158,7 @@ public final class ResultsLoader {
     }
     return new TrialResult(t.schemaVersion(), t.trialId(), t.experiment(), t.status(), orEmpty(t.message()),
         t.parameters(), t.methodSettings() == null ? Map.of() : t.methodSettings(), epochs, metrics, series,
-        t.wallSeconds(), t.environment() == null ? Map.of() : t.environment());
+        t.wallSeconds(), t.environment() == null ? Map.of() : t.environment(), t.declaredSettings());
   }
 
   private static Map<String, Double> nonNullValues(Map<String, Double> metrics) {

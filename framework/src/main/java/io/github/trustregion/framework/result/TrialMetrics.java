@@ -1,17 +1,21 @@
-package io.github.trustregion.framework.run;
+package io.github.trustregion.framework.result;
 
-import io.github.trustregion.framework.result.EpochRecord;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Computes the standard metrics of a training trial from its epochs (keys documented in {@link
- * io.github.trustregion.framework.result.TrialResult}): final and best accuracies, final losses,
- * {@code epochsCompleted}, and for tracks {@code stage<k>.testAccuracy} and {@code
- * stage<k>.trainAccuracy} at the end of each stage k that finished.
+ * TrialResult}): final and best accuracies, final losses, {@code epochsCompleted}, and for tracks
+ * {@code stage<k>.testAccuracy} and {@code stage<k>.trainAccuracy} at the end of each stage k that
+ * finished.
+ *
+ * <p>{@link #keys} lists the keys {@link #of} records, derived from {@link #of} itself, so that
+ * the planner checks declared metric keys against what trials really record.
  */
-final class TrialMetrics {
+public final class TrialMetrics {
 
   private TrialMetrics() {}
 
@@ -22,7 +26,7 @@ final class TrialMetrics {
    * @param stageEnds the global epoch number at which each stage ends, in order
    * @param track whether to add per-stage metrics
    */
-  static Map<String, Double> of(List<EpochRecord> epochs, List<Integer> stageEnds, boolean track) {
+  public static Map<String, Double> of(List<EpochRecord> epochs, List<Integer> stageEnds, boolean track) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("epochsCompleted", (double) epochs.size());
     if (epochs.isEmpty()) {
@@ -46,5 +50,23 @@ final class TrialMetrics {
       }
     }
     return metrics;
+  }
+
+  /**
+   * Returns every key {@link #of} records for a trial that completes all its epochs: a
+   * single-method trial when {@code track} is false, else a track of {@code stages} stages.
+   *
+   * @param stages the number of stages of the track (ignored when {@code track} is false)
+   * @param track whether the trial is a track
+   */
+  public static Set<String> keys(int stages, boolean track) {
+    int count = track ? Math.max(1, stages) : 1;
+    List<EpochRecord> epochs = new ArrayList<>();
+    List<Integer> stageEnds = new ArrayList<>();
+    for (int k = 1; k <= count; k++) {
+      epochs.add(new EpochRecord(k, k - 1, "", 0, 0, 0, 0, 0, 0, 0, 0, null));
+      stageEnds.add(k);
+    }
+    return Set.copyOf(of(epochs, stageEnds, track).keySet());
   }
 }
