@@ -51,6 +51,19 @@ class BenchmarkSetupTest {
     assertThat(tr.trustRegion().orElseThrow().solver().iterations()).isEqualTo(1);
   }
 
+  @Test
+  void stepCostBreakdownTimesThePapersThreeProductsInsideTheStep() {
+    StepCostBreakdown.Breakdown b = StepCostBreakdown.measure("mlp", 1, 3);
+
+    assertThat(b.steps()).isEqualTo(3);
+    assertThat(b.productsPerStep()).isEqualTo(3.0);
+    assertThat(b.gradient()).isPositive();
+    assertThat(b.hessianVectorProducts()).isPositive();
+    assertThat(b.value()).isPositive();
+    // The oracles are timed inside the step, so they cannot take longer than it.
+    assertThat(b.gradient() + b.hessianVectorProducts() + b.value()).isLessThan(b.step());
+  }
+
   /** The oracle benchmark on the MLP at B = 16, set up as JMH would with these parameters. */
   private static NetworkOracleBenchmark oracleBenchmark(int subproblemLimit) {
     NetworkOracleBenchmark benchmark = new NetworkOracleBenchmark();

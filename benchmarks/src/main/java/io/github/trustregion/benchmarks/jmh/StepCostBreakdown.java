@@ -1,0 +1,161 @@
+package io.github.trustregion.benchmarks.jmh;
+
+import io.github.trustregion.benchmarks.data.FashionMnist;
+import io.github.trustregion.benchmarks.models.Mlp;
+import io.github.trustregion.benchmarks.models.NetworkArchitecture;
+import io.github.trustregion.benchmarks.models.SmallCnn;
+import io.github.trustregion.benchmarks.workloads.FashionMnistMlp;
+import io.github.trustregion.benchmarks.workloads.FashionMnistSmallCnn;
+import io.github.trustregion.benchmarks.workloads.ImageWorkload;
+import io.github.trustregion.framework.annotation.Scale;
+import io.github.trustregion.framework.workload.DataRequest;
+import io.github.trustregion.optimizers.HessianVectorProduct;
+import io.github.trustregion.optimizers.MethodState;
+import io.github.trustregion.optimizers.MinibatchObjective;
+import io.github.trustregion.optimizers.hessian.NetworkObjective;
+import io.github.trustregion.optimizers.hessian.ObjectiveOptions;
+import io.github.trustregion.optimizers.trustregion.TrustRegion;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Where the time of a stochastic TR step goes: the step's oracles (gradient, Hessian-vector
+ * products, the trial value F(x + z)) timed call by call, and the rest (the subproblem solver's
+ * vector algebra and the state's bookkeeping) as the difference to the whole step.
+ *
+ * <p>It complements {@link NetworkOracleBenchmark}, whose separate benchmarks of each oracle run
+ * at different times and so carry the machine's noise into their sum; here every part is measured
+ * inside the same steps, so the share of each part holds even on a loaded machine. Steps use
+ * {@link TrustRegion#paper()} on one real Fashion-MNIST minibatch of B = 128 (Fashion-MNIST must
+ * be installed), after a warm-up. Run it with the benchmarks class path:
+ *
+ * <pre>
+ *   OMP_WAIT_POLICY=PASSIVE java -cp benchmarks/target/classes:CLASSPATH \
+ *       io.github.trustregion.benchmarks.jmh.StepCostBreakdown mlp|small-cnn [warm-up] [steps]
+ * </pre>
+ */
+public final class StepCostBreakdown {
+
+  private StepCostBreakdown() {}
+
+  /**
+   * The mean cost of one step, in milliseconds.
+   *
+   * @param steps the steps measured
+   * @param step the whole step
+   * @param gradient ∇F(x) with F(x)
+   * @param hessianVectorProducts all Hessian-vector products of the step
+   * @param productsPerStep Hessian-vector products per step
+   * @param value the trial value F(x + z)
+   * @param rest the step minus its oracles (setting up the product operator included)
+   */
+  public record Breakdown(int steps, double step, double gradient, double hessianVectorProducts,
+      double productsPerStep, double value, double rest) {}
+
+  /** Measures {@code steps} TR steps of {@code model} (mlp or small-cnn) after {@code warmUp}. */
+  public static Breakdown measure(String model, int warmUp, int steps) {
+    if (steps < 1 || warmUp < 0) {
+      throw new IllegalArgumentException("StepCostBreakdown: steps must be at least 1 and the"
+          + " warm-up at least 0, but were " + steps + " and " + warmUp);
+    }
+    NetworkArchitecture architecture = switch (model) {
+      case "mlp" -> Mlp.fashionMnist();
+      case "small-cnn" -> SmallCnn.fashionMnist();
+      default -> throw new IllegalArgumentException(
+          "StepCostBreakdown: unknown model '" + model + "'; use mlp or small-cnn.");
+    };
+    if (!FashionMnist.isAvailable(FashionMnist.directory())) {
+      throw new IllegalStateException("StepCostBreakdown needs Fashion-MNIST: apt-get install"
+          + " dataset-fashion-mnist");
+    }
+    ImageWorkload workload = architecture.flatInput()
+        ? new FashionMnistMlp() : new FashionMnistSmallCnn();
+    DataSet batch = workload.load(new DataRequest(Scale.SMOKE, 128, 10, 1)).train();
+    NetworkObjective network =
+        NetworkObjective.of(architecture.build(1), ObjectiveOptions.defaults());
+    TimedObjective timed = new TimedObjective(network.on(batch));
+    INDArray x = network.parameters().dup();
+    MethodState state = TrustRegion.paper().newState(x.length());
+    for (int i = 0; i < warmUp; i++) {
+      state.step(x, timed);
+    }
+    timed.reset();
+    long start = System.nanoTime();
+    for (int i = 0; i < steps; i++) {
+      state.step(x, timed);
+    }
+    long total = System.nanoTime() - start;
+    double perStep = 1e6 * steps;
+    return new Breakdown(steps, total / perStep, timed.gradientNanos / perStep,
+        timed.productNanos / perStep, timed.products / (double) steps, timed.valueNanos / perStep,
+        (total - timed.gradientNanos - timed.productNanos - timed.valueNanos) / perStep);
+  }
+
+  /** Prints the breakdown of {@code args[0]} (mlp or small-cnn), warm-up 30 and 200 steps. */
+  public static void main(String[] args) {
+    if (args.length < 1) {
+      System.err.println("usage: StepCostBreakdown mlp|small-cnn [warm-up steps] [measured steps]");
+      System.exit(2);
+    }
+    int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    int steps = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+    Breakdown b = measure(args[0], warmUp, steps);
+    System.out.printf("%s, %d steps: step %.2f ms = gradient %.2f + %.1f Hessian-vector products"
+            + " %.2f + value %.2f + rest %.2f (rest %.1f%% of the step)%n", args[0], b.steps(),
+        b.step(), b.gradient(), b.productsPerStep(), b.hessianVectorProducts(), b.value(),
+        b.rest(), 100 * b.rest() / b.step());
+  }
+
+  /** Times every oracle call of the objective it wraps. */
+  private static final class TimedObjective implements MinibatchObjective {
+    private final MinibatchObjective inner;
+    private long gradientNanos;
+    private long productNanos;
+    private long valueNanos;
+    private long products;
+
+    TimedObjective(MinibatchObjective inner) {
+      this.inner = inner;
+    }
+
+    void reset() {
+      gradientNanos = 0;
+      productNanos = 0;
+      valueNanos = 0;
+      products = 0;
+    }
+
+    @Override
+    public long dimension() {
+      return inner.dimension();
+    }
+
+    @Override
+    public double value(INDArray x) {
+      long start = System.nanoTime();
+      double value = inner.value(x);
+      valueNanos += System.nanoTime() - start;
+      return value;
+    }
+
+    @Override
+    public ValueAndGradient valueAndGradient(INDArray x) {
+      long start = System.nanoTime();
+      ValueAndGradient result = inner.valueAndGradient(x);
+      gradientNanos += System.nanoTime() - start;
+      return result;
+    }
+
+    @Override
+    public HessianVectorProduct hessianAt(INDArray x, INDArray gradientAtX) {
+      HessianVectorProduct hessian = inner.hessianAt(x, gradientAtX);
+      return v -> {
+        long start = System.nanoTime();
+        INDArray product = hessian.multiply(v);
+        productNanos += System.nanoTime() - start;
+        products++;
+        return product;
+      };
+    }
+  }
+}
