@@ -224,7 +224,11 @@ public final class RunFixture {
   public static void setEnvironment(ResultFiles files, String trialId, String key, String value) {
     TrialResult old = files.readTrial(EXPERIMENT, trialId).orElseThrow();
     Map<String, String> environment = new LinkedHashMap<>(old.environment());
-    environment.put(key, value);
+    if (value == null) {
+      environment.remove(key);
+    } else {
+      environment.put(key, value);
+    }
     files.writeTrial(new TrialResult(old.schemaVersion(), old.trialId(), old.experiment(), old.status(),
         old.message(), old.parameters(), old.methodSettings(), old.epochs(), old.metrics(), old.series(),
         old.wallSeconds(), environment));

@@ -1,7 +1,9 @@
 package io.github.trustregion.benchmarks.jmh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.trustregion.benchmarks.data.FashionMnist;
 import io.github.trustregion.optimizers.StepReport;
 import io.github.trustregion.optimizers.subproblem.SubproblemSolution;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,8 @@ class BenchmarkSetupTest {
 
   @Test
   void stepCostBreakdownTimesThePapersThreeProductsInsideTheStep() {
+    assumeTrue(FashionMnist.isAvailable(FashionMnist.directory()),
+        "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
     StepCostBreakdown.Breakdown b = StepCostBreakdown.measure("mlp", 1, 3);
 
     assertThat(b.steps()).isEqualTo(3);

@@ -209,10 +209,10 @@ public final class Gate {
     List<String> unknownInRun = new ArrayList<>();
     runValues.forEach((field, runValue) -> {
       String baselineValue = baselineValues.get(field);
-      if (baselineValue == null) {
+      if (runValue == null) {
+        unknownInRun.add(field); // whatever the baseline says, this run cannot be compared on it
+      } else if (baselineValue == null) {
         unknownInBaseline.add(field);
-      } else if (runValue == null) {
-        unknownInRun.add(field);
       } else if (!baselineValue.equals(runValue)) {
         differences.add(new ConfigurationDifference(experiment, field, baselineValue, runValue));
       }

@@ -287,6 +287,32 @@ class GateTest {
   }
 
   @Test
+  void aFieldNeitherTheOldBaselineNorTheRunRecordsIsReportedAsMissingFromTheRun() throws Exception {
+    Path directory = Files.createDirectories(temp.resolve("old-baselines-2"));
+    com.fasterxml.jackson.databind.node.ObjectNode json = ResultFiles.mapper().valueToTree(baselines.get(0));
+    json.remove("configuration");
+    ResultFiles.mapper().writeValue(directory.resolve(RunFixture.EXPERIMENT + ".json").toFile(), json);
+    List<Baseline> old = new io.github.trustregion.ci.baseline.BaselineFiles(directory).readAll();
+    ResultFiles run = RunFixture.write(temp.resolve("no-data-type"), "ci", 5,
+        RunFixture.paperMeansWithNoise(BLESSED_NOISE), RunFixture.Setup.DEFAULT);
+    for (String method : RunFixture.METHODS) {
+      for (int batchSize : RunFixture.BATCH_SIZES) {
+        for (int repeat = 0; repeat < 5; repeat++) {
+          RunFixture.setEnvironment(run, RunFixture.trialId(method, batchSize, repeat), "dataType", null);
+        }
+      }
+    }
+
+    GateResult result = GATE.evaluate(run, old);
+
+    // Re-blessing from such a run could not record dataType either: the advice must be about the run.
+    assertThat(result.configurations()).singleElement().satisfies(check -> {
+      assertThat(check.unknownInRun()).containsExactly("dataType");
+      assertThat(check.unknownInBaseline()).doesNotContain("dataType").contains("workload");
+    });
+  }
+
+  @Test
   void reportsEveryRunIdOfAResumedRunWithoutRefusingIt() {
     ResultFiles resumed = RunFixture.write(temp.resolve("resumed"), "ci", 5,
         RunFixture.paperMeansWithNoise(BLESSED_NOISE), RunFixture.Setup.DEFAULT.withRunId("run-b"));

@@ -5,11 +5,17 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes files atomically: the content goes to a uniquely named hidden temporary file in the
  * target's directory, which is then moved onto the target, so that readers and killed runs see
- * either the old file, the new one, or none, never half of one.
+ * either the old file, the new one, or none, never half of one. On POSIX file systems the file
+ * keeps the permissions of the file it replaces, and a new file gets {@code rw-r--r--} (a
+ * temporary file alone would be readable by its owner only).
  */
 public final class AtomicFiles {
 
@@ -37,6 +43,7 @@ public final class AtomicFiles {
     Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
     try {
       content.writeTo(temporary);
+      setPermissions(temporary, target);
       try {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
@@ -46,5 +53,15 @@ public final class AtomicFiles {
     } finally {
       Files.deleteIfExists(temporary);
     }
+  }
+
+  /** Gives the temporary file the target's permissions, or rw-r--r-- for a new target (POSIX). */
+  private static void setPermissions(Path temporary, Path target) throws IOException {
+    if (Files.getFileAttributeView(temporary, PosixFileAttributeView.class) == null) {
+      return;
+    }
+    Set<PosixFilePermission> permissions = Files.exists(target)
+        ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(temporary, permissions);
   }
 }

@@ -43,6 +43,9 @@ public final class ReportCli {
             out.println(usage());
             return 0;
           }
+          case "--resamples", "--seed" -> throw new IllegalArgumentException(args[i]
+              + " was removed: the report's intervals are Welch t-intervals now (no resampling);"
+              + " drop the option.");
           default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'.");
         }
         i++;

@@ -46,4 +46,14 @@ class ReportCliTest {
     assertThat(ReportCli.run(new String[] {"--results", dir.toString()}, out, err)).isEqualTo(2);
     assertThat(ReportCli.run(new String[] {"--bogus"}, out, err)).isEqualTo(2);
   }
+
+  @Test
+  void exitsWithTwoOnTheRemovedBootstrapOptionsWithoutWritingAReport() {
+    for (String removed : new String[] {"--resamples", "--seed"}) {
+      int code = ReportCli.run(new String[] {removed, "2000", "--results", dir.toString(), "--out",
+          dir.resolve("out").toString()}, out, err);
+      assertThat(code).as(removed).isEqualTo(2);
+    }
+    assertThat(dir.resolve("out").resolve(ReportWriter.HTML)).doesNotExist();
+  }
 }
