@@ -106,13 +106,7 @@ class FirstOrderMethodsTest {
 
   @Test
   void hybridRunsTrustRegionUntilThePlateauThenSgd() {
-    MethodState state =
-        new Hybrid(
-                io.github.trustregion.optimizers.trustregion.TrustRegion.deterministic(
-                    io.github.trustregion.optimizers.subproblem.ExactDenseSolver.DEFAULT, 0.1, 1),
-                new Sgd(0.1),
-                new PlateauRule(2, 0.001))
-            .newState(2);
+    MethodState state = exactTrustRegionThenSgd().newState(2);
     INDArray x = vector(1.0, -0.5);
 
     assertThat(state.activeMethod()).isEqualTo("TR");
@@ -188,12 +182,7 @@ class FirstOrderMethodsTest {
 
   @Test
   void hybridRefusesANonPositiveDimensionInItsOwnName() {
-    Hybrid hybrid =
-        new Hybrid(
-            io.github.trustregion.optimizers.trustregion.TrustRegion.deterministic(
-                io.github.trustregion.optimizers.subproblem.ExactDenseSolver.DEFAULT, 0.1, 1),
-            new Sgd(0.1),
-            new PlateauRule(2, 0.001));
+    Hybrid hybrid = exactTrustRegionThenSgd();
 
     assertThatThrownBy(() -> hybrid.newState(0))
         .isInstanceOf(IllegalArgumentException.class)
@@ -208,5 +197,14 @@ class FirstOrderMethodsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("parameters has 2 entries")
         .hasMessageContaining("length 3");
+  }
+
+  /** Deterministic TR (exact solver, r₀ = 0.1, r_max = 1), then SGD 0.1 (plateau patience 2). */
+  private static Hybrid exactTrustRegionThenSgd() {
+    return new Hybrid(
+        io.github.trustregion.optimizers.trustregion.TrustRegion.deterministic(
+            io.github.trustregion.optimizers.subproblem.ExactDenseSolver.DEFAULT, 0.1, 1),
+        new Sgd(0.1),
+        new PlateauRule(2, 0.001));
   }
 }
