@@ -1,15 +1,8 @@
 package io.github.trustregion.benchmarks.jmh;
 
 import io.github.trustregion.benchmarks.data.FashionMnist;
-import io.github.trustregion.benchmarks.models.Mlp;
 import io.github.trustregion.benchmarks.models.NetworkArchitecture;
-import io.github.trustregion.benchmarks.models.SmallCnn;
-import io.github.trustregion.benchmarks.workloads.FashionMnistMlp;
-import io.github.trustregion.benchmarks.workloads.FashionMnistSmallCnn;
-import io.github.trustregion.benchmarks.workloads.ImageWorkload;
-import io.github.trustregion.framework.annotation.Scale;
 import io.github.trustregion.framework.method.MethodRegistry;
-import io.github.trustregion.framework.workload.DataRequest;
 import io.github.trustregion.optimizers.HessianVectorProduct;
 import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.MinibatchObjective;
@@ -113,12 +106,8 @@ public class NetworkOracleBenchmark {
   /** Builds the networks (seed 1), the minibatch, the objectives and the method states. */
   @Setup(Level.Trial)
   public void setUp() {
-    NetworkArchitecture architecture = switch (model) {
-      case "mlp" -> Mlp.fashionMnist();
-      case "small-cnn" -> SmallCnn.fashionMnist();
-      default -> throw new IllegalArgumentException(
-          "NetworkOracleBenchmark: unknown model '" + model + "'; use mlp or small-cnn.");
-    };
+    NetworkArchitecture architecture =
+        BenchmarkNetworks.architecture(model, "NetworkOracleBenchmark");
     DataSet batch = minibatch(architecture);
     ObjectiveOptions forwardOptions = ObjectiveOptions.defaults();
     ObjectiveOptions centralOptions =
@@ -152,9 +141,7 @@ public class NetworkOracleBenchmark {
 
   private DataSet minibatch(NetworkArchitecture architecture) {
     if (FashionMnist.isAvailable(FashionMnist.directory())) {
-      ImageWorkload workload = architecture.flatInput()
-          ? new FashionMnistMlp() : new FashionMnistSmallCnn();
-      return workload.load(new DataRequest(Scale.SMOKE, batchSize, 10, 1)).train();
+      return BenchmarkNetworks.fashionMnistMinibatch(architecture, batchSize);
     }
     LOG.warn("Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist): timing on"
         + " random inputs of the same shape.");

@@ -1,14 +1,7 @@
 package io.github.trustregion.benchmarks.jmh;
 
 import io.github.trustregion.benchmarks.data.FashionMnist;
-import io.github.trustregion.benchmarks.models.Mlp;
 import io.github.trustregion.benchmarks.models.NetworkArchitecture;
-import io.github.trustregion.benchmarks.models.SmallCnn;
-import io.github.trustregion.benchmarks.workloads.FashionMnistMlp;
-import io.github.trustregion.benchmarks.workloads.FashionMnistSmallCnn;
-import io.github.trustregion.benchmarks.workloads.ImageWorkload;
-import io.github.trustregion.framework.annotation.Scale;
-import io.github.trustregion.framework.workload.DataRequest;
 import io.github.trustregion.optimizers.HessianVectorProduct;
 import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.MinibatchObjective;
@@ -58,19 +51,12 @@ public final class StepCostBreakdown {
       throw new IllegalArgumentException("StepCostBreakdown: steps must be at least 1 and the"
           + " warm-up at least 0, but were " + steps + " and " + warmUp);
     }
-    NetworkArchitecture architecture = switch (model) {
-      case "mlp" -> Mlp.fashionMnist();
-      case "small-cnn" -> SmallCnn.fashionMnist();
-      default -> throw new IllegalArgumentException(
-          "StepCostBreakdown: unknown model '" + model + "'; use mlp or small-cnn.");
-    };
+    NetworkArchitecture architecture = BenchmarkNetworks.architecture(model, "StepCostBreakdown");
     if (!FashionMnist.isAvailable(FashionMnist.directory())) {
       throw new IllegalStateException("StepCostBreakdown needs Fashion-MNIST: apt-get install"
           + " dataset-fashion-mnist");
     }
-    ImageWorkload workload = architecture.flatInput()
-        ? new FashionMnistMlp() : new FashionMnistSmallCnn();
-    DataSet batch = workload.load(new DataRequest(Scale.SMOKE, 128, 10, 1)).train();
+    DataSet batch = BenchmarkNetworks.fashionMnistMinibatch(architecture, 128);
     NetworkObjective network =
         NetworkObjective.of(architecture.build(1), ObjectiveOptions.defaults());
     TimedObjective timed = new TimedObjective(network.on(batch));
