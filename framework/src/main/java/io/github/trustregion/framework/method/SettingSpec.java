@@ -3,6 +3,7 @@ package io.github.trustregion.framework.method;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One setting a method accepts: its name, type, default and meaning.
@@ -35,6 +36,25 @@ public record SettingSpec(
   /** Copies the choices. */
   public SettingSpec {
     choices = List.copyOf(choices);
+  }
+
+  /**
+   * Returns the name under which reports compare a setting across methods: a composite method's
+   * {@code <method>.<name>} (such as Hybrid's {@code sgd.learningRate}) becomes {@code <name>}
+   * when the prefix is one of the experiment's method labels or "sgd"/"tr", so that it is compared
+   * with that method's own setting; any other name is returned as it is.
+   *
+   * @param lowerCaseLabels the experiment's method labels in lower case
+   */
+  public static String comparableName(String name, Set<String> lowerCaseLabels) {
+    int dot = name.indexOf('.');
+    if (dot > 0) {
+      String prefix = name.substring(0, dot).toLowerCase(Locale.ROOT);
+      if (lowerCaseLabels.contains(prefix) || prefix.equals("sgd") || prefix.equals("tr")) {
+        return name.substring(dot + 1);
+      }
+    }
+    return name;
   }
 
   /** Creates a setting of a type other than {@link Type#CHOICE}. */

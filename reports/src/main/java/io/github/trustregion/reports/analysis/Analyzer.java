@@ -1,5 +1,6 @@
 package io.github.trustregion.reports.analysis;
 
+import io.github.trustregion.framework.method.SettingSpec;
 import io.github.trustregion.framework.result.EpochRecord;
 import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.framework.result.Series;
@@ -333,7 +334,7 @@ public final class Analyzer {
         methods.add(method);
         if (settings != null) {
           settings.forEach((name, value) -> {
-            String comparable = settingName(name, labels);
+            String comparable = SettingSpec.comparableName(name, labels);
             rawNames.computeIfAbsent(comparable, k -> new java.util.HashSet<>()).add(name);
             byName.computeIfAbsent(comparable, k -> new LinkedHashMap<>())
                 .computeIfAbsent(method, k -> new TreeSet<>()).add(settingValue(String.valueOf(value)));
@@ -402,22 +403,6 @@ public final class Analyzer {
       flagged = true;
     }
     return new SettingDifference(shown, perMethod, status, flagged);
-  }
-
-  /**
-   * Returns a setting's comparable name: a composite method's {@code <method>.<name>} (such as
-   * Hybrid's {@code sgd.learningRate}) becomes {@code <name>} when the prefix is a method label of
-   * the experiment or "sgd"/"tr", so it is compared with that method's own setting.
-   */
-  static String settingName(String name, Set<String> lowerCaseLabels) {
-    int dot = name.indexOf('.');
-    if (dot > 0) {
-      String prefix = name.substring(0, dot).toLowerCase(java.util.Locale.ROOT);
-      if (lowerCaseLabels.contains(prefix) || prefix.equals("sgd") || prefix.equals("tr")) {
-        return name.substring(dot + 1);
-      }
-    }
-    return name;
   }
 
   /** Returns a setting's comparable value: a Java identity string {@code Type@1a2b3c} loses its hash. */
