@@ -20,6 +20,7 @@ import io.github.trustregion.framework.custom.CustomPlanContext;
 import io.github.trustregion.framework.custom.CustomTrial;
 import io.github.trustregion.framework.custom.CustomTrials;
 import io.github.trustregion.framework.method.MethodRegistry;
+import io.github.trustregion.framework.method.SettingSpec;
 import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.framework.result.PlannedTrial;
 import io.github.trustregion.framework.result.TrialMetrics;
@@ -80,6 +81,11 @@ public final class ExperimentPlanner {
   /** Returns the options this planner applies. */
   public ExperimentOptions options() {
     return options;
+  }
+
+  /** Returns the scales' lower-case ids joined by ", ", such as {@code "ci, paper"}. */
+  private static String scaleIds(List<Scale> scales) {
+    return scales.stream().map(Scale::id).collect(Collectors.joining(", "));
   }
 
   /**
@@ -162,7 +168,7 @@ public final class ExperimentPlanner {
      * "paper"} or {@code "ci, paper"}.
      */
     public String scalesText() {
-      return scales.stream().map(Scale::id).collect(Collectors.joining(", "));
+      return scaleIds(scales);
     }
 
     /**
@@ -334,10 +340,9 @@ public final class ExperimentPlanner {
       }
       for (AtScale at : AnnotationSupport.findRepeatableAnnotations(type, AtScale.class)) {
         if (!listed.contains(at.scale())) {
-          problem(describe(at), "the experiment exists only at scale(s) " + scales.stream()
-              .map(Scale::id).collect(Collectors.joining(", ")) + " (" + where + "), so values "
-              + "for scale " + at.scale().id() + " are never used; remove this @AtScale or add "
-              + "Scale." + at.scale() + " to @Experiment(scales = ...).");
+          problem(describe(at), "the experiment exists only at scale(s) " + scaleIds(scales)
+              + " (" + where + "), so values for scale " + at.scale().id() + " are never used;"
+              + " remove this @AtScale or add Scale." + at.scale() + " to @Experiment(scales = ...).");
         }
       }
     }
@@ -351,9 +356,8 @@ public final class ExperimentPlanner {
       List<Scale> absent = Arrays.stream(declared).filter(s -> !listed.contains(s)).distinct()
           .toList();
       if (!absent.isEmpty()) {
-        problem(annotation, "its scale(s) " + absent.stream().map(Scale::id)
-            .collect(Collectors.joining(", ")) + " are not among the experiment's scales "
-            + scales.stream().map(Scale::id).collect(Collectors.joining(", ")) + " ("
+        problem(annotation, "its scale(s) " + scaleIds(absent) + " are not among the experiment's"
+            + " scales " + scaleIds(scales) + " ("
             + experimentScales + "), so it never applies there; remove "
             + absent.stream().map(s -> "Scale." + s).collect(Collectors.joining(", "))
             + " from its scales or add them to @Experiment(scales = ...).");
@@ -647,17 +651,14 @@ public final class ExperimentPlanner {
         return;
       }
       List<Optimizer> optimizers = AnnotationSupport.findRepeatableAnnotations(type, Optimizer.class);
-      Set<String> prefixes = new HashSet<>(List.of("tr", "sgd"));
-      optimizers.forEach(o -> prefixes.add(o.label().toLowerCase(Locale.ROOT)));
+      Set<String> labels = new HashSet<>();
+      optimizers.forEach(o -> labels.add(o.label().toLowerCase(Locale.ROOT)));
       Set<String> settings = new TreeSet<>();
       for (Optimizer o : optimizers) {
         String method = o.method().isBlank() ? o.label() : o.method();
         registry.find(method).ifPresent(provider -> provider.settings().forEach(spec -> {
           settings.add(spec.name());
-          int dot = spec.name().indexOf('.');
-          if (dot > 0 && prefixes.contains(spec.name().substring(0, dot).toLowerCase(Locale.ROOT))) {
-            settings.add(spec.name().substring(dot + 1));
-          }
+          settings.add(SettingSpec.comparableName(spec.name(), labels));
         }));
       }
       Set<String> parameters = new TreeSet<>();
