@@ -11,11 +11,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * io.github.trustregion.framework.result.TrialResult#environment()}: keys {@code runId} (one
  * random id per run of the harness, so a resumed run shows which trials it kept), {@code
  * startedAt} (ISO-8601 instant the trial started), {@code backend}, {@code dataType}, {@code
- * processors}, {@code javaVersion} and {@code os}.
+ * processors}, {@code javaVersion}, {@code os} and the processor ({@link CpuDescription}: {@code
+ * cpu}, {@code cpuVectorExtensions}, {@code openBlasCoreType} when set), which decides whether
+ * two runs can agree bit for bit.
  */
 final class RunEnvironment {
 
   private final String runId = UUID.randomUUID().toString();
+  private final CpuDescription cpu = CpuDescription.ofThisMachine();
 
   /** Returns this run's id. */
   String runId() {
@@ -32,6 +35,7 @@ final class RunEnvironment {
     environment.put("processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
     environment.put("javaVersion", System.getProperty("java.version"));
     environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    cpu.addTo(environment);
     return environment;
   }
 
@@ -43,6 +47,7 @@ final class RunEnvironment {
     environment.put("processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
     environment.put("javaVersion", System.getProperty("java.version"));
     environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    cpu.addTo(environment);
     return environment;
   }
 }
