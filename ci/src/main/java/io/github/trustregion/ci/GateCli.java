@@ -95,6 +95,10 @@ public final class GateCli {
 
   /** Runs one subcommand and returns its exit code (see the class comment). */
   public int run(String... args) {
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      out.println(usage());
+      return 0;
+    }
     if (args.length == 0 || !(args[0].equals("check") || args[0].equals("bless"))) {
       err.println(usage());
       return GateOutcome.BAD_INPUT.exitCode();
@@ -246,6 +250,7 @@ public final class GateCli {
         "       ci/bin/gate bless --results DIR [--baselines ci/baselines] [--tolerance 0.02] [--reference SGD]",
         "                         [--metrics finalTestAccuracy,bestTestAccuracy] [--commit SHA] [--command TEXT]",
         "exit codes: 0 pass, 1 a gap regressed, 2 incomplete run (missing/diverged/failed trials, untestable gap), "
-            + "3 bad input (also a run of another configuration than its baseline's)");
+            + "3 bad input (also a run of another configuration than its baseline's, or result files that cannot be used: "
+            + "all are listed, each with its fix)");
   }
 }

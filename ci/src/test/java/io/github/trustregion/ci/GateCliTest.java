@@ -328,4 +328,37 @@ class GateCliTest {
         .filter(line -> line.startsWith("| " + RunFixture.EXPERIMENT + " |"))
         .toList();
   }
+
+  @Test
+  void helpPrintsTheUsageAndExitsZero() {
+    for (String help : new String[] {"--help", "-h"}) {
+      assertThat(cli.run(help)).as(help).isZero();
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: ci/bin/gate check").contains("exit codes");
+  }
+
+  @Test
+  void checkListsEveryBadResultFileAtOnceWithAFixAndExitsThree() throws Exception {
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 3, RunFixture.paperMeansWithNoise(NOISE)).root();
+    Path baselines = temp.resolve("baselines");
+    assertThat(cli.run("bless", "--results", run.toString(), "--baselines", baselines.toString())).isZero();
+    ResultFiles files = new ResultFiles(run);
+    Path truncated = files.trialFile(RunFixture.EXPERIMENT, RunFixture.trialId("TR", 128, 0));
+    Files.writeString(truncated, Files.readString(truncated).substring(0, 60));
+    Path garbage = files.trialFile(RunFixture.EXPERIMENT, RunFixture.trialId("SGD", 2048, 1));
+    Files.writeString(garbage, "%%% garbage {[");
+    Path notes = files.trialFile(RunFixture.EXPERIMENT, "notes");
+    Files.writeString(notes, "{\"note\": \"looked odd\"}");
+
+    int code = cli.run("check", "--results", run.toString(), "--baselines", baselines.toString());
+
+    String errors = err.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(errors).isEqualTo(3);
+    assertThat(errors).contains(truncated.toString(), garbage.toString(), notes.toString())
+        .doesNotContain("DeserializationFeature").doesNotContain("com.fasterxml");
+    String notesLine = errors.lines().filter(l -> l.contains(notes.toString())).findFirst().orElseThrow();
+    assertThat(notesLine).contains("move it").contains("delete it").doesNotContain("run the experiment");
+    String truncatedLine = errors.lines().filter(l -> l.contains(truncated.toString())).findFirst().orElseThrow();
+    assertThat(truncatedLine).contains("recomputes only this trial");
+  }
 }

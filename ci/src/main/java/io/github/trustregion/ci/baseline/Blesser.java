@@ -6,8 +6,10 @@ import io.github.trustregion.ci.run.GateInputException;
 import io.github.trustregion.ci.run.IncompleteRunException;
 import io.github.trustregion.ci.run.PairedSample;
 import io.github.trustregion.ci.run.RunAudit;
+import io.github.trustregion.ci.run.RunReader;
 import io.github.trustregion.ci.run.RunConfiguration;
 import io.github.trustregion.ci.run.TrialProblem;
+import io.github.trustregion.framework.result.ExperimentDirectory;
 import io.github.trustregion.framework.result.ExperimentManifest;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialResult;
@@ -68,9 +70,10 @@ public final class Blesser {
     List<TrialProblem> problems = new ArrayList<>();
     Map<String, List<TrialResult>> trialsByExperiment = new LinkedHashMap<>();
     Map<String, ExperimentManifest> manifests = new LinkedHashMap<>();
+    Map<String, ExperimentDirectory> read = RunReader.read(run);
     for (String experiment : experiments) {
-      ExperimentManifest manifest = run.readManifest(experiment);
-      List<TrialResult> trials = RunAudit.planned(manifest, run.readTrials(experiment));
+      ExperimentManifest manifest = read.get(experiment).manifest();
+      List<TrialResult> trials = read.get(experiment).trials();
       List<String> present = settings.metrics().stream()
           .filter(m -> trials.stream().anyMatch(t -> t.metrics() != null && t.metrics().containsKey(m)))
           .toList();

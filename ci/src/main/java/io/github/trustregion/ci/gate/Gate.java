@@ -9,7 +9,9 @@ import io.github.trustregion.ci.run.GateInputException;
 import io.github.trustregion.ci.run.PairedSample;
 import io.github.trustregion.ci.run.RunAudit;
 import io.github.trustregion.ci.run.RunConfiguration;
+import io.github.trustregion.ci.run.RunReader;
 import io.github.trustregion.ci.run.TrialProblem;
+import io.github.trustregion.framework.result.ExperimentDirectory;
 import io.github.trustregion.framework.result.ExperimentManifest;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialResult;
@@ -107,14 +109,15 @@ public final class Gate {
     List<String> ungated = new ArrayList<>();
     List<ConfigurationCheck> configurations = new ArrayList<>();
     List<ConfigurationDifference> differences = new ArrayList<>();
-    for (String experiment : run.experiments()) {
+    Map<String, ExperimentDirectory> read = RunReader.read(run);
+    read.forEach((experiment, directory) -> {
       if (!baselined.contains(experiment)) {
         ungated.add(experiment);
-        problems.addAll(RunAudit.audit(run.readManifest(experiment), run.readTrials(experiment), List.of()));
+        problems.addAll(RunAudit.audit(directory.manifest(), directory.trials(), List.of()));
       }
-    }
+    });
     for (Baseline baseline : baselines) {
-      evaluate(run, baseline, comparisons, problems, pending, configurations, differences);
+      evaluate(run, read, baseline, comparisons, problems, pending, configurations, differences);
     }
     if (!differences.isEmpty()) {
       throw new ConfigurationMismatchException(differences);
@@ -144,7 +147,8 @@ public final class Gate {
     return new GateResult(rows, problems, ungated, configurations, settings.alpha());
   }
 
-  private void evaluate(ResultFiles run, Baseline baseline, Comparisons comparisons, List<TrialProblem> problems,
+  private void evaluate(ResultFiles run, Map<String, ExperimentDirectory> read, Baseline baseline,
+      Comparisons comparisons, List<TrialProblem> problems,
       List<PendingRow> rows, List<ConfigurationCheck> configurations, List<ConfigurationDifference> differences) {
     String experiment = baseline.experiment();
     if (!Files.isRegularFile(run.experimentDirectory(experiment).resolve(ResultFiles.MANIFEST))) {
@@ -154,13 +158,13 @@ public final class Gate {
       baseline.comparisons().forEach(c -> rows.add(new PendingRow(c.key(experiment), c, null, null, Double.NaN)));
       return;
     }
-    ExperimentManifest manifest = run.readManifest(experiment);
+    ExperimentManifest manifest = read.get(experiment).manifest();
     if (!baseline.scale().equals(manifest.scale())) {
       throw new GateInputException("Experiment " + experiment + " ran at scale '" + manifest.scale()
           + "' but its baseline " + experiment + ".json was blessed at scale '" + baseline.scale()
           + "'. Gate a run at scale '" + baseline.scale() + "', or re-bless from a run at '" + manifest.scale() + "'.");
     }
-    List<TrialResult> trials = RunAudit.planned(manifest, run.readTrials(experiment));
+    List<TrialResult> trials = read.get(experiment).trials();
     configurations.add(compare(experiment, baseline.configuration(), RunConfiguration.of(manifest, trials),
         differences));
     problems.addAll(RunAudit.audit(manifest, trials, baseline.metrics()));

@@ -72,15 +72,6 @@ public final class RunAudit {
     return problems;
   }
 
-  /**
-   * Returns the trials that the manifest plans, in their given order; result files of trials the
-   * plan does not name (left from a run with another plan) are not part of the run.
-   */
-  public static List<TrialResult> planned(ExperimentManifest manifest, List<TrialResult> trials) {
-    Set<String> planned = manifest.trialsById().keySet();
-    return trials.stream().filter(t -> planned.contains(t.trialId())).toList();
-  }
-
   private static boolean isCustom(TrialResult trial) {
     return trial.parameters() != null && CUSTOM.equals(trial.parameters().get(TRIAL_TYPE));
   }

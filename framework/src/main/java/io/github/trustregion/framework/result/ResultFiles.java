@@ -1,10 +1,14 @@
 package io.github.trustregion.framework.result;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +36,7 @@ public final class ResultFiles {
   /** The directory, inside an experiment's, that holds saved networks. */
   public static final String MODELS = "models";
 
-  private static final ObjectMapper MAPPER =
+  static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -150,11 +154,40 @@ public final class ResultFiles {
       return MAPPER.readValue(file.toFile(), type);
     } catch (JsonProcessingException e) {
       throw new ResultFileException(
-          "The result file " + file + " is corrupt or incomplete (" + e.getOriginalMessage()
-              + "). Delete it and run the experiment again to recompute it.", e);
+          "The result file " + file + " is corrupt or incomplete: " + describe(e, "a " + type.getSimpleName())
+              + ". Delete it and run the experiment again to recompute it.", e);
     } catch (IOException e) {
       throw new ResultFileException("Cannot read the result file " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Describes in words why a file could not be read as {@code what} (such as "a trial result"),
+   * without the parser's class or option names.
+   */
+  static String describe(IOException e, String what) {
+    if (e instanceof JsonEOFException) {
+      return "it ends in the middle of its JSON (truncated, for example by a killed copy)";
+    }
+    if (e instanceof JsonParseException parse) {
+      var at = parse.getLocation();
+      return "it is not valid JSON" + (at == null ? "" : " (at line " + at.getLineNr() + ", column "
+          + at.getColumnNr() + ")");
+    }
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return "it is JSON but not " + what + " (it has the field '" + unknown.getPropertyName()
+          + "', which " + what + " does not have)";
+    }
+    if (e instanceof MismatchedInputException mismatch) {
+      String field = mismatch.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+          : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining("."));
+      return "it is JSON but not " + what + (field.isEmpty() ? "" : " (the field '" + field
+          + "' is missing or has the wrong type)");
+    }
+    if (e instanceof JsonProcessingException) {
+      return "it is JSON but not " + what;
+    }
+    return "it cannot be read (" + e.getMessage() + ")";
   }
 
   /** Writes {@code value} as JSON to {@code target} atomically (with {@link AtomicFiles}). */

@@ -1,6 +1,7 @@
 package io.github.trustregion.reports.analysis;
 
 import io.github.trustregion.framework.method.SettingSpec;
+import io.github.trustregion.framework.result.BadResultFile;
 import io.github.trustregion.framework.result.EpochRecord;
 import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.framework.result.Series;
@@ -311,10 +312,13 @@ public final class Analyzer {
     for (String id : experiment.missing()) {
       out.add(new TrialProblem(id, "MISSING", "planned in the manifest but no result file exists", planned.get(id)));
     }
-    for (String id : experiment.unplanned()) {
-      TrialResult t = experiment.trials().stream().filter(x -> x.trialId().equals(id)).findFirst().orElseThrow();
-      out.add(new TrialProblem(id, "UNPLANNED", "a result file the manifest does not plan (an older plan?)",
-          t.parameters()));
+    for (BadResultFile bad : experiment.bad()) {
+      out.add(new TrialProblem(bad.file().getFileName().toString(), "BAD FILE", bad.problem() + "; " + bad.fix(),
+          Map.of()));
+    }
+    for (String file : experiment.unplanned()) {
+      out.add(new TrialProblem(file, "UNPLANNED", "a trial file the manifest does not plan (left from an earlier "
+          + "plan, such as one with more repeats); excluded from every number of this report", Map.of()));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package io.github.trustregion.reports.html;
 
 import static io.github.trustregion.reports.svg.SvgChart.escape;
 
+import io.github.trustregion.framework.result.BadResultFile;
 import io.github.trustregion.reports.analysis.BatchDropRow;
 import io.github.trustregion.reports.analysis.ComparisonRow;
 import io.github.trustregion.reports.analysis.CostRow;
@@ -58,8 +59,23 @@ public final class HtmlReport {
    */
   public static String render(
       String title, String resultsDirectory, ComparisonSettings settings, List<Rendered> experiments) {
+    return render(title, resultsDirectory, settings, experiments, List.of());
+  }
+
+  /**
+   * Renders the page with a section that lists the result files left out because they cannot be
+   * used (shown only when there are any).
+   *
+   * @param title the page's title
+   * @param resultsDirectory the directory the results were read from, shown on the page
+   * @param settings how comparisons were made
+   * @param experiments each experiment's summary with its charts
+   * @param badFiles the files left out of every number, with what is wrong and the fix
+   */
+  public static String render(String title, String resultsDirectory, ComparisonSettings settings,
+      List<Rendered> experiments, List<BadResultFile> badFiles) {
     HtmlReport r = new HtmlReport();
-    r.page(title, resultsDirectory, settings, experiments);
+    r.page(title, resultsDirectory, settings, experiments, badFiles);
     return r.html.toString();
   }
 
@@ -71,7 +87,8 @@ public final class HtmlReport {
    */
   public record Rendered(ExperimentSummary summary, List<NamedChart> charts) {}
 
-  private void page(String title, String resultsDirectory, ComparisonSettings settings, List<Rendered> experiments) {
+  private void page(String title, String resultsDirectory, ComparisonSettings settings, List<Rendered> experiments,
+      List<BadResultFile> badFiles) {
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(title))
         .append("</title><style>").append(STYLE).append("</style></head><body>\n");
     html.append("<h1>").append(escape(title)).append("</h1>\n");
@@ -88,10 +105,21 @@ public final class HtmlReport {
       ExperimentSummary s = e.summary();
       html.append("<li><a href=\"#exp-").append(escape(s.experiment())).append("\">").append(escape(s.experiment()))
           .append("</a>: ").append(escape(s.title())).append(" (").append(s.completed()).append(" of ")
-          .append(s.planned()).append(" trials completed").append(s.problems().isEmpty() ? "" : ", "
-              + s.problems().size() + " not").append(")</li>");
+          .append(s.planned()).append(" trials completed").append(s.completed() == s.planned() ? "" : ", "
+              + (s.planned() - s.completed()) + " not").append(")</li>");
     }
     html.append("</ul></nav>\n");
+    if (!badFiles.isEmpty()) {
+      html.append("<section class=\"bad-files\"><h2>Result files left out</h2><p class=\"problem\">")
+          .append(badFiles.size()).append(" file(s) cannot be used and are in none of the numbers below:</p>")
+          .append("<table class=\"problems\"><tr><th class=\"text\">file</th><th class=\"text\">problem</th>")
+          .append("<th class=\"text\">fix</th></tr>");
+      for (BadResultFile bad : badFiles) {
+        html.append("<tr>").append(text(bad.file().toString())).append(text(bad.problem())).append(text(bad.fix()))
+            .append("</tr>");
+      }
+      html.append("</table></section>\n");
+    }
     if (experiments.isEmpty()) {
       html.append("<p class=\"problem\">No experiment with a manifest.json was found in this directory.</p>");
     }

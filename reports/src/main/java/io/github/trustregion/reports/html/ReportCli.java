@@ -2,6 +2,7 @@ package io.github.trustregion.reports.html;
 
 import io.github.trustregion.reports.load.ReportInputException;
 import io.github.trustregion.reports.stats.ComparisonSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -11,8 +12,10 @@ import java.nio.file.Path;
  *   ReportCli --results &lt;dir&gt; --out &lt;dir&gt; [--alpha 0.05]
  * </pre>
  *
- * <p>Exit codes: 0 written, 1 a result file is corrupt or incomplete (the message names it),
- * 2 bad arguments.
+ * <p>Exit codes: 0 written; 1 written without the result files that cannot be used (each is
+ * named on standard error and in the report, with its fix), or nothing written because the results
+ * directory is missing or holds no experiment; 2 bad arguments (including {@code --out} naming an
+ * existing file).
  */
 public final class ReportCli {
 
@@ -53,11 +56,22 @@ public final class ReportCli {
       if (results == null || target == null) {
         throw new IllegalArgumentException("Both --results and --out are required.");
       }
+      if (Files.exists(target) && !Files.isDirectory(target)) {
+        err.println("The option --out names " + target + ", which is an existing file, not a directory: pass --out a "
+            + "directory (created if absent), or move the file away.");
+        return 2;
+      }
       ComparisonSettings settings = new ComparisonSettings(alpha, 1 - alpha);
       ReportSummary summary = new ReportWriter(settings).write(results, target);
       out.println("Wrote " + target.resolve(ReportWriter.HTML) + " (" + summary.experiments().size()
           + " experiments), " + ReportWriter.SUMMARY_JSON + ", " + ReportWriter.SUMMARY_CSV + " and "
           + ReportWriter.COMPARISONS_CSV + ".");
+      if (!summary.badFiles().isEmpty()) {
+        err.println(summary.badFiles().size() + " result file(s) cannot be used; the report leaves them out of every "
+            + "number and lists them:");
+        summary.badFiles().forEach(line -> err.println("  " + line));
+        return 1;
+      }
       return 0;
     } catch (ReportInputException e) {
       err.println(e.getMessage());

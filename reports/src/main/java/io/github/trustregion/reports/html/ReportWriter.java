@@ -1,5 +1,6 @@
 package io.github.trustregion.reports.html;
 
+import io.github.trustregion.framework.result.BadResultFile;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.reports.analysis.Analyzer;
 import io.github.trustregion.reports.analysis.ComparisonRow;
@@ -52,12 +53,18 @@ public final class ReportWriter {
    * Reads every experiment under {@code results}, analyses it and writes the report files into
    * {@code out} (created if needed).
    *
+   * <p>Result files that cannot be used are left out of every number and listed in the report
+   * and in {@link ReportSummary#badFiles()}.
+   *
    * @return the summary written to {@value #SUMMARY_JSON}
-   * @throws io.github.trustregion.reports.load.ReportInputException naming the file when a result
-   *     file is corrupt or incomplete
+   * @throws io.github.trustregion.reports.load.ReportInputException naming {@code results} when it
+   *     is not a directory or holds no experiment
+   * @throws IllegalArgumentException naming {@code out} when it exists and is not a directory
    */
   public ReportSummary write(Path results, Path out) {
-    List<LoadedExperiment> experiments = ResultsLoader.load(results);
+    ResultsLoader.LoadedResults loaded = ResultsLoader.loadAll(results);
+    List<LoadedExperiment> experiments = loaded.experiments();
+    loaded.bad().forEach(b -> LOG.warn("Left out {}", b));
     Analyzer analyzer = new Analyzer(settings);
     List<ExperimentSummary> summaries = new ArrayList<>();
     List<HtmlReport.Rendered> rendered = new ArrayList<>();
@@ -68,11 +75,16 @@ public final class ReportWriter {
       LOG.info("Analysed experiment {}: {} of {} trials completed, {} comparisons", e.id(), summary.completed(),
           summary.planned(), summary.comparisons().size());
     }
-    ReportSummary report = new ReportSummary(ReportSummary.SCHEMA_VERSION, results.toString(), settings, summaries);
+    ReportSummary report = new ReportSummary(ReportSummary.SCHEMA_VERSION, results.toString(), settings, summaries,
+        loaded.bad().stream().map(BadResultFile::toString).toList());
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IllegalArgumentException("The report directory " + out + " is an existing file, not a directory: "
+          + "pass --out a directory (it is created if absent), or move the file away.");
+    }
     try {
       Files.createDirectories(out);
       Files.writeString(out.resolve(HTML),
-          HtmlReport.render("Trust-region experiments", results.toString(), settings, rendered), StandardCharsets.UTF_8);
+          HtmlReport.render("Trust-region experiments", results.toString(), settings, rendered, loaded.bad()), StandardCharsets.UTF_8);
       ResultFiles.mapper().writeValue(out.resolve(SUMMARY_JSON).toFile(), report);
       Files.writeString(out.resolve(SUMMARY_CSV), summaryCsv(summaries), StandardCharsets.UTF_8);
       Files.writeString(out.resolve(COMPARISONS_CSV), comparisonsCsv(summaries), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.github.trustregion.reports.load;
 
+import io.github.trustregion.framework.result.BadResultFile;
 import io.github.trustregion.framework.result.ExperimentManifest;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialStatus;
@@ -7,27 +8,39 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One experiment as found on disk: its manifest, its trial results, and the planned trials that
- * have no file.
+ * One experiment as found on disk, read by its plan: the planned trials' results, the planned
+ * trials without a file, and the files left out of every number.
  *
  * @param directory the experiment's directory
  * @param manifest the plan
- * @param trials every trial file's content (completed, diverged and failed), in file-name order
+ * @param trials the usable result of every planned trial that has one (completed, diverged and
+ *     failed), in file-name order; only these enter tables, figures and summaries
  * @param missing the ids of planned trials without a result file, in plan order
- * @param unplanned the ids of trial files the manifest does not plan
+ * @param unplanned the file names of trial files the manifest does not plan (left from an earlier
+ *     plan), excluded from every number
+ * @param bad the files of this experiment that cannot be used, with their fixes, excluded from
+ *     every number
  */
 public record LoadedExperiment(
     Path directory,
     ExperimentManifest manifest,
     List<TrialResult> trials,
     List<String> missing,
-    List<String> unplanned) {
+    List<String> unplanned,
+    List<BadResultFile> bad) {
 
   /** Copies the lists. */
   public LoadedExperiment {
     trials = List.copyOf(trials);
     missing = List.copyOf(missing);
     unplanned = List.copyOf(unplanned);
+    bad = List.copyOf(bad);
+  }
+
+  /** Creates an experiment without bad files. */
+  public LoadedExperiment(Path directory, ExperimentManifest manifest, List<TrialResult> trials,
+      List<String> missing, List<String> unplanned) {
+    this(directory, manifest, trials, missing, unplanned, List.of());
   }
 
   /** Returns the experiment's id. */

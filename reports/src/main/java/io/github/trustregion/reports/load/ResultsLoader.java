@@ -1,14 +1,13 @@
 package io.github.trustregion.reports.load;
 
+import io.github.trustregion.framework.result.BadResultFile;
 import io.github.trustregion.framework.result.EpochRecord;
+import io.github.trustregion.framework.result.ExperimentDirectory;
 import io.github.trustregion.framework.result.ExperimentManifest;
 import io.github.trustregion.framework.result.PlannedTrial;
-import io.github.trustregion.framework.result.ResultFileException;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.Series;
 import io.github.trustregion.framework.result.TrialResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,18 +17,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads a results directory ({@code <root>/<experiment>/manifest.json} and
- * {@code <root>/<experiment>/trials/*.json}) and checks each file for semantic completeness.
+ * {@code <root>/<experiment>/trials/*.json}) by the manifests' plans, with the rule of
+ * {@link ExperimentDirectory}, and checks each planned trial for semantic completeness.
  *
- * <p>Beyond valid JSON ({@link ResultFiles} checks that), a file must: name the experiment of its
- * directory and, for a trial, the id of its file name; have a status and parameters; if it is a
- * completed trial of a {@code training} or {@code tracks} experiment (or any trial carrying
- * epochs), have at least one epoch with finite accuracies in [0, 1]; if it is a completed
- * {@code subproblem} trial, carry a series or a metric. Anything else throws a
- * {@link ReportInputException} naming the file. Missing optional collections are read as empty.
+ * <p>Beyond valid JSON and the identity checks of {@link ExperimentDirectory}, a planned trial
+ * must: if it is a completed trial of a {@code training} or {@code tracks} experiment (or any
+ * trial carrying epochs), have at least one epoch with finite accuracies in [0, 1]; if it is a
+ * completed {@code subproblem} trial, carry a series or a metric. A file that fails is a bad file:
+ * {@link #loadAll} collects every bad file in one pass and leaves them out of the experiments;
+ * {@link #load} refuses the directory naming them all. Missing optional collections are read as
+ * empty.
  */
 public final class ResultsLoader {
 
@@ -38,79 +38,176 @@ public final class ResultsLoader {
 
   private ResultsLoader() {}
 
-  /** Loads every experiment with a manifest under {@code root}, sorted by id. */
+  /**
+   * Every usable experiment of a results directory, and every file left out because it cannot be
+   * used.
+   *
+   * @param experiments the experiments whose manifest is usable, sorted by id (their bad trial
+   *     files are in {@link LoadedExperiment#bad()} too)
+   * @param bad every bad file of the directory, manifests included, in experiment order
+   */
+  public record LoadedResults(List<LoadedExperiment> experiments, List<BadResultFile> bad) {
+
+    /** Copies the lists. */
+    public LoadedResults {
+      experiments = List.copyOf(experiments);
+      bad = List.copyOf(bad);
+    }
+  }
+
+  /**
+   * Loads every experiment with a manifest under {@code root}, sorted by id.
+   *
+   * @throws ReportInputException naming every bad file with its fix when there is one, or naming
+   *     {@code root} when it holds no experiment
+   */
   public static List<LoadedExperiment> load(Path root) {
+    LoadedResults results = loadAll(root);
+    requireNoBadFiles(results.bad());
+    return results.experiments();
+  }
+
+  /**
+   * Loads every experiment with a manifest under {@code root}, leaving bad files out and listing
+   * them.
+   *
+   * @throws ReportInputException when {@code root} is not a directory or holds no experiment
+   */
+  public static LoadedResults loadAll(Path root) {
     if (!Files.isDirectory(root)) {
       throw new ReportInputException(root,
           "The results directory " + root + " does not exist or is not a directory. Pass the directory "
               + "the harness wrote (default target/experiment-results), which holds one folder per experiment.",
           null);
     }
-    ResultFiles files = new ResultFiles(root);
+    List<ExperimentDirectory> directories = ExperimentDirectory.readAll(root);
+    if (directories.isEmpty()) {
+      throw new ReportInputException(root, "The results directory " + root + " holds no experiment: it should "
+          + "hold one folder per experiment, <experiment>/" + ResultFiles.MANIFEST + " with the plan and <experiment>/"
+          + ResultFiles.TRIALS + "/<trial>.json with the results, as the harness writes them (by default into "
+          + "benchmarks/target/experiment-results). Pass --results with that directory, or run the experiments first.",
+          null);
+    }
     List<LoadedExperiment> experiments = new ArrayList<>();
-    for (String id : files.experiments()) {
-      experiments.add(loadExperiment(files.experimentDirectory(id)));
-    }
-    return experiments;
-  }
-
-  /** Loads and checks one experiment directory. */
-  public static LoadedExperiment loadExperiment(Path directory) {
-    Path manifestFile = directory.resolve(ResultFiles.MANIFEST);
-    ExperimentManifest manifest = normalise(manifestFile, read(manifestFile, ExperimentManifest.class));
-    String expected = directory.getFileName().toString();
-    if (!expected.equals(manifest.experiment())) {
-      throw new ReportInputException(manifestFile,
-          "it names experiment '" + manifest.experiment() + "' but lies in directory '" + expected + "'");
-    }
-    Map<String, PlannedTrial> planned = manifest.trialsById();
-    List<TrialResult> trials = new ArrayList<>();
-    Set<String> found = new LinkedHashSet<>();
-    List<String> unplanned = new ArrayList<>();
-    for (Path file : trialFiles(directory.resolve(ResultFiles.TRIALS))) {
-      TrialResult trial = checkTrial(file, manifest, read(file, TrialResult.class));
-      trials.add(trial);
-      found.add(trial.trialId());
-      if (!planned.containsKey(trial.trialId())) {
-        unplanned.add(trial.trialId());
+    List<BadResultFile> bad = new ArrayList<>();
+    for (ExperimentDirectory directory : directories) {
+      LoadedExperiment experiment = check(directory);
+      if (experiment == null) {
+        bad.addAll(directory.bad());
+        bad.addAll(manifestProblem(directory));
+      } else {
+        experiments.add(experiment);
+        bad.addAll(experiment.bad());
       }
     }
-    List<String> missing = planned.keySet().stream().filter(id -> !found.contains(id)).toList();
-    return new LoadedExperiment(directory, manifest, trials, missing, unplanned);
+    return new LoadedResults(experiments, bad);
   }
 
-  private static <T> T read(Path file, Class<T> type) {
-    if (!Files.isRegularFile(file)) {
-      throw new ReportInputException(file, "The result file " + file + " does not exist.", null);
+  /**
+   * Loads and checks one experiment directory.
+   *
+   * @throws ReportInputException naming every bad file of the experiment with its fix
+   */
+  public static LoadedExperiment loadExperiment(Path directory) {
+    if (!Files.isRegularFile(directory.resolve(ResultFiles.MANIFEST))) {
+      throw new ReportInputException(directory.resolve(ResultFiles.MANIFEST),
+          "The result file " + directory.resolve(ResultFiles.MANIFEST) + " does not exist.", null);
     }
+    ExperimentDirectory read = ExperimentDirectory.read(directory);
+    LoadedExperiment experiment = check(read);
+    if (experiment == null) {
+      List<BadResultFile> bad = new ArrayList<>(read.bad());
+      bad.addAll(manifestProblem(read));
+      requireNoBadFiles(bad);
+    }
+    requireNoBadFiles(experiment.bad());
+    return experiment;
+  }
+
+  /**
+   * Throws when {@code bad} is not empty, naming every file with what is wrong and its fix.
+   *
+   * @throws ReportInputException for the first file, with all of them in the message
+   */
+  public static void requireNoBadFiles(List<BadResultFile> bad) {
+    if (bad.isEmpty()) {
+      return;
+    }
+    throw new ReportInputException(bad.get(0).file(), describe(bad), null);
+  }
+
+  /** Returns the message that lists {@code bad}: one line per file with its problem and fix. */
+  public static String describe(List<BadResultFile> bad) {
+    if (bad.size() == 1) {
+      BadResultFile b = bad.get(0);
+      return "The result file " + b.file() + " is corrupt or incomplete: " + b.problem() + "; " + b.fix() + ".";
+    }
+    StringBuilder text = new StringBuilder(bad.size() + " result files are corrupt or incomplete:");
+    bad.forEach(b -> text.append("\n  ").append(b));
+    return text.toString();
+  }
+
+  /** Returns the experiment with its planned trials checked, or null when its manifest is unusable. */
+  private static LoadedExperiment check(ExperimentDirectory read) {
+    if (read.manifest() == null) {
+      return null;
+    }
+    ExperimentManifest manifest;
     try {
-      return ResultFiles.read(file, type);
-    } catch (ResultFileException e) {
-      throw new ReportInputException(file, e.getMessage(), e);
+      manifest = normalise(read.manifest());
+    } catch (Invalid e) {
+      return null;
     }
+    List<BadResultFile> bad = new ArrayList<>(read.bad());
+    List<TrialResult> trials = new ArrayList<>();
+    Set<String> accounted = new LinkedHashSet<>();
+    for (TrialResult t : read.trials()) {
+      Path file = read.directory().resolve(ResultFiles.TRIALS).resolve(t.trialId() + ".json");
+      accounted.add(t.trialId());
+      try {
+        trials.add(checkTrial(manifest, t));
+      } catch (Invalid e) {
+        bad.add(new BadResultFile(file, e.getMessage(), BadResultFile.RERUN_TRIAL));
+      }
+    }
+    read.bad().forEach(b -> accounted.add(b.file().getFileName().toString().replaceFirst("\\.json$", "")));
+    bad.sort(java.util.Comparator.comparing(BadResultFile::file));
+    List<String> missing = manifest.trials().stream().map(PlannedTrial::trialId)
+        .filter(id -> !accounted.contains(id)).toList();
+    List<String> unplanned = read.unplanned().stream().map(f -> f.getFileName().toString()).toList();
+    return new LoadedExperiment(read.directory(), manifest, trials, missing, unplanned, bad);
   }
 
-  private static List<Path> trialFiles(Path directory) {
-    if (!Files.isDirectory(directory)) {
+  /** Returns the problem of a manifest that reads but that reports cannot use, if any. */
+  private static List<BadResultFile> manifestProblem(ExperimentDirectory read) {
+    if (read.manifest() == null) {
       return List.of();
     }
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list the trial files in " + directory + ".", e);
+    try {
+      normalise(read.manifest());
+      return List.of();
+    } catch (Invalid e) {
+      return List.of(new BadResultFile(read.directory().resolve(ResultFiles.MANIFEST), e.getMessage(),
+          BadResultFile.REWRITE_MANIFEST));
     }
   }
 
-  private static ExperimentManifest normalise(Path file, ExperimentManifest m) {
-    if (m == null) {
-      throw new ReportInputException(file, "the file is empty (JSON null)");
+  /** A file's content cannot be used; the message is the problem in words. */
+  private static final class Invalid extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Invalid(String problem) {
+      super(problem, null, false, false);
     }
-    require(file, m.experiment() != null && !m.experiment().isBlank(), "the field 'experiment' is missing");
-    require(file, m.kind() != null, "the field 'kind' is missing (one of " + KINDS + ")");
-    require(file, KINDS.contains(m.kind()), "the kind '" + m.kind() + "' is not one of " + KINDS);
-    require(file, m.trials() != null, "the field 'trials' (the planned trials) is missing");
+  }
+
+  private static ExperimentManifest normalise(ExperimentManifest m) {
+    require(m.experiment() != null && !m.experiment().isBlank(), "the field 'experiment' is missing");
+    require(m.kind() != null, "the field 'kind' is missing (one of " + KINDS + ")");
+    require(KINDS.contains(m.kind()), "the kind '" + m.kind() + "' is not one of " + KINDS);
+    require(m.trials() != null, "the field 'trials' (the planned trials) is missing");
     for (PlannedTrial t : m.trials()) {
-      require(file, t != null && t.trialId() != null && t.parameters() != null,
+      require(t != null && t.trialId() != null && t.parameters() != null,
           "a planned trial lacks its 'trialId' or 'parameters'");
     }
     return new ExperimentManifest(m.schemaVersion(), m.experiment(), m.className(),
@@ -120,38 +217,28 @@ public final class ResultsLoader {
         m.trials(), m.paperValues() == null ? List.of() : m.paperValues());
   }
 
-  private static TrialResult checkTrial(Path file, ExperimentManifest manifest, TrialResult t) {
-    if (t == null) {
-      throw new ReportInputException(file, "the file is empty (JSON null)");
-    }
-    String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
-    require(file, t.trialId() != null, "the field 'trialId' is missing");
-    require(file, stem.equals(t.trialId()), "it holds trial '" + t.trialId() + "' but is named '" + stem + ".json'");
-    require(file, manifest.experiment().equals(t.experiment()),
-        "it belongs to experiment '" + t.experiment() + "', not '" + manifest.experiment() + "'");
-    require(file, t.status() != null, "the field 'status' is missing (COMPLETED, DIVERGED or FAILED)");
-    require(file, t.parameters() != null, "the field 'parameters' is missing");
+  private static TrialResult checkTrial(ExperimentManifest manifest, TrialResult t) {
     List<EpochRecord> epochs = t.epochs() == null ? List.of() : t.epochs();
     Map<String, Double> metrics = t.metrics() == null ? Map.of() : nonNullValues(t.metrics());
     Map<String, Series> series = t.series() == null ? Map.of() : t.series();
     boolean completed = t.status() == io.github.trustregion.framework.result.TrialStatus.COMPLETED;
     boolean trainingKind = manifest.kind().equals("training") || manifest.kind().equals("tracks");
     if (completed && trainingKind) {
-      require(file, !epochs.isEmpty(), "it is a COMPLETED " + manifest.kind() + " trial with no epochs");
+      require(!epochs.isEmpty(), "it is a COMPLETED " + manifest.kind() + " trial with no epochs");
     }
     if (completed && manifest.kind().equals("subproblem")) {
-      require(file, !series.isEmpty() || !metrics.isEmpty(),
+      require(!series.isEmpty() || !metrics.isEmpty(),
           "it is a COMPLETED subproblem trial with neither series nor metrics");
     }
     if (completed && manifest.kind().equals("landscape")) {
-      require(file, !epochs.isEmpty() || !series.isEmpty(),
+      require(!epochs.isEmpty() || !series.isEmpty(),
           "it is a COMPLETED landscape trial with neither epochs (a training trial) nor series (an interpolation)");
     }
     for (int i = 0; i < epochs.size(); i++) {
       EpochRecord e = epochs.get(i);
-      require(file, e != null, "epoch entry " + i + " is null");
+      require(e != null, "epoch entry " + i + " is null");
       if (completed) {
-        require(file, unit(e.trainAccuracy()) && unit(e.testAccuracy()),
+        require(unit(e.trainAccuracy()) && unit(e.testAccuracy()),
             "epoch " + e.epoch() + " of a COMPLETED trial has an accuracy outside [0, 1] or not finite ("
                 + e.trainAccuracy() + ", " + e.testAccuracy() + "); a NaN loss makes a trial DIVERGED");
       }
@@ -179,9 +266,9 @@ public final class ResultsLoader {
     return s == null ? "" : s;
   }
 
-  private static void require(Path file, boolean condition, String problem) {
+  private static void require(boolean condition, String problem) {
     if (!condition) {
-      throw new ReportInputException(file, problem);
+      throw new Invalid(problem);
     }
   }
 

@@ -2,8 +2,10 @@ package io.github.trustregion.reports.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.trustregion.framework.result.ExperimentManifest;
 import io.github.trustregion.framework.result.ResultFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,14 +33,15 @@ class ReportCliTest {
   }
 
   @Test
-  void exitsWithOneOnACorruptResultFile() throws IOException {
+  void exitsWithOneOnACorruptResultFileAfterRenderingTheRestWithoutIt() throws IOException {
     Path results = dir.resolve("results");
     ReportFixtures.writeAll(results);
     Path trial = new ResultFiles(results).trialFile(ReportFixtures.E4, "sgd-vs-tr-r1");
     Files.writeString(trial, "{ not json");
     int code = ReportCli.run(new String[] {"--results", results.toString(), "--out", dir.resolve("out").toString()}, out, err);
     assertThat(code).isEqualTo(1);
-    assertThat(dir.resolve("out").resolve(ReportWriter.HTML)).doesNotExist();
+    assertThat(errText()).contains(trial.toString());
+    assertThat(Files.readString(dir.resolve("out").resolve(ReportWriter.HTML))).contains(trial.toString());
   }
 
   @Test
@@ -55,5 +58,79 @@ class ReportCliTest {
       assertThat(code).as(removed).isEqualTo(2);
     }
     assertThat(dir.resolve("out").resolve(ReportWriter.HTML)).doesNotExist();
+  }
+
+  private String errText() {
+    return errBuffer.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void leavesTrialFilesOfAnOlderPlanOutOfEveryNumberAndListsThemByName() throws IOException {
+    Path results = dir.resolve("results");
+    ReportFixtures.writeAll(results);
+    ResultFiles files = new ResultFiles(results);
+    ExperimentManifest m = files.readManifest(ReportFixtures.E3);
+    files.writeManifest(new ExperimentManifest(m.schemaVersion(), m.experiment(), m.className(), m.title(),
+        m.description(), m.kind(), m.scale(), m.workload(), m.metrics(), m.allowedDifferences(),
+        m.trials().stream().filter(t -> t.trialId().endsWith("-r0")).toList(), m.paperValues()));
+    Path out = dir.resolve("out");
+
+    int code = ReportCli.run(new String[] {"--results", results.toString(), "--out", out.toString()}, this.out, err);
+
+    assertThat(code).as(errText()).isZero();
+    java.util.List<String> e3Rows = Files.readAllLines(out.resolve(ReportWriter.SUMMARY_CSV)).stream()
+        .filter(l -> l.startsWith(ReportFixtures.E3 + ",")).toList();
+    assertThat(e3Rows).isNotEmpty().noneMatch(l -> l.contains("-r1") || l.contains("-r2"));
+    String html = Files.readString(out.resolve(ReportWriter.HTML));
+    assertThat(html).contains("tr-b128-r1.json").contains("sgd-b2048-r2.json");
+  }
+
+  @Test
+  void listsEveryBadFileInOnePassWithAFixThatWorksAndStillRendersTheRest() throws IOException {
+    Path results = dir.resolve("results");
+    ReportFixtures.writeAll(results);
+    ResultFiles files = new ResultFiles(results);
+    Path truncated = files.trialFile(ReportFixtures.E3, ReportFixtures.e3Id("TR", 128, 0));
+    Files.writeString(truncated, Files.readString(truncated).substring(0, 80));
+    Path garbage = files.trialFile(ReportFixtures.E3, ReportFixtures.e3Id("SGD", 2048, 1));
+    Files.writeString(garbage, "%%% garbage {[");
+    Path notes = files.trialFile(ReportFixtures.E3, "notes");
+    Files.writeString(notes, "{\"note\": \"batch 2048 looked odd\"}");
+    Path out = dir.resolve("out");
+
+    int code = ReportCli.run(new String[] {"--results", results.toString(), "--out", out.toString()}, this.out, err);
+
+    assertThat(code).isEqualTo(1);
+    assertThat(errText()).contains(truncated.toString(), garbage.toString(), notes.toString())
+        .doesNotContain("DeserializationFeature").doesNotContain("com.fasterxml").doesNotContain("Exception");
+    String notesLine = errText().lines().filter(l -> l.contains(notes.toString())).findFirst().orElseThrow();
+    assertThat(notesLine).contains("move it").contains("delete it").doesNotContain("run the experiment again");
+    String truncatedLine = errText().lines().filter(l -> l.contains(truncated.toString())).findFirst().orElseThrow();
+    assertThat(truncatedLine).contains("delete it").contains("recomputes only this trial");
+    String html = Files.readString(out.resolve(ReportWriter.HTML));
+    assertThat(html).contains("bad-files").contains("notes.json").contains(truncated.getFileName().toString());
+    assertThat(Files.readAllLines(out.resolve(ReportWriter.SUMMARY_CSV)))
+        .noneMatch(l -> l.contains(ReportFixtures.e3Id("TR", 128, 0)));
+  }
+
+  @Test
+  void exitsNonZeroOnAnEmptyResultsDirectoryNamingItAndWhatItShouldHold() throws IOException {
+    Path results = Files.createDirectories(dir.resolve("empty"));
+    int code = ReportCli.run(new String[] {"--results", results.toString(), "--out", dir.resolve("out").toString()},
+        out, err);
+    assertThat(code).isEqualTo(1);
+    assertThat(errText()).contains(results.toString()).contains(ResultFiles.MANIFEST);
+    assertThat(dir.resolve("out").resolve(ReportWriter.HTML)).doesNotExist();
+  }
+
+  @Test
+  void refusesAnOutputPathThatIsARegularFileInOneLine() throws IOException {
+    Path results = dir.resolve("results");
+    ReportFixtures.writeAll(results);
+    Path file = Files.writeString(dir.resolve("taken.txt"), "x");
+    int code = ReportCli.run(new String[] {"--results", results.toString(), "--out", file.toString()}, out, err);
+    assertThat(code).isEqualTo(2);
+    assertThat(errText().lines().findFirst().orElseThrow()).contains("--out").contains(file.toString());
+    assertThat(errText()).doesNotContain("\tat ").doesNotContain("Exception");
   }
 }
