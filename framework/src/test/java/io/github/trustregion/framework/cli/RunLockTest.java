@@ -70,9 +70,9 @@ class RunLockTest {
     boolean firstStillRunning = first.isAlive();
 
     assertThat(first.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(status).as("exit status of the second run").isEqualTo(2);
+    assertThat(firstStillRunning).as("the second run was refused while the first ran").isTrue();
     assertThat(first.exitValue()).as("exit status of the first run, see %s", log).isZero();
-    assertThat(firstStillRunning).as("the first run was still running during the second").isTrue();
-    assertThat(status).isEqualTo(2);
     assertThat(errors.toString(StandardCharsets.UTF_8))
         .contains(results.resolve(RunLock.FILE_NAME).toString())
         .contains("process " + first.pid())
