@@ -1,5 +1,6 @@
 package io.github.trustregion.framework.run;
 
+import io.github.trustregion.framework.plan.ExperimentOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +37,21 @@ public final class RunLock implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunLock.class);
 
+  /**
+   * The lock files this JVM holds. A second channel on a held file must not even be opened: on
+   * POSIX systems closing it would release the operating-system lock of the first.
+   */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
   private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private RunLock(Path file, FileChannel channel, FileLock lock) {
+  private final Path key;
+
+  private RunLock(Path file, Path key, FileChannel channel, FileLock lock) {
     this.file = file;
+    this.key = key;
     this.channel = channel;
     this.lock = lock;
   }
@@ -53,6 +65,13 @@ public final class RunLock implements AutoCloseable {
    */
   public static RunLock acquire(Path root) {
     Path file = root.resolve(FILE_NAME);
+    Path key = file.toAbsolutePath().normalize();
+    if (!HELD.add(key)) {
+      throw new IllegalStateException("The results directory " + root.toAbsolutePath()
+          + " is in use by another run in this process (" + ProcessHandle.current().pid()
+          + ", lock file " + file + "); wait for that run to finish, or choose another results"
+          + " directory (--results or -D" + ExperimentOptions.RESULTS + "=...).");
+    }
     FileChannel channel = null;
     try {
       Files.createDirectories(root);
@@ -65,12 +84,13 @@ public final class RunLock implements AutoCloseable {
         lock = null;
       }
       if (lock == null) {
+        HELD.remove(key);
         String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
         channel.close();
         throw new IllegalStateException("The results directory " + root.toAbsolutePath()
             + " is in use by another run (" + describe(holder) + ", lock file " + file
             + "); wait for that run to finish, or choose another results directory (--results or -D"
-            + io.github.trustregion.framework.plan.ExperimentOptions.RESULTS + "=...).");
+            + ExperimentOptions.RESULTS + "=...).");
       }
       String previous = read(channel);
       if (!previous.isBlank()) {
@@ -82,11 +102,16 @@ public final class RunLock implements AutoCloseable {
       channel.truncate(0);
       channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)), 0);
       channel.force(true);
-      return new RunLock(file, channel, lock);
-    } catch (IOException e) {
+      return new RunLock(file, key, channel, lock);
+    } catch (IOException | RuntimeException e) {
       closeQuietly(channel);
+      HELD.remove(key);
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
       throw new UncheckedIOException("Cannot take the lock file " + file + " of the results "
-          + "directory (" + e.getMessage() + "); check that the directory is writable.", e);
+          + "directory (" + e.getMessage() + "); check that the directory is writable.",
+          (IOException) e);
     }
   }
 
@@ -105,6 +130,7 @@ public final class RunLock implements AutoCloseable {
       LOG.warn("Cannot release the lock file {} cleanly: {}", file, e.toString());
     } finally {
       closeQuietly(channel);
+      HELD.remove(key);
     }
   }
 
