@@ -321,6 +321,8 @@ public final class ExperimentsCli {
           --filter REGEX  only experiments whose id or class name contains a match
           --results DIR   results directory (default: target/experiment-results); rerun to resume
           --allure DIR    also write Allure results into DIR
-        Without arguments, scans -Dexperiments.packages (default io.github.trustregion).""";
+        Without arguments, scans -Dexperiments.packages (default io.github.trustregion).
+        Exit status: 0 finished, 1 a trial failed, 3 finished but trials diverged,
+        2 nothing ran (usage, declarations, results directory in use or of another scale, backend).""";
   }
 }
