@@ -2,6 +2,8 @@ package io.github.trustregion.benchmarks.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads Fashion-MNIST (Xiao, Rasul and Vollgraf, 2017) from its four gzipped IDX files: 60,000
@@ -51,6 +53,35 @@ public final class FashionMnist {
       }
     }
     return true;
+  }
+
+  /**
+   * Returns every problem that would stop the four files in {@code directory} from loading, found
+   * cheaply: a missing file, or a gzip file that does not end where its content says (a truncated
+   * download or copy). Each problem is a sentence naming the file and the fix. Reads the first
+   * bytes (the IDX header) and the last four (the gzip trailer's uncompressed size, modulo
+   * 2<sup>32</sup>) of each file, without decompressing it.
+   */
+  public static List<String> problems(Path directory) {
+    List<String> problems = new ArrayList<>();
+    for (String name : FILES) {
+      Path file = directory.resolve(name);
+      if (!Files.isRegularFile(file)) {
+        problems.add("The Fashion-MNIST file " + file + " is missing; install it with"
+            + " 'apt-get install -y dataset-fashion-mnist' or pass -D" + DIRECTORY_PROPERTY
+            + "=DIR naming a directory that holds it.");
+        continue;
+      }
+      boolean images = name.contains("images");
+      DatasetFiles.gzipSizeProblem(file, images ? 16 : 8, header -> images
+          ? 16L + (long) DatasetFiles.bigEndianInt(header, 4) * DatasetFiles.bigEndianInt(header, 8)
+              * DatasetFiles.bigEndianInt(header, 12)
+          : 8L + DatasetFiles.bigEndianInt(header, 4))
+          .ifPresent(problem -> problems.add("The Fashion-MNIST file " + file + " " + problem
+              + "; reinstall it with 'apt-get install --reinstall dataset-fashion-mnist' or pass -D"
+              + DIRECTORY_PROPERTY + "=DIR naming a directory with a complete copy."));
+    }
+    return problems;
   }
 
   /** Reads the training and test sets from {@link #directory()}. */

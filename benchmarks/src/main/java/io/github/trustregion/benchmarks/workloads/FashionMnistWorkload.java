@@ -3,9 +3,7 @@ package io.github.trustregion.benchmarks.workloads;
 import io.github.trustregion.benchmarks.data.DatasetSplit;
 import io.github.trustregion.benchmarks.data.FashionMnist;
 import io.github.trustregion.framework.annotation.Scale;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,11 +19,6 @@ public abstract class FashionMnistWorkload extends ImageWorkload {
   /** The default number of test images at the ci scale. */
   public static final int CI_TEST = 2_000;
 
-  private static final String[] FILES = {
-    "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-    "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"
-  };
-
   /** Creates the workload; touches neither ND4J nor the data. */
   protected FashionMnistWorkload() {}
 
@@ -34,19 +27,13 @@ public abstract class FashionMnistWorkload extends ImageWorkload {
     return FashionMnist.load();
   }
 
+  /**
+   * Returns the missing files and those whose gzip stream does not end where it should (a
+   * truncated copy), found without decompressing them ({@link FashionMnist#problems(Path)}).
+   */
   @Override
   public List<String> requirements(Scale scale) {
-    Path directory = FashionMnist.directory();
-    List<String> problems = new ArrayList<>();
-    for (String file : FILES) {
-      Path path = directory.resolve(file);
-      if (!Files.isRegularFile(path)) {
-        problems.add("The Fashion-MNIST file " + path + " is missing; install it with"
-            + " 'apt-get install -y dataset-fashion-mnist' or pass -D"
-            + FashionMnist.DIRECTORY_PROPERTY + "=DIR naming a directory that holds it.");
-      }
-    }
-    return problems;
+    return FashionMnist.problems(FashionMnist.directory());
   }
 
   @Override

@@ -124,4 +124,57 @@ class FashionMnistTest {
       out.write(body);
     }
   }
+
+  /** Writes the four files of a tiny but complete Fashion-MNIST into the test directory. */
+  private void writeCompleteDataset() throws IOException {
+    java.util.Random random = new java.util.Random(7);
+    byte[] pixels = new byte[50 * 28 * 28];
+    random.nextBytes(pixels);
+    byte[] labels = new byte[50];
+    for (String set : new String[] {"train", "t10k"}) {
+      writeIdx(directory.resolve(set + "-images-idx3-ubyte.gz"), FashionMnist.IMAGE_MAGIC,
+          new int[] {50, 28, 28}, pixels);
+      writeIdx(directory.resolve(set + "-labels-idx1-ubyte.gz"), FashionMnist.LABEL_MAGIC,
+          new int[] {50}, labels);
+    }
+  }
+
+  @Test
+  void findsNoProblemInTheRealFiles() {
+    Path real = FashionMnist.directory();
+    assumeTrue(FashionMnist.isAvailable(real),
+        "Fashion-MNIST is not installed in " + real + ": apt-get install dataset-fashion-mnist");
+
+    assertThat(FashionMnist.problems(real)).isEmpty();
+  }
+
+  @Test
+  void findsNoProblemInCompleteFiles() throws IOException {
+    writeCompleteDataset();
+
+    assertThat(FashionMnist.problems(directory)).isEmpty();
+  }
+
+  @Test
+  void findsATruncatedGzipFileWithoutDecompressingItAndNamesItsReinstallCommand() throws IOException {
+    writeCompleteDataset();
+    Path images = directory.resolve("train-images-idx3-ubyte.gz");
+    byte[] whole = Files.readAllBytes(images);
+    Files.write(images, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+    assertThat(FashionMnist.problems(directory)).singleElement().asString()
+        .contains(images.toString())
+        .contains("truncated")
+        .contains("apt-get install --reinstall dataset-fashion-mnist");
+  }
+
+  @Test
+  void namesEachMissingFileAsAProblem() throws IOException {
+    writeCompleteDataset();
+    Files.delete(directory.resolve("t10k-labels-idx1-ubyte.gz"));
+
+    assertThat(FashionMnist.problems(directory)).singleElement().asString()
+        .contains(directory.resolve("t10k-labels-idx1-ubyte.gz").toString())
+        .contains("apt-get install -y dataset-fashion-mnist");
+  }
 }

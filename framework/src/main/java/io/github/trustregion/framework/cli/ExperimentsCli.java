@@ -13,6 +13,7 @@ import io.github.trustregion.framework.plan.ValidationProblem;
 import io.github.trustregion.framework.result.ResultFileException;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialStatus;
+import io.github.trustregion.framework.run.BackendCheck;
 import io.github.trustregion.framework.run.CostEstimate;
 import io.github.trustregion.framework.run.ExperimentRunner;
 import io.github.trustregion.framework.run.ResumeCheck;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Runs, lists or resumes experiments from the command line, through the same planner and runner
@@ -53,12 +55,36 @@ import java.util.regex.Pattern;
  * fully with {@code --scale} set to one of its scales). Running again with the same results
  * directory resumes: finished trials (as {@link ResumeCheck} decides: completed or diverged, and
  * matching the declaration) are kept, failed or outdated ones run again; {@code --list} marks each
- * trial accordingly. Exit status: 0 when every trial completed or diverged, 1 when a
- * trial failed, 2 on invalid declarations or usage (including a target that is neither a class
- * nor a package with experiments), a results directory that holds another scale's results, or a
- * result file (such as a manifest) that cannot be read or written.
+ * trial accordingly.
+ *
+ * <p>Before the first trial, the run checks the ND4J backend and prints it with its device (a
+ * backend whose native library does not load, such as nd4j-cuda without the CUDA driver, stops
+ * the run with one message saying what is missing), then takes the results directory's lock
+ * ({@link io.github.trustregion.framework.run.RunLock}: a second run into the same directory is
+ * refused with a message naming the first) and removes temporary files left by interrupted writes.
+ *
+ * <p>Exit status: {@value #EXIT_OK} when every trial completed (or was kept from a previous run)
+ * or there was nothing to run; {@value #EXIT_FAILED} when a trial failed; {@value #EXIT_DIVERGED}
+ * when the run finished and no trial failed but at least one diverged (a recorded outcome; the
+ * summary line says how many); {@value #EXIT_USAGE} when nothing ran: invalid declarations or
+ * usage (including a bad {@code --filter} expression and a target that is neither a class nor a
+ * package with experiments), a results directory that holds another scale's results or is in use
+ * by another run, a result file (such as a manifest) that cannot be read or written, or an ND4J
+ * backend that cannot start.
  */
 public final class ExperimentsCli {
+
+  /** The exit status when every trial completed or was kept, or there was nothing to run. */
+  public static final int EXIT_OK = 0;
+
+  /** The exit status when at least one trial failed. */
+  public static final int EXIT_FAILED = 1;
+
+  /** The exit status of a usage, declaration, results-directory or backend problem: nothing ran. */
+  public static final int EXIT_USAGE = 2;
+
+  /** The exit status when the run finished, no trial failed, but at least one diverged. */
+  public static final int EXIT_DIVERGED = 3;
 
   /** The packages scanned when no argument names any. */
   static final String DEFAULT_PACKAGE = "io.github.trustregion";
@@ -72,6 +98,14 @@ public final class ExperimentsCli {
 
   /** Runs the command line, printing to {@code out} and {@code err}; returns the exit status. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, BackendCheck.nd4j());
+  }
+
+  /**
+   * Runs the command line like {@link #run(String[], PrintStream, PrintStream)}, checking the ND4J
+   * backend with {@code backendCheck} before the first trial.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, BackendCheck backendCheck) {
     ExperimentOptions options;
     boolean list = false;
     boolean validateOnly = false;
@@ -86,7 +120,7 @@ public final class ExperimentsCli {
           case "--validate" -> validateOnly = true;
           case "--scale" -> options = options.withScale(Scale.parse(value(args, ++i, arg)));
           case "--repeats" -> options = options.withRepeats(parseRepeats(value(args, ++i, arg)));
-          case "--filter" -> options = options.withFilter(Pattern.compile(value(args, ++i, arg)));
+          case "--filter" -> options = options.withFilter(parseFilter(value(args, ++i, arg)));
           case "--results" -> options = options.withResults(Path.of(value(args, ++i, arg)));
           case "--allure" -> options = options.withAllureResults(Optional.of(Path.of(value(args, ++i, arg))));
           case "--help", "-h" -> {
@@ -160,16 +194,25 @@ public final class ExperimentsCli {
     }
     RunSummary summary;
     try {
-      summary = new ExperimentRunner(registry, options).run(plans, TrialListener.NONE);
+      summary = new ExperimentRunner(registry, options, backendCheck).run(plans, new TrialListener() {
+        @Override
+        public void backendChecked(BackendCheck.Backend backend) {
+          out.println(backend.describe() + ".");
+        }
+      });
     } catch (IllegalStateException | ResultFileException | UncheckedIOException e) {
       err.println(e.getMessage());
-      return 2;
+      return EXIT_USAGE;
     }
+    long failed = summary.count(TrialStatus.FAILED);
+    long diverged = summary.count(TrialStatus.DIVERGED);
     out.println(summary.results().size() + " trial(s): " + summary.count(TrialStatus.COMPLETED)
-        + " completed, " + summary.count(TrialStatus.DIVERGED) + " diverged, "
-        + summary.count(TrialStatus.FAILED) + " failed; " + summary.resumed()
-        + " kept from a previous run. Results in " + options.results().toAbsolutePath() + ".");
-    return summary.count(TrialStatus.FAILED) > 0 ? 1 : 0;
+        + " completed, " + diverged + " diverged, " + failed + " failed; " + summary.resumed()
+        + " kept from a previous run. Results in " + options.results().toAbsolutePath() + "."
+        + (failed > 0 ? " Exit status " + EXIT_FAILED + ": " + failed + " trial(s) failed."
+            : diverged > 0 ? " Exit status " + EXIT_DIVERGED + ": finished, but " + diverged
+                + " trial(s) diverged (recorded as results)." : ""));
+    return failed > 0 ? EXIT_FAILED : diverged > 0 ? EXIT_DIVERGED : EXIT_OK;
   }
 
   private static void printPlan(List<ExperimentPlan> plans, ExperimentOptions options,
@@ -246,6 +289,16 @@ public final class ExperimentsCli {
     return args[index];
   }
 
+  private static Pattern parseFilter(String text) {
+    try {
+      return Pattern.compile(text);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("--filter needs a regular expression, got '" + text
+          + "': " + e.getDescription() + " near index " + e.getIndex() + "; quote special"
+          + " characters with a backslash (such as \\[) or use \\Q...\\E for a literal text.");
+    }
+  }
+
   private static int parseRepeats(String text) {
     try {
       int repeats = Integer.parseInt(text);
@@ -268,6 +321,8 @@ public final class ExperimentsCli {
           --filter REGEX  only experiments whose id or class name contains a match
           --results DIR   results directory (default: target/experiment-results); rerun to resume
           --allure DIR    also write Allure results into DIR
-        Without arguments, scans -Dexperiments.packages (default io.github.trustregion).""";
+        Without arguments, scans -Dexperiments.packages (default io.github.trustregion).
+        Exit status: 0 finished, 1 a trial failed, 3 finished but trials diverged,
+        2 nothing ran (usage, declarations, results directory in use or of another scale, backend).""";
   }
 }

@@ -9,6 +9,7 @@ import io.github.trustregion.framework.plan.ExperimentValidationException;
 import io.github.trustregion.framework.plan.TrialSpec;
 import io.github.trustregion.framework.plan.ValidationProblem;
 import io.github.trustregion.framework.result.TrialResult;
+import io.github.trustregion.framework.run.BackendCheck;
 import io.github.trustregion.framework.run.ExperimentRunner;
 import io.github.trustregion.framework.run.TrialListener;
 import java.util.ArrayList;
@@ -68,6 +69,9 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  * with the report entry {@code resumed=true}; a diverged trial is <em>aborted</em> ({@link
  * TrialDivergedException}: a recorded outcome, not a build failure); a failed trial fails ({@link
  * TrialFailedException}). Every trial publishes a report entry with its status and result file.
+ * Before the first trial the ND4J backend is checked ({@link BackendCheck}): when it cannot start
+ * (such as nd4j-cuda without the CUDA driver), every experiment fails with one message saying what
+ * is missing and nothing is written; a results directory in use by another run fails them alike.
  */
 public final class ExperimentTestEngine implements TestEngine {
 
@@ -79,6 +83,18 @@ public final class ExperimentTestEngine implements TestEngine {
 
   /** The parameter listing packages to scan for experiments, comma-separated. */
   public static final String PACKAGES = "experiments.packages";
+
+  private final BackendCheck backendCheck;
+
+  /** Creates the engine (the JUnit Platform finds it through {@code META-INF/services}). */
+  public ExperimentTestEngine() {
+    this(BackendCheck.nd4j());
+  }
+
+  /** Creates an engine that checks the ND4J backend with {@code backendCheck} before any trial. */
+  ExperimentTestEngine(BackendCheck backendCheck) {
+    this.backendCheck = backendCheck;
+  }
 
   @Override
   public String getId() {
@@ -262,7 +278,7 @@ public final class ExperimentTestEngine implements TestEngine {
     }
     Events events = new Events(listener, byId);
     try {
-      new ExperimentRunner(registry, options).run(plans, t -> kept.contains(t.trialId()), events);
+      new ExperimentRunner(registry, options, backendCheck).run(plans, t -> kept.contains(t.trialId()), events);
     } catch (RuntimeException e) {
       events.abandon(e);
     }

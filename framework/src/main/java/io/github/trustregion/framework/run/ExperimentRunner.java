@@ -44,9 +44,19 @@ public final class ExperimentRunner {
   private final Optional<AllureResultsWriter> allure;
   private final RunEnvironment environment = new RunEnvironment();
   private final ResumeCheck resume;
+  private final BackendCheck backendCheck;
 
   /** Creates a runner that resolves methods in {@code registry} and writes where {@code options} say. */
   public ExperimentRunner(MethodRegistry registry, ExperimentOptions options) {
+    this(registry, options, BackendCheck.nd4j());
+  }
+
+  /**
+   * Creates a runner like {@link #ExperimentRunner(MethodRegistry, ExperimentOptions)} that checks
+   * the ND4J backend with {@code backendCheck} before the first trial.
+   */
+  public ExperimentRunner(MethodRegistry registry, ExperimentOptions options, BackendCheck backendCheck) {
+    this.backendCheck = backendCheck;
     this.registry = registry;
     this.options = options;
     this.files = new ResultFiles(options.results());
@@ -67,7 +77,9 @@ public final class ExperimentRunner {
   /**
    * Runs every trial of every plan, in order.
    *
-   * @throws IllegalStateException when the results directory holds an experiment at another scale
+   * @throws IllegalStateException when the results directory holds an experiment at another scale,
+   *     when another run holds its {@link RunLock}, or ({@link
+   *     BackendCheck.BackendUnavailableException}) when the ND4J backend cannot start
    */
   public RunSummary run(List<ExperimentPlan> plans, TrialListener listener) {
     return run(plans, trial -> true, listener);
@@ -75,11 +87,30 @@ public final class ExperimentRunner {
 
   /**
    * Runs the selected trials of the plans, in order; the manifests still list every planned trial
-   * (so that reports can name the ones that are missing).
+   * (so that reports can name the ones that are missing). Before anything is written, the ND4J
+   * backend is checked and logged; then the results directory's {@link RunLock} is taken (and held
+   * until the run ends) and temporary files of interrupted writes are removed.
    *
-   * @throws IllegalStateException when the results directory holds an experiment at another scale
+   * @throws IllegalStateException when the results directory holds an experiment at another scale,
+   *     when another run holds its {@link RunLock}, or ({@link
+   *     BackendCheck.BackendUnavailableException}) when the ND4J backend cannot start
    */
   public RunSummary run(List<ExperimentPlan> plans, Predicate<TrialSpec> selected, TrialListener listener) {
+    BackendCheck.Backend backend = backendCheck.check();
+    LOG.info("{}", backend.describe());
+    listener.backendChecked(backend);
+    try (RunLock lock = RunLock.acquire(files.root())) {
+      int removed = StaleTemporaryFiles.remove(files.root());
+      if (removed > 0) {
+        LOG.info("Removed {} temporary file(s) of interrupted writes from {}", removed,
+            files.root().toAbsolutePath());
+      }
+      return runLocked(plans, selected, listener);
+    }
+  }
+
+  private RunSummary runLocked(List<ExperimentPlan> plans, Predicate<TrialSpec> selected,
+      TrialListener listener) {
     plans.forEach(this::checkScale);
     int totalTrials = (int) plans.stream().flatMap(p -> p.trials().stream()).filter(selected).count();
     long totalUnits = plans.stream().flatMap(p -> p.trials().stream()).filter(selected)

@@ -5,7 +5,7 @@ import io.github.trustregion.framework.plan.TrialSpec;
 import io.github.trustregion.framework.result.TrialResult;
 
 /**
- * Hears what an {@link ExperimentRunner} does, in order: an experiment starts, each of its trials
+ * Hears what an {@link ExperimentRunner} does, in order: the backend was checked, an experiment starts, each of its trials
  * starts and finishes (or is resumed from a previous run), the experiment finishes. The JUnit
  * engine turns these into test events. Called on the running thread.
  */
@@ -13,6 +13,9 @@ public interface TrialListener {
 
   /** A listener that ignores everything. */
   TrialListener NONE = new TrialListener() {};
+
+  /** The ND4J backend was checked, before anything of the run was written. */
+  default void backendChecked(BackendCheck.Backend backend) {}
 
   /** An experiment's manifest was written and its first trial is about to start. */
   default void experimentStarted(ExperimentPlan plan) {}

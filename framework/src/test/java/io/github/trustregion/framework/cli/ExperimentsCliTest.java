@@ -2,12 +2,14 @@ package io.github.trustregion.framework.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.trustregion.framework.fixtures.DivergingExperiment;
 import io.github.trustregion.framework.fixtures.PaperOnlyExperiment;
 import io.github.trustregion.framework.fixtures.SubproblemExperiment;
 import io.github.trustregion.framework.fixtures.broken.BrokenExperiments;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialStatus;
+import io.github.trustregion.framework.run.BackendCheck;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -201,5 +203,74 @@ class ExperimentsCliTest {
 
     assertThat(status).isEqualTo(2);
     assertThat(errors.toString(StandardCharsets.UTF_8)).contains(manifest.toString());
+  }
+
+  @Test
+  void exitsWithTwoNamingTheOptionAndTheValueWhenTheFilterIsNoRegularExpression() {
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+    int status = ExperimentsCli.run(new String[] {"--filter", "[", "--validate",
+        SubproblemExperiment.class.getName()}, sink, new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(errors.toString(StandardCharsets.UTF_8)).contains("--filter").contains("'['");
+  }
+
+  @Test
+  void exitsWithThreeAndCountsTheDivergedTrialsWhenSomeDivergedAndNoneFailed() {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    int status = ExperimentsCli.run(new String[] {"--scale", "smoke", "--results",
+        directory.resolve("results").toString(), DivergingExperiment.class.getName()},
+        new PrintStream(output, true, StandardCharsets.UTF_8), sink);
+
+    assertThat(status).isEqualTo(ExperimentsCli.EXIT_DIVERGED).isEqualTo(3);
+    assertThat(output.toString(StandardCharsets.UTF_8)).contains("1 diverged");
+  }
+
+  @Test
+  void removesTheHiddenTemporaryFilesOfKilledWritesWhenARunStarts() throws IOException {
+    Path results = directory.resolve("results");
+    Path trials = Files.createDirectories(results.resolve("subproblem").resolve(ResultFiles.TRIALS));
+    Path stale = Files.writeString(trials.resolve(".subproblem__lambda0__r0.json12345.tmp"), "{\"half");
+    Path staleManifest = Files.writeString(results.resolve("subproblem").resolve(".manifest.json987.tmp"), "");
+    Path unrelated = Files.writeString(trials.resolve("notes.tmp"), "mine");
+
+    run("--scale", "smoke", "--repeats", "1", "--results", results.toString(),
+        SubproblemExperiment.class.getName());
+
+    assertThat(stale).doesNotExist();
+    assertThat(staleManifest).doesNotExist();
+    assertThat(unrelated).exists();
+  }
+
+  @Test
+  void exitsWithTwoAndOneMessageWithoutWritingAnythingWhenTheCudaDriverIsMissing() {
+    Path results = directory.resolve("results");
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    BackendCheck noDriver = new BackendCheck(() -> {
+      throw new IllegalStateException("Backend JCublasBackend is unavailable", new RuntimeException(
+          new UnsatisfiedLinkError("libjnicudart.so: libcuda.so.1: cannot open shared object file")));
+    });
+
+    int status = ExperimentsCli.run(new String[] {"--scale", "smoke", "--results",
+        results.toString(), SubproblemExperiment.class.getName()}, sink,
+        new PrintStream(errors, true, StandardCharsets.UTF_8), noDriver);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(errors.toString(StandardCharsets.UTF_8))
+        .contains("libcuda.so.1 could not be loaded").contains("-Pcuda").hasLineCount(1);
+    assertThat(results).doesNotExist();
+  }
+
+  @Test
+  void printsTheBackendAndDeviceBeforeTheTrials() {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    ExperimentsCli.run(new String[] {"--scale", "smoke", "--repeats", "1", "--results",
+        directory.resolve("results").toString(), SubproblemExperiment.class.getName()},
+        new PrintStream(output, true, StandardCharsets.UTF_8), sink);
+
+    assertThat(output.toString(StandardCharsets.UTF_8)).contains("ND4J backend CpuBackend on 1 device(s)");
   }
 }

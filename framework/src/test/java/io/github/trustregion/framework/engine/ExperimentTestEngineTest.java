@@ -17,6 +17,7 @@ import io.github.trustregion.framework.result.EpochRecord;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialStatus;
+import io.github.trustregion.framework.run.BackendCheck;
 import io.github.trustregion.framework.run.ModelFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -361,5 +362,28 @@ class ExperimentTestEngineTest {
         .getThrowable().orElseThrow())
         .hasMessageContaining("the id 'paper-only' is also used by "
             + PaperOnlyExperiment.class.getName());
+  }
+
+  @Test
+  void failsEveryExperimentWithOneMessageBeforeAnyTrialWhenTheCudaDriverIsMissing() {
+    BackendCheck noDriver = new BackendCheck(() -> {
+      throw new IllegalStateException("Backend JCublasBackend is unavailable", new RuntimeException(
+          new UnsatisfiedLinkError("libjnicudart.so: libcuda.so.1: cannot open shared object file")));
+    });
+
+    EngineExecutionResults execution = EngineTestKit.engine(new ExperimentTestEngine(noDriver))
+        .selectors(selectClass(SubproblemExperiment.class))
+        .configurationParameter(ExperimentTestEngine.ENABLED, "true")
+        .configurationParameter(ExperimentOptions.SCALE, "smoke")
+        .configurationParameter(ExperimentOptions.RESULTS, results().toString())
+        .execute();
+
+    execution.testEvents().assertStatistics(s -> s.started(0));
+    execution.containerEvents().failed().assertThatEvents().hasSize(1).allSatisfy(event ->
+        assertThat(event.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+            .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).orElseThrow())
+            .hasMessageContaining("libcuda.so.1 could not be loaded")
+            .hasMessageContaining("-Pcuda"));
+    assertThat(results()).doesNotExist();
   }
 }

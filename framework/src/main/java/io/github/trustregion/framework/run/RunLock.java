@@ -1,0 +1,179 @@
+package io.github.trustregion.framework.run;
+
+import io.github.trustregion.framework.plan.ExperimentOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The exclusive right of one run to write a results directory, held as an operating-system file
+ * lock on the file {@value #FILE_NAME} in it.
+ *
+ * <p>While a run holds the lock, the file names its process id, host and start time; a second run
+ * that finds the file locked is refused with a message naming the first. The operating system
+ * releases the lock when the holding process dies, so a lock file that still names a process but
+ * is not locked was left by a run that was killed: it is taken over with a warning. On release the
+ * file is emptied but not deleted (deleting it would let two later runs lock two different files).
+ * File locks may not work across hosts on some network file systems.
+ */
+public final class RunLock implements AutoCloseable {
+
+  /** The lock file's name inside the results directory. */
+  public static final String FILE_NAME = ".run.lock";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunLock.class);
+
+  /**
+   * The lock files this JVM holds. A second channel on a held file must not even be opened: on
+   * POSIX systems closing it would release the operating-system lock of the first.
+   */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+  private final Path file;
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private final Path key;
+
+  private RunLock(Path file, Path key, FileChannel channel, FileLock lock) {
+    this.file = file;
+    this.key = key;
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /**
+   * Takes the lock of the results directory {@code root}, creating the directory.
+   *
+   * @throws IllegalStateException naming the lock file and the process that holds it when another
+   *     run (in this or another process) holds it
+   * @throws UncheckedIOException naming the lock file when it cannot be created or locked
+   */
+  public static RunLock acquire(Path root) {
+    Path file = root.resolve(FILE_NAME);
+    Path key = file.toAbsolutePath().normalize();
+    if (!HELD.add(key)) {
+      throw new IllegalStateException("The results directory " + root.toAbsolutePath()
+          + " is in use by another run in this process (" + ProcessHandle.current().pid()
+          + ", lock file " + file + "); wait for that run to finish, or choose another results"
+          + " directory (--results or -D" + ExperimentOptions.RESULTS + "=...).");
+    }
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(root);
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        HELD.remove(key);
+        String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+        channel.close();
+        throw new IllegalStateException("The results directory " + root.toAbsolutePath()
+            + " is in use by another run (" + describe(holder) + ", lock file " + file
+            + "); wait for that run to finish, or choose another results directory (--results or -D"
+            + ExperimentOptions.RESULTS + "=...).");
+      }
+      String previous = read(channel);
+      if (!previous.isBlank()) {
+        LOG.warn("Taking over the lock {} left by a run that ended without releasing it ({});"
+            + " its trial files are kept, interrupted trials run again", file, describe(previous));
+      }
+      String content = "pid=" + ProcessHandle.current().pid() + "\nhost=" + host()
+          + "\nstarted=" + Instant.now() + "\n";
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)), 0);
+      channel.force(true);
+      return new RunLock(file, key, channel, lock);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(channel);
+      HELD.remove(key);
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new UncheckedIOException("Cannot take the lock file " + file + " of the results "
+          + "directory (" + e.getMessage() + "); check that the directory is writable.",
+          (IOException) e);
+    }
+  }
+
+  /** Returns the lock file. */
+  public Path file() {
+    return file;
+  }
+
+  /** Empties the lock file and releases the lock. */
+  @Override
+  public void close() {
+    try {
+      channel.truncate(0);
+      lock.release();
+    } catch (IOException e) {
+      LOG.warn("Cannot release the lock file {} cleanly: {}", file, e.toString());
+    } finally {
+      closeQuietly(channel);
+      HELD.remove(key);
+    }
+  }
+
+  private static String read(FileChannel channel) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
+    channel.read(buffer, 0);
+    return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+  }
+
+  /** Turns the lock file's lines ({@code pid=..., host=..., started=...}) into words. */
+  private static String describe(String content) {
+    String pid = "?";
+    String host = "?";
+    String started = null;
+    for (String line : content.split("\n")) {
+      String[] parts = line.split("=", 2);
+      if (parts.length == 2) {
+        switch (parts[0].strip()) {
+          case "pid" -> pid = parts[1].strip();
+          case "host" -> host = parts[1].strip();
+          case "started" -> started = parts[1].strip();
+          default -> { }
+        }
+      }
+    }
+    return "process " + pid + " on host " + host + (started == null ? "" : ", started " + started);
+  }
+
+  private static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return System.getenv().getOrDefault("HOSTNAME", "unknown");
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        LOG.debug("Closing {} failed", channel, e);
+      }
+    }
+  }
+}

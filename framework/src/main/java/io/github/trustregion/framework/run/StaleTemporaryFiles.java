@@ -1,0 +1,53 @@
+package io.github.trustregion.framework.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Removes the hidden temporary files that atomic writes ({@link
+ * io.github.trustregion.framework.result.AtomicFiles}) leave when their process is killed between
+ * creating and moving them: files named {@code .<target name><digits>.tmp}. Only safe while the
+ * run holds the results directory's {@link RunLock}, when no other write can be under way.
+ */
+final class StaleTemporaryFiles {
+
+  /** The name {@code Files.createTempFile(dir, "." + target, ".tmp")} gives: a dot, the target, digits. */
+  private static final Pattern NAME = Pattern.compile("\\..+\\d+\\.tmp");
+
+  private StaleTemporaryFiles() {}
+
+  /**
+   * Deletes every stale temporary file under {@code root}.
+   *
+   * @return how many were deleted
+   * @throws UncheckedIOException naming the directory or file that cannot be listed or deleted
+   */
+  static int remove(Path root) {
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    List<Path> stale;
+    try (Stream<Path> files = Files.walk(root)) {
+      stale = files.filter(f -> NAME.matcher(f.getFileName().toString()).matches())
+          .filter(Files::isRegularFile).toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw new UncheckedIOException("Cannot list the results directory " + root
+          + " to remove temporary files of interrupted writes.",
+          e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+    }
+    for (Path file : stale) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot delete the temporary file " + file + " of an "
+            + "interrupted write; delete it by hand.", e);
+      }
+    }
+    return stale.size();
+  }
+}
