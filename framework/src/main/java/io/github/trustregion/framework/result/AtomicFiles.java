@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Writes files atomically: the content goes to a uniquely named hidden temporary file in the
@@ -27,7 +28,18 @@ public final class AtomicFiles {
     void writeTo(Path file) throws IOException;
   }
 
+  /** The names {@link #write} gives its temporary files: a dot, the target's name, digits, {@code .tmp}. */
+  private static final Pattern TEMPORARY_NAME = Pattern.compile("\\..+\\d+\\.tmp");
+
   private AtomicFiles() {}
+
+  /**
+   * Returns whether {@code file} is named as {@link #write} names its temporary files, so that the
+   * ones a killed process left behind can be found and removed.
+   */
+  public static boolean isTemporaryFile(Path file) {
+    return TEMPORARY_NAME.matcher(file.getFileName().toString()).matches();
+  }
 
   /**
    * Writes {@code target} through a temporary file beside it and an atomic move (a plain replacing

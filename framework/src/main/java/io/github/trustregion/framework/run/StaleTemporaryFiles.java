@@ -1,11 +1,11 @@
 package io.github.trustregion.framework.run;
 
+import io.github.trustregion.framework.result.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -15,9 +15,6 @@ import java.util.stream.Stream;
  * run holds the results directory's {@link RunLock}, when no other write can be under way.
  */
 final class StaleTemporaryFiles {
-
-  /** The name {@code Files.createTempFile(dir, "." + target, ".tmp")} gives: a dot, the target, digits. */
-  private static final Pattern NAME = Pattern.compile("\\..+\\d+\\.tmp");
 
   private StaleTemporaryFiles() {}
 
@@ -33,7 +30,7 @@ final class StaleTemporaryFiles {
     }
     List<Path> stale;
     try (Stream<Path> files = Files.walk(root)) {
-      stale = files.filter(f -> NAME.matcher(f.getFileName().toString()).matches())
+      stale = files.filter(AtomicFiles::isTemporaryFile)
           .filter(Files::isRegularFile).toList();
     } catch (IOException | UncheckedIOException e) {
       throw new UncheckedIOException("Cannot list the results directory " + root
