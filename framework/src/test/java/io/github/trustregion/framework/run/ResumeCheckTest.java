@@ -173,4 +173,22 @@ class ResumeCheckTest {
     assertThat(second.resumed()).isEqualTo(2);
     assertThat(runId(stored("landscape", "landscape__SGD-vs-TR"))).isNotEqualTo(runId(custom));
   }
+
+  @Test
+  void recomputesOnlyAPlannedTrialWhoseFileIsTruncatedAndKeepsTheOthers() throws Exception {
+    Experiments.run(options(), ResumeVariants.FlakyData.class);
+    TrialResult kept = stored("flaky-data", "flaky-data__SGD__b64__r0");
+    Path truncated = directory.resolve("flaky-data").resolve(ResultFiles.TRIALS)
+        .resolve("flaky-data__SGD__b32__r0.json");
+    String json = java.nio.file.Files.readString(truncated);
+    java.nio.file.Files.writeString(truncated, json.substring(0, json.length() / 2));
+
+    RunSummary second = Experiments.run(options(), ResumeVariants.FlakyData.class);
+
+    assertThat(second.resumed()).isEqualTo(1);
+    assertThat(runId(stored("flaky-data", "flaky-data__SGD__b64__r0"))).isEqualTo(runId(kept));
+    TrialResult recomputed = stored("flaky-data", "flaky-data__SGD__b32__r0");
+    assertThat(recomputed.status()).isEqualTo(TrialStatus.COMPLETED);
+    assertThat(runId(recomputed)).isNotEqualTo(runId(kept));
+  }
 }
