@@ -2,19 +2,15 @@ package io.github.trustregion.framework.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.trustregion.framework.fixtures.ResumeExperiment;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialStatus;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,46 +24,25 @@ class ResumeAfterKillTest {
 
   @TempDir Path directory;
 
-  private Process start(Path results, Path log) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g",
-        "-cp", System.getProperty("java.class.path"),
-        ExperimentsCli.class.getName(), "--scale", "smoke", "--results", results.toString(),
-        ResumeExperiment.class.getName());
-    builder.environment().put("OMP_NUM_THREADS", "1");
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    return builder.start();
-  }
-
-  /** Returns the finished trial files (a write in progress is a hidden temporary file). */
-  private static List<Path> trialFiles(Path results) throws IOException {
-    Path trials = results.resolve("resume").resolve(ResultFiles.TRIALS);
-    if (!Files.isDirectory(trials)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(trials)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
-    }
-  }
-
   @Test
   void aRunKilledAfterItsFirstTrialFinishesEveryTrialOnRestartWithoutRecomputingAny() throws Exception {
     Path results = directory.resolve("results");
-    Process first = start(results, directory.resolve("first.log"));
+    Process first = ChildRuns.start(results, directory.resolve("first.log"));
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (trialFiles(results).isEmpty() && first.isAlive() && System.nanoTime() < deadline) {
+    while (ChildRuns.trialFiles(results).isEmpty() && first.isAlive()
+        && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     first.destroyForcibly();
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    List<Path> afterKill = trialFiles(results);
+    List<Path> afterKill = ChildRuns.trialFiles(results);
     assertThat(afterKill).as("the run was killed between trials, see %s", directory.resolve("first.log"))
         .isNotEmpty().hasSizeLessThan(4);
     ResultFiles files = new ResultFiles(results);
     Map<String, String> keptRunIds = files.readTrials("resume").stream()
         .collect(Collectors.toMap(TrialResult::trialId, t -> t.environment().get("runId")));
 
-    Process second = start(results, directory.resolve("second.log"));
+    Process second = ChildRuns.start(results, directory.resolve("second.log"));
     assertThat(second.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
     assertThat(second.exitValue()).as("exit status, see %s", directory.resolve("second.log")).isZero();
@@ -76,7 +51,7 @@ class ResumeAfterKillTest {
         "resume__Sleepy__b32__r0", "resume__Sleepy__b32__r1", "resume__Sleepy__b32__r2",
         "resume__Sleepy__b32__r3");
     assertThat(trials).allSatisfy(t -> assertThat(t.status()).isEqualTo(TrialStatus.COMPLETED));
-    assertThat(trialFiles(results)).hasSize(4);
+    assertThat(ChildRuns.trialFiles(results)).hasSize(4);
     String secondRunId = trials.stream().filter(t -> !keptRunIds.containsKey(t.trialId()))
         .map(t -> t.environment().get("runId")).findFirst().orElseThrow();
     for (TrialResult trial : trials) {

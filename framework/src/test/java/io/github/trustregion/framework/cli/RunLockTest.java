@@ -7,7 +7,6 @@ import io.github.trustregion.framework.fixtures.SubproblemExperiment;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.run.RunLock;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,35 +27,15 @@ class RunLockTest {
 
   @TempDir Path directory;
 
-  private Process start(Path results, Path log) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g",
-        "-cp", System.getProperty("java.class.path"),
-        ExperimentsCli.class.getName(), "--scale", "smoke", "--results", results.toString(),
-        ResumeExperiment.class.getName());
-    builder.environment().put("OMP_NUM_THREADS", "1");
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    return builder.start();
-  }
-
-  private static long trialFiles(Path results) throws IOException {
-    Path trials = results.resolve("resume").resolve(ResultFiles.TRIALS);
-    if (!Files.isDirectory(trials)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.list(trials)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".json")).count();
-    }
-  }
-
   @Test
   void aSecondRunIntoTheDirectoryOfARunningOneIsRefusedNamingTheFirstAndTrainsNothing()
       throws Exception {
     Path results = directory.resolve("results");
     Path log = directory.resolve("first.log");
-    Process first = start(results, log);
+    Process first = ChildRuns.start(results, log);
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (trialFiles(results) == 0 && first.isAlive() && System.nanoTime() < deadline) {
+    while (ChildRuns.trialFiles(results).isEmpty() && first.isAlive()
+        && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     assertThat(first.isAlive()).as("the first run is still running, see %s", log).isTrue();

@@ -1,0 +1,38 @@
+package io.github.trustregion.framework.cli;
+
+import io.github.trustregion.framework.fixtures.ResumeExperiment;
+import io.github.trustregion.framework.result.ResultFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Command-line runs of {@link ResumeExperiment} in child JVMs, for tests that kill or race them. */
+final class ChildRuns {
+
+  private ChildRuns() {}
+
+  /** Starts {@code ExperimentsCli} at smoke scale on {@link ResumeExperiment}, output to {@code log}. */
+  static Process start(Path results, Path log) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g",
+        "-cp", System.getProperty("java.class.path"),
+        ExperimentsCli.class.getName(), "--scale", "smoke", "--results", results.toString(),
+        ResumeExperiment.class.getName());
+    builder.environment().put("OMP_NUM_THREADS", "1");
+    builder.redirectErrorStream(true).redirectOutput(log.toFile());
+    return builder.start();
+  }
+
+  /** Returns the finished trial files, sorted (a write in progress is a hidden temporary file). */
+  static List<Path> trialFiles(Path results) throws IOException {
+    Path trials = results.resolve("resume").resolve(ResultFiles.TRIALS);
+    if (!Files.isDirectory(trials)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(trials)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+    }
+  }
+}
