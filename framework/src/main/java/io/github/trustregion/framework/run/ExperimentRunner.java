@@ -185,10 +185,9 @@ public final class ExperimentRunner {
             trial.trialId());
         if (claim.isEmpty()) {
           elsewhere++;
-          LOG.info("Leaving {} to the process that is training it ({})", trial.trialId(),
+          progress.trialElsewhere(trial.trialId(), units(trial),
               TrialClaim.holder(files.root(), plan.experimentId(), trial.trialId())
-                  .orElse("it has just finished"));
-          progress.trialResumed(trial.trialId(), units(trial));
+                  .orElse("another process"));
           continue;
         }
         Optional<TrialResult> previous;
