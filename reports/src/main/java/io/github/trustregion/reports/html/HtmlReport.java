@@ -93,7 +93,7 @@ public final class HtmlReport {
         .append("</title><style>").append(STYLE).append("</style></head><body>\n");
     html.append("<h1>").append(escape(title)).append("</h1>\n");
     html.append("<p class=\"note\">Rendered from the result files in <code>").append(escape(resultsDirectory))
-        .append("</code>. Comparisons: difference of means with its ").append(Charts.fmt(100 * settings.confidenceLevel()))
+        .append("</code>. Comparisons: difference of means with its ").append(Formats.fmt(100 * settings.confidenceLevel()))
         .append("% Welch t-interval (Welch–Satterthwaite df; — when a group has fewer than 2 repeats or neither ")
         .append("varies), Welch's t-test, the Mann–Whitney U test (exact for pooled n ≤ 80, ")
         .append("ties included), Hedges' g and Cliff's δ; p-values Holm-adjusted over each experiment's comparisons; ")
@@ -249,7 +249,7 @@ public final class HtmlReport {
     html.append("<section class=\"metrics\"><h3>Results per method and setting</h3>");
     List<String> metrics = s.groups().stream().map(GroupStat::metric).distinct().toList();
     for (String metric : metrics) {
-      html.append("<h4>").append(escape(Charts.label(metric))).append(" (").append(escape(metric)).append(")</h4>");
+      html.append("<h4>").append(escape(Formats.label(metric))).append(" (").append(escape(metric)).append(")</h4>");
       html.append("<table class=\"metric\" data-metric=\"").append(escape(metric)).append("\"><tr>")
           .append("<th class=\"text\">setting</th><th class=\"text\">method</th><th>n</th><th>mean</th><th>sd</th>")
           .append("<th>min</th><th>max</th><th class=\"paper\">paper</th><th class=\"text\">not counted</th></tr>");
@@ -280,7 +280,7 @@ public final class HtmlReport {
           .append("of them. Difference = A − B.</p>");
     }
     for (String metric : s.comparisons().stream().map(ComparisonRow::metric).distinct().toList()) {
-      html.append("<h4>").append(escape(Charts.label(metric))).append("</h4>");
+      html.append("<h4>").append(escape(Formats.label(metric))).append("</h4>");
       html.append("<table class=\"comparisons\" data-metric=\"").append(escape(metric)).append("\"><tr>")
           .append("<th class=\"text\">setting</th><th class=\"text\">A</th><th class=\"text\">B</th>")
           .append("<th>n A</th><th>n B</th><th>mean A</th><th>sd A</th><th>mean B</th><th>sd B</th>")
@@ -402,7 +402,7 @@ public final class HtmlReport {
   }
 
   private static String cell(double v, String suffix) {
-    return "<td data-value=\"" + raw(v) + "\">" + escape(Charts.fmt(v)) + escape(suffix) + "</td>";
+    return "<td data-value=\"" + raw(v) + "\">" + escape(Formats.fmt(v)) + escape(suffix) + "</td>";
   }
 
   private static String pctCell(double v) {
@@ -414,7 +414,7 @@ public final class HtmlReport {
       return "<td class=\"paper\"></td>";
     }
     return "<td class=\"paper\" data-value=\"" + raw(v) + "\" title=\"the paper's value"
-        + (source == null ? "" : ", " + escape(source)) + "\">" + (v <= 1 ? pct(v) : Charts.fmt(v)) + " (paper)</td>";
+        + (source == null ? "" : ", " + escape(source)) + "\">" + (v <= 1 ? pct(v) : Formats.fmt(v)) + " (paper)</td>";
   }
 
   /** A paper's value in the units of the neighbouring cells (not as a percentage), labelled as the paper's. */
@@ -423,7 +423,7 @@ public final class HtmlReport {
       return "<td class=\"paper\"></td>";
     }
     return "<td class=\"paper\" data-value=\"" + raw(v) + "\" title=\"the paper's value, " + escape(source) + "\">"
-        + escape(Charts.fmt(v)) + " (paper)</td>";
+        + escape(Formats.fmt(v)) + " (paper)</td>";
   }
 
   private static String raw(double v) {
@@ -435,6 +435,6 @@ public final class HtmlReport {
   }
 
   private static String num(double v) {
-    return Charts.fmt(v);
+    return Formats.fmt(v);
   }
 }
