@@ -10,10 +10,11 @@ import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.reports.analysis.Analyzer;
 import io.github.trustregion.reports.analysis.ExperimentSummary;
 import io.github.trustregion.reports.analysis.TrialProblem;
-import io.github.trustregion.reports.html.Charts;
+import io.github.trustregion.reports.html.ExperimentCharts;
 import io.github.trustregion.reports.html.HtmlReport;
 import io.github.trustregion.reports.html.NamedChart;
 import io.github.trustregion.reports.html.ReportWriter;
+import io.github.trustregion.reports.html.TrialCharts;
 import io.github.trustregion.reports.load.LoadedExperiment;
 import io.github.trustregion.reports.load.ResultsLoader;
 import io.github.trustregion.reports.stats.ComparisonSettings;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * by the harness's own {@link AllureResultsWriter}; a planned trial without a result file gets a
  * {@code broken} result "MISSING" under the same uuid (replaced if the trial runs later).
  *
- * <p><b>What is added:</b> to each trial's result, its SVG charts ({@link Charts#forTrial});
+ * <p><b>What is added:</b> to each trial's result, its SVG charts ({@link TrialCharts.forTrial});
  * per experiment, one result named "comparisons: &lt;experiment&gt;" (uuid and
  * {@code historyId} stable, so Allure's history tracks it across nights) with the comparison
  * table as HTML and CSV and the experiment's SVG figures attached, {@code broken} when trials are
@@ -96,7 +97,7 @@ public final class AllureEnricher {
         }
         ObjectNode json = read(file.get());
         String uuid = json.path("uuid").asText(file.get().getFileName().toString().replace("-result.json", ""));
-        for (NamedChart chart : Charts.forTrial(trial)) {
+        for (NamedChart chart : TrialCharts.forTrial(trial)) {
           if (attach(allureResults, json, uuid, chart.title() + ".svg", "image/svg+xml", "svg",
               chart.svg().getBytes(StandardCharsets.UTF_8))) {
             attachments[0]++;
@@ -111,7 +112,7 @@ public final class AllureEnricher {
         missing++;
       }
       ExperimentSummary summary = analyzer.analyze(experiment);
-      writeExperimentResult(allureResults, experiment, summary, Charts.forExperiment(experiment, summary), attachments);
+      writeExperimentResult(allureResults, experiment, summary, ExperimentCharts.forExperiment(experiment, summary), attachments);
     }
     LOG.info("Allure results in {}: {} trials enriched ({} written anew), {} missing, {} experiments, {} attachments",
         allureResults, enriched, written, missing, experiments.size(), attachments[0]);

@@ -71,7 +71,7 @@ public final class ReportWriter {
     for (LoadedExperiment e : experiments) {
       ExperimentSummary summary = analyzer.analyze(e);
       summaries.add(summary);
-      rendered.add(new HtmlReport.Rendered(summary, Charts.forExperiment(e, summary)));
+      rendered.add(new HtmlReport.Rendered(summary, ExperimentCharts.forExperiment(e, summary)));
       LOG.info("Analysed experiment {}: {} of {} trials completed, {} comparisons", e.id(), summary.completed(),
           summary.planned(), summary.comparisons().size());
     }

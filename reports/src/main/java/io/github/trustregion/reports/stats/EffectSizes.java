@@ -10,8 +10,7 @@ import org.apache.commons.numbers.gamma.LogGamma;
  * bias correction {@code J(ν) = Γ(ν/2) / (√(ν/2) Γ((ν − 1)/2))} with {@code ν = n_a + n_b − 2}
  * (Hedges, J. Educ. Stat. 6 (1981) 107–128, eq. 6e). Cliff's delta is
  * {@code (#{a_i > b_j} − #{a_i < b_j}) / (n_a n_b)} in [−1, 1] (Cliff, Psychol. Bull. 114 (1993)
- * 494–509); the common-language effect size {@code P(A > B) + ½P(A = B)} equals
- * {@code (δ + 1)/2}.
+ * 494–509).
  */
 public final class EffectSizes {
 
@@ -66,10 +65,5 @@ public final class EffectSizes {
       }
     }
     return (greater - less) / ((double) a.length * b.length);
-  }
-
-  /** Returns the common-language effect size {@code P(A > B) + ½P(A = B) = (δ + 1)/2}. */
-  public static double commonLanguage(double[] a, double[] b) {
-    return (cliffsDelta(a, b) + 1) / 2;
   }
 }

@@ -8,7 +8,6 @@ import io.github.trustregion.framework.result.PlannedTrial;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialStatus;
 import io.github.trustregion.reports.load.LoadedExperiment;
-import io.github.trustregion.reports.stats.ComparisonSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ class SettingDifferencesTest {
         List.of());
     LoadedExperiment experiment =
         new LoadedExperiment(Path.of("e"), manifest, trials, List.of(), List.of());
-    return new Analyzer(ComparisonSettings.defaults()).analyze(experiment).settings();
+    return SettingDifferences.rows(experiment);
   }
 
   @Test
@@ -74,5 +73,46 @@ class SettingDifferencesTest {
 
     assertThat(settings).filteredOn(SettingDifference::flagged).extracting(SettingDifference::name)
         .containsExactly("solverSettings");
+  }
+
+  @Test
+  void flagsATrialParameterThatDiffersBetweenMethodsUnlessDeclared() {
+    List<TrialResult> trials = List.of(
+        TrialData.withMetrics(TrialData.parameters("TR", 0, "batchSize", "64", "epochs", "3"), Map.of()),
+        TrialData.withMetrics(TrialData.parameters("SGD", 0, "batchSize", "128", "epochs", "3"), Map.of()));
+
+    List<SettingDifference> undeclared =
+        SettingDifferences.rows(TrialData.experiment("training", List.of(), List.of(), List.of(), trials));
+    List<SettingDifference> declared =
+        SettingDifferences.rows(TrialData.experiment("training", List.of(), List.of("batchSize"), List.of(), trials));
+
+    assertThat(undeclared).extracting(SettingDifference::name)
+        .containsExactly("batchSize (trial parameter)", "epochs (trial parameter)");
+    assertThat(undeclared.get(0).status()).isEqualTo("differs (NOT declared)");
+    assertThat(undeclared.get(0).flagged()).isTrue();
+    assertThat(undeclared.get(0).valuesByMethod()).isEqualTo(Map.of("TR", List.of("64"), "SGD", List.of("128")));
+    assertThat(undeclared.get(1).status()).isEqualTo("same");
+    assertThat(declared.get(0).status()).isEqualTo("differs (declared)");
+    assertThat(declared.get(0).flagged()).isFalse();
+  }
+
+  @Test
+  void aSettingOnlyOneMethodHasIsMethodSpecificAndIdentityHashesAreIgnored() {
+    TrialResult tr = new TrialResult(1, "e__TR", "e", TrialStatus.COMPLETED, "", TrialData.parameters("TR", 0),
+        Map.of("TR", Map.of("initialRadius", "1.0", "solver", "a.Solver@1a2b3c")), List.of(), Map.of(), Map.of(), 1,
+        Map.of());
+    TrialResult tr2 = new TrialResult(1, "e__TR2", "e", TrialStatus.COMPLETED, "", TrialData.parameters("TR", 1),
+        Map.of("TR", Map.of("initialRadius", "1.0", "solver", "a.Solver@9f8e7d")), List.of(), Map.of(), Map.of(), 1,
+        Map.of());
+    TrialResult sgd = new TrialResult(1, "e__SGD", "e", TrialStatus.COMPLETED, "", TrialData.parameters("SGD", 0),
+        Map.of("SGD", Map.of("learningRate", "0.1")), List.of(), Map.of(), Map.of(), 1, Map.of());
+
+    List<SettingDifference> rows =
+        SettingDifferences.rows(TrialData.experiment("training", List.of(), List.of(), List.of(), List.of(tr, tr2, sgd)));
+
+    assertThat(rows).filteredOn(d -> d.name().equals("initialRadius")).singleElement()
+        .satisfies(d -> assertThat(d.status()).isEqualTo("method-specific"));
+    assertThat(rows).filteredOn(d -> d.name().equals("solver")).singleElement()
+        .satisfies(d -> assertThat(d.valuesByMethod()).isEqualTo(Map.of("TR", List.of("a.Solver"))));
   }
 }

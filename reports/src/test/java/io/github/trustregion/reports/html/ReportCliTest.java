@@ -1,13 +1,19 @@
 package io.github.trustregion.reports.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.trustregion.framework.result.ExperimentManifest;
+import io.github.trustregion.framework.result.PlannedTrial;
 import io.github.trustregion.framework.result.ResultFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +31,73 @@ class ReportCliTest {
   void rendersAResultsDirectoryIntoTheOutputDirectory() {
     Path results = dir.resolve("results");
     ReportFixtures.writeAll(results);
-    int code = ReportCli.run(new String[] {"--results", results.toString(), "--out", dir.resolve("out").toString(),
-        "--alpha", "0.1"}, out, err);
+    int code = ReportCli.run(new String[] {"--results", results.toString(), "--out", dir.resolve("out").toString()},
+        out, err);
     assertThat(code).isZero();
     assertThat(dir.resolve("out").resolve(ReportWriter.HTML)).isNotEmptyFile();
     assertThat(dir.resolve("out").resolve(ReportWriter.SUMMARY_JSON)).isNotEmptyFile();
+  }
+
+  /**
+   * One comparison whose Welch p-value is 0.0621 (SciPy's {@code ttest_ind(x, y, equal_var=False)}
+   * on the Hollander–Wolfe samples, halved here to read as accuracies; a scale change leaves t and
+   * p as they are): significant at {@code --alpha 0.1}, not at the default 0.05.
+   */
+  @Test
+  void theAlphaOptionDecidesWhichDifferencesAreCalledSignificant() throws IOException {
+    Path results = dir.resolve("alpha-results");
+    writeOneComparison(results);
+
+    assertThat(ReportCli.run(new String[] {"--results", results.toString(), "--out", dir.resolve("at-0.1").toString(),
+        "--alpha", "0.1"}, out, err)).isZero();
+    assertThat(ReportCli.run(new String[] {"--results", results.toString(), "--out",
+        dir.resolve("at-default").toString()}, out, err)).isZero();
+
+    Map<String, String> atTen = onlyComparison(dir.resolve("at-0.1"));
+    Map<String, String> atDefault = onlyComparison(dir.resolve("at-default"));
+    assertThat(Double.parseDouble(atTen.get("holmP"))).isCloseTo(0.06210134378107847, within(1e-10)); // the CSV keeps 12 digits
+    assertThat(atTen.get("significant")).isEqualTo("true");
+    assertThat(atDefault.get("significant")).isEqualTo("false");
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(dir.resolve("at-0.1").resolve(ReportWriter.HTML).toFile(),
+        "UTF-8");
+    assertThat(page.select("table.comparisons tr.significant")).hasSize(1);
+    org.jsoup.nodes.Document defaultPage = org.jsoup.Jsoup.parse(
+        dir.resolve("at-default").resolve(ReportWriter.HTML).toFile(), "UTF-8");
+    assertThat(defaultPage.select("table.comparisons tr.significant")).isEmpty();
+  }
+
+  private static final double[] HOLLANDER_X = {0.80, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46};
+  private static final double[] HOLLANDER_Y = {1.15, 0.88, 0.90, 0.74, 1.21};
+
+  private static void writeOneComparison(Path root) {
+    ResultFiles files = new ResultFiles(root);
+    List<PlannedTrial> planned = new ArrayList<>();
+    for (String method : List.of("TR", "SGD")) {
+      double[] values = method.equals("TR") ? HOLLANDER_X : HOLLANDER_Y;
+      for (int r = 0; r < values.length; r++) {
+        Map<String, String> p = new LinkedHashMap<>(Map.of("method", method, "seed", "" + r, "repeat", "" + r,
+            "scale", "ci"));
+        String id = method + "-r" + r;
+        planned.add(new PlannedTrial(id, p));
+        files.writeTrial(ReportFixtures.training("alpha", id, method, p, values[r] / 2, r));
+      }
+    }
+    files.writeManifest(new ExperimentManifest(1, "alpha", "fixtures.Alpha", "One comparison", "", "training", "ci",
+        "w", List.of("finalTestAccuracy"), List.of(), planned, List.of()));
+  }
+
+  /** Returns the single row of comparisons.csv by column name. */
+  private static Map<String, String> onlyComparison(Path out) throws IOException {
+    List<String> lines = Files.readAllLines(out.resolve(ReportWriter.COMPARISONS_CSV), StandardCharsets.UTF_8);
+    assertThat(lines).hasSize(2);
+    String[] header = lines.get(0).split(",", -1);
+    String[] row = lines.get(1).split(",", header.length); // the last column, verdict, may hold commas
+    assertThat(row).hasSameSizeAs(header);
+    Map<String, String> byName = new LinkedHashMap<>();
+    for (int i = 0; i < header.length; i++) {
+      byName.put(header[i], row[i]);
+    }
+    return byName;
   }
 
   @Test

@@ -32,6 +32,5 @@ class EffectSizesTest {
     assertThat(EffectSizes.cliffsDelta(ACCURACY_A, ACCURACY_B)).isEqualTo(1.0);
     // 30 pairs: 6 greater, 22 less, 2 tied -> (6 − 22)/30 = −0.5333…
     assertThat(EffectSizes.cliffsDelta(TIES_A, TIES_B)).isCloseTo(-16.0 / 30.0, within(1e-15));
-    assertThat(EffectSizes.commonLanguage(TIES_A, TIES_B)).isCloseTo(7.0 / 30.0, within(1e-15));
   }
 }

@@ -18,20 +18,18 @@ import io.github.trustregion.reports.svg.SvgChart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
 
 /**
- * Draws an experiment's figures (the equivalents of the paper's Figures 1–4) and per-trial curves.
+ * Draws an experiment's figures (the equivalents of the paper's Figures 1–4), chosen by its kind.
  *
  * <p>Curves of several repeats are averaged epoch by epoch over the repeats that reached that
  * epoch. E1 gap curves show the first completed repeat of each λ (the caption says so).
  */
-public final class Charts {
+public final class ExperimentCharts {
 
-  private Charts() {}
+  private ExperimentCharts() {}
 
   /** Returns the figures of one experiment, chosen by its kind. */
   public static List<NamedChart> forExperiment(LoadedExperiment experiment, ExperimentSummary summary) {
@@ -71,15 +69,15 @@ public final class Charts {
       for (int m = 0; m < methods.size(); m++) {
         TrialGroup g = methods.get(m);
         List<List<EpochRecord>> runs = g.completed().stream().map(TrialResult::epochs).filter(e -> !e.isEmpty()).toList();
-        double[] epoch = meanCurve(runs, e -> e.epoch());
-        double[] seconds = meanCurve(runs, EpochRecord::wallSeconds);
-        double[] test = meanCurve(runs, e -> 1 - e.testAccuracy());
-        double[] train = meanCurve(runs, e -> 1 - e.trainAccuracy());
+        double[] epoch = Curves.meanCurve(runs, e -> e.epoch());
+        double[] seconds = Curves.meanCurve(runs, EpochRecord::wallSeconds);
+        double[] test = Curves.meanCurve(runs, e -> 1 - e.testAccuracy());
+        double[] train = Curves.meanCurve(runs, e -> 1 - e.trainAccuracy());
         String n = " (n=" + runs.size() + ")";
-        byEpoch.add(ChartSeries.line(g.method() + " test" + n, points(epoch, test)).withColour(m));
-        byEpoch.add(ChartSeries.line(g.method() + " train", points(epoch, train)).asDashed().withColour(m));
-        bySeconds.add(ChartSeries.line(g.method() + " test" + n, points(seconds, test)).withColour(m));
-        bySeconds.add(ChartSeries.line(g.method() + " train", points(seconds, train)).asDashed().withColour(m));
+        byEpoch.add(ChartSeries.line(g.method() + " test" + n, Curves.points(epoch, test)).withColour(m));
+        byEpoch.add(ChartSeries.line(g.method() + " train", Curves.points(epoch, train)).asDashed().withColour(m));
+        bySeconds.add(ChartSeries.line(g.method() + " test" + n, Curves.points(seconds, test)).withColour(m));
+        bySeconds.add(ChartSeries.line(g.method() + " train", Curves.points(seconds, train)).asDashed().withColour(m));
         if (tracks && m == 0 && !runs.isEmpty()) {
           List<EpochRecord> first = runs.get(0);
           for (int i = 1; i < first.size(); i++) {
@@ -105,11 +103,11 @@ public final class Charts {
       if (stats.stream().map(s -> s.parameters().get("batchSize")).distinct().count() < 2) {
         continue;
       }
-      SvgChart chart = SvgChart.titled(label(metric) + " vs batch size (mean ± sd)").axes("batch size", label(metric)).logX();
+      SvgChart chart = SvgChart.titled(Formats.label(metric) + " vs batch size (mean ± sd)").axes("batch size", Formats.label(metric)).logX();
       Map<String, List<Point>> ours = new LinkedHashMap<>();
       Map<String, List<Point>> paper = new LinkedHashMap<>();
       Map<String, Integer> minN = new LinkedHashMap<>();
-      boolean several = stats.stream().map(Charts::withoutBatchSize).distinct().count() > 1;
+      boolean several = stats.stream().map(ExperimentCharts::withoutBatchSize).distinct().count() > 1;
       for (GroupStat s : stats) {
         double b = Double.parseDouble(s.parameters().get("batchSize"));
         String key = s.method() + (several ? " " + withoutBatchSize(s) : "");
@@ -129,7 +127,7 @@ public final class Charts {
         }
         colour++;
       }
-      charts.add(new NamedChart("batch-" + metric, label(metric) + " against batch size, mean ± sd per method; "
+      charts.add(new NamedChart("batch-" + metric, Formats.label(metric) + " against batch size, mean ± sd per method; "
           + "the paper's values (Figure 3) as separate points where it reports them", chart.render()));
     }
   }
@@ -153,11 +151,11 @@ public final class Charts {
           colour++;
           continue;
         }
-        double[] epoch = meanCurve(runs, e -> e.epoch());
-        double[] r = meanCurve(runs, e -> tr(e, TrustRegionSummary::meanRadius));
-        double[] q = meanCurve(runs, e -> tr(e, TrustRegionSummary::meanRho));
-        radius.add(ChartSeries.lineWithMarkers(g.method(), points(epoch, r)).withColour(colour));
-        rho.add(ChartSeries.lineWithMarkers(g.method(), points(epoch, q)).withColour(colour));
+        double[] epoch = Curves.meanCurve(runs, e -> e.epoch());
+        double[] r = Curves.meanCurve(runs, e -> Curves.tr(e, TrustRegionSummary::meanRadius));
+        double[] q = Curves.meanCurve(runs, e -> Curves.tr(e, TrustRegionSummary::meanRho));
+        radius.add(ChartSeries.lineWithMarkers(g.method(), Curves.points(epoch, r)).withColour(colour));
+        rho.add(ChartSeries.lineWithMarkers(g.method(), Curves.points(epoch, q)).withColour(colour));
         colour++;
       }
       if (radius.seriesCount() > 0) {
@@ -168,10 +166,6 @@ public final class Charts {
       }
       index++;
     }
-  }
-
-  private static double tr(EpochRecord e, ToDoubleFunction<TrustRegionSummary> f) {
-    return e.trustRegion() == null ? Double.NaN : f.applyAsDouble(e.trustRegion());
   }
 
   private static void subproblem(List<TrialGroup> groups, ExperimentSummary summary, List<NamedChart> charts) {
@@ -208,7 +202,7 @@ public final class Charts {
             two.add(Point.of(it.get(i), value.get(i)));
           }
         }
-        String lambda = "λ=" + fmt(TrialKeys.number(first, "lambda"));
+        String lambda = "λ=" + Formats.fmt(TrialKeys.number(first, "lambda"));
         chart.add(ChartSeries.line(lambda + " phase I", one).withColour(colour));
         if (!two.isEmpty()) {
           chart.add(ChartSeries.line(lambda + " phase II", two).asDashed().withColour(colour));
@@ -238,7 +232,7 @@ public final class Charts {
           double l = lo + (hi - lo) * i / 60.0;
           curve.add(Point.of(l, IterationCountFit.model(row.c1(), row.c2(), l)));
         }
-        fit.add(ChartSeries.line("fit c₁=" + fmt(row.c1()) + " c₂=" + fmt(row.c2()), curve).withColour(colour));
+        fit.add(ChartSeries.line("fit c₁=" + Formats.fmt(row.c1()) + " c₂=" + Formats.fmt(row.c2()), curve).withColour(colour));
       }
       colour++;
     }
@@ -293,95 +287,5 @@ public final class Charts {
     List<Point> out = new ArrayList<>();
     sums.forEach((alpha, acc) -> out.add(Point.of(alpha, acc[0] / acc[1])));
     return out;
-  }
-
-  /** Returns the per-trial charts attached to an Allure result: curves, telemetry, or series. */
-  public static List<NamedChart> forTrial(TrialResult trial) {
-    List<NamedChart> charts = new ArrayList<>();
-    if (!trial.epochs().isEmpty()) {
-      double[] epoch = trial.epochs().stream().mapToDouble(EpochRecord::epoch).toArray();
-      double[] seconds = trial.epochs().stream().mapToDouble(EpochRecord::wallSeconds).toArray();
-      SvgChart acc = SvgChart.titled("Accuracy — " + trial.trialId()).axes("epoch", "accuracy");
-      acc.add(ChartSeries.lineWithMarkers("test", points(epoch, trial.epochs().stream().mapToDouble(EpochRecord::testAccuracy).toArray())));
-      acc.add(ChartSeries.lineWithMarkers("train", points(epoch, trial.epochs().stream().mapToDouble(EpochRecord::trainAccuracy).toArray())).asDashed());
-      charts.add(new NamedChart("accuracy", "Accuracy per epoch", acc.render()));
-      SvgChart loss = SvgChart.titled("Loss — " + trial.trialId()).axes("training seconds", "loss");
-      loss.add(ChartSeries.lineWithMarkers("test", points(seconds, trial.epochs().stream().mapToDouble(EpochRecord::testLoss).toArray())));
-      loss.add(ChartSeries.lineWithMarkers("train", points(seconds, trial.epochs().stream().mapToDouble(EpochRecord::trainLoss).toArray())).asDashed());
-      charts.add(new NamedChart("loss", "Loss against training seconds", loss.render()));
-      if (trial.epochs().stream().anyMatch(e -> e.trustRegion() != null)) {
-        SvgChart tr = SvgChart.titled("Trust region — " + trial.trialId()).axes("epoch", "value").logY();
-        tr.add(ChartSeries.lineWithMarkers("mean radius", points(epoch, trial.epochs().stream().mapToDouble(e -> tr(e, TrustRegionSummary::meanRadius)).toArray())));
-        tr.add(ChartSeries.lineWithMarkers("mean ρ", points(epoch, trial.epochs().stream().mapToDouble(e -> tr(e, TrustRegionSummary::meanRho)).toArray())));
-        charts.add(new NamedChart("trust-region", "Trust-region radius and ρ per epoch", tr.render()));
-      }
-    }
-    for (var entry : new TreeMap<>(trial.series()).entrySet()) {
-      Series s = entry.getValue();
-      if (s.columns().size() < 2 || s.rows().isEmpty()) {
-        continue;
-      }
-      String xName = s.columns().get(0);
-      boolean gap = entry.getKey().equals(Analyzer.GAP_SERIES);
-      SvgChart chart = SvgChart.titled(entry.getKey() + " — " + trial.trialId()).axes(xName, gap ? "f(z_t) − f(s)" : "value");
-      if (gap) {
-        chart.logY();
-      }
-      double[] x = s.column(xName).stream().mapToDouble(Double::doubleValue).toArray();
-      for (String column : s.columns().subList(1, s.columns().size())) {
-        if (column.equals("phase")) {
-          continue;
-        }
-        chart.add(ChartSeries.lineWithMarkers(column, points(x, s.column(column).stream().mapToDouble(Double::doubleValue).toArray())));
-      }
-      charts.add(new NamedChart("series-" + entry.getKey(), "Series " + entry.getKey(), chart.render()));
-    }
-    return charts;
-  }
-
-  /** Returns the mean over runs of {@code f} at each epoch index, over the runs that reached it. */
-  static double[] meanCurve(List<List<EpochRecord>> runs, ToDoubleFunction<EpochRecord> f) {
-    int length = runs.stream().mapToInt(List::size).max().orElse(0);
-    double[] out = new double[length];
-    for (int i = 0; i < length; i++) {
-      double sum = 0;
-      int count = 0;
-      for (List<EpochRecord> run : runs) {
-        if (i < run.size()) {
-          double v = f.applyAsDouble(run.get(i));
-          if (Double.isFinite(v)) {
-            sum += v;
-            count++;
-          }
-        }
-      }
-      out[i] = count == 0 ? Double.NaN : sum / count;
-    }
-    return out;
-  }
-
-  private static List<Point> points(double[] x, double[] y) {
-    List<Point> out = new ArrayList<>(x.length);
-    for (int i = 0; i < x.length; i++) {
-      out.add(Point.of(x[i], y[i]));
-    }
-    return out;
-  }
-
-  static String label(String metric) {
-    return switch (metric) {
-      case "finalTestAccuracy" -> "final-epoch test accuracy";
-      case "bestTestAccuracy" -> "best-epoch test accuracy";
-      case "finalTrainAccuracy" -> "final-epoch train accuracy";
-      case "bestTrainAccuracy" -> "best-epoch train accuracy";
-      default -> metric;
-    };
-  }
-
-  static String fmt(double v) {
-    if (!Double.isFinite(v)) {
-      return "—";
-    }
-    return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
   }
 }
