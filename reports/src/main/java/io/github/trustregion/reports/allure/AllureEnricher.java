@@ -80,6 +80,18 @@ public final class AllureEnricher {
    *     file is corrupt or incomplete
    */
   public Outcome enrich(Path experimentResults, Path allureResults) {
+    return enrich(experimentResults, allureResults, Optional.empty());
+  }
+
+  /**
+   * Enriches like {@link #enrich(Path, Path)} and describes the run to Allure ({@link
+   * AllureRunDescription}: environment, executor, categories), naming {@code commit} as the
+   * commit the trials ran at when given.
+   *
+   * @throws io.github.trustregion.reports.load.ReportInputException naming the file when a result
+   *     file is corrupt or incomplete
+   */
+  public Outcome enrich(Path experimentResults, Path allureResults, Optional<String> commit) {
     List<LoadedExperiment> experiments = ResultsLoader.load(experimentResults);
     AllureResultsWriter harnessWriter = new AllureResultsWriter(allureResults);
     Map<String, Path> byTestCase = indexByTestCase(allureResults);
@@ -114,6 +126,7 @@ public final class AllureEnricher {
       ExperimentSummary summary = analyzer.analyze(experiment);
       writeExperimentResult(allureResults, experiment, summary, ExperimentCharts.forExperiment(experiment, summary), attachments);
     }
+    new AllureRunDescription(System::getenv).write(allureResults, experiments, commit);
     LOG.info("Allure results in {}: {} trials enriched ({} written anew), {} missing, {} experiments, {} attachments",
         allureResults, enriched, written, missing, experiments.size(), attachments[0]);
     return new Outcome(enriched, written, missing, experiments.size(), attachments[0]);

@@ -102,6 +102,19 @@ class AllureEnricherTest {
   }
 
   @Test
+  void describesTheRunToAllureWithItsEnvironmentExecutorAndCategories() throws IOException {
+    java.util.Properties environment = new java.util.Properties();
+    try (var in = java.nio.file.Files.newBufferedReader(allure.resolve("environment.properties"))) {
+      environment.load(in);
+    }
+    assertThat(environment).containsEntry("ND4J backend", "cpu");
+    assertThat(mapper.readTree(allure.resolve("executor.json").toFile()).path("name").asText())
+        .isNotBlank();
+    assertThat(mapper.readTree(allure.resolve("categories.json").toFile())).hasSize(
+        AllureRunDescription.CATEGORIES.size());
+  }
+
+  @Test
   void enrichingTwiceChangesNothing() throws IOException {
     List<String> first = listing();
     JsonNode before = result(AllureResultsWriter.trialUuid("e3-large-batch", "tr-b2048-r0"));
