@@ -47,15 +47,18 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 final class ExperimentSelectorResolver implements SelectorResolver {
 
   private final Predicate<String> classNameFilter;
+  private final UniqueId engineId;
 
-  private ExperimentSelectorResolver(Predicate<String> classNameFilter) {
+  private ExperimentSelectorResolver(Predicate<String> classNameFilter, UniqueId engineId) {
     this.classNameFilter = classNameFilter;
+    this.engineId = engineId;
   }
 
   /** Returns the request resolver of the engine, which adds candidates to an engine descriptor. */
   static EngineDiscoveryRequestResolver<EngineDescriptor> resolver() {
     return EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
-        .addSelectorResolver(context -> new ExperimentSelectorResolver(context.getClassNameFilter()))
+        .addSelectorResolver(context -> new ExperimentSelectorResolver(
+            context.getClassNameFilter(), context.getEngineDescriptor().getUniqueId()))
         .build();
   }
 
@@ -149,23 +152,35 @@ final class ExperimentSelectorResolver implements SelectorResolver {
     return selectAll(ExperimentDiscovery.inClasspathRoot(selector.getClasspathRoot()), context);
   }
 
+  /**
+   * Resolves a unique id of this engine (the platform passes no other). An id that selects no
+   * experiment (another segment type, an unknown class, a class the filters exclude) selects
+   * nothing and is no error: it resolves to the engine itself, since the platform would abort the
+   * whole discovery on an id of this engine left unresolved.
+   */
   @Override
   public Resolution resolve(UniqueIdSelector selector, Context context) {
     List<UniqueId.Segment> segments = selector.getUniqueId().getSegments();
     if (segments.size() < 2 || !segments.get(1).getType().equals(ExperimentDescriptor.SEGMENT)) {
-      return Resolution.unresolved();
+      return nothing();
     }
     Class<?> type;
     try {
       type = Class.forName(segments.get(1).getValue(), false,
           Thread.currentThread().getContextClassLoader());
-    } catch (ClassNotFoundException e) {
-      return Resolution.unresolved();
+    } catch (ClassNotFoundException | LinkageError e) {
+      return nothing();
     }
-    if (segments.size() >= 3 && segments.get(2).getType().equals(TrialDescriptor.SEGMENT)) {
-      return selectTrial(type, segments.get(2).getValue(), context);
-    }
-    return selectAll(type, context);
+    Resolution resolution =
+        segments.size() >= 3 && segments.get(2).getType().equals(TrialDescriptor.SEGMENT)
+            ? selectTrial(type, segments.get(2).getValue(), context)
+            : selectAll(type, context);
+    return resolution.isResolved() ? resolution : nothing();
+  }
+
+  /** Returns a resolution that selects nothing: the engine's own unique id, which has no children. */
+  private Resolution nothing() {
+    return Resolution.selectors(Set.of(DiscoverySelectors.selectUniqueId(engineId)));
   }
 
   @Override
