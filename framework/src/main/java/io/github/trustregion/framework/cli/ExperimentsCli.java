@@ -8,6 +8,7 @@ import io.github.trustregion.framework.plan.ExperimentOptions;
 import io.github.trustregion.framework.plan.ExperimentPlan;
 import io.github.trustregion.framework.plan.ExperimentPlanner;
 import io.github.trustregion.framework.plan.ExperimentValidationException;
+import io.github.trustregion.framework.plan.PlanSelection;
 import io.github.trustregion.framework.plan.TrialSpec;
 import io.github.trustregion.framework.plan.ValidationProblem;
 import io.github.trustregion.framework.result.ResultFileException;
@@ -145,7 +146,6 @@ public final class ExperimentsCli {
     }
     MethodRegistry registry = MethodRegistry.load(Thread.currentThread().getContextClassLoader());
     ExperimentPlanner planner = new ExperimentPlanner(registry, options);
-    ExperimentOptions chosen = options;
     Set<Class<?>> classes;
     try {
       classes = classes(targets);
@@ -153,25 +153,19 @@ public final class ExperimentsCli {
       err.println(e.getMessage());
       return 2;
     }
-    List<ExperimentPlanner.PlanOutcome> selected = classes.stream()
-        .map(planner::plan)
-        .filter(o -> chosen.selects(o.experimentId(), o.type().getName()))
-        .toList();
-    List<ValidationProblem> problems = ExperimentPlanner.problemsOf(selected);
+    PlanSelection selection = PlanSelection.of(planner, classes);
+    List<ValidationProblem> problems = selection.problems();
     if (!problems.isEmpty()) {
       err.println(new ExperimentValidationException(problems).getMessage());
       return 2;
     }
-    if (selected.isEmpty()) {
+    if (selection.isEmpty()) {
       err.println("No experiment found in " + targets + (options.filter().pattern().isEmpty() ? ""
           : " matching " + options.filter().pattern()) + ".");
       return 2;
     }
-    List<ExperimentPlan> plans = selected.stream()
-        .filter(ExperimentPlanner.PlanOutcome::declaredAtScale)
-        .map(o -> o.plan().orElseThrow()).toList();
-    List<ExperimentPlanner.PlanOutcome> elsewhere = selected.stream()
-        .filter(o -> !o.declaredAtScale()).toList();
+    List<ExperimentPlan> plans = selection.plans();
+    List<ExperimentPlanner.PlanOutcome> elsewhere = selection.notDeclared();
     if (validateOnly) {
       out.println(plans.size() + " experiment(s) valid at scale " + options.scale().id() + ".");
       printNotDeclared(elsewhere, "only its id and scales were checked", out);

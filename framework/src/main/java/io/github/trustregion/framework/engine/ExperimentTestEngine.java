@@ -1,11 +1,11 @@
 package io.github.trustregion.framework.engine;
 
 import io.github.trustregion.framework.method.MethodRegistry;
-import io.github.trustregion.framework.plan.ExperimentDiscovery;
 import io.github.trustregion.framework.plan.ExperimentOptions;
 import io.github.trustregion.framework.plan.ExperimentPlan;
 import io.github.trustregion.framework.plan.ExperimentPlanner;
 import io.github.trustregion.framework.plan.ExperimentValidationException;
+import io.github.trustregion.framework.plan.PlanSelection;
 import io.github.trustregion.framework.plan.TrialSpec;
 import io.github.trustregion.framework.plan.ValidationProblem;
 import io.github.trustregion.framework.result.TrialResult;
@@ -13,17 +13,13 @@ import io.github.trustregion.framework.run.BackendCheck;
 import io.github.trustregion.framework.run.ExperimentRunner;
 import io.github.trustregion.framework.run.TrialListener;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.junit.platform.engine.ConfigurationParameters;
-import org.junit.platform.engine.DiscoveryFilter;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -31,12 +27,6 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.discovery.ClassNameFilter;
-import org.junit.platform.engine.discovery.ClassSelector;
-import org.junit.platform.engine.discovery.ClasspathRootSelector;
-import org.junit.platform.engine.discovery.PackageNameFilter;
-import org.junit.platform.engine.discovery.PackageSelector;
-import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 
@@ -48,12 +38,16 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  * property) {@value #ENABLED} is {@code true}, so that a normal {@code mvn verify}, which puts it
  * on the test class path, runs no experiment; the {@code experiments} Maven profile sets it.
  *
- * <p><b>Discovery.</b> Experiment classes come from the request's class, package, class-path-root
- * and unique-id selectors (other classes are ignored: they belong to other engines), and from the
- * packages listed, comma-separated, in the parameter {@value #PACKAGES} (Surefire and Failsafe only
- * select test classes, while experiments usually live in main sources); a request that selects
- * only by unique id (re-running one experiment or trial, as IDEs do) gets exactly those, without
- * the packages of {@value #PACKAGES}. Class-name and
+ * <p><b>Discovery.</b> Experiment classes come from the request's class, package, class-path-root,
+ * unique-id and method selectors (other classes are ignored: they belong to other engines), and
+ * from the packages listed, comma-separated, in the parameter {@value #PACKAGES} (Surefire and
+ * Failsafe only select test classes, while experiments usually live in main sources); a request
+ * that selects only by unique id (re-running one experiment or trial, as IDEs do) gets exactly
+ * those, without the packages of {@value #PACKAGES}. A method selector naming an experiment class
+ * and a trial id, as test reports name a trial, selects that trial. The selectors are resolved
+ * through the platform's {@link org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver}
+ * ({@link ExperimentSelectorResolver}); the classes found are then planned and selected together
+ * ({@link PlanSelection}), as the command line does. Class-name and
  * package-name filters apply; {@code experiments.filter} selects by experiment id (as declared,
  * so that an invalid experiment is selected too) or class name.
  * Options ({@code experiments.scale}, {@code experiments.repeats}, {@code experiments.results},
@@ -119,66 +113,28 @@ public final class ExperimentTestEngine implements TestEngine {
       return engine;
     }
     ExperimentOptions options = ExperimentOptions.from(parameters::get);
-    Map<Class<?>, Set<String>> classes = new LinkedHashMap<>();
-    Predicate<String> nameFilter = nameFilter(request);
-    for (ClassSelector selector : request.getSelectorsByType(ClassSelector.class)) {
-      Class<?> type = selector.getJavaClass();
-      if (ExperimentDiscovery.isExperiment(type)) {
-        classes.putIfAbsent(type, null);
-      }
-    }
-    for (PackageSelector selector : request.getSelectorsByType(PackageSelector.class)) {
-      ExperimentDiscovery.inPackage(selector.getPackageName(), nameFilter)
-          .forEach(type -> classes.putIfAbsent(type, null));
-    }
-    for (ClasspathRootSelector selector : request.getSelectorsByType(ClasspathRootSelector.class)) {
-      ExperimentDiscovery.inClasspathRoot(selector.getClasspathRoot()).stream()
-          .filter(type -> nameFilter.test(type.getName()))
-          .forEach(type -> classes.putIfAbsent(type, null));
-    }
-    List<UniqueIdSelector> uniqueIds = request.getSelectorsByType(UniqueIdSelector.class);
-    boolean onlyUniqueIds = !uniqueIds.isEmpty()
-        && request.getSelectorsByType(ClassSelector.class).isEmpty()
-        && request.getSelectorsByType(PackageSelector.class).isEmpty()
-        && request.getSelectorsByType(ClasspathRootSelector.class).isEmpty();
-    if (!onlyUniqueIds) {
-      parameters.get(PACKAGES).ifPresent(packages -> Arrays.stream(packages.split(","))
-          .map(String::trim).filter(p -> !p.isEmpty())
-          .forEach(p -> ExperimentDiscovery.inPackage(p, nameFilter)
-              .forEach(type -> classes.putIfAbsent(type, null))));
-    }
-    for (UniqueIdSelector selector : uniqueIds) {
-      selectByUniqueId(selector.getUniqueId(), uniqueId, classes);
+    EngineDescriptor candidates = new EngineDescriptor(uniqueId, "Selected experiment classes");
+    ExperimentSelectorResolver.resolver().resolve(
+        ExperimentSelectorResolver.withConfiguredPackages(request), candidates);
+    Map<Class<?>, Candidate> byClass = new LinkedHashMap<>();
+    for (TestDescriptor child : candidates.getChildren()) {
+      Candidate candidate = (Candidate) child;
+      byClass.putIfAbsent(candidate.experimentClass(), candidate);
     }
     ExperimentPlanner planner = new ExperimentPlanner(
         MethodRegistry.load(Thread.currentThread().getContextClassLoader()), options);
-    List<Selection> selected = new ArrayList<>();
-    for (Map.Entry<Class<?>, Set<String>> entry : classes.entrySet()) {
-      Class<?> type = entry.getKey();
-      if (!nameFilter.test(type.getName())) {
-        continue;
-      }
-      ExperimentPlanner.PlanOutcome outcome = planner.plan(type);
-      if (options.selects(outcome.experimentId(), type.getName())) {
-        selected.add(new Selection(outcome, entry.getValue()));
-      }
-    }
-    Map<String, List<ValidationProblem>> problemsByClass =
-        ExperimentPlanner.problemsOf(selected.stream().map(Selection::outcome).toList()).stream()
-            .collect(Collectors.groupingBy(ValidationProblem::className));
-    for (Selection selection : selected) {
-      ExperimentPlanner.PlanOutcome outcome = selection.outcome();
-      Set<String> selectedTrials = selection.trials();
+    PlanSelection selection = PlanSelection.of(planner, byClass.keySet());
+    for (ExperimentPlanner.PlanOutcome outcome : selection.outcomes()) {
       Class<?> type = outcome.type();
-      List<ValidationProblem> problems = problemsByClass.getOrDefault(type.getName(), List.of());
+      Candidate candidate = byClass.get(type);
+      List<ValidationProblem> problems = selection.problemsOf(type);
       Optional<String> notDeclared = problems.isEmpty() && !outcome.declaredAtScale()
           ? Optional.of(notDeclaredReason(outcome)) : Optional.empty();
-      ExperimentDescriptor experiment = new ExperimentDescriptor(
-          uniqueId.append(ExperimentDescriptor.SEGMENT, type.getName()), type,
+      ExperimentDescriptor experiment = new ExperimentDescriptor(candidate.getUniqueId(), type,
           problems.isEmpty() ? outcome.plan() : Optional.empty(), problems, notDeclared);
       experiment.plan().ifPresent(plan -> {
         for (TrialSpec trial : plan.trials()) {
-          if (selectedTrials == null || selectedTrials.contains(trial.trialId())) {
+          if (candidate.selectsTrial(trial.trialId())) {
             experiment.addChild(new TrialDescriptor(
                 experiment.getUniqueId().append(TrialDescriptor.SEGMENT, trial.trialId()), trial, type));
           }
@@ -189,46 +145,9 @@ public final class ExperimentTestEngine implements TestEngine {
     return engine;
   }
 
-  /** A selected experiment class: its plan outcome and its selected trial ids (null: all). */
-  private record Selection(ExperimentPlanner.PlanOutcome outcome, Set<String> trials) {}
-
   private static String notDeclaredReason(ExperimentPlanner.PlanOutcome outcome) {
     return "Not declared at scale " + outcome.scale().id() + ": " + outcome.experimentId()
         + " exists only at scale(s) " + outcome.scalesText() + " (@Experiment(scales = ...)).";
-  }
-
-  private static void selectByUniqueId(UniqueId selected, UniqueId engineId,
-      Map<Class<?>, Set<String>> classes) {
-    List<UniqueId.Segment> segments = selected.getSegments();
-    if (!selected.hasPrefix(engineId) || segments.size() < 2) {
-      return;
-    }
-    UniqueId.Segment experiment = segments.get(1);
-    if (!experiment.getType().equals(ExperimentDescriptor.SEGMENT)) {
-      return;
-    }
-    Class<?> type;
-    try {
-      type = Class.forName(experiment.getValue(), false, Thread.currentThread().getContextClassLoader());
-    } catch (ClassNotFoundException e) {
-      return;
-    }
-    if (segments.size() >= 3 && segments.get(2).getType().equals(TrialDescriptor.SEGMENT)) {
-      if (!classes.containsKey(type) || classes.get(type) != null) {
-        Set<String> trials = classes.get(type) == null ? new LinkedHashSet<>() : classes.get(type);
-        trials.add(segments.get(2).getValue());
-        classes.put(type, trials);
-      }
-    } else {
-      classes.put(type, null);
-    }
-  }
-
-  private static Predicate<String> nameFilter(EngineDiscoveryRequest request) {
-    List<DiscoveryFilter<String>> filters = new ArrayList<>();
-    filters.addAll(request.getFiltersByType(ClassNameFilter.class));
-    filters.addAll(request.getFiltersByType(PackageNameFilter.class));
-    return name -> filters.stream().allMatch(f -> f.apply(name).included());
   }
 
   @Override
