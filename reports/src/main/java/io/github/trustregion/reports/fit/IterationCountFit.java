@@ -26,11 +26,6 @@ public final class IterationCountFit {
    */
   public record Fit(double c1, double c2, double residualSumOfSquares, int points) {
 
-    /** Returns the model's prediction {@code log(1 + c₁λ)/log(1 + c₂λ)}. */
-    public double predict(double lambda) {
-      return model(c1, c2, lambda);
-    }
-
     /** Returns the root-mean-square residual. */
     public double rmse() {
       return Math.sqrt(residualSumOfSquares / points);
