@@ -147,7 +147,7 @@ public final class RunFixture {
     return noise[(repeat + (batchSize == 2048 ? 2 : 0)) % noise.length];
   }
 
-  /** Returns the paper's mean accuracy of a method at B = 128 or B = 2048 (SPEC §7 E3). */
+  /** Returns the paper's mean accuracy of a method at B = 128 or B = 2048 (its Figure 3, E3). */
   public static double paperMean(String method, int batchSize) {
     return switch (method) {
       case "SGD" -> batchSize == 128 ? 0.867 : 0.803;

@@ -19,7 +19,7 @@ import io.github.trustregion.framework.annotation.TrainOn;
  *
  * <p>Paper scale: VGG16 on CIFAR-10, B ∈ {64, 128, 256, 512, 1024, 2048}, 5 repeats, 100 epochs.
  * ci: the small CNN (conv 5×5×16 → avg-pool → conv 5×5×32 → avg-pool → dense 128, SReLU; the
- * paper's kind of model, affordable since issue 7's oneDNN helpers) on 12,000 Fashion-MNIST
+ * paper's kind of model, affordable with the oneDNN layer helpers) on 12,000 Fashion-MNIST
  * images, B ∈ {128, 2048} (93 and 5 steps per epoch: the paper's batches with the paper's
  * numbers; B = 512 would add an estimated 12 minutes to E3's 26), 3 repeats, 6 epochs. smoke: 256
  * images, B ∈ {64, 128}, 1 epoch. Hybrid switches to SGD after {@code plateau.patience}

@@ -15,10 +15,10 @@ import java.lang.annotation.Target;
  * the metrics compared.
  *
  * <p>The TR stage method is declared by each experiment, since its subproblem step differs
- * between networks (0.1 for VGG16, 0.01 for MobileNet, SPEC §2), and so are the tracks, whose
- * epochs differ. The step sizes differ between the methods on purpose and are declared as allowed
- * differences; an experiment with more methods declares its own {@code @AllowedDifferences},
- * which replaces this one.
+ * between networks (0.1 for VGG16, 0.01 for MobileNet, the paper's choices; see docs/method.md,
+ * "E5 training tracks"), and so are the tracks, whose epochs differ. The step sizes differ between
+ * the methods on purpose and are declared as allowed differences; an experiment with more methods
+ * declares its own {@code @AllowedDifferences}, which replaces this one.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

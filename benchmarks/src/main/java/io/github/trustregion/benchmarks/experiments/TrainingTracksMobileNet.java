@@ -18,7 +18,7 @@ import io.github.trustregion.framework.annotation.Track;
  *
  * <p>Paper scale only: all 50,000 training and 10,000 test images, B = 2048, SGD(50) → TR(100) →
  * SGD(50) and TR(100) → SGD(50) → TR(50), 1 run per track. SGD's step is 0.1 and TR's subproblem
- * step 0.01, the paper's choice for MobileNet (SPEC §2); the paper runs no Adam reference here.
+ * step 0.01, the paper's choice for MobileNet (its appendix B.1); the paper runs no Adam reference here.
  * It exists only at paper scale because it needs a GPU and the CIFAR-10 files, which cannot be
  * downloaded at run time ({@code -Dcifar10.dir}); at the smoke and ci scales it would only repeat
  * {@link TrainingTracks} on the MLP.

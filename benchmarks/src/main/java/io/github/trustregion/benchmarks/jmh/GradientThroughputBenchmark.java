@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * caller has to do, since DL4J overwrites it on the next call); {@link #objectiveGradient} asks
  * the project's objective for F(x) and ∇F(x), the path every training method takes. The primary
  * score is gradients per second; the auxiliary counter {@code samples} is samples per second (B
- * per gradient), the figure the issue compares with PyTorch (about 6,300/s for the small CNN and
+ * per gradient), the figure the README compares with PyTorch (about 6,300/s for the small CNN and
  * 11,000/s for the MLP at B = 128 on a 2-core machine).
  *
  * <p>{@link #layerHelpers} chooses DL4J's convolution and pooling implementation: {@code onednn}

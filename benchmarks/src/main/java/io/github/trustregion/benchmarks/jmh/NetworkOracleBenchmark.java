@@ -40,11 +40,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Throughput mode: the primary score is operations per second; the auxiliary counter {@code
  * samples} is examples per second (operations × batch size), and the step benchmarks add the
- * products they used. Issue 2's targets read off the same run: forward Hv / gradient time ratio
- * ≤ 1.15 and TR step / SGD step ≤ 2.5; {@code lossValue} is the remaining oracle of a TR step,
+ * products they used. The project's speed targets read off the same run: forward Hv / gradient
+ * time ratio ≤ 1.15 and TR step / SGD step ≤ 2.5; {@code lossValue} is the remaining oracle of a TR step,
  * so that the step's cost can be set against the sum of its oracles. The minibatch is real Fashion-MNIST when it is installed,
- * else standard-normal inputs with uniform labels (the cost does not depend on the values). Issue
- * 7's throughput table adds B = 1024: {@code -Djmh.extraArgs="-p batchSize=128,1024"}.
+ * else standard-normal inputs with uniform labels (the cost does not depend on the values). The
+ * README's throughput table adds B = 1024: {@code -Djmh.extraArgs="-p batchSize=128,1024"}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

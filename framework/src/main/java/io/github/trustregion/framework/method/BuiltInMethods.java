@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The built-in method providers for the methods of module {@code optimizers} (SPEC §6), registered
- * in {@code META-INF/services}. Defaults are the paper's where it gives them.
+ * The built-in method providers for the methods of module {@code optimizers} (see docs/method.md,
+ * "The methods compared"), registered in {@code META-INF/services}. Defaults are the paper's where it gives them.
  */
 public final class BuiltInMethods {
 
@@ -36,7 +36,7 @@ public final class BuiltInMethods {
         SettingSpec.of(prefix + "initialRadius", Type.POSITIVE_DOUBLE, "1.0", "r0 (paper: 1)"),
         SettingSpec.of(prefix + "maxRadius", Type.POSITIVE_DOUBLE, "10.0",
             "r_max, the cap of every expansion (our choice; the paper gives none)"),
-        SettingSpec.choice(prefix + "rule", "STOCHASTIC", "the acceptance rule (SPEC §3)",
+        SettingSpec.choice(prefix + "rule", "STOCHASTIC", "the acceptance rule (STOCHASTIC: the paper's)",
             "STOCHASTIC", "DETERMINISTIC"),
         SettingSpec.of(prefix + "expandThreshold", Type.POSITIVE_DOUBLE, "0.9", "eta1"),
         SettingSpec.of(prefix + "acceptThreshold", Type.POSITIVE_DOUBLE, "0.1", "eta2"),
@@ -75,7 +75,7 @@ public final class BuiltInMethods {
 
     @Override
     public String description() {
-      return "Plain SGD with a fixed step size (SPEC §6).";
+      return "Plain SGD with a fixed step size (the paper's baseline).";
     }
 
     @Override
@@ -179,7 +179,7 @@ public final class BuiltInMethods {
 
     @Override
     public String description() {
-      return "TR until the training accuracy stops improving, then SGD from the TR model (SPEC §6).";
+      return "TR until the training accuracy stops improving, then SGD from the TR model.";
     }
 
     @Override

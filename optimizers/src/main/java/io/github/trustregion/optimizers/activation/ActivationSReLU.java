@@ -8,7 +8,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The smooth ReLU of SPEC §5 as a DL4J activation: SReLU(x) = (√(x² + a) + x)/2, a &gt; 0.
+ * The smooth ReLU as a DL4J activation: SReLU(x) = (√(x² + a) + x)/2, a &gt; 0 (see
+ * docs/method.md, "The smooth ReLU").
  *
  * <p>It tends to ReLU as a → 0 and to x for large x; its derivative is (1 + x/√(x² + a))/2 and its
  * second derivative a/(2(x² + a)^{3/2}) is positive and bounded, which second-order training needs
@@ -17,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Arrays that own a contiguous float32 or float64 buffer (DL4J's activations) are transformed in
  * one Java loop over the buffer, which on the small CNN made the whole gradient about 1.3× faster
- * than five separate ND4J operations (issue 7); other arrays (views, other data types) are copied
+ * than five separate ND4J operations; other arrays (views, other data types) are copied
  * to such a buffer (as float64 unless float32) and back.
  *
  * <p>Serializable through DL4J's JSON configuration (no-arg constructor plus getter and setter of

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Installs DL4J's oneDNN helpers into the 2-D convolution and pooling layers of a network, so
  * that they run on oneDNN's native kernels instead of DL4J's Java-orchestrated im2col + gemm.
  *
- * <p>DL4J 1.0.0-M2.1 never does this by itself on the CPU, for three reasons measured in issue 7:
+ * <p>DL4J 1.0.0-M2.1 never does this by itself on the CPU, for three reasons found by measuring it:
  * its helper factory is switched off unless the system property {@code
  * org.eclipse.deeplearning4j.helpers.disable} is {@code false}; its availability check looks up
  * {@code org.nd4j.nativeblas.Nd4jCpu$Environment.isUseMKLDNN}, which ND4J 1.0.0-M2.1 moved to

@@ -1,7 +1,8 @@
 package io.github.trustregion.optimizers.hessian;
 
 /**
- * How a Hessian-vector product is approximated from gradients (SPEC §4, DESIGN §5).
+ * How a Hessian-vector product is approximated from gradients (see docs/method.md,
+ * "Hessian-vector products").
  *
  * <p>With u the unit round-off of the network's data type (2⁻²⁴ for float32, 2⁻⁵³ for float64):
  *

@@ -24,8 +24,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * BatchNorm normalizes with the batch's statistics). The value is DL4J's {@code score()}; the
  * gradient is DL4J's back-propagated gradient divided by B, since {@code
  * computeGradientAndScore()} leaves the batch <em>sum</em> in the flattened gradient (DL4J's
- * updater divides it later). Hessian-vector products follow {@link HessianMode} (SPEC §4, DESIGN
- * §5).
+ * updater divides it later). Hessian-vector products follow {@link HessianMode} (see
+ * docs/method.md, "Hessian-vector products").
  *
  * <p>Refused at construction, each with a message naming the layer: DL4J regularization
  * (l1/l2/weightDecay: pass {@link ObjectiveOptions#withWeightDecay} instead) and, unless {@link

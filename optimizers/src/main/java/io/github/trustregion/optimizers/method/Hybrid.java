@@ -12,8 +12,8 @@ import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The paper's Hybrid method (SPEC §6): the trust-region method until training accuracy reaches a
- * plateau, then SGD from the trust-region model.
+ * The paper's Hybrid method: the trust-region method until training accuracy reaches a plateau,
+ * then SGD from the trust-region model (see docs/method.md, "Hybrid").
  *
  * <p>The plateau is judged by {@link PlateauRule} on the training accuracies reported through
  * {@link MethodState#endEpoch}; the switch happens once and is final, and SGD starts from the

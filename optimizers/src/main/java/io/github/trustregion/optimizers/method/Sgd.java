@@ -11,8 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Plain stochastic gradient descent with a fixed step size: x ← x − η ∇F(x).
  *
- * <p>The paper's baseline (SPEC §6; η = 0.1 there). Weight decay is not applied here: it belongs
- * to the objective, so every method sees the same regularization. Immutable and thread-safe.
+ * <p>The paper's baseline (η = 0.1 there; see docs/method.md, "The methods compared"). Weight
+ * decay is not applied here: it belongs to the objective, so every method sees the same
+ * regularization. Immutable and thread-safe.
  *
  * @param learningRate the step size η &gt; 0
  */

@@ -84,7 +84,8 @@ public record GradientSolverSettings(
   }
 
   /**
-   * The paper's deep-network setting (SPEC §2, §6): N₁ = N₂ = 1 and η = 0.1 fixed.
+   * The paper's deep-network setting: N₁ = N₂ = 1 and η = 0.1 fixed (see docs/method.md, "The
+   * methods compared").
    *
    * <p>The hard case is ignored, as the paper does in practice, so a solve costs exactly 3
    * Hessian-vector products. Our choices where the paper is silent: α = 0.5, σ = 10⁻⁴, shrink ½,

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The paper's subproblem solver (Algorithm 2 of "Better Generalization by Efficient Trust Region
- * Method"; SPEC §2): projected gradient descent inside the ball, then Riemannian gradient descent
- * with Armijo backtracking on the sphere.
+ * Method"): projected gradient descent inside the ball, then Riemannian gradient descent with
+ * Armijo backtracking on the sphere (see docs/method.md, "The paper's subproblem solver").
  *
  * <p>It works on the radius-r ball directly (no rescaling to the unit ball; the two are
  * equivalent, see {@link StepSizeRule}):
@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Hard case (g⁽¹⁾ = 0): see {@link HardCaseHandling}; when the solver perturbs g it solves the
  * perturbed problem from scratch, reports {@code hardCase = true}, and reports f with the
- * caller's g. g = 0: z₀ is a seeded random unit direction scaled by α r (our choice, SPEC §2).
+ * caller's g. g = 0: z₀ is a seeded random unit direction scaled by α r (the project's choice;
+ * the paper leaves g = 0 open).
  * It has a nonzero component along the lowest eigenvector with probability 1, which is what the
  * perturbation would provide, so at g = 0 the solver never perturbs (a perturbation of size
  * proportional to ‖g‖ would be zero anyway), never runs the hard-case check and never reports

@@ -1,8 +1,8 @@
 package io.github.trustregion.optimizers.subproblem;
 
 /**
- * When the paper's solver perturbs g to escape the hard case g⁽¹⁾ = 0 (SPEC §2: "the paper
- * perturbs g by small Gaussian noise").
+ * When the paper's solver perturbs g to escape the hard case g⁽¹⁾ = 0 (the paper proposes a small
+ * Gaussian perturbation of g; see docs/method.md, "The paper's subproblem solver").
  *
  * <p>Applies only when g ≠ 0. At g = 0 the solver starts from a seeded random direction, which
  * has a component along the lowest eigenvector with probability 1; it then neither perturbs nor

@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The paper's random indefinite subproblems (experiment E1, SPEC §7): H = BBᵀ − λI with
- * B ∈ ℝⁿˣ⁽ⁿ⁻¹⁾, Bᵢⱼ ~ N(0,1), and gᵢ ~ N(0,1).
+ * The paper's random indefinite subproblems: H = BBᵀ − λI with B ∈ ℝⁿˣ⁽ⁿ⁻¹⁾, Bᵢⱼ ~ N(0,1), and
+ * gᵢ ~ N(0,1) (see docs/method.md, "E1 subproblem iterations").
  *
  * <p>BBᵀ is positive semidefinite with rank n − 1, so its smallest eigenvalue is 0 and λ₁(H) = −λ
  * exactly. The entries are drawn with {@link java.util.Random} seeded by {@code seed} (B row by

@@ -2,7 +2,8 @@ package io.github.trustregion.optimizers.trustregion;
 
 /**
  * How the outer trust-region loop accepts a step and updates the radius from the ratio ρ of actual
- * to predicted decrease (SPEC §3, the paper's Algorithm 1).
+ * to predicted decrease (the paper's Algorithm 1; see docs/method.md, "The outer trust-region
+ * loop").
  *
  * <p>With thresholds η₁ &gt; η₂ (defaults 0.9 and 0.1), factors γ_up &gt; 1 and γ_down &lt; 1 (2
  * and ½) and the cap r_max:

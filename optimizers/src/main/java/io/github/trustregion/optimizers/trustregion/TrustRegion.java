@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The trust-region method (the paper's Algorithm 1, SPEC §3): immutable settings that create the
- * per-trial state.
+ * The trust-region method (the paper's Algorithm 1; see docs/method.md, "The outer trust-region
+ * loop"): immutable settings that create the per-trial state.
  *
  * <p>At iterate x, on one minibatch objective F, a step computes g = ∇F(x) and the operator v ↦
  * ∇²F(x)v, asks the subproblem solver for z ≈ argmin { f(z) = ½zᵀHz + gᵀz : ‖z‖ ≤ r }, evaluates
@@ -88,10 +88,10 @@ public record TrustRegion(
   public static final double PAPER_MAX_RADIUS = 10.0;
 
   /**
-   * Returns the paper's configuration for deep networks (SPEC §6): the stochastic rule, r₀ = 1,
-   * thresholds 0.9/0.1, factors 2/½, and the paper's two-phase solver with N₁ = N₂ = 1 and η = 0.1
-   * ({@link GradientTrustRegionSolver#paperDeepNetworkDefaults()}); r_max = {@value
-   * #PAPER_MAX_RADIUS} is ours.
+   * Returns the paper's configuration for deep networks: the stochastic rule, r₀ = 1, thresholds
+   * 0.9/0.1, factors 2/½, and the paper's two-phase solver with N₁ = N₂ = 1 and η = 0.1 ({@link
+   * GradientTrustRegionSolver#paperDeepNetworkDefaults()}); r_max = {@value #PAPER_MAX_RADIUS} is
+   * ours (see docs/method.md, "The methods compared").
    */
   public static TrustRegion paper() {
     return stochastic(
@@ -129,7 +129,8 @@ public record TrustRegion(
    *
    * @param solver the subproblem solver
    * @param initialRadius r₀
-   * @param maxRadius r_max (use {@link Double#POSITIVE_INFINITY} for the uncapped rule of SPEC §3)
+   * @param maxRadius r_max (use {@link Double#POSITIVE_INFINITY} for the paper's deterministic rule,
+   *     which has no cap)
    */
   public static TrustRegion deterministic(
       SubproblemSolver solver, double initialRadius, double maxRadius) {

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Least-squares fit of the paper's model for the iterations needed to reach the sphere,
- * {@code T(λ) = log(1 + c₁λ) / log(1 + c₂λ)} with {@code c₁, c₂ > 0} (SPEC §7, E1, Figure 1).
+ * {@code T(λ) = log(1 + c₁λ) / log(1 + c₂λ)} with {@code c₁, c₂ > 0} (the paper's Figure 1; see
+ * docs/method.md, "E1 subproblem iterations").
  *
  * <p>Minimises {@code Σ_i (T_i − T(λ_i))²} over {@code (log c₁, log c₂)} (which keeps both
  * positive) with {@link NelderMead}, started from a grid of 7 × 7 points in
@@ -24,11 +25,6 @@ public final class IterationCountFit {
    * @param points the number of (λ, T) points used
    */
   public record Fit(double c1, double c2, double residualSumOfSquares, int points) {
-
-    /** Returns the model's prediction {@code log(1 + c₁λ)/log(1 + c₂λ)}. */
-    public double predict(double lambda) {
-      return model(c1, c2, lambda);
-    }
 
     /** Returns the root-mean-square residual. */
     public double rmse() {
