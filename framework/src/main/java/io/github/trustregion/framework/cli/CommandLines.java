@@ -3,6 +3,7 @@ package io.github.trustregion.framework.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
@@ -92,7 +93,7 @@ public final class CommandLines {
    * @throws TypeConversionException naming the text and the interval when it is no number in it
    */
   public static double number(String text, double min, double max, boolean open) {
-    String interval = open ? "(" + min + ", " + max + ")" : "[" + min + ", " + max + "]";
+    String interval = (open ? "(" : "[") + plain(min) + ", " + plain(max) + (open ? ")" : "]");
     double value;
     try {
       value = Double.parseDouble(text.trim());
@@ -105,6 +106,11 @@ public final class CommandLines {
           + interval + ".");
     }
     return value;
+  }
+
+  /** Returns {@code value} in plain decimal notation without trailing zeros, such as 0.000001 or 1. */
+  private static String plain(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   /**
