@@ -63,7 +63,7 @@ public final class CommandLines {
   public static int usageError(CommandLine cli, String message, int usageExitCode) {
     PrintWriter err = cli.getErr();
     err.println(message);
-    err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for the usage.");
     err.flush();
     return usageExitCode;
   }
