@@ -86,7 +86,7 @@ public final class GateCli {
    * Creates a command line that writes to the given streams.
    *
    * @param out where the table goes
-   * @param err where errors and usage go
+   * @param err where errors go (the usage of {@code --help} goes to {@code out})
    * @param environment the process environment (for {@code GITHUB_SHA})
    */
   public GateCli(PrintStream out, PrintStream err, Function<String, String> environment) {
