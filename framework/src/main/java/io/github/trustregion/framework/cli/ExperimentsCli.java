@@ -49,17 +49,17 @@ import picocli.CommandLine.TypeConversionException;
  *
  * <p>{@code --help} describes each option. The options are parsed by picocli ({@link Arguments},
  * {@link CommandLines}): a bad value, such as {@code --repeats x}, is a usage error naming the
- * option and the value. The targets name experiment classes or packages to scan (default: {@code -Dexperiments.packages},
- * else {@code io.github.trustregion}). The filter matches the declared experiment id (that of
- * {@code @Experiment(id)}, else the class's simple name in kebab case) or the class name, so that
- * an invalid experiment is found and its problems are printed. An experiment declared only at
- * other scales (with {@code @Experiment(scales = ...)}) is no error: {@code --list}, {@code
- * --validate} and a run print one line for it ("only at scale(s) paper; not declared at scale
- * ci") and it has no trials; {@code --validate} then checks only its id and scales (validate it
- * fully with {@code --scale} set to one of its scales). Running again with the same results
- * directory resumes: finished trials (as {@link ResumeCheck} decides: completed or diverged, and
- * matching the declaration) are kept, failed or outdated ones run again; {@code --list} marks each
- * trial accordingly.
+ * option and the value. The targets name experiment classes or packages to scan (default: {@code
+ * -Dexperiments.packages}, else {@code io.github.trustregion}). The filter matches the declared
+ * experiment id (that of {@code @Experiment(id)}, else the class's simple name in kebab case) or
+ * the class name, so that an invalid experiment is found and its problems are printed. An
+ * experiment declared only at other scales (with {@code @Experiment(scales = ...)}) is no error:
+ * {@code --list}, {@code --validate} and a run print one line for it ("only at scale(s) paper; not
+ * declared at scale ci") and it has no trials; {@code --validate} then checks only its id and
+ * scales (validate it fully with {@code --scale} set to one of its scales). Running again with the
+ * same results directory resumes: finished trials (as {@link ResumeCheck} decides: completed or
+ * diverged, and matching the declaration) are kept, failed or outdated ones run again; {@code
+ * --list} marks each trial accordingly.
  *
  * <p>Before the first trial, the run checks the ND4J backend and prints it with its device (a
  * backend whose native library does not load, such as nd4j-cuda without the CUDA driver, stops
