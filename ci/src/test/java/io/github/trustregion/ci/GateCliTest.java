@@ -361,4 +361,51 @@ class GateCliTest {
     String truncatedLine = errors.lines().filter(l -> l.contains(truncated.toString())).findFirst().orElseThrow();
     assertThat(truncatedLine).contains("recomputes only this trial");
   }
+
+  @Test
+  void helpOfEachSubcommandPrintsItsOptionsOnStandardOutputAndExitsZero() {
+    Map<String, List<String>> options = Map.of(
+        "check", List.of("--results", "--baselines", "--alpha", "--markdown", "--json", "--help"),
+        "bless", List.of("--results", "--baselines", "--tolerance", "--reference", "--metrics", "--commit",
+            "--command", "--help"));
+    options.forEach((subcommand, names) -> {
+      out.reset();
+      assertThat(cli.run(subcommand, "--help")).as(subcommand).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).as(subcommand).contains(names);
+      assertThat(GateCli.acceptedOptions(subcommand)).as(subcommand)
+          .containsExactlyInAnyOrderElementsOf(names.stream().filter(n -> !n.equals("--help"))
+              .map(n -> n.substring(2)).toList());
+    });
+    assertThat(err.size()).isZero();
+  }
+
+  @Test
+  void exitsThreeNamingTheOptionAndTheValueWhenANumberIsBadAndGatesNothing() throws Exception {
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 2, RunFixture.paperMeansWithNoise(NOISE)).root();
+    Path baselines = temp.resolve("baselines");
+    String json = temp.resolve("gate.json").toString();
+    Map<List<String>, String[]> calls = Map.of(
+        List.of("--alpha", "x"), new String[] {"check", "--results", run.toString(), "--json", json, "--alpha", "x"},
+        List.of("--alpha", "0.9"), new String[] {"check", "--results", run.toString(), "--json", json, "--alpha", "0.9"},
+        List.of("--tolerance", "x"),
+        new String[] {"bless", "--results", run.toString(), "--baselines", baselines.toString(), "--tolerance", "x"});
+    calls.forEach((optionAndValue, call) -> {
+      err.reset();
+
+      assertThat(cli.run(call)).as(String.join(" ", call)).isEqualTo(3);
+      assertThat(err.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+          .contains(optionAndValue.get(0)).contains("'" + optionAndValue.get(1) + "'");
+    });
+    assertThat(temp.resolve("gate.json")).doesNotExist();
+    assertThat(baselines).doesNotExist();
+  }
+
+  @Test
+  void exitsThreeNamingAnUnknownOption() throws Exception {
+    Path run = RunFixture.write(temp.resolve("run"), "ci", 2, RunFixture.paperMeansWithNoise(NOISE)).root();
+
+    assertThat(cli.run("check", "--results", run.toString(), "--bogus", "1")).isEqualTo(3);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow()).contains("--bogus");
+  }
 }

@@ -273,4 +273,47 @@ class ExperimentsCliTest {
 
     assertThat(output.toString(StandardCharsets.UTF_8)).contains("ND4J backend CpuBackend on 1 device(s)");
   }
+
+  @Test
+  void helpPrintsTheUsageWithEveryOptionOnStandardOutputAndExitsZero() {
+    for (String help : new String[] {"--help", "-h"}) {
+      ByteArrayOutputStream output = new ByteArrayOutputStream();
+      ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+      int status = ExperimentsCli.run(new String[] {help}, new PrintStream(output, true, StandardCharsets.UTF_8),
+          new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+      assertThat(status).as(help).isZero();
+      assertThat(output.toString(StandardCharsets.UTF_8)).contains("--list", "--validate", "--scale",
+          "--repeats", "--filter", "--results", "--allure", "--help");
+      assertThat(errors.size()).isZero();
+    }
+  }
+
+  @Test
+  void exitsWithTwoNamingTheOptionAndTheValueWhenANumberIsNoNumber() {
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+    int status = ExperimentsCli.run(new String[] {"--repeats", "x", "--validate",
+        SubproblemExperiment.class.getName()}, sink, new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(ExperimentsCli.EXIT_USAGE);
+    String text = errors.toString(StandardCharsets.UTF_8);
+    assertThat(text.lines().findFirst().orElseThrow()).contains("--repeats").contains("'x'");
+    assertThat(text).contains("--help").doesNotContain("For input string").doesNotContain("Exception");
+  }
+
+  @Test
+  void exitsWithTwoNamingAnUnknownOptionWithoutRunning() {
+    Path results = directory.resolve("results");
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+    int status = ExperimentsCli.run(new String[] {"--alpha", "x", "--scale", "smoke", "--results",
+        results.toString(), SubproblemExperiment.class.getName()}, sink,
+        new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(ExperimentsCli.EXIT_USAGE);
+    assertThat(errors.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow()).contains("--alpha");
+    assertThat(results).doesNotExist();
+  }
 }

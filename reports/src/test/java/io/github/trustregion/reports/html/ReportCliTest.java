@@ -119,11 +119,36 @@ class ReportCliTest {
   }
 
   @Test
-  void exitsWithTwoOnTheRemovedBootstrapOptionsWithoutWritingAReport() {
-    for (String removed : new String[] {"--resamples", "--seed"}) {
-      int code = ReportCli.run(new String[] {removed, "2000", "--results", dir.toString(), "--out",
+  void exitsWithTwoNamingAnUnknownOptionWithoutWritingAReport() {
+    for (String unknown : new String[] {"--resamples", "--seed"}) {
+      int code = ReportCli.run(new String[] {unknown, "2000", "--results", dir.toString(), "--out",
           dir.resolve("out").toString()}, out, err);
-      assertThat(code).as(removed).isEqualTo(2);
+      assertThat(code).as(unknown).isEqualTo(2);
+      assertThat(errText().lines().filter(l -> l.contains(unknown)).findFirst()).as(unknown).isPresent();
+    }
+    assertThat(dir.resolve("out").resolve(ReportWriter.HTML)).doesNotExist();
+  }
+
+  @Test
+  void helpPrintsTheUsageWithEveryOptionOnStandardOutputAndExitsZero() {
+    for (String help : new String[] {"--help", "-h"}) {
+      assertThat(ReportCli.run(new String[] {help}, out, err)).as(help).isZero();
+    }
+    assertThat(outBuffer.toString(StandardCharsets.UTF_8)).contains("--results", "--out", "--alpha", "--help");
+    assertThat(errText()).isEmpty();
+  }
+
+  @Test
+  void exitsWithTwoNamingTheOptionAndTheValueWhenAlphaIsNoNumberInItsRange() {
+    Path results = dir.resolve("results");
+    ReportFixtures.writeAll(results);
+    for (String alpha : new String[] {"x", "1.5", "0"}) {
+      errBuffer.reset();
+      int code = ReportCli.run(new String[] {"--results", results.toString(), "--out", dir.resolve("out").toString(),
+          "--alpha", alpha}, out, err);
+      assertThat(code).as(alpha).isEqualTo(2);
+      assertThat(errText().lines().findFirst().orElseThrow()).as(alpha).contains("--alpha").contains("'" + alpha + "'");
+      assertThat(errText()).as(alpha).doesNotContain("For input string").doesNotContain("Exception");
     }
     assertThat(dir.resolve("out").resolve(ReportWriter.HTML)).doesNotExist();
   }
