@@ -37,6 +37,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * would (running ← d·running + (1−d)·batch statistic, d the layer's decay), so that inference
  * after training uses sensible statistics. No other evaluation changes them.
  *
+ * <p>Each minibatch objective is an {@link ExampleMeanObjective}: a method may ask for products by
+ * another difference than {@link ObjectiveOptions#hessianMode()}, with a fixed difference step, or
+ * of the mean loss over a subset of the minibatch's examples (see docs/method.md, "Hessian
+ * sub-sampling"); the objective also reports its batch size.
+ *
  * <p>Bind once per network ({@link #of(MultiLayerNetwork, ObjectiveOptions)}), then call {@link
  * #on(DataSet)} per minibatch; work vectors are reused across minibatches. Vectors passed in may
  * be the network's live {@link #parameters()} view or separate arrays of the network's data type.
