@@ -186,6 +186,33 @@ class HessianSubsamplingTest {
   }
 
   @Test
+  void hybridsTrustRegionPhaseRunsItsProductsOnTheSubset() {
+    RecordingObjective objective = new RecordingObjective(64);
+    Hybrid hybrid = new Hybrid(
+        TrustRegion.deterministic(ExactDenseSolver.DEFAULT, 1.0, 10.0)
+            .withHessian(HessianSettings.defaults().withBatchFraction(0.125)),
+        new Sgd(0.1), new PlateauRule(1, 0.001));
+
+    StepReport report = hybrid.newState(2, 8).step(AnalyticObjective.vector(0.1, 0.2), objective);
+
+    assertThat(objective.requests).singleElement().satisfies(s -> assertThat(s).hasSize(8));
+    assertThat(report.hessianExampleFraction()).isEqualTo(0.125);
+  }
+
+  @Test
+  void aTrustRegionStepWithLanczosAtABudgetUsesExactlyThatManyProducts() {
+    MultiLayerNetwork network = TinyNetworks.mlp(DataType.DOUBLE, 1);
+    NetworkObjective objective = NetworkObjective.of(network, ObjectiveOptions.defaults());
+    TrustRegion method = TrustRegion.paper().withSolver(
+        io.github.trustregion.optimizers.subproblem.LanczosTrustRegionSolver.withBudget(5));
+
+    StepReport report = method.newState(objective.dimension())
+        .step(objective.parameters(), objective.on(TinyNetworks.batch(16, DataType.DOUBLE, 61)));
+
+    assertThat(report.hessianVectorProducts()).isEqualTo(5);
+  }
+
+  @Test
   void trCodeRunsItsProductsOnTheSubset() {
     MultiLayerNetwork network = TinyNetworks.mlp(DataType.FLOAT, 1);
     DataSet batch = TinyNetworks.batch(32, DataType.FLOAT, 52);

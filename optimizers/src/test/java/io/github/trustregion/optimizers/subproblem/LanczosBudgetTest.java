@@ -69,6 +69,35 @@ class LanczosBudgetTest {
     assertThat(solution.diagnostics().hessianVectorProducts()).isEqualTo(k);
   }
 
+  @ParameterizedTest(name = "k={0}")
+  @CsvSource({"1", "2", "4", "9"})
+  void steihaugAtABudgetStopsAfterKProductsWhileInsideTheBall(int k) {
+    // H positive definite and a radius no iterate reaches: CG runs exactly k iterations.
+    Random random = new Random(40 + k);
+    int n = 15;
+    double[][] q = DenseMath.randomOrthogonal(n, random);
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = 1 + i;
+    }
+    double[][] h = DenseMath.withEigenvalues(q, values);
+    double[] g = DenseMath.gaussian(n, random);
+    int[] products = new int[1];
+    HessianVectorProduct counted = v -> {
+      products[0]++;
+      return DenseMath.operator(h).multiply(v);
+    };
+
+    SubproblemSolution solution =
+        SteihaugCgSolver.withBudget(k).solve(Nd4j.createFromArray(g), counted, 1e6);
+
+    assertThat(products[0]).isEqualTo(k);
+    assertThat(solution.diagnostics().hessianVectorProducts()).isEqualTo(k);
+    assertThat(solution.diagnostics().onBoundary()).isFalse();
+    assertThat(solution.modelValue())
+        .isCloseTo(DenseMath.model(h, g, solution.step().toDoubleVector()), within(1e-10));
+  }
+
   /** Returns the rows q₀ … q_{k−1}: g, Hg, … orthonormalized by Gram–Schmidt, twice per vector. */
   private static double[][] krylovBasis(double[][] h, double[] g, int k) {
     double[][] q = new double[k][];
