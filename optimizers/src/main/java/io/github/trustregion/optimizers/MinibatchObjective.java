@@ -1,5 +1,6 @@
 package io.github.trustregion.optimizers;
 
+import java.util.OptionalInt;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -26,6 +27,15 @@ public interface MinibatchObjective {
    * implementations reuse it). The operator is valid until the next call on this objective.
    */
   HessianVectorProduct hessianAt(INDArray x, INDArray gradientAtX);
+
+  /**
+   * Returns the number of examples B the mean loss is taken over, or empty when F is not a mean
+   * over examples (an analytic test function). Methods that scale their step with the batch size
+   * (see docs/method.md, "Learning-rate scaling") need it.
+   */
+  default OptionalInt batchSize() {
+    return OptionalInt.empty();
+  }
 
   /** The value F(x) with its gradient ∇F(x). */
   record ValueAndGradient(double value, INDArray gradient) {}

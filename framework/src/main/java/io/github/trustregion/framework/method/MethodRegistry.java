@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * The training methods known by name: every {@link MethodProvider} found by {@link ServiceLoader}
- * (the built-ins {@code SGD}, {@code Momentum}, {@code Adam}, {@code TR} and {@code Hybrid}, and
+ * (the built-ins {@code SGD}, {@code Momentum}, {@code Adam}, {@code TR}, {@code TR-code} and
+ * {@code Hybrid}, and
  * any that users register). Immutable and thread-safe.
  */
 public final class MethodRegistry {
@@ -99,6 +100,22 @@ public final class MethodRegistry {
       }
     }
     return problems;
+  }
+
+  /**
+   * Returns the problems of a method with valid settings at one batch size (such as a Hessian
+   * sub-sampling fraction that leaves too few examples), each naming the method, the setting and
+   * the batch size; empty when there are none or when {@link #problems} already finds some.
+   */
+  public List<String> problemsAtBatchSize(String method, List<String> settings, int batchSize) {
+    if (!problems(method, settings).isEmpty()) {
+      return List.of();
+    }
+    return providers.get(method)
+        .problemAtBatchSize(resolveValid(providers.get(method), settings), batchSize)
+        .map(problem -> List.of("the method " + method + " cannot run at batch size " + batchSize
+            + ": " + problem))
+        .orElse(List.of());
   }
 
   private static Map<String, String> resolveValid(MethodProvider provider, List<String> settings) {

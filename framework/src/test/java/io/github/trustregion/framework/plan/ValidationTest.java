@@ -37,7 +37,7 @@ class ValidationTest {
     assertThat(problems(BrokenExperiments.UnknownOptimizer.class)).singleElement().satisfies(p -> {
       assertThat(p.annotation()).isEqualTo("@Optimizer(label = \"Ada\")");
       assertThat(p.message()).contains("the method 'Adagrad' is unknown")
-          .contains("[Adam, FaultySGD, Hybrid, Momentum, SGD, SleepySGD, TR]");
+          .contains("[Adam, FaultySGD, Hybrid, Momentum, SGD, SleepySGD, TR, TR-code]");
     });
   }
 

@@ -58,7 +58,8 @@ class TrainingTrialRunnerTest {
     Map<String, Map<String, String>> recorded = TrainingTrialRunner.methodSettings(registry, track);
 
     assertThat(declared).containsOnlyKeys("SGD", "TR");
-    assertThat(declared.get("SGD")).isEqualTo(Map.of("learningRate", "0.5"));
+    assertThat(declared.get("SGD"))
+        .isEqualTo(Map.of("learningRate", "0.5", "learningRateReferenceBatch", "0"));
     // TR declares nothing: the defaults of BuiltInMethods (the paper's N1 = N2 = 1, eta = 0.1).
     assertThat(declared.get("TR")).containsEntry("subproblemStepSize", "0.1")
         .containsEntry("phaseOneLimit", "1").containsEntry("iterationLimit", "1")

@@ -64,6 +64,15 @@ final class GraphAdapter implements NetworkAdapter {
       public double valuePass() {
         return graph.score(data, true);
       }
+
+      @Override
+      public Batch subset(int[] rows) {
+        return bind(new org.nd4j.linalg.dataset.MultiDataSet(
+            ExampleRows.gather(data.getFeatures(), rows),
+            ExampleRows.gather(data.getLabels(), rows),
+            ExampleRows.gather(data.getFeaturesMaskArrays(), rows),
+            ExampleRows.gather(data.getLabelsMaskArrays(), rows)));
+      }
     };
   }
 }

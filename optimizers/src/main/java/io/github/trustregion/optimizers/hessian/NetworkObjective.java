@@ -37,6 +37,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * would (running ← d·running + (1−d)·batch statistic, d the layer's decay), so that inference
  * after training uses sensible statistics. No other evaluation changes them.
  *
+ * <p>Each minibatch objective is an {@link ExampleMeanObjective}: a method may ask for products by
+ * another difference than {@link ObjectiveOptions#hessianMode()}, with a fixed difference step, or
+ * of the mean loss over a subset of the minibatch's examples (see docs/method.md, "Hessian
+ * sub-sampling"); the objective also reports its batch size.
+ *
  * <p>Bind once per network ({@link #of(MultiLayerNetwork, ObjectiveOptions)}), then call {@link
  * #on(DataSet)} per minibatch; work vectors are reused across minibatches. Vectors passed in may
  * be the network's live {@link #parameters()} view or separate arrays of the network's data type.
@@ -236,7 +241,7 @@ public final class NetworkObjective {
   }
 
   /** The objective on one bound minibatch. */
-  private final class Bound implements MinibatchObjective {
+  private final class Bound implements ExampleMeanObjective {
 
     private final NetworkAdapter.Batch batch;
 
@@ -253,6 +258,11 @@ public final class NetworkObjective {
     @Override
     public long dimension() {
       return dimension;
+    }
+
+    @Override
+    public java.util.OptionalInt batchSize() {
+      return java.util.OptionalInt.of(Math.toIntExact(batch.size()));
     }
 
     @Override
@@ -304,7 +314,73 @@ public final class NetworkObjective {
       }
       base.assign(x.reshape(base.shape()));
       double baseNorm = base.norm2Number().doubleValue();
-      return v -> multiply(v, gradientAtX, baseNorm);
+      HessianMode mode = options.hessianMode();
+      return v -> multiply(v, gradientAtX, baseNorm, mode, 0);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>For a subset, the examples are copied out of the minibatch into a new batch; F_S has the
+     * same weight decay, and BatchNorm normalizes with S's statistics. With forward differences
+     * ∇F_S(x) is computed once here (one pass over S, the running statistics left unchanged).
+     */
+    @Override
+    public SampledHessian hessianAt(
+        INDArray x, INDArray gradientAtX, HessianMode mode, double fixedStep, int[] examples) {
+      flat(x, "x");
+      flat(gradientAtX, "gradientAtX");
+      HessianMode used = mode == null ? options.hessianMode() : mode;
+      if (fixedStep > 0 && used != HessianMode.FORWARD_DIFFERENCE) {
+        throw new IllegalArgumentException(
+            "NetworkObjective: a fixed difference step applies to forward differences only, but"
+                + " the mode is " + used);
+      }
+      Bound target = examples == null ? this : new Bound(batch.subset(checkedRows(examples)));
+      if (base == null) {
+        base = adapter.parameters().ulike();
+      }
+      base.assign(x.reshape(base.shape()));
+      double baseNorm = base.norm2Number().doubleValue();
+      INDArray baseGradient = gradientAtX;
+      int basePasses = 0;
+      if (examples != null && used == HessianMode.FORWARD_DIFFERENCE) {
+        baseGradient = target.gradientOnly(x);
+        basePasses = 1;
+      }
+      INDArray finalBase = baseGradient;
+      double fraction = examples == null ? 1.0 : (double) examples.length / batch.size();
+      return new SampledHessian(
+          v -> target.multiply(v, finalBase, baseNorm, used, fixedStep), basePasses, fraction);
+    }
+
+    private int[] checkedRows(int[] examples) {
+      if (examples.length == 0) {
+        throw new IllegalArgumentException(
+            "NetworkObjective: the Hessian subset is empty; pass at least one example index");
+      }
+      int previous = -1;
+      for (int index : examples) {
+        if (index <= previous || index >= batch.size()) {
+          throw new IllegalArgumentException(
+              "NetworkObjective: the Hessian subset's indices must be increasing and lie in [0, "
+                  + batch.size() + "), but " + index + " follows " + previous);
+        }
+        previous = index;
+      }
+      return examples;
+    }
+
+    /** Returns ∇F(x) without advancing BatchNorm's running statistics; leaves the network at x. */
+    private INDArray gradientOnly(INDArray x) {
+      load(x);
+      withDeterministicLayers(batch::gradientPass);
+      INDArray gradient = batch.gradientView().div(batch.size()).reshape(x.shape());
+      if (options.weightDecay() != 0) {
+        axpy(options.weightDecay(), x, gradient);
+      }
+      zeroStatistics(gradient);
+      return gradient;
     }
 
     /**
@@ -314,7 +390,8 @@ public final class NetworkObjective {
      * scalings are fused into the copy of DL4J's gradient, to keep the product's overhead over
      * its pass(es) to a few vector operations.
      */
-    private INDArray multiply(INDArray v, INDArray gradientAtX, double baseNorm) {
+    private INDArray multiply(
+        INDArray v, INDArray gradientAtX, double baseNorm, HessianMode mode, double fixedStep) {
       flat(v, "v");
       double directionNorm = v.norm2Number().doubleValue();
       if (!Double.isFinite(directionNorm)) {
@@ -327,8 +404,8 @@ public final class NetworkObjective {
       if (directionNorm == 0) {
         return v.ulike().assign(0);
       }
-      HessianMode mode = options.hessianMode();
-      double epsilon = mode.step(unitRoundoff, baseNorm, directionNorm);
+      double epsilon =
+          fixedStep > 0 ? fixedStep : mode.step(unitRoundoff, baseNorm, directionNorm);
       double lambda = options.weightDecay();
       INDArray live = adapter.parameters();
       try {

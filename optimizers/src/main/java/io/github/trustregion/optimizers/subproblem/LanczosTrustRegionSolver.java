@@ -38,6 +38,20 @@ public record LanczosTrustRegionSolver(int maxIterations, double relativeToleran
     KrylovSettings.requireValid(NAME, maxIterations, relativeTolerance);
   }
 
+  /**
+   * Returns the solver at a fixed budget of k Hessian-vector products (tolerance 0): it returns
+   * the minimizer of the model over K_k(H, g) ∩ {‖z‖ ≤ r}, z = Q_k y with y the exact solution of
+   * the tridiagonal problem min ½yᵀT_k y + ‖g‖e₁ᵀy, ‖y‖ ≤ r, and its model value from T_k, using
+   * exactly k products (fewer only when K_j becomes invariant for some j &lt; k, or n &lt; k). See
+   * docs/method.md, "Krylov solvers"; Gould, Lucidi, Roma and Toint, "Solving the trust-region
+   * subproblem using the Lanczos method" (SIAM J. Optim. 1999).
+   *
+   * @param products k ≥ 1
+   */
+  public static LanczosTrustRegionSolver withBudget(int products) {
+    return new LanczosTrustRegionSolver(products, 0);
+  }
+
   @Override
   public String name() {
     return "lanczos";

@@ -32,6 +32,17 @@ public record SteihaugCgSolver(int maxIterations, double relativeTolerance)
     KrylovSettings.requireValid(NAME, maxIterations, relativeTolerance);
   }
 
+  /**
+   * Returns the solver at a budget of k Hessian-vector products (tolerance 0): CG runs until it
+   * meets the sphere, finds non-positive curvature or has used k products, whichever is first.
+   * See docs/method.md, "Krylov solvers".
+   *
+   * @param products k ≥ 1
+   */
+  public static SteihaugCgSolver withBudget(int products) {
+    return new SteihaugCgSolver(products, 0);
+  }
+
   @Override
   public String name() {
     return "steihaug-cg";

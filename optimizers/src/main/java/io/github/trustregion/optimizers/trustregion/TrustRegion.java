@@ -3,6 +3,7 @@ package io.github.trustregion.optimizers.trustregion;
 import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.TrainingMethod;
 import io.github.trustregion.optimizers.Checks;
+import io.github.trustregion.optimizers.hessian.HessianSettings;
 import io.github.trustregion.optimizers.subproblem.GradientTrustRegionSolver;
 import io.github.trustregion.optimizers.subproblem.SubproblemSolver;
 import java.util.Collections;
@@ -32,6 +33,9 @@ import java.util.Objects;
  * @param expandFactor γ_up &gt; 1 (default 2)
  * @param shrinkFactor γ_down ∈ (0, 1) (default ½)
  * @param rule the acceptance rule
+ * @param hessian how the products of a step are formed: the finite difference and the Hessian
+ *     sub-sampling fraction f (then ρ uses the sub-sampled model ½zᵀH_S z + gᵀz with g, F(x) and
+ *     F(x + z) on the whole minibatch; see docs/method.md, "Hessian sub-sampling")
  */
 public record TrustRegion(
     SubproblemSolver solver,
@@ -41,7 +45,8 @@ public record TrustRegion(
     double acceptThreshold,
     double expandFactor,
     double shrinkFactor,
-    AcceptanceRule rule)
+    AcceptanceRule rule,
+    HessianSettings hessian)
     implements TrainingMethod {
 
   /** The default expansion threshold η₁. */
@@ -60,6 +65,8 @@ public record TrustRegion(
   public TrustRegion {
     Objects.requireNonNull(solver, "TrustRegion: solver must not be null");
     Objects.requireNonNull(rule, "TrustRegion: rule must not be null (DETERMINISTIC or STOCHASTIC)");
+    Objects.requireNonNull(hessian, "TrustRegion: hessian must not be null (use"
+        + " HessianSettings.defaults())");
     Checks.requirePositive(initialRadius, "initialRadius (r0)", "TrustRegion");
     if (!(maxRadius >= initialRadius)) {
       throw new IllegalArgumentException(
@@ -82,6 +89,35 @@ public record TrustRegion(
           "TrustRegion: expandFactor must be finite and > 1 but was " + expandFactor);
     }
     Checks.requireOpenUnitInterval(shrinkFactor, "shrinkFactor", "TrustRegion");
+  }
+
+  /**
+   * Creates the method with the objective's own products on the whole minibatch ({@link
+   * HessianSettings#defaults()}); see the record components for the ranges.
+   */
+  public TrustRegion(
+      SubproblemSolver solver,
+      double initialRadius,
+      double maxRadius,
+      double expandThreshold,
+      double acceptThreshold,
+      double expandFactor,
+      double shrinkFactor,
+      AcceptanceRule rule) {
+    this(solver, initialRadius, maxRadius, expandThreshold, acceptThreshold, expandFactor,
+        shrinkFactor, rule, HessianSettings.defaults());
+  }
+
+  /** Returns a copy whose steps form their Hessian-vector products as {@code settings} say. */
+  public TrustRegion withHessian(HessianSettings settings) {
+    return new TrustRegion(solver, initialRadius, maxRadius, expandThreshold, acceptThreshold,
+        expandFactor, shrinkFactor, rule, settings);
+  }
+
+  /** Returns a copy with another subproblem solver. */
+  public TrustRegion withSolver(SubproblemSolver newSolver) {
+    return new TrustRegion(newSolver, initialRadius, maxRadius, expandThreshold, acceptThreshold,
+        expandFactor, shrinkFactor, rule, hessian);
   }
 
   /** The r_max of {@link #paper()}: our choice, the paper gives none. */
@@ -174,7 +210,11 @@ public record TrustRegion(
     return "TR";
   }
 
-  /** Returns the solver, radii, thresholds, factors and rule. */
+  /**
+   * Returns the solver, radii, thresholds, factors and rule, and the Hessian settings that differ
+   * from forward differences on the whole minibatch ({@link HessianSettings#describeInto}), so
+   * that a method without them reads as before they existed.
+   */
   @Override
   public Map<String, String> settings() {
     Map<String, String> settings = new LinkedHashMap<>();
@@ -187,16 +227,23 @@ public record TrustRegion(
     settings.put("expandFactor", Double.toString(expandFactor));
     settings.put("shrinkFactor", Double.toString(shrinkFactor));
     settings.put("rule", rule.name());
+    hessian.describeInto(settings);
     return Collections.unmodifiableMap(settings);
   }
 
-  /** Creates the state of one trial, starting at radius r₀. */
+  /** Creates the state of one trial, starting at radius r₀, with seed 0. */
   @Override
   public MethodState newState(long dimension) {
+    return newState(dimension, 0);
+  }
+
+  /** Creates the state of one trial, starting at radius r₀; the seed draws Hessian subsets. */
+  @Override
+  public MethodState newState(long dimension, long seed) {
     if (dimension <= 0) {
       throw new IllegalArgumentException(
           "TrustRegion: dimension must be > 0 but was " + dimension);
     }
-    return new TrustRegionState(this, dimension);
+    return new TrustRegionState(this, dimension, seed);
   }
 }
