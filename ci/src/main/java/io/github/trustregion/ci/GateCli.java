@@ -248,7 +248,7 @@ public final class GateCli {
     return String.join("\n",
         "usage: ci/bin/gate check --results DIR [--baselines ci/baselines] [--alpha 0.05] [--markdown FILE] [--json FILE]",
         "       ci/bin/gate bless --results DIR [--baselines ci/baselines] [--tolerance 0.02] [--reference SGD]",
-        "                         [--metrics finalTestAccuracy,bestTestAccuracy] [--commit SHA] [--command TEXT]",
+        "                         [--metrics " + String.join(",", BlessSettings.DEFAULT_METRICS) + "] [--commit SHA] [--command TEXT]",
         "exit codes: 0 pass, 1 a gap regressed, 2 incomplete run (missing/diverged/failed trials, untestable gap), "
             + "3 bad input (also a run of another configuration than its baseline's, or result files that cannot be used: "
             + "all are listed, each with its fix)");

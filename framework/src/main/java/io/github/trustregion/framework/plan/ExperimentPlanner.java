@@ -21,6 +21,7 @@ import io.github.trustregion.framework.custom.CustomTrial;
 import io.github.trustregion.framework.custom.CustomTrials;
 import io.github.trustregion.framework.method.MethodRegistry;
 import io.github.trustregion.framework.method.SettingSpec;
+import io.github.trustregion.framework.result.MetricKeys;
 import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.framework.result.PlannedTrial;
 import io.github.trustregion.framework.result.TrialMetrics;
@@ -65,7 +66,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class ExperimentPlanner {
 
   /** The metrics compared when an experiment declares no {@code @Metrics}. */
-  public static final List<String> DEFAULT_METRICS = List.of("finalTestAccuracy", "bestTestAccuracy");
+  public static final List<String> DEFAULT_METRICS = MetricKeys.DEFAULT_COMPARED;
 
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+");
 

@@ -1,9 +1,11 @@
 package io.github.trustregion.reports.analysis;
 
-import io.github.trustregion.framework.method.SettingSpec;
 import io.github.trustregion.framework.result.BadResultFile;
 import io.github.trustregion.framework.result.EpochRecord;
+import io.github.trustregion.framework.result.MethodSettingNames;
+import io.github.trustregion.framework.result.MetricKeys;
 import io.github.trustregion.framework.result.PaperValue;
+import io.github.trustregion.framework.result.ResultKind;
 import io.github.trustregion.framework.result.Series;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialStatus;
@@ -41,13 +43,13 @@ import java.util.regex.Pattern;
 public final class Analyzer {
 
   /** The metric that E1 trials report for the iterations needed to reach the sphere. */
-  public static final String ITERATIONS_TO_BOUNDARY = "iterationsToBoundary";
+  public static final String ITERATIONS_TO_BOUNDARY = MetricKeys.ITERATIONS_TO_BOUNDARY;
 
   /** The series of E1 trials: columns iteration, gap, phase. */
   public static final String GAP_SERIES = "gap";
 
   /** The metric of E4 interpolation trials: ‖w_A − w_B‖. */
-  public static final String DISTANCE = "distance";
+  public static final String DISTANCE = MetricKeys.DISTANCE;
 
   private static final Pattern STAGE_METRIC = Pattern.compile("stage(\\d+)\\.testAccuracy");
 
@@ -139,18 +141,18 @@ public final class Analyzer {
     if (!experiment.manifest().metrics().isEmpty()) {
       return experiment.manifest().metrics();
     }
-    return switch (experiment.kind()) {
-      case "subproblem" -> List.of(ITERATIONS_TO_BOUNDARY);
-      case "tracks" -> stageMetrics(experiment);
-      default -> List.of("finalTestAccuracy", "bestTestAccuracy");
+    return switch (experiment.resultKind()) {
+      case SUBPROBLEM -> List.of(ITERATIONS_TO_BOUNDARY);
+      case TRACKS -> stageMetrics(experiment);
+      default -> MetricKeys.DEFAULT_COMPARED;
     };
   }
 
   private static List<String> extraMetrics(LoadedExperiment experiment) {
-    return switch (experiment.kind()) {
-      case "tracks" -> stageMetrics(experiment);
-      case "landscape" -> List.of(DISTANCE);
-      case "subproblem" -> List.of(ITERATIONS_TO_BOUNDARY);
+    return switch (experiment.resultKind()) {
+      case TRACKS -> stageMetrics(experiment);
+      case LANDSCAPE -> List.of(DISTANCE);
+      case SUBPROBLEM -> List.of(ITERATIONS_TO_BOUNDARY);
       default -> List.of();
     };
   }
@@ -338,7 +340,7 @@ public final class Analyzer {
         methods.add(method);
         if (settings != null) {
           settings.forEach((name, value) -> {
-            String comparable = SettingSpec.comparableName(name, labels);
+            String comparable = MethodSettingNames.comparable(name, labels);
             rawNames.computeIfAbsent(comparable, k -> new java.util.HashSet<>()).add(name);
             byName.computeIfAbsent(comparable, k -> new LinkedHashMap<>())
                 .computeIfAbsent(method, k -> new TreeSet<>()).add(settingValue(String.valueOf(value)));
@@ -429,7 +431,7 @@ public final class Analyzer {
   }
 
   private static List<FitRow> fits(LoadedExperiment experiment, List<TrialGroup> groups) {
-    if (!experiment.kind().equals("subproblem")) {
+    if (experiment.resultKind() != ResultKind.SUBPROBLEM) {
       return List.of();
     }
     Map<String, List<List<Double>>> points = new LinkedHashMap<>();
@@ -483,7 +485,7 @@ public final class Analyzer {
   }
 
   private static List<StageRow> stages(LoadedExperiment experiment, List<TrialGroup> groups) {
-    if (!experiment.kind().equals("tracks")) {
+    if (experiment.resultKind() != ResultKind.TRACKS) {
       return List.of();
     }
     List<StageRow> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.github.trustregion.reports.html;
 
 import io.github.trustregion.framework.result.EpochRecord;
+import io.github.trustregion.framework.result.MetricKeys;
 import io.github.trustregion.framework.result.Series;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrustRegionSummary;
@@ -37,13 +38,13 @@ public final class Charts {
   public static List<NamedChart> forExperiment(LoadedExperiment experiment, ExperimentSummary summary) {
     List<TrialGroup> groups = TrialGroup.of(experiment);
     List<NamedChart> charts = new ArrayList<>();
-    switch (experiment.kind()) {
-      case "subproblem" -> subproblem(groups, summary, charts);
-      case "landscape" -> {
+    switch (experiment.resultKind()) {
+      case SUBPROBLEM -> subproblem(groups, summary, charts);
+      case LANDSCAPE -> {
         landscape(groups, charts);
         training(groups, summary, charts, false);
       }
-      case "tracks" -> training(groups, summary, charts, true);
+      case TRACKS -> training(groups, summary, charts, true);
       default -> training(groups, summary, charts, false);
     }
     telemetry(groups, charts);
@@ -99,7 +100,7 @@ public final class Charts {
   }
 
   private static void batchSizeCharts(ExperimentSummary summary, List<NamedChart> charts) {
-    for (String metric : List.of("finalTestAccuracy", "bestTestAccuracy")) {
+    for (String metric : MetricKeys.DEFAULT_COMPARED) {
       List<GroupStat> stats = summary.groups().stream()
           .filter(s -> s.metric().equals(metric) && s.n() > 0 && s.parameters().containsKey("batchSize")).toList();
       if (stats.stream().map(s -> s.parameters().get("batchSize")).distinct().count() < 2) {
@@ -370,10 +371,10 @@ public final class Charts {
 
   static String label(String metric) {
     return switch (metric) {
-      case "finalTestAccuracy" -> "final-epoch test accuracy";
-      case "bestTestAccuracy" -> "best-epoch test accuracy";
-      case "finalTrainAccuracy" -> "final-epoch train accuracy";
-      case "bestTrainAccuracy" -> "best-epoch train accuracy";
+      case MetricKeys.FINAL_TEST_ACCURACY -> "final-epoch test accuracy";
+      case MetricKeys.BEST_TEST_ACCURACY -> "best-epoch test accuracy";
+      case MetricKeys.FINAL_TRAIN_ACCURACY -> "final-epoch train accuracy";
+      case MetricKeys.BEST_TRAIN_ACCURACY -> "best-epoch train accuracy";
       default -> metric;
     };
   }
