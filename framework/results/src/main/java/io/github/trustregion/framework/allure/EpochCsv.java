@@ -1,57 +1,50 @@
 package io.github.trustregion.framework.allure;
 
+import io.github.trustregion.framework.result.Csv;
 import io.github.trustregion.framework.result.EpochRecord;
 import io.github.trustregion.framework.result.Series;
 import io.github.trustregion.framework.result.TrustRegionSummary;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
-/** Renders a trial's per-epoch records and series as CSV (comma-separated, one header line). */
+/** Renders a trial's per-epoch records and series as CSV ({@link Csv}: one header row, CRLF rows). */
 public final class EpochCsv {
 
-  /** The header of {@link #epochs}. */
-  public static final String EPOCH_HEADER = "epoch,stage,activeMethod,trainLoss,trainAccuracy,"
-      + "testLoss,testAccuracy,wallSeconds,gradientEvaluations,hessianVectorProducts,"
-      + "functionEvaluations,trSteps,trRejections,trMeanRho,trMeanRadius,trFinalRadius,"
-      + "trBoundarySteps,trHardCases";
+  /** The columns of {@link #epochs}. */
+  public static final List<String> EPOCH_COLUMNS = List.of("epoch", "stage", "activeMethod", "trainLoss",
+      "trainAccuracy", "testLoss", "testAccuracy", "wallSeconds", "gradientEvaluations",
+      "hessianVectorProducts", "functionEvaluations", "trSteps", "trRejections", "trMeanRho",
+      "trMeanRadius", "trFinalRadius", "trBoundarySteps", "trHardCases");
+
+  /** The header row of {@link #epochs}, without its line end. */
+  public static final String EPOCH_HEADER = String.join(",", EPOCH_COLUMNS);
 
   private EpochCsv() {}
 
   /** Returns the epochs as CSV, trust-region columns empty for first-order epochs. */
   public static String epochs(List<EpochRecord> epochs) {
-    StringBuilder csv = new StringBuilder(EPOCH_HEADER).append('\n');
+    Csv csv = new Csv().row(EPOCH_COLUMNS);
     for (EpochRecord e : epochs) {
-      csv.append(e.epoch()).append(',').append(e.stage()).append(',').append(e.activeMethod())
-          .append(',').append(number(e.trainLoss())).append(',').append(number(e.trainAccuracy()))
-          .append(',').append(number(e.testLoss())).append(',').append(number(e.testAccuracy()))
-          .append(',').append(number(e.wallSeconds())).append(',').append(e.gradientEvaluations())
-          .append(',').append(e.hessianVectorProducts()).append(',')
-          .append(e.functionEvaluations()).append(',');
+      List<Object> row = new ArrayList<>(Arrays.asList(e.epoch(), e.stage(), e.activeMethod(), e.trainLoss(),
+          e.trainAccuracy(), e.testLoss(), e.testAccuracy(), e.wallSeconds(), e.gradientEvaluations(),
+          e.hessianVectorProducts(), e.functionEvaluations()));
       TrustRegionSummary t = e.trustRegion();
       if (t == null) {
-        csv.append(",,,,,,");
+        row.addAll(Arrays.asList(null, null, null, null, null, null, null));
       } else {
-        csv.append(t.steps()).append(',').append(t.rejections()).append(',')
-            .append(number(t.meanRho())).append(',').append(number(t.meanRadius())).append(',')
-            .append(number(t.finalRadius())).append(',').append(t.boundarySteps()).append(',')
-            .append(t.hardCases());
+        row.addAll(Arrays.asList(t.steps(), t.rejections(), t.meanRho(), t.meanRadius(), t.finalRadius(),
+            t.boundarySteps(), t.hardCases()));
       }
-      csv.append('\n');
+      csv.row(row);
     }
     return csv.toString();
   }
 
-  /** Returns a series as CSV. */
+  /** Returns a series as CSV: its columns, then one row per row. */
   public static String series(Series series) {
-    StringBuilder csv = new StringBuilder(String.join(",", series.columns())).append('\n');
-    for (List<Double> row : series.rows()) {
-      csv.append(row.stream().map(EpochCsv::number).collect(Collectors.joining(","))).append('\n');
-    }
+    Csv csv = new Csv().row(series.columns());
+    series.rows().forEach(csv::row);
     return csv.toString();
-  }
-
-  private static String number(double value) {
-    return Double.isFinite(value) ? String.format(Locale.ROOT, "%.8g", value) : Double.toString(value);
   }
 }
