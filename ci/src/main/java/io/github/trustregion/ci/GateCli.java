@@ -12,7 +12,7 @@ import io.github.trustregion.ci.gate.GateResult;
 import io.github.trustregion.ci.gate.GateTable;
 import io.github.trustregion.ci.run.GateInputException;
 import io.github.trustregion.ci.run.IncompleteRunException;
-import io.github.trustregion.framework.cli.CommandLines;
+import io.github.trustregion.framework.commandline.CommandLines;
 import io.github.trustregion.framework.result.ResultFileException;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.reports.stats.ComparisonSettings;

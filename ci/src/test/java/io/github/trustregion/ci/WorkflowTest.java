@@ -2,7 +2,7 @@ package io.github.trustregion.ci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.trustregion.framework.plan.ExperimentOptions;
+import io.github.trustregion.framework.result.RunProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ class WorkflowTest {
     List<Map<String, Object>> steps = steps(job);
     int experiments = indexOfRun(steps, "mvn -B -fae verify -Pexperiments ");
     String mavenRun = run(steps.get(experiments));
-    assertThat(mavenRun).doesNotContain("cuda").contains("-D" + ExperimentOptions.SCALE + "=ci");
+    assertThat(mavenRun).doesNotContain("cuda").contains("-D" + RunProperties.SCALE + "=ci");
 
     int gate = indexOfRun(steps, "ci/bin/gate check");
     assertThat(gate).isGreaterThan(experiments);
@@ -120,14 +120,14 @@ class WorkflowTest {
       }
     }
     String buildDirectory = "${project.build.directory}/";
-    assertThat(variables.get(ExperimentOptions.RESULTS)).startsWith(buildDirectory);
-    assertThat(variables.get(ExperimentOptions.ALLURE)).startsWith(buildDirectory);
+    assertThat(variables.get(RunProperties.RESULTS)).startsWith(buildDirectory);
+    assertThat(variables.get(RunProperties.ALLURE)).startsWith(buildDirectory);
     @SuppressWarnings("unchecked")
     Map<String, Object> env = (Map<String, Object>) nightly.get("env");
     assertThat(env.get("RESULTS_DIR"))
-        .isEqualTo("benchmarks/target/" + variables.get(ExperimentOptions.RESULTS).substring(buildDirectory.length()));
+        .isEqualTo("benchmarks/target/" + variables.get(RunProperties.RESULTS).substring(buildDirectory.length()));
     assertThat(env.get("ALLURE_RESULTS_DIR"))
-        .isEqualTo("benchmarks/target/" + variables.get(ExperimentOptions.ALLURE).substring(buildDirectory.length()));
+        .isEqualTo("benchmarks/target/" + variables.get(RunProperties.ALLURE).substring(buildDirectory.length()));
   }
 
   @Test
@@ -218,7 +218,7 @@ class WorkflowTest {
     assertThat(asStrings(job.get("runs-on"))).contains("self-hosted", "gpu");
     assertThat(String.valueOf(job.get("if"))).contains("vars.HAS_GPU_RUNNER");
     String mavenRun = run(steps(job).get(indexOfRun(steps(job), "verify -Pexperiments,cuda")));
-    assertThat(properties(mavenRun)).contains(ExperimentOptions.SCALE);
+    assertThat(properties(mavenRun)).contains(RunProperties.SCALE);
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.github.trustregion.benchmarks.jmh;
 
 import io.github.trustregion.benchmarks.data.FashionMnist;
 import io.github.trustregion.benchmarks.models.NetworkArchitecture;
-import io.github.trustregion.framework.cli.CommandLines;
+import io.github.trustregion.framework.commandline.CommandLines;
 import io.github.trustregion.optimizers.HessianVectorProduct;
 import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.MinibatchObjective;

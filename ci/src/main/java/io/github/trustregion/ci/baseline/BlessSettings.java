@@ -1,5 +1,6 @@
 package io.github.trustregion.ci.baseline;
 
+import io.github.trustregion.framework.result.MetricKeys;
 import io.github.trustregion.reports.stats.ComparisonSettings;
 import java.util.List;
 
@@ -24,8 +25,11 @@ public record BlessSettings(
   /** The default tolerance: two accuracy points. */
   public static final double DEFAULT_TOLERANCE = 0.02;
 
-  /** The default metrics: final-epoch and best-epoch test accuracy, blessed separately. */
-  public static final List<String> DEFAULT_METRICS = List.of("finalTestAccuracy", "bestTestAccuracy");
+  /**
+   * The default metrics: final-epoch and best-epoch test accuracy ({@link MetricKeys#DEFAULT_COMPARED},
+   * the metrics the harness compares by default), blessed separately.
+   */
+  public static final List<String> DEFAULT_METRICS = MetricKeys.DEFAULT_COMPARED;
 
   /** Validates the settings. */
   public BlessSettings {
@@ -34,7 +38,8 @@ public record BlessSettings(
     }
     metrics = List.copyOf(metrics);
     if (metrics.isEmpty()) {
-      throw new IllegalArgumentException("BlessSettings.metrics must name at least one metric, e.g. finalTestAccuracy.");
+      throw new IllegalArgumentException("BlessSettings.metrics must name at least one metric, e.g. "
+          + MetricKeys.FINAL_TEST_ACCURACY + ".");
     }
     if (!(tolerance >= 0) || !Double.isFinite(tolerance)) {
       throw new IllegalArgumentException("BlessSettings.tolerance must be a finite number ≥ 0 but was " + tolerance + ".");

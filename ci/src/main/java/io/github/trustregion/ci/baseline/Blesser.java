@@ -90,7 +90,7 @@ public final class Blesser {
     Map<String, String> skipped = new LinkedHashMap<>();
     for (String experiment : experiments) {
       List<TrialResult> trials = trialsByExperiment.get(experiment);
-      List<PairedSample> samples = extractor.extract(experiment, trials);
+      List<PairedSample> samples = extractor.extract(experiment, manifests.get(experiment).trials(), trials);
       if (samples.isEmpty()) {
         String reason = "no setting has both the reference method " + settings.reference()
             + " and another method with metric(s) " + settings.metrics();

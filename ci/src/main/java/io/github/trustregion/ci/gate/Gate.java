@@ -174,7 +174,7 @@ public final class Gate {
     byReference.forEach((reference, entries) -> {
       List<String> metrics = entries.stream().map(BaselineComparison::metric).collect(Collectors.toCollection(TreeSet::new))
           .stream().toList();
-      new GapExtractor(reference, metrics).extract(experiment, trials).forEach(s -> samples.put(s.key(), s));
+      new GapExtractor(reference, metrics).extract(experiment, manifest.trials(), trials).forEach(s -> samples.put(s.key(), s));
     });
     for (BaselineComparison entry : baseline.comparisons()) {
       ComparisonKey key = entry.key(experiment);

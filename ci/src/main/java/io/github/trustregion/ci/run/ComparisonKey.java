@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  *
  * @param experiment the experiment's id
  * @param metric the metric key, e.g. {@code finalTestAccuracy}
- * @param setting the parameters that define the setting ({@link GapExtractor#SETTING_PARAMETERS},
- *     e.g. {@code batchSize=2048}), sorted by name
+ * @param setting the setting by the parameters that tell the experiment's trials apart (see
+ *     {@link GapExtractor}; e.g. {@code batchSize=2048}), sorted by name
  * @param method the compared method's label, e.g. {@code TR}
  * @param reference the reference method's label, e.g. {@code SGD}
  */

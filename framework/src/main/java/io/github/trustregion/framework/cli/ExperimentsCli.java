@@ -1,6 +1,7 @@
 package io.github.trustregion.framework.cli;
 
 import io.github.trustregion.framework.annotation.Scale;
+import io.github.trustregion.framework.commandline.CommandLines;
 import io.github.trustregion.framework.engine.ExperimentTestEngine;
 import io.github.trustregion.framework.method.MethodRegistry;
 import io.github.trustregion.framework.plan.ExperimentDiscovery;

@@ -1,5 +1,6 @@
 package io.github.trustregion.framework.method;
 
+import io.github.trustregion.framework.result.MethodSettingNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -108,22 +109,14 @@ public record SettingSpec(
   }
 
   /**
-   * Returns the name under which reports compare a setting across methods: a composite method's
-   * {@code <method>.<name>} (such as Hybrid's {@code sgd.learningRate}) becomes {@code <name>}
-   * when the prefix is one of the experiment's method labels or "sgd"/"tr", so that it is compared
-   * with that method's own setting; any other name is returned as it is.
+   * Returns the name under which reports compare a setting across methods: {@link
+   * MethodSettingNames#comparable}, the rule reports and the harness share (a composite method's
+   * {@code <method>.<name>} becomes {@code <name>} when the prefix is a method label or "sgd"/"tr").
    *
    * @param lowerCaseLabels the experiment's method labels in lower case
    */
   public static String comparableName(String name, Set<String> lowerCaseLabels) {
-    int dot = name.indexOf('.');
-    if (dot > 0) {
-      String prefix = name.substring(0, dot).toLowerCase(Locale.ROOT);
-      if (lowerCaseLabels.contains(prefix) || prefix.equals("sgd") || prefix.equals("tr")) {
-        return name.substring(dot + 1);
-      }
-    }
-    return name;
+    return MethodSettingNames.comparable(name, lowerCaseLabels);
   }
 
   /** Creates a setting of a type other than {@link Type#CHOICE}. */

@@ -1,6 +1,7 @@
 package io.github.trustregion.framework.plan;
 
 import io.github.trustregion.framework.annotation.Scale;
+import io.github.trustregion.framework.result.RunProperties;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -28,15 +29,15 @@ public record ExperimentOptions(
     Scale scale, OptionalInt repeats, Pattern filter, Path results, Optional<Path> allureResults) {
 
   /** The property that selects the scale. */
-  public static final String SCALE = "experiments.scale";
+  public static final String SCALE = RunProperties.SCALE;
   /** The property that replaces the number of repeats. */
   public static final String REPEATS = "experiments.repeats";
   /** The property that selects experiments by a regular expression. */
   public static final String FILTER = "experiments.filter";
   /** The property that names the results directory. */
-  public static final String RESULTS = "experiments.results";
+  public static final String RESULTS = RunProperties.RESULTS;
   /** The property that names the Allure results directory (Allure's own name for it). */
-  public static final String ALLURE = "allure.results.directory";
+  public static final String ALLURE = RunProperties.ALLURE;
 
   /** Checks the values. */
   public ExperimentOptions {

@@ -10,6 +10,7 @@ import io.github.trustregion.framework.annotation.Track;
 import io.github.trustregion.framework.custom.CustomTrial;
 import io.github.trustregion.framework.custom.CustomTrials;
 import io.github.trustregion.framework.method.MethodRegistry;
+import io.github.trustregion.framework.result.MetricKeys;
 import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.framework.workload.Workload;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class ExperimentPlanner {
 
   /** The metrics compared when an experiment declares no {@code @Metrics}. */
-  public static final List<String> DEFAULT_METRICS = List.of("finalTestAccuracy", "bestTestAccuracy");
+  public static final List<String> DEFAULT_METRICS = MetricKeys.DEFAULT_COMPARED;
 
   private final MethodRegistry registry;
   private final ExperimentOptions options;

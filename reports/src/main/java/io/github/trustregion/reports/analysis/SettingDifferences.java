@@ -1,6 +1,6 @@
 package io.github.trustregion.reports.analysis;
 
-import io.github.trustregion.framework.method.SettingSpec;
+import io.github.trustregion.framework.result.MethodSettingNames;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.reports.load.LoadedExperiment;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ public final class SettingDifferences {
         methods.add(method);
         if (settings != null) {
           settings.forEach((name, value) -> {
-            String comparable = SettingSpec.comparableName(name, labels);
+            String comparable = MethodSettingNames.comparable(name, labels);
             rawNames.computeIfAbsent(comparable, k -> new HashSet<>()).add(name);
             byName.computeIfAbsent(comparable, k -> new LinkedHashMap<>())
                 .computeIfAbsent(method, k -> new TreeSet<>()).add(settingValue(String.valueOf(value)));

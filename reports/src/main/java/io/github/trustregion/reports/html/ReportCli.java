@@ -1,6 +1,6 @@
 package io.github.trustregion.reports.html;
 
-import io.github.trustregion.framework.cli.CommandLines;
+import io.github.trustregion.framework.commandline.CommandLines;
 import io.github.trustregion.reports.load.ReportInputException;
 import io.github.trustregion.reports.stats.ComparisonSettings;
 import java.io.PrintStream;

@@ -1,6 +1,7 @@
 package io.github.trustregion.reports.html;
 
 import io.github.trustregion.framework.result.BadResultFile;
+import io.github.trustregion.framework.result.Csv;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.reports.analysis.Analyzer;
 import io.github.trustregion.reports.analysis.ComparisonRow;

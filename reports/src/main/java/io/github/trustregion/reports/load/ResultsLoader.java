@@ -6,6 +6,7 @@ import io.github.trustregion.framework.result.ExperimentDirectory;
 import io.github.trustregion.framework.result.ExperimentManifest;
 import io.github.trustregion.framework.result.PlannedTrial;
 import io.github.trustregion.framework.result.ResultFiles;
+import io.github.trustregion.framework.result.ResultKind;
 import io.github.trustregion.framework.result.Series;
 import io.github.trustregion.framework.result.TrialResult;
 import java.nio.file.Files;
@@ -33,8 +34,8 @@ import java.util.Set;
  */
 public final class ResultsLoader {
 
-  /** The manifest kinds reports know how to draw. */
-  public static final Set<String> KINDS = Set.of("training", "tracks", "subproblem", "landscape");
+  /** The manifest kinds reports know how to draw: every {@link ResultKind#id()}, in declaration order. */
+  public static final List<String> KINDS = ResultKind.ids();
 
   private ResultsLoader() {}
 
@@ -204,7 +205,7 @@ public final class ResultsLoader {
   private static ExperimentManifest normalise(ExperimentManifest m) {
     require(m.experiment() != null && !m.experiment().isBlank(), "the field 'experiment' is missing");
     require(m.kind() != null, "the field 'kind' is missing (one of " + KINDS + ")");
-    require(KINDS.contains(m.kind()), "the kind '" + m.kind() + "' is not one of " + KINDS);
+    require(ResultKind.fromId(m.kind()).isPresent(), "the kind '" + m.kind() + "' is not one of " + KINDS);
     require(m.trials() != null, "the field 'trials' (the planned trials) is missing");
     for (PlannedTrial t : m.trials()) {
       require(t != null && t.trialId() != null && t.parameters() != null,
@@ -222,15 +223,15 @@ public final class ResultsLoader {
     Map<String, Double> metrics = t.metrics() == null ? Map.of() : nonNullValues(t.metrics());
     Map<String, Series> series = t.series() == null ? Map.of() : t.series();
     boolean completed = t.status() == io.github.trustregion.framework.result.TrialStatus.COMPLETED;
-    boolean trainingKind = manifest.kind().equals("training") || manifest.kind().equals("tracks");
-    if (completed && trainingKind) {
+    ResultKind kind = ResultKind.fromId(manifest.kind()).orElseThrow();
+    if (completed && kind.hasEpochs()) {
       require(!epochs.isEmpty(), "it is a COMPLETED " + manifest.kind() + " trial with no epochs");
     }
-    if (completed && manifest.kind().equals("subproblem")) {
+    if (completed && kind == ResultKind.SUBPROBLEM) {
       require(!series.isEmpty() || !metrics.isEmpty(),
           "it is a COMPLETED subproblem trial with neither series nor metrics");
     }
-    if (completed && manifest.kind().equals("landscape")) {
+    if (completed && kind == ResultKind.LANDSCAPE) {
       require(!epochs.isEmpty() || !series.isEmpty(),
           "it is a COMPLETED landscape trial with neither epochs (a training trial) nor series (an interpolation)");
     }

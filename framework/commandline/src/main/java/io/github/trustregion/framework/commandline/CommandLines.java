@@ -1,4 +1,4 @@
-package io.github.trustregion.framework.cli;
+package io.github.trustregion.framework.commandline;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -11,7 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Sets up and parses the project's picocli command lines ({@link ExperimentsCli}, the report,
+ * Sets up and parses the project's picocli command lines (the experiments command line, the report,
  * Allure and gate command lines, the step-cost breakdown) alike.
  *
  * <p>Each command line parses with {@link #parse}: {@code --help} prints the usage on standard

@@ -12,8 +12,9 @@ import java.util.Map;
  * @param className the annotated class that declared it
  * @param title a one-line title
  * @param description what it measures, in a few sentences
- * @param kind what kind of results the trials carry: "training" (per-epoch curves), "tracks",
- *     "subproblem" (E1) or "landscape" (E4); reports choose their figures by it
+ * @param kind what kind of results the trials carry: the {@link ResultKind#id()} of "training"
+ *     (per-epoch curves), "tracks", "subproblem" (E1) or "landscape" (E4); reports choose their
+ *     figures by it
  * @param scale the scale it ran at ("smoke", "ci", "paper")
  * @param workload the dataset and model, in words
  * @param metrics the metric keys to compare between methods, in order of importance

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Computes the standard metrics of a training trial from its epochs (keys documented in {@link
- * TrialResult}): final and best accuracies, final losses, {@code epochsCompleted}, and for tracks
+ * Computes the standard metrics of a training trial from its epochs (keys in {@link MetricKeys},
+ * documented in {@link TrialResult}): final and best accuracies, final losses, {@code epochsCompleted}, and for tracks
  * {@code stage<k>.testAccuracy} and {@code stage<k>.trainAccuracy} at the end of each stage k that
  * finished.
  *
@@ -28,24 +28,24 @@ public final class TrialMetrics {
    */
   public static Map<String, Double> of(List<EpochRecord> epochs, List<Integer> stageEnds, boolean track) {
     Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put("epochsCompleted", (double) epochs.size());
+    metrics.put(MetricKeys.EPOCHS_COMPLETED, (double) epochs.size());
     if (epochs.isEmpty()) {
       return metrics;
     }
     EpochRecord last = epochs.get(epochs.size() - 1);
-    metrics.put("finalTestAccuracy", last.testAccuracy());
-    metrics.put("bestTestAccuracy", epochs.stream().mapToDouble(EpochRecord::testAccuracy).max().orElseThrow());
-    metrics.put("finalTrainAccuracy", last.trainAccuracy());
-    metrics.put("bestTrainAccuracy", epochs.stream().mapToDouble(EpochRecord::trainAccuracy).max().orElseThrow());
-    metrics.put("finalTestLoss", last.testLoss());
-    metrics.put("finalTrainLoss", last.trainLoss());
+    metrics.put(MetricKeys.FINAL_TEST_ACCURACY, last.testAccuracy());
+    metrics.put(MetricKeys.BEST_TEST_ACCURACY, epochs.stream().mapToDouble(EpochRecord::testAccuracy).max().orElseThrow());
+    metrics.put(MetricKeys.FINAL_TRAIN_ACCURACY, last.trainAccuracy());
+    metrics.put(MetricKeys.BEST_TRAIN_ACCURACY, epochs.stream().mapToDouble(EpochRecord::trainAccuracy).max().orElseThrow());
+    metrics.put(MetricKeys.FINAL_TEST_LOSS, last.testLoss());
+    metrics.put(MetricKeys.FINAL_TRAIN_LOSS, last.trainLoss());
     if (track) {
       for (int k = 0; k < stageEnds.size(); k++) {
         int end = stageEnds.get(k);
         if (end <= epochs.size()) {
           EpochRecord record = epochs.get(end - 1);
-          metrics.put("stage" + (k + 1) + ".testAccuracy", record.testAccuracy());
-          metrics.put("stage" + (k + 1) + ".trainAccuracy", record.trainAccuracy());
+          metrics.put(MetricKeys.stageTestAccuracy(k + 1), record.testAccuracy());
+          metrics.put(MetricKeys.stageTrainAccuracy(k + 1), record.trainAccuracy());
         }
       }
     }

@@ -7,14 +7,15 @@ import java.util.Map;
  * Everything measured in one trial: one seeded run of one configuration of one experiment.
  *
  * <p>Standard parameter keys: {@code method} (a method label, or the track's label),
- * {@code batchSize}, {@code seed}, {@code repeat} (0-based), {@code scale}. Reports group trials by
- * all parameters except {@code seed} and {@code repeat}. The harness also writes {@code trialType}
+ * {@code batchSize}, {@code seed}, {@code repeat} (0-based), {@code scale} ({@link ParameterKeys}).
+ * Reports and the gate compare trials by their setting ({@link TrialSettings}: the parameters other
+ * than the method's and the repetition's). The harness also writes {@code trialType}
  * ({@code training}, {@code track} or {@code custom}), {@code weightDecay} and {@code epochs}, plus
  * {@code optimizer} (the method's registry name) for training trials and {@code stages} (such as
  * {@code "SGD(50) > TR(100) > SGD(50)"}) for tracks; custom trials carry their own parameters
  * with {@code scale} and {@code trialType}.
  *
- * <p>Standard metric keys of training and track trials: {@code finalTestAccuracy},
+ * <p>Standard metric keys of training and track trials ({@link MetricKeys}): {@code finalTestAccuracy},
  * {@code bestTestAccuracy}, {@code finalTrainAccuracy}, {@code bestTrainAccuracy} (best = maximum
  * over epochs; final = the last epoch), {@code finalTestLoss}, {@code finalTrainLoss},
  * {@code epochsCompleted}, and for tracks {@code stage<k>.testAccuracy} and
