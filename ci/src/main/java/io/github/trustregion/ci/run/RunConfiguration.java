@@ -1,5 +1,6 @@
 package io.github.trustregion.ci.run;
 
+import io.github.trustregion.framework.result.ParameterKeys;
 import io.github.trustregion.framework.result.ExperimentManifest;
 import io.github.trustregion.framework.result.PlannedTrial;
 import io.github.trustregion.framework.result.TrialResult;
@@ -88,8 +89,8 @@ public record RunConfiguration(
         .thenComparing(PlannedBatch::epochs, RunConfiguration::compareNumbers));
     for (PlannedTrial planned : manifest.trials()) {
       Map<String, String> parameters = planned.parameters();
-      if (parameters != null && parameters.get("batchSize") != null && parameters.get("epochs") != null) {
-        batches.add(new PlannedBatch(parameters.get("batchSize"), parameters.get("epochs")));
+      if (parameters != null && parameters.get(ParameterKeys.BATCH_SIZE) != null && parameters.get(ParameterKeys.EPOCHS) != null) {
+        batches.add(new PlannedBatch(parameters.get(ParameterKeys.BATCH_SIZE), parameters.get(ParameterKeys.EPOCHS)));
       }
     }
     List<String> runIds = trials.stream()

@@ -1,5 +1,6 @@
 package io.github.trustregion.framework.plan;
 
+import io.github.trustregion.framework.result.ParameterKeys;
 import io.github.trustregion.framework.annotation.Optimizer;
 import io.github.trustregion.framework.annotation.Track;
 import io.github.trustregion.framework.custom.CustomPlanContext;
@@ -99,8 +100,8 @@ final class TrialExpansion {
   private static Map<String, String> parameters(ExperimentDefinition d, String label,
       TrialType kind, int batchSize, int repeat, long seed) {
     Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put("method", label);
-    parameters.put("batchSize", Integer.toString(batchSize));
+    parameters.put(ParameterKeys.METHOD, label);
+    parameters.put(ParameterKeys.BATCH_SIZE, Integer.toString(batchSize));
     parameters.put("seed", Long.toString(seed));
     parameters.put("repeat", Integer.toString(repeat));
     parameters.put("scale", d.scale().id());

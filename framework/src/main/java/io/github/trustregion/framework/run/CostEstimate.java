@@ -1,5 +1,6 @@
 package io.github.trustregion.framework.run;
 
+import io.github.trustregion.framework.result.ParameterKeys;
 import io.github.trustregion.framework.method.MethodRegistry;
 import io.github.trustregion.framework.plan.ExperimentPlan;
 import io.github.trustregion.framework.plan.TrialSpec;
@@ -74,9 +75,9 @@ public record CostEstimate(int trials, int finished, long trialEpochs, double es
     String label = trial.label();
     String batch = Integer.toString(trial.batchSize());
     List<List<TrialResult>> candidates = List.of(
-        previous.stream().filter(r -> label.equals(r.parameters().get("method"))
-            && batch.equals(r.parameters().get("batchSize"))).toList(),
-        previous.stream().filter(r -> label.equals(r.parameters().get("method"))).toList(),
+        previous.stream().filter(r -> label.equals(r.parameters().get(ParameterKeys.METHOD))
+            && batch.equals(r.parameters().get(ParameterKeys.BATCH_SIZE))).toList(),
+        previous.stream().filter(r -> label.equals(r.parameters().get(ParameterKeys.METHOD))).toList(),
         previous.stream().filter(r -> !r.epochs().isEmpty()).toList());
     for (List<TrialResult> group : candidates) {
       OptionalDouble perEpoch = group.stream().filter(r -> !r.epochs().isEmpty())

@@ -1,5 +1,6 @@
 package io.github.trustregion.reports.analysis;
 
+import io.github.trustregion.framework.result.MetricKeys;
 import io.github.trustregion.framework.result.BadResultFile;
 import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.framework.result.Series;
@@ -81,19 +82,19 @@ public final class Analyzer {
     if (!experiment.manifest().metrics().isEmpty()) {
       return experiment.manifest().metrics();
     }
-    return switch (experiment.kind()) {
-      case "subproblem" -> List.of(ITERATIONS_TO_BOUNDARY);
-      case "tracks" -> stageMetrics(experiment);
-      default -> List.of("finalTestAccuracy", "bestTestAccuracy");
+    return switch (experiment.resultKind()) {
+      case SUBPROBLEM -> List.of(ITERATIONS_TO_BOUNDARY);
+      case TRACKS -> stageMetrics(experiment);
+      case TRAINING, LANDSCAPE -> MetricKeys.DEFAULT_COMPARED;
     };
   }
 
   private static List<String> extraMetrics(LoadedExperiment experiment) {
-    return switch (experiment.kind()) {
-      case "tracks" -> stageMetrics(experiment);
-      case "landscape" -> List.of(DISTANCE);
-      case "subproblem" -> List.of(ITERATIONS_TO_BOUNDARY);
-      default -> List.of();
+    return switch (experiment.resultKind()) {
+      case TRACKS -> stageMetrics(experiment);
+      case LANDSCAPE -> List.of(DISTANCE);
+      case SUBPROBLEM -> List.of(ITERATIONS_TO_BOUNDARY);
+      case TRAINING -> List.of();
     };
   }
 

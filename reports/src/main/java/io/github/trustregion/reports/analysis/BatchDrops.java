@@ -1,5 +1,6 @@
 package io.github.trustregion.reports.analysis;
 
+import io.github.trustregion.framework.result.ParameterKeys;
 import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.reports.load.LoadedExperiment;
 import io.github.trustregion.reports.stats.Comparison;
@@ -34,26 +35,26 @@ public final class BatchDrops {
   public List<BatchDropRow> rows(LoadedExperiment experiment, List<TrialGroup> groups, List<String> metrics) {
     Map<String, List<TrialGroup>> byMethod = new LinkedHashMap<>();
     for (TrialGroup g : groups) {
-      String batch = g.setting().get("batchSize");
+      String batch = g.setting().get(ParameterKeys.BATCH_SIZE);
       if (batch == null || !batch.matches("\\d+")) {
         continue;
       }
       Map<String, String> rest = new TreeMap<>(g.setting());
-      rest.remove("batchSize");
+      rest.remove(ParameterKeys.BATCH_SIZE);
       byMethod.computeIfAbsent(g.method() + "\u0000" + TrialKeys.settingLabel(rest), k -> new ArrayList<>()).add(g);
     }
     List<BatchDropRow> unadjusted = new ArrayList<>();
     for (String metric : metrics) {
       for (var entry : byMethod.entrySet()) {
         List<TrialGroup> withValues = entry.getValue().stream().filter(g -> g.values(metric).length > 0)
-            .sorted(Comparator.comparingInt(g -> Integer.parseInt(g.setting().get("batchSize")))).toList();
+            .sorted(Comparator.comparingInt(g -> Integer.parseInt(g.setting().get(ParameterKeys.BATCH_SIZE)))).toList();
         if (withValues.size() < 2) {
           continue;
         }
         TrialGroup small = withValues.get(0);
         TrialGroup large = withValues.get(withValues.size() - 1);
-        int b0 = Integer.parseInt(small.setting().get("batchSize"));
-        int b1 = Integer.parseInt(large.setting().get("batchSize"));
+        int b0 = Integer.parseInt(small.setting().get(ParameterKeys.BATCH_SIZE));
+        int b1 = Integer.parseInt(large.setting().get(ParameterKeys.BATCH_SIZE));
         Comparison c = comparisons.compare("B=" + b0, small.values(metric), "B=" + b1, large.values(metric));
         Optional<PaperValue> paperSmall = PaperValues.paperFor(experiment, small.setting(), small.method(), metric);
         Optional<PaperValue> paperLarge = PaperValues.paperFor(experiment, large.setting(), large.method(), metric);

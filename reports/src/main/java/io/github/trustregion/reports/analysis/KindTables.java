@@ -1,5 +1,6 @@
 package io.github.trustregion.reports.analysis;
 
+import io.github.trustregion.framework.result.ResultKind;
 import io.github.trustregion.framework.result.EpochRecord;
 import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.framework.result.TrialResult;
@@ -29,7 +30,7 @@ public final class KindTables {
    * for other kinds.
    */
   public static List<FitRow> fits(LoadedExperiment experiment, List<TrialGroup> groups) {
-    if (!experiment.kind().equals("subproblem")) {
+    if (experiment.resultKind() != ResultKind.SUBPROBLEM) {
       return List.of();
     }
     Map<String, List<List<Double>>> points = new LinkedHashMap<>();
@@ -69,7 +70,7 @@ public final class KindTables {
    * for other kinds.
    */
   public static List<StageRow> stages(LoadedExperiment experiment, List<TrialGroup> groups) {
-    if (!experiment.kind().equals("tracks")) {
+    if (experiment.resultKind() != ResultKind.TRACKS) {
       return List.of();
     }
     List<StageRow> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.github.trustregion.reports.analysis;
 
+import io.github.trustregion.framework.result.ParameterKeys;
 import io.github.trustregion.framework.result.EpochRecord;
 import io.github.trustregion.framework.result.MetricKeys;
 import io.github.trustregion.framework.result.TrialResult;
@@ -27,8 +28,8 @@ public final class TrialKeys {
 
   /** Returns the method label: {@code method}, else {@code pair}, else {@code methodA vs methodB}. */
   public static String method(Map<String, String> parameters) {
-    if (parameters.containsKey("method")) {
-      return parameters.get("method");
+    if (parameters.containsKey(ParameterKeys.METHOD)) {
+      return parameters.get(ParameterKeys.METHOD);
     }
     if (parameters.containsKey("pair")) {
       return parameters.get("pair");
@@ -116,7 +117,7 @@ public final class TrialKeys {
   /** Returns a copy of the parameters with the method under key {@code method}. */
   public static Map<String, String> withMethod(Map<String, String> setting, String method) {
     Map<String, String> out = new LinkedHashMap<>(setting);
-    out.put("method", method);
+    out.put(ParameterKeys.METHOD, method);
     return out;
   }
 }

@@ -1,5 +1,7 @@
 package io.github.trustregion.reports.html;
 
+import io.github.trustregion.framework.result.ParameterKeys;
+import io.github.trustregion.framework.result.MetricKeys;
 import io.github.trustregion.framework.result.EpochRecord;
 import io.github.trustregion.framework.result.Series;
 import io.github.trustregion.framework.result.TrialResult;
@@ -35,14 +37,15 @@ public final class ExperimentCharts {
   public static List<NamedChart> forExperiment(LoadedExperiment experiment, ExperimentSummary summary) {
     List<TrialGroup> groups = TrialGroup.of(experiment);
     List<NamedChart> charts = new ArrayList<>();
-    switch (experiment.kind()) {
-      case "subproblem" -> subproblem(groups, summary, charts);
-      case "landscape" -> {
+    switch (experiment.resultKind()) {
+      case SUBPROBLEM -> subproblem(groups, summary, charts);
+      case LANDSCAPE -> {
         landscape(groups, charts);
         training(groups, summary, charts, false);
       }
-      case "tracks" -> training(groups, summary, charts, true);
-      default -> training(groups, summary, charts, false);
+      case TRACKS -> training(groups, summary, charts, true);
+      case TRAINING -> training(groups, summary, charts, false);
+      default -> throw new IllegalStateException("Unknown kind " + experiment.resultKind());
     }
     telemetry(groups, charts);
     return charts;
@@ -97,10 +100,10 @@ public final class ExperimentCharts {
   }
 
   private static void batchSizeCharts(ExperimentSummary summary, List<NamedChart> charts) {
-    for (String metric : List.of("finalTestAccuracy", "bestTestAccuracy")) {
+    for (String metric : MetricKeys.DEFAULT_COMPARED) {
       List<GroupStat> stats = summary.groups().stream()
           .filter(s -> s.metric().equals(metric) && s.n() > 0 && s.parameters().containsKey("batchSize")).toList();
-      if (stats.stream().map(s -> s.parameters().get("batchSize")).distinct().count() < 2) {
+      if (stats.stream().map(s -> s.parameters().get(ParameterKeys.BATCH_SIZE)).distinct().count() < 2) {
         continue;
       }
       SvgChart chart = SvgChart.titled(Formats.label(metric) + " vs batch size (mean ± sd)").axes("batch size", Formats.label(metric)).logX();
@@ -109,7 +112,7 @@ public final class ExperimentCharts {
       Map<String, Integer> minN = new LinkedHashMap<>();
       boolean several = stats.stream().map(ExperimentCharts::withoutBatchSize).distinct().count() > 1;
       for (GroupStat s : stats) {
-        double b = Double.parseDouble(s.parameters().get("batchSize"));
+        double b = Double.parseDouble(s.parameters().get(ParameterKeys.BATCH_SIZE));
         String key = s.method() + (several ? " " + withoutBatchSize(s) : "");
         ours.computeIfAbsent(key, k -> new ArrayList<>()).add(Point.withSpread(b, s.mean(), s.sd()));
         minN.merge(key, s.n(), Math::min);
@@ -135,7 +138,7 @@ public final class ExperimentCharts {
   /** Returns a group's setting without its batch size, in words (one line per such setting). */
   private static String withoutBatchSize(GroupStat s) {
     Map<String, String> rest = new TreeMap<>(s.parameters());
-    rest.remove("batchSize");
+    rest.remove(ParameterKeys.BATCH_SIZE);
     return TrialKeys.settingLabel(rest);
   }
 

@@ -1,5 +1,6 @@
 package io.github.trustregion.reports.html;
 
+import io.github.trustregion.framework.result.MetricKeys;
 import java.util.Locale;
 
 /** Formats numbers and metric names for the report's cells, captions and figures. */
@@ -10,10 +11,10 @@ public final class Formats {
   /** Returns a metric's name in words (the standard accuracies), else the name itself. */
   public static String label(String metric) {
     return switch (metric) {
-      case "finalTestAccuracy" -> "final-epoch test accuracy";
-      case "bestTestAccuracy" -> "best-epoch test accuracy";
-      case "finalTrainAccuracy" -> "final-epoch train accuracy";
-      case "bestTrainAccuracy" -> "best-epoch train accuracy";
+      case MetricKeys.FINAL_TEST_ACCURACY -> "final-epoch test accuracy";
+      case MetricKeys.BEST_TEST_ACCURACY -> "best-epoch test accuracy";
+      case MetricKeys.FINAL_TRAIN_ACCURACY -> "final-epoch train accuracy";
+      case MetricKeys.BEST_TRAIN_ACCURACY -> "best-epoch train accuracy";
       default -> metric;
     };
   }
