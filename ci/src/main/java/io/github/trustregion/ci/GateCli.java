@@ -55,19 +55,22 @@ import picocli.CommandLine.ParseResult;
  *                     [--metrics LIST] [--commit SHA] [--command TEXT]
  * </pre>
  *
- * <p>The options are parsed by picocli ({@link Check}, {@link Bless}, {@link CommandLines});
- * {@code --help}, of the gate or of a subcommand, prints the usage. Exit codes ({@link
- * GateOutcome}): 0 pass, 1 a gap regressed, 2 the run is incomplete (missing, diverged or failed
- * trials, a baselined comparison without data, or one that cannot be tested because neither run's
- * per-repeat gaps vary), 3 bad arguments (an unknown option or subcommand, a missing or bad value,
- * an option given twice) or unusable input (including a run at another scale, or one that trained
- * on another workload, number of examples, network or planned epochs and batch sizes than its
- * baseline was computed on). {@code bless} exits 0, 2 (incomplete run, nothing written) or 3 (bad
- * arguments or input, nothing written).
+ * <p>The options are parsed by picocli ({@link Check}, {@link Bless}, {@link CommandLines}); {@code
+ * --help}, of the gate or of a subcommand, prints the usage. Exit codes ({@link GateOutcome}): 0
+ * pass, 1 a gap regressed, 2 the run is incomplete (missing, diverged or failed trials, a baselined
+ * comparison without data, or one that cannot be tested because neither run's per-repeat gaps
+ * vary), 3 bad arguments (an unknown option or subcommand, a missing or bad value, an option given
+ * twice) or unusable input (including a run at another scale, or one that trained on another
+ * workload, number of examples, network or planned epochs and batch sizes than its baseline was
+ * computed on). {@code bless} exits 0, 2 (incomplete run, nothing written) or 3 (bad arguments or
+ * input, nothing written).
  */
 public final class GateCli {
 
-  /** The baseline directory used when {@code --baselines} is not given (relative to the working directory). */
+  /**
+   * The baseline directory used when {@code --baselines} is not given (relative to the working
+   * directory).
+   */
   public static final String DEFAULT_BASELINES = "ci/baselines";
 
   /** The command recorded as the run's origin when {@code --command} is not given. */
@@ -132,7 +135,9 @@ public final class GateCli {
     ResultFiles run = new ResultFiles(existingDirectory(options.results, "--results"));
     List<Baseline> baselines = new BaselineFiles(options.baselines).readAll();
     ComparisonSettings defaults = ComparisonSettings.defaults();
-    GateResult result = new Gate(new ComparisonSettings(options.alpha, defaults.confidenceLevel())).evaluate(run, baselines);
+    GateResult result =
+        new Gate(new ComparisonSettings(options.alpha, defaults.confidenceLevel()))
+            .evaluate(run, baselines);
     out.print(GateTable.text(result));
     if (options.markdown != null) {
       append(options.markdown, GateTable.markdown(result));
@@ -155,39 +160,68 @@ public final class GateCli {
     String resultsText = options.results;
     ResultFiles run = new ResultFiles(existingDirectory(resultsText, "--results"));
     BaselineFiles files = new BaselineFiles(options.baselines);
-    List<String> metrics = Arrays.stream(options.metrics.split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).toList();
-    BlessSettings settings = new BlessSettings(
-        options.reference,
-        metrics,
-        options.tolerance == null ? BlessSettings.DEFAULT_TOLERANCE : options.tolerance,
-        options.tolerance == null,
-        ComparisonSettings.defaults());
-    Map<String, Baseline> existing = Files.isDirectory(files.directory())
-        ? files.readAll().stream().collect(Collectors.toMap(Baseline::experiment, b -> b))
-        : Map.of();
+    List<String> metrics =
+        Arrays.stream(options.metrics.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
+    BlessSettings settings =
+        new BlessSettings(
+            options.reference,
+            metrics,
+            options.tolerance == null ? BlessSettings.DEFAULT_TOLERANCE : options.tolerance,
+            options.tolerance == null,
+            ComparisonSettings.defaults());
+    Map<String, Baseline> existing =
+        Files.isDirectory(files.directory())
+            ? files.readAll().stream().collect(Collectors.toMap(Baseline::experiment, b -> b))
+            : Map.of();
     Commit commit = options.commit != null ? new Commit(options.commit, COMMIT_OPTION) : commit();
-    out.println("Commit " + commit.sha() + " (from " + commit.source() + ")" + (commit.source().equals(COMMIT_OPTION)
-        ? "" : "; if the results were produced at another commit, bless again with --commit SHA of that commit"));
-    Provenance provenance = new Provenance(
-        commit.sha(),
-        commit.source(),
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-        resultsText,
-        "",
-        options.command,
-        "ci/bin/gate " + Arrays.stream(args).map(GateCli::shellQuoted).collect(Collectors.joining(" ")),
-        Map.of());
+    out.println(
+        "Commit "
+            + commit.sha()
+            + " (from "
+            + commit.source()
+            + ")"
+            + (commit.source().equals(COMMIT_OPTION)
+                ? ""
+                : "; if the results were produced at another commit, bless again with --commit SHA of that commit"));
+    Provenance provenance =
+        new Provenance(
+            commit.sha(),
+            commit.source(),
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+            resultsText,
+            "",
+            options.command,
+            "ci/bin/gate "
+                + Arrays.stream(args).map(GateCli::shellQuoted).collect(Collectors.joining(" ")),
+            Map.of());
     BlessResult result = new Blesser(settings).bless(run, existing, provenance);
     for (Baseline baseline : result.baselines()) {
       Path file = files.write(baseline);
-      out.println("Blessed " + baseline.comparisons().size() + " comparison(s) of " + baseline.experiment()
-          + " at scale " + baseline.scale() + " into " + file);
-      out.println("  computed on " + baseline.configuration().comparedValues().entrySet().stream()
-          .map(e -> e.getKey() + " " + (e.getValue() == null ? "unknown" : e.getValue()))
-          .collect(Collectors.joining("; ")) + "; run id(s) " + String.join(", ", baseline.configuration().runIds()));
+      out.println(
+          "Blessed "
+              + baseline.comparisons().size()
+              + " comparison(s) of "
+              + baseline.experiment()
+              + " at scale "
+              + baseline.scale()
+              + " into "
+              + file);
+      out.println(
+          "  computed on "
+              + baseline.configuration().comparedValues().entrySet().stream()
+                  .map(e -> e.getKey() + " " + (e.getValue() == null ? "unknown" : e.getValue()))
+                  .collect(Collectors.joining("; "))
+              + "; run id(s) "
+              + String.join(", ", baseline.configuration().runIds()));
     }
-    result.skipped().forEach((experiment, reason) -> out.println("Left out of the baselines: " + experiment + ": " + reason));
+    result
+        .skipped()
+        .forEach(
+            (experiment, reason) ->
+                out.println("Left out of the baselines: " + experiment + ": " + reason));
     return 0;
   }
 
@@ -196,8 +230,10 @@ public final class GateCli {
    * subcommand ({@code check} or {@code bless}) accepts, for checks of scripts.
    */
   static Set<String> acceptedOptions(String subcommand) {
-    PrintStream none = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-    CommandLine command = commandLine(new Check(), new Bless(), none, none).getSubcommands().get(subcommand);
+    PrintStream none =
+        new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    CommandLine command =
+        commandLine(new Check(), new Bless(), none, none).getSubcommands().get(subcommand);
     if (command == null) {
       throw new IllegalArgumentException("No subcommand '" + subcommand + "'; use check or bless.");
     }
@@ -208,24 +244,36 @@ public final class GateCli {
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
-  /** Returns the gate's command line, with its subcommands parsing into {@code check} and {@code bless}. */
-  private static CommandLine commandLine(Check check, Bless bless, PrintStream out, PrintStream err) {
+  /**
+   * Returns the gate's command line, with its subcommands parsing into {@code check} and {@code
+   * bless}.
+   */
+  private static CommandLine commandLine(
+      Check check, Bless bless, PrintStream out, PrintStream err) {
     CommandLine cli = CommandLines.create(new Top(), out, err);
     cli.addSubcommand("check", CommandLines.create(check, out, err));
     cli.addSubcommand("bless", CommandLines.create(bless, out, err));
     // The gate's synopsis is its subcommands' synopses, aligned under its heading.
     String indent = " ".repeat(cli.getCommandSpec().usageMessage().synopsisHeading().length());
-    cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_SYNOPSIS, help -> help.subcommands().values().stream()
-        .map(sub -> sub.synopsis(indent.length()))
-        .collect(Collectors.joining(indent)));
+    cli.getHelpSectionMap()
+        .put(
+            UsageMessageSpec.SECTION_KEY_SYNOPSIS,
+            help ->
+                help.subcommands().values().stream()
+                    .map(sub -> sub.synopsis(indent.length()))
+                    .collect(Collectors.joining(indent)));
     return cli;
   }
 
   private static Path existingDirectory(String text, String option) {
     Path path = Path.of(text);
     if (!Files.isDirectory(path)) {
-      throw new GateInputException("The directory " + path.toAbsolutePath() + " given as " + option
-          + " does not exist. Pass the results directory the experiments wrote.");
+      throw new GateInputException(
+          "The directory "
+              + path.toAbsolutePath()
+              + " given as "
+              + option
+              + " does not exist. Pass the results directory the experiments wrote.");
     }
     return path;
   }
@@ -235,7 +283,8 @@ public final class GateCli {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the Markdown summary " + file + ".", e);
     }
@@ -252,12 +301,15 @@ public final class GateCli {
       return new Commit(sha, "GITHUB_SHA");
     }
     try {
-      Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+      Process git =
+          new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
       String text;
       try (InputStream stream = git.getInputStream()) {
         text = new String(stream.readAllBytes(), StandardCharsets.UTF_8).trim();
       }
-      if (git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 && text.matches("[0-9a-f]{40}")) {
+      if (git.waitFor(10, TimeUnit.SECONDS)
+          && git.exitValue() == 0
+          && text.matches("[0-9a-f]{40}")) {
         return new Commit(text, "git rev-parse HEAD");
       }
     } catch (IOException e) {
@@ -273,92 +325,167 @@ public final class GateCli {
 
   /** Returns the argument as a shell word: unchanged when it is plain, else in single quotes. */
   static String shellQuoted(String argument) {
-    return argument.matches("[\\w@%+=:,./-]+") ? argument : "'" + argument.replace("'", "'\\''") + "'";
+    return argument.matches("[\\w@%+=:,./-]+")
+        ? argument
+        : "'" + argument.replace("'", "'\\''") + "'";
   }
 
   /** The gate itself: {@code --help} and the subcommands. */
-  @Command(name = "ci/bin/gate", synopsisHeading = "usage: ",
-      description = "The accuracy-gap gate: check compares a run with the baselines, bless writes the"
-          + " baselines from a run; --help after a subcommand describes its options.",
-      commandListHeading = "commands:%n", optionListHeading = "options:%n", usageHelpWidth = 100,
-      exitCodeListHeading = "exit codes:%n", exitCodeList = {"0:pass", "1:a gap regressed",
-          "2:incomplete run (missing/diverged/failed trials, untestable gap)",
-          "3:bad arguments or input (also a run of another configuration than its baseline's, or"
-              + " result files that cannot be used: all are listed, each with its fix)"})
+  @Command(
+      name = "ci/bin/gate",
+      synopsisHeading = "usage: ",
+      description =
+          "The accuracy-gap gate: check compares a run with the baselines, bless writes the"
+              + " baselines from a run; --help after a subcommand describes its options.",
+      commandListHeading = "commands:%n",
+      optionListHeading = "options:%n",
+      usageHelpWidth = 100,
+      exitCodeListHeading = "exit codes:%n",
+      exitCodeList = {
+        "0:pass",
+        "1:a gap regressed",
+        "2:incomplete run (missing/diverged/failed trials, untestable gap)",
+        "3:bad arguments or input (also a run of another configuration than its baseline's, or"
+            + " result files that cannot be used: all are listed, each with its fix)"
+      })
   private static final class Top {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "print this help and exit")
     boolean help;
   }
 
   /** The options of {@code check}. */
-  @Command(name = "check", sortOptions = false, sortSynopsis = false, separator = " ",
-      synopsisHeading = "usage: ", optionListHeading = "options:%n", usageHelpWidth = 100,
+  @Command(
+      name = "check",
+      sortOptions = false,
+      sortSynopsis = false,
+      separator = " ",
+      synopsisHeading = "usage: ",
+      optionListHeading = "options:%n",
+      usageHelpWidth = 100,
       description = "Compares the run's accuracy gaps with the baselines'.",
-      exitCodeListHeading = "exit codes:%n", exitCodeList = {"0:pass", "1:a gap regressed",
-          "2:incomplete run (missing/diverged/failed trials, untestable gap)",
-          "3:bad arguments or input (also a run of another configuration than its baseline's, or"
-              + " result files that cannot be used: all are listed, each with its fix)"})
+      exitCodeListHeading = "exit codes:%n",
+      exitCodeList = {
+        "0:pass",
+        "1:a gap regressed",
+        "2:incomplete run (missing/diverged/failed trials, untestable gap)",
+        "3:bad arguments or input (also a run of another configuration than its baseline's, or"
+            + " result files that cannot be used: all are listed, each with its fix)"
+      })
   static final class Check {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "print this help and exit")
     boolean help;
 
-    @Option(names = "--results", paramLabel = "DIR", required = true,
+    @Option(
+        names = "--results",
+        paramLabel = "DIR",
+        required = true,
         description = "the results directory of the run")
     String results;
 
-    @Option(names = "--baselines", paramLabel = "DIR",
+    @Option(
+        names = "--baselines",
+        paramLabel = "DIR",
         description = "the baseline directory (default: ${DEFAULT-VALUE})")
     Path baselines = Path.of(DEFAULT_BASELINES);
 
-    @Option(names = "--alpha", paramLabel = "A", converter = AlphaConverter.class,
-        description = "the significance level of the Holm-adjusted tests, in [0.000001, 0.5]"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--alpha",
+        paramLabel = "A",
+        converter = AlphaConverter.class,
+        description =
+            "the significance level of the Holm-adjusted tests, in [0.000001, 0.5]"
+                + " (default: ${DEFAULT-VALUE})")
     double alpha = ComparisonSettings.defaults().alpha();
 
-    @Option(names = "--markdown", paramLabel = "FILE", description = "append the table as Markdown to FILE")
+    @Option(
+        names = "--markdown",
+        paramLabel = "FILE",
+        description = "append the table as Markdown to FILE")
     Path markdown;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the table and the problems as JSON to FILE")
+    @Option(
+        names = "--json",
+        paramLabel = "FILE",
+        description = "write the table and the problems as JSON to FILE")
     Path json;
   }
 
   /** The options of {@code bless}. */
-  @Command(name = "bless", sortOptions = false, sortSynopsis = false, separator = " ",
-      synopsisHeading = "usage: ", optionListHeading = "options:%n", usageHelpWidth = 100,
+  @Command(
+      name = "bless",
+      sortOptions = false,
+      sortSynopsis = false,
+      separator = " ",
+      synopsisHeading = "usage: ",
+      optionListHeading = "options:%n",
+      usageHelpWidth = 100,
       description = "Writes the baselines from a complete run.",
-      exitCodeListHeading = "exit codes:%n", exitCodeList = {"0:blessed",
-          "2:incomplete run (missing, diverged or failed trials), nothing written",
-          "3:bad arguments or input (such as trials that disagree on their configuration), nothing written"})
+      exitCodeListHeading = "exit codes:%n",
+      exitCodeList = {
+        "0:blessed",
+        "2:incomplete run (missing, diverged or failed trials), nothing written",
+        "3:bad arguments or input (such as trials that disagree on their configuration), nothing written"
+      })
   static final class Bless {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "print this help and exit")
     boolean help;
 
-    @Option(names = "--results", paramLabel = "DIR", required = true,
+    @Option(
+        names = "--results",
+        paramLabel = "DIR",
+        required = true,
         description = "the results directory of a complete run")
     String results;
 
-    @Option(names = "--baselines", paramLabel = "DIR",
+    @Option(
+        names = "--baselines",
+        paramLabel = "DIR",
         description = "the baseline directory (default: ${DEFAULT-VALUE})")
     Path baselines = Path.of(DEFAULT_BASELINES);
 
-    @Option(names = "--tolerance", paramLabel = "T", converter = ToleranceConverter.class,
-        description = "the tolerance of every entry, in [0, 1] (default: existing entries keep theirs,"
-            + " new ones get " + BlessSettings.DEFAULT_TOLERANCE + ")")
+    @Option(
+        names = "--tolerance",
+        paramLabel = "T",
+        converter = ToleranceConverter.class,
+        description =
+            "the tolerance of every entry, in [0, 1] (default: existing entries keep theirs,"
+                + " new ones get "
+                + BlessSettings.DEFAULT_TOLERANCE
+                + ")")
     Double tolerance;
 
-    @Option(names = "--reference", paramLabel = "METHOD",
+    @Option(
+        names = "--reference",
+        paramLabel = "METHOD",
         description = "the method the gaps are measured against (default: ${DEFAULT-VALUE})")
     String reference = "SGD";
 
-    @Option(names = "--metrics", paramLabel = "LIST",
+    @Option(
+        names = "--metrics",
+        paramLabel = "LIST",
         description = "the gated metrics, comma-separated (default: ${DEFAULT-VALUE})")
     String metrics = String.join(",", BlessSettings.DEFAULT_METRICS);
 
-    @Option(names = COMMIT_OPTION, paramLabel = "SHA", description = "the commit that produced the"
-        + " results (default: GITHUB_SHA, else git rev-parse HEAD, else unknown)")
+    @Option(
+        names = COMMIT_OPTION,
+        paramLabel = "SHA",
+        description =
+            "the commit that produced the"
+                + " results (default: GITHUB_SHA, else git rev-parse HEAD, else unknown)")
     String commit;
 
-    @Option(names = "--command", paramLabel = "TEXT",
+    @Option(
+        names = "--command",
+        paramLabel = "TEXT",
         description = "the command that produced the results (default: ${DEFAULT-VALUE})")
     String command = DEFAULT_RUN_COMMAND;
   }

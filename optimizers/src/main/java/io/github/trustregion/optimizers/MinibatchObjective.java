@@ -4,12 +4,12 @@ import java.util.OptionalInt;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A twice-differentiable function F of the flat parameter vector, fixed to one minibatch: the
- * mean loss plus any regularization, with its gradient and Hessian-vector products.
+ * A twice-differentiable function F of the flat parameter vector, fixed to one minibatch: the mean
+ * loss plus any regularization, with its gradient and Hessian-vector products.
  *
  * <p>Every method of a trial sees the same objective, so regularization lives here and not in the
- * methods. Calls may change the state of an underlying network (its parameters are set to the
- * point asked for); callers own the arrays they pass in and get back.
+ * methods. Calls may change the state of an underlying network (its parameters are set to the point
+ * asked for); callers own the arrays they pass in and get back.
  */
 public interface MinibatchObjective {
 

@@ -32,7 +32,7 @@ public final class GeneratedImages {
         features[j][p] = Math.min(1, Math.max(0, value));
       }
     }
-    return new DataSet(Nd4j.createFromArray(features).castTo(type),
-        Nd4j.createFromArray(labels).castTo(type));
+    return new DataSet(
+        Nd4j.createFromArray(features).castTo(type), Nd4j.createFromArray(labels).castTo(type));
   }
 }

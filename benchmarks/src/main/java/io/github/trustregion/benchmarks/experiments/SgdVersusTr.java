@@ -13,8 +13,7 @@ import java.lang.annotation.Target;
  * methods compared"): SGD with step 0.1 and TR with N₁ = N₂ = 1, subproblem step 0.1 and r₀ = 1,
  * each a standalone trial.
  *
- * <p>The step sizes differ between the methods on purpose and are declared as allowed
- * differences.
+ * <p>The step sizes differ between the methods on purpose and are declared as allowed differences.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

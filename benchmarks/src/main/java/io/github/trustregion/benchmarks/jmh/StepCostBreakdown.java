@@ -25,11 +25,11 @@ import picocli.CommandLine.TypeConversionException;
  * products, the trial value F(x + z)) timed call by call, and the rest (the subproblem solver's
  * vector algebra and the state's bookkeeping) as the difference to the whole step.
  *
- * <p>It complements {@link NetworkOracleBenchmark}, whose separate benchmarks of each oracle run
- * at different times and so carry the machine's noise into their sum; here every part is measured
- * inside the same steps, so the share of each part holds even on a loaded machine. Steps use
- * {@link TrustRegion#paper()} on one real Fashion-MNIST minibatch of B = 128 (Fashion-MNIST must
- * be installed), after a warm-up. Run it with the benchmarks class path:
+ * <p>It complements {@link NetworkOracleBenchmark}, whose separate benchmarks of each oracle run at
+ * different times and so carry the machine's noise into their sum; here every part is measured
+ * inside the same steps, so the share of each part holds even on a loaded machine. Steps use {@link
+ * TrustRegion#paper()} on one real Fashion-MNIST minibatch of B = 128 (Fashion-MNIST must be
+ * installed), after a warm-up. Run it with the benchmarks class path:
  *
  * <pre>
  *   OMP_WAIT_POLICY=PASSIVE java -cp benchmarks/target/classes:CLASSPATH \
@@ -61,19 +61,29 @@ public final class StepCostBreakdown {
    * @param value the trial value F(x + z)
    * @param rest the step minus its oracles (setting up the product operator included)
    */
-  public record Breakdown(int steps, double step, double gradient, double hessianVectorProducts,
-      double productsPerStep, double value, double rest) {}
+  public record Breakdown(
+      int steps,
+      double step,
+      double gradient,
+      double hessianVectorProducts,
+      double productsPerStep,
+      double value,
+      double rest) {}
 
   /** Measures {@code steps} TR steps of {@code model} (mlp or small-cnn) after {@code warmUp}. */
   public static Breakdown measure(String model, int warmUp, int steps) {
     if (steps < 1 || warmUp < 0) {
-      throw new IllegalArgumentException("StepCostBreakdown: steps must be at least 1 and the"
-          + " warm-up at least 0, but were " + steps + " and " + warmUp);
+      throw new IllegalArgumentException(
+          "StepCostBreakdown: steps must be at least 1 and the"
+              + " warm-up at least 0, but were "
+              + steps
+              + " and "
+              + warmUp);
     }
     NetworkArchitecture architecture = BenchmarkNetworks.architecture(model, "StepCostBreakdown");
     if (!FashionMnist.isAvailable(FashionMnist.directory())) {
-      throw new IllegalStateException("StepCostBreakdown needs Fashion-MNIST: apt-get install"
-          + " dataset-fashion-mnist");
+      throw new IllegalStateException(
+          "StepCostBreakdown needs Fashion-MNIST: apt-get install" + " dataset-fashion-mnist");
     }
     DataSet batch = BenchmarkNetworks.fashionMnistMinibatch(architecture, 128);
     NetworkObjective network =
@@ -91,8 +101,13 @@ public final class StepCostBreakdown {
     }
     long total = System.nanoTime() - start;
     double perStep = 1e6 * steps;
-    return new Breakdown(steps, total / perStep, timed.gradientNanos / perStep,
-        timed.productNanos / perStep, timed.products / (double) steps, timed.valueNanos / perStep,
+    return new Breakdown(
+        steps,
+        total / perStep,
+        timed.gradientNanos / perStep,
+        timed.productNanos / perStep,
+        timed.products / (double) steps,
+        timed.valueNanos / perStep,
         (total - timed.gradientNanos - timed.productNanos - timed.valueNanos) / perStep);
   }
 
@@ -116,34 +131,62 @@ public final class StepCostBreakdown {
       err.println(e.getMessage());
       return 1;
     }
-    out.printf("%s, %d steps: step %.2f ms = gradient %.2f + %.1f Hessian-vector products"
-            + " %.2f + value %.2f + rest %.2f (rest %.1f%% of the step)%n", arguments.model, b.steps(),
-        b.step(), b.gradient(), b.productsPerStep(), b.hessianVectorProducts(), b.value(),
-        b.rest(), 100 * b.rest() / b.step());
+    out.printf(
+        "%s, %d steps: step %.2f ms = gradient %.2f + %.1f Hessian-vector products"
+            + " %.2f + value %.2f + rest %.2f (rest %.1f%% of the step)%n",
+        arguments.model,
+        b.steps(),
+        b.step(),
+        b.gradient(),
+        b.productsPerStep(),
+        b.hessianVectorProducts(),
+        b.value(),
+        b.rest(),
+        100 * b.rest() / b.step());
     return 0;
   }
 
   /** The command line's arguments, as picocli parses them. */
-  @Command(name = "StepCostBreakdown", usageHelpWidth = 100,
-      description = "Splits the time of a stochastic TR step (paper settings, one Fashion-MNIST"
-          + " minibatch of B = 128) into its oracles and the rest, timed inside the same steps.",
+  @Command(
+      name = "StepCostBreakdown",
+      usageHelpWidth = 100,
+      description =
+          "Splits the time of a stochastic TR step (paper settings, one Fashion-MNIST"
+              + " minibatch of B = 128) into its oracles and the rest, timed inside the same steps.",
       exitCodeListHeading = "Exit codes:%n",
-      exitCodeList = {"0:measured", "1:the measurement could not run (such as Fashion-MNIST missing)",
-          EXIT_USAGE + ":bad arguments"})
+      exitCodeList = {
+        "0:measured",
+        "1:the measurement could not run (such as Fashion-MNIST missing)",
+        EXIT_USAGE + ":bad arguments"
+      })
   static final class Arguments {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "print this help and exit")
     boolean help;
 
-    @Parameters(index = "0", paramLabel = "MODEL", converter = ModelConverter.class,
+    @Parameters(
+        index = "0",
+        paramLabel = "MODEL",
+        converter = ModelConverter.class,
         description = "the network: " + MLP + " or " + SMALL_CNN)
     String model;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "WARM-UP", converter = WarmUpConverter.class,
+    @Parameters(
+        index = "1",
+        arity = "0..1",
+        paramLabel = "WARM-UP",
+        converter = WarmUpConverter.class,
         description = "TR steps before the measurement, at least 0 (default: ${DEFAULT-VALUE})")
     int warmUp = 30;
 
-    @Parameters(index = "2", arity = "0..1", paramLabel = "STEPS", converter = StepsConverter.class,
+    @Parameters(
+        index = "2",
+        arity = "0..1",
+        paramLabel = "STEPS",
+        converter = StepsConverter.class,
         description = "TR steps measured, at least 1 (default: ${DEFAULT-VALUE})")
     int steps = 200;
   }
@@ -153,7 +196,8 @@ public final class StepCostBreakdown {
     @Override
     public String convert(String text) {
       if (!text.equals(MLP) && !text.equals(SMALL_CNN)) {
-        throw new TypeConversionException("'" + text + "' is no model; use " + MLP + " or " + SMALL_CNN + ".");
+        throw new TypeConversionException(
+            "'" + text + "' is no model; use " + MLP + " or " + SMALL_CNN + ".");
       }
       return text;
     }

@@ -40,7 +40,8 @@ class BenchmarkSetupTest {
     assertThat(sgd.hessianVectorProducts()).isZero();
     assertThat(tr.gradientEvaluations()).isEqualTo(1);
     assertThat(tr.functionEvaluations()).isEqualTo(1);
-    assertThat(tr.hessianVectorProducts()).as("N1 = N2 = 1: for z0, z1 and z2 (or one phase-II step)")
+    assertThat(tr.hessianVectorProducts())
+        .as("N1 = N2 = 1: for z0, z1 and z2 (or one phase-II step)")
         .isEqualTo(3);
     assertThat(counters.samples).isEqualTo(6 * 16);
     assertThat(counters.hessianVectorProducts).isEqualTo(tr.hessianVectorProducts());
@@ -60,7 +61,8 @@ class BenchmarkSetupTest {
 
   @Test
   void stepCostBreakdownTimesThePapersThreeProductsInsideTheStep() {
-    assumeTrue(FashionMnist.isAvailable(FashionMnist.directory()),
+    assumeTrue(
+        FashionMnist.isAvailable(FashionMnist.directory()),
         "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
     StepCostBreakdown.Breakdown b = StepCostBreakdown.measure("mlp", 1, 3);
 
@@ -97,7 +99,8 @@ class BenchmarkSetupTest {
     RandomIndefiniteProblem problem = RandomIndefiniteProblem.generate(40, 10, 1L, DataType.DOUBLE);
     ExactSolution exact = problem.solveExactly(1.0);
     assertThat(Math.sqrt(java.util.Arrays.stream(exact.step()).map(x -> x * x).sum()))
-        .as("‖s‖ of the exact minimizer").isCloseTo(1, within(1e-12));
+        .as("‖s‖ of the exact minimizer")
+        .isCloseTo(1, within(1e-12));
     double optimum = exact.modelValue();
     for (String solver : new String[] {"paper", "steihaug-cg", "lanczos"}) {
       SubproblemSolverBenchmark benchmark = new SubproblemSolverBenchmark();
@@ -112,13 +115,13 @@ class BenchmarkSetupTest {
       benchmark.solve(counters);
 
       SolverDiagnostics diagnostics = solution.diagnostics();
-      assertThat(solution.step().norm2Number().doubleValue()).as(solver)
-          .isCloseTo(1, within(1e-9));
+      assertThat(solution.step().norm2Number().doubleValue()).as(solver).isCloseTo(1, within(1e-9));
       assertThat(diagnostics.hardCase()).as(solver).isFalse();
       if (solver.equals("steihaug-cg")) {
         assertThat(solution.modelValue()).as(solver).isGreaterThanOrEqualTo(optimum - 1e-12);
       } else {
-        assertThat(solution.modelValue()).as(solver)
+        assertThat(solution.modelValue())
+            .as(solver)
             .isCloseTo(optimum, within(1e-8 * Math.abs(optimum)));
       }
       int products = diagnostics.hessianVectorProducts();
@@ -132,7 +135,8 @@ class BenchmarkSetupTest {
         assertThat(products).as(solver).isEqualTo(diagnostics.iterations());
         assertThat(diagnostics.iterations()).as(solver + ": at most n iterations").isBetween(1, 40);
       }
-      assertThat(counters.hessianVectorProducts).as(solver + ": two solves counted")
+      assertThat(counters.hessianVectorProducts)
+          .as(solver + ": two solves counted")
           .isEqualTo(2L * products);
     }
   }

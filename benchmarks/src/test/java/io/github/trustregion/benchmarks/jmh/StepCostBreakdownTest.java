@@ -7,7 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The step-cost breakdown's command line: its help, and usage errors before anything is measured. */
+/**
+ * The step-cost breakdown's command line: its help, and usage errors before anything is measured.
+ */
 class StepCostBreakdownTest {
 
   private final ByteArrayOutputStream outBuffer = new ByteArrayOutputStream();
@@ -20,7 +22,8 @@ class StepCostBreakdownTest {
     for (String help : new String[] {"--help", "-h"}) {
       assertThat(StepCostBreakdown.run(new String[] {help}, out, err)).as(help).isZero();
     }
-    assertThat(outBuffer.toString(StandardCharsets.UTF_8)).contains("MODEL", "WARM-UP", "STEPS", "--help");
+    assertThat(outBuffer.toString(StandardCharsets.UTF_8))
+        .contains("MODEL", "WARM-UP", "STEPS", "--help");
     assertThat(errBuffer.size()).isZero();
   }
 
@@ -33,7 +36,9 @@ class StepCostBreakdownTest {
       String[] call = calls[i];
 
       assertThat(StepCostBreakdown.run(call, out, err)).as(String.join(" ", call)).isEqualTo(2);
-      assertThat(firstErrorLine()).as(String.join(" ", call)).contains(named[i])
+      assertThat(firstErrorLine())
+          .as(String.join(" ", call))
+          .contains(named[i])
           .contains("'" + call[call.length - 1] + "'");
     }
     assertThat(outBuffer.size()).isZero();

@@ -19,10 +19,10 @@ import java.util.UUID;
  * Allure's history lines the nights up): {@link Verdict#REGRESSED} → {@code failed} with the
  * message "REGRESSION: …"; {@link Verdict#NO_DATA} and {@link Verdict#NOT_TESTABLE} → {@code
  * broken} with "INCOMPLETE: …"; {@link Verdict#PASS} and {@link Verdict#WITHIN_NOISE} → {@code
- * passed}. The numbers of the gate's table (baseline and new gap, change, tolerance, p, adjusted
- * p, smallest flagged drop) are the result's parameters. When the run itself is incomplete
- * (missing, diverged or failed trials), one more result "gate: run complete" is {@code broken}
- * with "INCOMPLETE: " and the list. Writing again replaces the results of the same names.
+ * passed}. The numbers of the gate's table (baseline and new gap, change, tolerance, p, adjusted p,
+ * smallest flagged drop) are the result's parameters. When the run itself is incomplete (missing,
+ * diverged or failed trials), one more result "gate: run complete" is {@code broken} with
+ * "INCOMPLETE: " and the list. Writing again replaces the results of the same names.
  */
 public final class GateAllureResults {
 
@@ -30,29 +30,75 @@ public final class GateAllureResults {
 
   private GateAllureResults() {}
 
-  /** Writes one result per row of {@code result}, and one for the run's completeness, into {@code allureResults}. */
+  /**
+   * Writes one result per row of {@code result}, and one for the run's completeness, into {@code
+   * allureResults}.
+   */
   public static int write(GateResult result, Path allureResults) {
     long now = System.currentTimeMillis();
     int written = 0;
     for (GateRow row : result.rows()) {
-      String name = "gate: " + row.key().experiment() + " " + row.key().metric() + " "
-          + row.key().pairText() + " at " + row.key().settingText();
+      String name =
+          "gate: "
+              + row.key().experiment()
+              + " "
+              + row.key().metric()
+              + " "
+              + row.key().pairText()
+              + " at "
+              + row.key().settingText();
       ObjectNode json = base(name, now);
       switch (row.verdict()) {
-        case REGRESSED -> status(json, "failed", "REGRESSION: the gap " + row.key().pairText()
-            + " at " + row.key().settingText() + " dropped by " + points(-row.change())
-            + " points (baseline " + points(row.baselineGap()) + ", now " + points(row.newGap())
-            + ", tolerance " + points(row.tolerance()) + "), Holm-adjusted p = "
-            + number(row.adjustedP()) + " < α = " + number(result.alpha()) + ".");
-        case NO_DATA, NOT_TESTABLE -> status(json, "broken", "INCOMPLETE: " + row.verdict().words()
-            + " for " + row.key().pairText() + " at " + row.key().settingText() + ".");
-        case PASS, WITHIN_NOISE -> status(json, "passed", row.verdict() == Verdict.WITHIN_NOISE
-            ? "The gap dropped by " + points(-row.change()) + " points, not significantly (adjusted p = "
-                + number(row.adjustedP()) + ")." : "");
+        case REGRESSED ->
+            status(
+                json,
+                "failed",
+                "REGRESSION: the gap "
+                    + row.key().pairText()
+                    + " at "
+                    + row.key().settingText()
+                    + " dropped by "
+                    + points(-row.change())
+                    + " points (baseline "
+                    + points(row.baselineGap())
+                    + ", now "
+                    + points(row.newGap())
+                    + ", tolerance "
+                    + points(row.tolerance())
+                    + "), Holm-adjusted p = "
+                    + number(row.adjustedP())
+                    + " < α = "
+                    + number(result.alpha())
+                    + ".");
+        case NO_DATA, NOT_TESTABLE ->
+            status(
+                json,
+                "broken",
+                "INCOMPLETE: "
+                    + row.verdict().words()
+                    + " for "
+                    + row.key().pairText()
+                    + " at "
+                    + row.key().settingText()
+                    + ".");
+        case PASS, WITHIN_NOISE ->
+            status(
+                json,
+                "passed",
+                row.verdict() == Verdict.WITHIN_NOISE
+                    ? "The gap dropped by "
+                        + points(-row.change())
+                        + " points, not significantly (adjusted p = "
+                        + number(row.adjustedP())
+                        + ")."
+                    : "");
         default -> throw new IllegalStateException("Unknown verdict " + row.verdict());
       }
       ArrayNode parameters = json.putArray("parameters");
-      parameter(parameters, "baseline gap (points)", points(row.baselineGap()) + " (n = " + row.baselineN() + ")");
+      parameter(
+          parameters,
+          "baseline gap (points)",
+          points(row.baselineGap()) + " (n = " + row.baselineN() + ")");
       parameter(parameters, "new gap (points)", points(row.newGap()) + " (n = " + row.newN() + ")");
       parameter(parameters, "change (points)", points(row.change()));
       parameter(parameters, "tolerance (points)", points(row.tolerance()));
@@ -62,23 +108,31 @@ public final class GateAllureResults {
       ArrayNode labels = json.withArray("labels");
       label(labels, "subSuite", row.key().experiment());
       label(labels, "story", row.key().pairText());
-      ResultFiles.writeAtomically(allureResults.resolve(json.path("uuid").asText() + "-result.json"), json);
+      ResultFiles.writeAtomically(
+          allureResults.resolve(json.path("uuid").asText() + "-result.json"), json);
       written++;
     }
     ObjectNode run = base("gate: run complete", now);
     if (result.problems().isEmpty()) {
       status(run, "passed", "");
     } else {
-      StringBuilder message = new StringBuilder("INCOMPLETE: the run has " + result.problems().size()
-          + " problem(s):");
+      StringBuilder message =
+          new StringBuilder("INCOMPLETE: the run has " + result.problems().size() + " problem(s):");
       for (TrialProblem problem : result.problems()) {
-        message.append("\n- ").append(problem.experiment()).append(' ').append(problem.subject())
-            .append(": ").append(problem.kind()).append(problem.detail().isBlank() ? "" : " (" + problem.detail() + ")");
+        message
+            .append("\n- ")
+            .append(problem.experiment())
+            .append(' ')
+            .append(problem.subject())
+            .append(": ")
+            .append(problem.kind())
+            .append(problem.detail().isBlank() ? "" : " (" + problem.detail() + ")");
       }
       status(run, "broken", message.toString());
     }
     run.putArray("parameters");
-    ResultFiles.writeAtomically(allureResults.resolve(run.path("uuid").asText() + "-result.json"), run);
+    ResultFiles.writeAtomically(
+        allureResults.resolve(run.path("uuid").asText() + "-result.json"), run);
     return written + 1;
   }
 

@@ -34,7 +34,8 @@ import java.util.TreeMap;
  */
 public final class GapExtractor {
 
-  private static final Comparator<SortedMap<String, String>> SETTING_ORDER = GapExtractor::compareSettings;
+  private static final Comparator<SortedMap<String, String>> SETTING_ORDER =
+      GapExtractor::compareSettings;
 
   private final String reference;
   private final List<String> metrics;
@@ -51,8 +52,8 @@ public final class GapExtractor {
   }
 
   /**
-   * Returns the paired samples of one experiment whose plan is not at hand: settings are named
-   * by what tells {@code trials} apart. See {@link #extract(String, List, List)}.
+   * Returns the paired samples of one experiment whose plan is not at hand: settings are named by
+   * what tells {@code trials} apart. See {@link #extract(String, List, List)}.
    */
   public List<PairedSample> extract(String experiment, List<TrialResult> trials) {
     return extract(experiment, List.of(), trials);
@@ -70,50 +71,77 @@ public final class GapExtractor {
    * @throws GateInputException when a trial's repeat is not an integer, or two trials claim the
    *     same setting, method and repeat
    */
-  public List<PairedSample> extract(String experiment, List<PlannedTrial> planned, List<TrialResult> trials) {
+  public List<PairedSample> extract(
+      String experiment, List<PlannedTrial> planned, List<TrialResult> trials) {
     Set<String> ids = new HashSet<>();
     planned.forEach(p -> ids.add(p.trialId()));
     trials.forEach(t -> ids.add(t.trialId()));
     List<Map<String, String>> all = new ArrayList<>();
-    planned.stream().filter(p -> p.parameters() != null).forEach(p -> all.add(TrialSettings.of(p.parameters(), ids)));
-    trials.stream().filter(t -> t.parameters() != null).forEach(t -> all.add(TrialSettings.of(t.parameters(), ids)));
+    planned.stream()
+        .filter(p -> p.parameters() != null)
+        .forEach(p -> all.add(TrialSettings.of(p.parameters(), ids)));
+    trials.stream()
+        .filter(t -> t.parameters() != null)
+        .forEach(t -> all.add(TrialSettings.of(t.parameters(), ids)));
     Set<String> names = TrialSettings.distinguishing(all);
     List<PairedSample> samples = new ArrayList<>();
     for (String metric : metrics) {
-      Map<SortedMap<String, String>, Map<String, TreeMap<Integer, Double>>> bySetting = new TreeMap<>(SETTING_ORDER);
+      Map<SortedMap<String, String>, Map<String, TreeMap<Integer, Double>>> bySetting =
+          new TreeMap<>(SETTING_ORDER);
       Map<String, String> firstTrial = new LinkedHashMap<>();
       for (TrialResult trial : trials) {
         Double value = trial.metrics() == null ? null : trial.metrics().get(metric);
-        if (trial.status() != TrialStatus.COMPLETED || value == null || !Double.isFinite(value)
+        if (trial.status() != TrialStatus.COMPLETED
+            || value == null
+            || !Double.isFinite(value)
             || !comparable(trial)) {
           continue;
         }
         String method = trial.parameters().get(ParameterKeys.METHOD);
         int repeat = repeat(trial);
-        SortedMap<String, String> setting = TrialSettings.restrict(TrialSettings.of(trial.parameters(), ids), names);
-        Double previous = bySetting.computeIfAbsent(setting, s -> new TreeMap<>())
-            .computeIfAbsent(method, m -> new TreeMap<>())
-            .put(repeat, value);
+        SortedMap<String, String> setting =
+            TrialSettings.restrict(TrialSettings.of(trial.parameters(), ids), names);
+        Double previous =
+            bySetting
+                .computeIfAbsent(setting, s -> new TreeMap<>())
+                .computeIfAbsent(method, m -> new TreeMap<>())
+                .put(repeat, value);
         String slot = metric + setting + method + "#" + repeat;
         if (previous != null) {
           throw new GateInputException(
-              "Trials " + firstTrial.get(slot) + " and " + trial.trialId() + " of experiment " + experiment
-                  + " both claim method " + method + ", repeat " + repeat + " at setting " + setting
+              "Trials "
+                  + firstTrial.get(slot)
+                  + " and "
+                  + trial.trialId()
+                  + " of experiment "
+                  + experiment
+                  + " both claim method "
+                  + method
+                  + ", repeat "
+                  + repeat
+                  + " at setting "
+                  + setting
                   + ". Each (setting, method, repeat) must be one trial: remove the stray result file.");
         }
         firstTrial.put(slot, trial.trialId());
       }
-      bySetting.forEach((setting, byMethod) -> {
-        TreeMap<Integer, Double> referenceValues = byMethod.get(reference);
-        if (referenceValues == null) {
-          return;
-        }
-        byMethod.forEach((method, values) -> {
-          if (!method.equals(reference)) {
-            samples.add(pair(new ComparisonKey(experiment, metric, setting, method, reference), values, referenceValues));
-          }
-        });
-      });
+      bySetting.forEach(
+          (setting, byMethod) -> {
+            TreeMap<Integer, Double> referenceValues = byMethod.get(reference);
+            if (referenceValues == null) {
+              return;
+            }
+            byMethod.forEach(
+                (method, values) -> {
+                  if (!method.equals(reference)) {
+                    samples.add(
+                        pair(
+                            new ComparisonKey(experiment, metric, setting, method, reference),
+                            values,
+                            referenceValues));
+                  }
+                });
+          });
     }
     return samples;
   }
@@ -143,23 +171,26 @@ public final class GapExtractor {
     }
   }
 
-  private static PairedSample pair(ComparisonKey key, TreeMap<Integer, Double> method, TreeMap<Integer, Double> ref) {
+  private static PairedSample pair(
+      ComparisonKey key, TreeMap<Integer, Double> method, TreeMap<Integer, Double> ref) {
     List<Integer> repeats = new ArrayList<>();
     List<Double> methodValues = new ArrayList<>();
     List<Double> referenceValues = new ArrayList<>();
-    method.forEach((repeat, value) -> {
-      Double referenceValue = ref.get(repeat);
-      if (referenceValue != null) {
-        repeats.add(repeat);
-        methodValues.add(value);
-        referenceValues.add(referenceValue);
-      }
-    });
+    method.forEach(
+        (repeat, value) -> {
+          Double referenceValue = ref.get(repeat);
+          if (referenceValue != null) {
+            repeats.add(repeat);
+            methodValues.add(value);
+            referenceValues.add(referenceValue);
+          }
+        });
     return new PairedSample(key, repeats, methodValues, referenceValues);
   }
 
   private static boolean comparable(TrialResult trial) {
-    return trial.parameters() != null && trial.parameters().get(ParameterKeys.METHOD) != null
+    return trial.parameters() != null
+        && trial.parameters().get(ParameterKeys.METHOD) != null
         && trial.parameters().get(ParameterKeys.REPEAT) != null;
   }
 
@@ -169,8 +200,14 @@ public final class GapExtractor {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
       throw new GateInputException(
-          "Trial " + trial.trialId() + " of experiment " + trial.experiment() + " has repeat '" + text
-              + "', which is not an integer. Re-run it with the current harness.", e);
+          "Trial "
+              + trial.trialId()
+              + " of experiment "
+              + trial.experiment()
+              + " has repeat '"
+              + text
+              + "', which is not an integer. Re-run it with the current harness.",
+          e);
     }
   }
 }

@@ -13,12 +13,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the baselines kept in ci/baselines: valid, at ci scale, self-consistent, for real experiments,
- * recording what they were computed on.
+ * Checks the baselines kept in ci/baselines: valid, at ci scale, self-consistent, for real
+ * experiments, recording what they were computed on.
  */
 class CommittedBaselinesTest {
 
-  private static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+  private static final Path MODULE =
+      Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
 
   @Test
   void everyCommittedBaselineIsAConsistentCiScaleBaselineOfADeclaredExperiment() throws Exception {
@@ -34,23 +35,42 @@ class CommittedBaselinesTest {
       assertThat(baseline.provenance().scale()).isEqualTo("ci");
       assertThat(baseline.provenance().command()).isNotBlank();
       RunConfiguration configuration = baseline.configuration();
-      assertThat(configuration).as(baseline.experiment() + " records what it was computed on").isNotNull();
-      assertThat(configuration.comparedValues()).as(baseline.experiment()).doesNotContainValue(null);
+      assertThat(configuration)
+          .as(baseline.experiment() + " records what it was computed on")
+          .isNotNull();
+      assertThat(configuration.comparedValues())
+          .as(baseline.experiment())
+          .doesNotContainValue(null);
       assertThat(configuration.runIds()).as(baseline.experiment()).isNotEmpty();
-      assertThat(configuration.plannedBatches().stream().map(RunConfiguration.PlannedBatch::batchSize))
+      assertThat(
+              configuration.plannedBatches().stream().map(RunConfiguration.PlannedBatch::batchSize))
           .as("the planned batch sizes of " + baseline.experiment())
-          .containsAll(baseline.comparisons().stream().map(c -> c.setting().get("batchSize")).distinct().toList());
+          .containsAll(
+              baseline.comparisons().stream()
+                  .map(c -> c.setting().get("batchSize"))
+                  .distinct()
+                  .toList());
       List<Declaration> declaring =
           declarations.stream().filter(d -> d.id().equals(baseline.experiment())).toList();
-      assertThat(declaring).as("the classes annotated @Experiment(id = \"" + baseline.experiment() + "\")")
+      assertThat(declaring)
+          .as("the classes annotated @Experiment(id = \"" + baseline.experiment() + "\")")
           .hasSize(1);
       List<String> scales = declaring.get(0).scales();
-      assertThat(scales.isEmpty() || scales.contains("CI")).as("the scales " + scales + " of "
-          + declaring.get(0).file() + ": a baseline at ci scale needs an experiment that exists there"
-          + " (no scales = every scale)").isTrue();
+      assertThat(scales.isEmpty() || scales.contains("CI"))
+          .as(
+              "the scales "
+                  + scales
+                  + " of "
+                  + declaring.get(0).file()
+                  + ": a baseline at ci scale needs an experiment that exists there"
+                  + " (no scales = every scale)")
+          .isTrue();
       for (BaselineComparison c : baseline.comparisons()) {
-        double mean = c.repeatGaps().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        assertThat(c.gap()).as(c.key(baseline.experiment()).toString()).isCloseTo(mean, within(1e-12));
+        double mean =
+            c.repeatGaps().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        assertThat(c.gap())
+            .as(c.key(baseline.experiment()).toString())
+            .isCloseTo(mean, within(1e-12));
         assertThat(c.methodMean() - c.referenceMean()).isCloseTo(c.gap(), within(1e-12));
         assertThat(c.gap()).isBetween(c.ciLow(), c.ciHigh());
         assertThat(c.tolerance()).isBetween(0.0, 0.2);
@@ -60,7 +80,8 @@ class CommittedBaselinesTest {
 
   @Test
   void theDeclarationReaderTakesOnlyTheIdElementOfAnExperimentAnnotation() {
-    String source = """
+    String source =
+        """
         // @Experiment(id = "in-a-comment")
         /** {@code @Experiment(id = "in-javadoc")} */
         @PaperResult(source = "@Experiment(id = \\"in-a-string\\")")
@@ -72,17 +93,18 @@ class CommittedBaselinesTest {
 
     List<Declaration> declarations = Declaration.parse(Path.of("Some.java"), source);
 
-    assertThat(declarations).containsExactly(
-        new Declaration(Path.of("Some.java"), "real-id", List.of("PAPER", "CI")));
+    assertThat(declarations)
+        .containsExactly(new Declaration(Path.of("Some.java"), "real-id", List.of("PAPER", "CI")));
   }
 
   /**
-   * One {@code @Experiment} annotation as written in a source file: its {@code id} element (a single
-   * string literal) and the names of the constants of its {@code scales} element.
+   * One {@code @Experiment} annotation as written in a source file: its {@code id} element (a
+   * single string literal) and the names of the constants of its {@code scales} element.
    *
-   * <p>The benchmarks module is not on this module's class path, so the annotations are read from the
-   * sources: comments are dropped, string literals are skipped whole, and only the elements at the
-   * top level of an {@code @Experiment(...)} (not {@code @ExperimentKind}, not inside a string) count.
+   * <p>The benchmarks module is not on this module's class path, so the annotations are read from
+   * the sources: comments are dropped, string literals are skipped whole, and only the elements at
+   * the top level of an {@code @Experiment(...)} (not {@code @ExperimentKind}, not inside a string)
+   * count.
    */
   record Declaration(Path file, String id, List<String> scales) {
 
@@ -100,7 +122,9 @@ class CommittedBaselinesTest {
       String code = withoutComments(source);
       List<Declaration> found = new ArrayList<>();
       String marker = "@Experiment";
-      for (int at = nextOutsideStrings(code, marker, 0); at >= 0; at = nextOutsideStrings(code, marker, at + 1)) {
+      for (int at = nextOutsideStrings(code, marker, 0);
+          at >= 0;
+          at = nextOutsideStrings(code, marker, at + 1)) {
         int after = at + marker.length();
         if (after < code.length() && Character.isJavaIdentifierPart(code.charAt(after))) {
           continue; // @ExperimentKind and the like
@@ -220,18 +244,27 @@ class CommittedBaselinesTest {
         }
         i++;
       }
-      throw new IllegalArgumentException("Unbalanced parentheses after @Experiment at offset " + open);
+      throw new IllegalArgumentException(
+          "Unbalanced parentheses after @Experiment at offset " + open);
     }
 
     private static String singleStringLiteral(String value, Path file) {
-      if (value.length() < 2 || value.charAt(0) != '"' || endOfLiteral(value, 0) != value.length()) {
-        throw new IllegalArgumentException(file + ": the id of @Experiment is not a single string literal but "
-            + value + "; write the id as one literal so that it can be read from the source");
+      if (value.length() < 2
+          || value.charAt(0) != '"'
+          || endOfLiteral(value, 0) != value.length()) {
+        throw new IllegalArgumentException(
+            file
+                + ": the id of @Experiment is not a single string literal but "
+                + value
+                + "; write the id as one literal so that it can be read from the source");
       }
       return value.substring(1, value.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
     }
 
-    /** Returns the simple names of the constants in {@code Scale.PAPER} or {@code {Scale.PAPER, ...}}. */
+    /**
+     * Returns the simple names of the constants in {@code Scale.PAPER} or {@code {Scale.PAPER,
+     * ...}}.
+     */
     private static List<String> constantNames(String value) {
       String inner = value.startsWith("{") ? value.substring(1, value.length() - 1) : value;
       List<String> names = new ArrayList<>();

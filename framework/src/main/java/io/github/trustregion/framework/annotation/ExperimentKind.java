@@ -9,7 +9,9 @@ import java.util.Locale;
  * figures, or {@link #AUTO}.
  */
 public enum ExperimentKind {
-  /** Inferred: {@link #TRACKS} when the experiment declares a {@link Track}, else {@link #TRAINING}. */
+  /**
+   * Inferred: {@link #TRACKS} when the experiment declares a {@link Track}, else {@link #TRAINING}.
+   */
   AUTO(null),
   /** Per-epoch training curves of single-method trials (E2, E3). */
   TRAINING(ResultKind.TRAINING),
@@ -33,13 +35,17 @@ public enum ExperimentKind {
    */
   public ResultKind resultKind() {
     if (resultKind == null) {
-      throw new IllegalStateException("ExperimentKind.AUTO has no result kind: the planner infers "
-          + "TRAINING or TRACKS from the declaration before it writes the manifest.");
+      throw new IllegalStateException(
+          "ExperimentKind.AUTO has no result kind: the planner infers "
+              + "TRAINING or TRACKS from the declaration before it writes the manifest.");
     }
     return resultKind;
   }
 
-  /** Returns the lower-case name written to the manifest ({@link ResultKind#id()}; "auto" for {@link #AUTO}). */
+  /**
+   * Returns the lower-case name written to the manifest ({@link ResultKind#id()}; "auto" for {@link
+   * #AUTO}).
+   */
   public String id() {
     return resultKind == null ? name().toLowerCase(Locale.ROOT) : resultKind.id();
   }

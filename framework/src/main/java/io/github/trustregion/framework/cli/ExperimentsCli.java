@@ -41,8 +41,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Runs, lists or resumes experiments from the command line, through the same planner and runner
- * as {@code mvn verify -Pexperiments}.
+ * Runs, lists or resumes experiments from the command line, through the same planner and runner as
+ * {@code mvn verify -Pexperiments}.
  *
  * <pre>
  * java -cp &lt;class path&gt; io.github.trustregion.framework.cli.ExperimentsCli [-h] [--list] [--validate]
@@ -64,19 +64,19 @@ import picocli.CommandLine.TypeConversionException;
  * --list} marks each trial accordingly.
  *
  * <p>Before the first trial, the run checks the ND4J backend and prints it with its device (a
- * backend whose native library does not load, such as nd4j-cuda without the CUDA driver, stops
- * the run with one message saying what is missing), then takes the results directory's lock
- * ({@link io.github.trustregion.framework.run.RunLock}: a second run into the same directory is
- * refused with a message naming the first) and removes temporary files left by interrupted writes.
+ * backend whose native library does not load, such as nd4j-cuda without the CUDA driver, stops the
+ * run with one message saying what is missing), then takes the results directory's lock ({@link
+ * io.github.trustregion.framework.run.RunLock}: a second run into the same directory is refused
+ * with a message naming the first) and removes temporary files left by interrupted writes.
  *
- * <p>Exit status: {@value #EXIT_OK} when every trial completed (or was kept from a previous run)
- * or there was nothing to run; {@value #EXIT_FAILED} when a trial failed; {@value #EXIT_DIVERGED}
- * when the run finished and no trial failed but at least one diverged (a recorded outcome; the
- * summary line says how many); {@value #EXIT_USAGE} when nothing ran: invalid declarations or
- * usage (including a bad {@code --filter} expression and a target that is neither a class nor a
- * package with experiments), a results directory that holds another scale's results or is in use
- * by another run, a result file (such as a manifest) that cannot be read or written, or an ND4J
- * backend that cannot start.
+ * <p>Exit status: {@value #EXIT_OK} when every trial completed (or was kept from a previous run) or
+ * there was nothing to run; {@value #EXIT_FAILED} when a trial failed; {@value #EXIT_DIVERGED} when
+ * the run finished and no trial failed but at least one diverged (a recorded outcome; the summary
+ * line says how many); {@value #EXIT_USAGE} when nothing ran: invalid declarations or usage
+ * (including a bad {@code --filter} expression and a target that is neither a class nor a package
+ * with experiments), a results directory that holds another scale's results or is in use by another
+ * run, a result file (such as a manifest) that cannot be read or written, or an ND4J backend that
+ * cannot start.
  */
 public final class ExperimentsCli {
 
@@ -129,7 +129,8 @@ public final class ExperimentsCli {
       return CommandLines.usageError(cli, e.getMessage(), EXIT_USAGE);
     }
     if (targets.isEmpty()) {
-      targets.addAll(List.of(System.getProperty(ExperimentTestEngine.PACKAGES, DEFAULT_PACKAGE).split(",")));
+      targets.addAll(
+          List.of(System.getProperty(ExperimentTestEngine.PACKAGES, DEFAULT_PACKAGE).split(",")));
     }
     MethodRegistry registry = MethodRegistry.load(Thread.currentThread().getContextClassLoader());
     ExperimentPlanner planner = new ExperimentPlanner(registry, options);
@@ -147,8 +148,13 @@ public final class ExperimentsCli {
       return 2;
     }
     if (selection.isEmpty()) {
-      err.println("No experiment found in " + targets + (options.filter().pattern().isEmpty() ? ""
-          : " matching " + options.filter().pattern()) + ".");
+      err.println(
+          "No experiment found in "
+              + targets
+              + (options.filter().pattern().isEmpty()
+                  ? ""
+                  : " matching " + options.filter().pattern())
+              + ".");
       return 2;
     }
     List<ExperimentPlan> plans = selection.plans();
@@ -175,38 +181,74 @@ public final class ExperimentsCli {
     }
     RunSummary summary;
     try {
-      summary = new ExperimentRunner(registry, options, backendCheck).run(plans, new TrialListener() {
-        @Override
-        public void backendChecked(BackendCheck.Backend backend) {
-          out.println(backend.describe() + ".");
-        }
-      });
+      summary =
+          new ExperimentRunner(registry, options, backendCheck)
+              .run(
+                  plans,
+                  new TrialListener() {
+                    @Override
+                    public void backendChecked(BackendCheck.Backend backend) {
+                      out.println(backend.describe() + ".");
+                    }
+                  });
     } catch (IllegalStateException | ResultFileException | UncheckedIOException e) {
       err.println(e.getMessage());
       return EXIT_USAGE;
     }
     long failed = summary.count(TrialStatus.FAILED);
     long diverged = summary.count(TrialStatus.DIVERGED);
-    out.println(summary.results().size() + " trial(s): " + summary.count(TrialStatus.COMPLETED)
-        + " completed, " + diverged + " diverged, " + failed + " failed; " + summary.resumed()
-        + " kept from a previous run. Results in " + options.results().toAbsolutePath() + "."
-        + (failed > 0 ? " Exit status " + EXIT_FAILED + ": " + failed + " trial(s) failed."
-            : diverged > 0 ? " Exit status " + EXIT_DIVERGED + ": finished, but " + diverged
-                + " trial(s) diverged (recorded as results)." : ""));
+    out.println(
+        summary.results().size()
+            + " trial(s): "
+            + summary.count(TrialStatus.COMPLETED)
+            + " completed, "
+            + diverged
+            + " diverged, "
+            + failed
+            + " failed; "
+            + summary.resumed()
+            + " kept from a previous run. Results in "
+            + options.results().toAbsolutePath()
+            + "."
+            + (failed > 0
+                ? " Exit status " + EXIT_FAILED + ": " + failed + " trial(s) failed."
+                : diverged > 0
+                    ? " Exit status "
+                        + EXIT_DIVERGED
+                        + ": finished, but "
+                        + diverged
+                        + " trial(s) diverged (recorded as results)."
+                    : ""));
     return failed > 0 ? EXIT_FAILED : diverged > 0 ? EXIT_DIVERGED : EXIT_OK;
   }
 
-  private static void printPlan(List<ExperimentPlan> plans, ExperimentOptions options,
-      MethodRegistry registry, PrintStream out) {
+  private static void printPlan(
+      List<ExperimentPlan> plans,
+      ExperimentOptions options,
+      MethodRegistry registry,
+      PrintStream out) {
     ResultFiles files = new ResultFiles(options.results());
     ResumeCheck resume = new ResumeCheck(registry, files);
     for (ExperimentPlan plan : plans) {
-      out.println(plan.experimentId() + " (" + plan.definition().type().getName() + "), scale "
-          + plan.definition().scale().id() + ", kind " + plan.definition().kind().id() + ", "
-          + plan.trials().size() + " trial(s), workload " + plan.definition().workloadDescription());
+      out.println(
+          plan.experimentId()
+              + " ("
+              + plan.definition().type().getName()
+              + "), scale "
+              + plan.definition().scale().id()
+              + ", kind "
+              + plan.definition().kind().id()
+              + ", "
+              + plan.trials().size()
+              + " trial(s), workload "
+              + plan.definition().workloadDescription());
       for (TrialSpec trial : plan.trials()) {
-        out.println("  " + trial.trialId() + "  " + trial.parameters()
-            + state(resume.decide(plan, trial).verdict()));
+        out.println(
+            "  "
+                + trial.trialId()
+                + "  "
+                + trial.parameters()
+                + state(resume.decide(plan, trial).verdict()));
       }
     }
     if (!plans.isEmpty()) {
@@ -225,12 +267,20 @@ public final class ExperimentsCli {
   }
 
   /** Prints one line per experiment that exists only at other scales than the options'. */
-  private static void printNotDeclared(List<ExperimentPlanner.PlanOutcome> outcomes, String effect,
-      PrintStream out) {
+  private static void printNotDeclared(
+      List<ExperimentPlanner.PlanOutcome> outcomes, String effect, PrintStream out) {
     for (ExperimentPlanner.PlanOutcome outcome : outcomes) {
-      out.println(outcome.experimentId() + " (" + outcome.type().getName() + "): only at scale(s) "
-          + outcome.scalesText() + "; not declared at scale " + outcome.scale().id() + ", "
-          + effect + ".");
+      out.println(
+          outcome.experimentId()
+              + " ("
+              + outcome.type().getName()
+              + "): only at scale(s) "
+              + outcome.scalesText()
+              + "; not declared at scale "
+              + outcome.scale().id()
+              + ", "
+              + effect
+              + ".");
     }
   }
 
@@ -253,9 +303,14 @@ public final class ExperimentsCli {
       } catch (ClassNotFoundException e) {
         List<Class<?>> found = ExperimentDiscovery.inPackage(name);
         if (found.isEmpty()) {
-          throw new IllegalArgumentException("The target '" + name + "' is neither a class on the "
-              + "class path nor a package with experiment classes; check its spelling (a class "
-              + "needs its fully qualified name, such as " + ExperimentsCli.class.getName() + ").");
+          throw new IllegalArgumentException(
+              "The target '"
+                  + name
+                  + "' is neither a class on the "
+                  + "class path nor a package with experiment classes; check its spelling (a class "
+                  + "needs its fully qualified name, such as "
+                  + ExperimentsCli.class.getName()
+                  + ").");
         }
         classes.addAll(found);
       }
@@ -264,52 +319,88 @@ public final class ExperimentsCli {
   }
 
   /** The command line's options and arguments, as picocli parses them. */
-  @Command(name = "ExperimentsCli", sortOptions = false, sortSynopsis = false, separator = " ",
+  @Command(
+      name = "ExperimentsCli",
+      sortOptions = false,
+      sortSynopsis = false,
+      separator = " ",
       usageHelpWidth = 100,
-      description = "Runs, lists or resumes experiments through the same planner and runner as"
-          + " mvn verify -Pexperiments.",
-      footer = {"Without targets, scans -Dexperiments.packages (default " + DEFAULT_PACKAGE + ").",
-          "Running again with the same results directory resumes: finished trials are kept,"
-              + " failed or outdated ones run again."},
+      description =
+          "Runs, lists or resumes experiments through the same planner and runner as"
+              + " mvn verify -Pexperiments.",
+      footer = {
+        "Without targets, scans -Dexperiments.packages (default " + DEFAULT_PACKAGE + ").",
+        "Running again with the same results directory resumes: finished trials are kept,"
+            + " failed or outdated ones run again."
+      },
       exitCodeListHeading = "Exit status:%n",
       exitCodeList = {
-          EXIT_OK + ":every trial completed (or was kept from a previous run), or nothing to run",
-          EXIT_FAILED + ":at least one trial failed",
-          EXIT_USAGE + ":nothing ran: usage, invalid declarations, results directory in use or"
-              + " of another scale, unreadable result file, or an ND4J backend that cannot start",
-          EXIT_DIVERGED + ":finished and no trial failed, but some diverged"})
+        EXIT_OK + ":every trial completed (or was kept from a previous run), or nothing to run",
+        EXIT_FAILED + ":at least one trial failed",
+        EXIT_USAGE
+            + ":nothing ran: usage, invalid declarations, results directory in use or"
+            + " of another scale, unreadable result file, or an ND4J backend that cannot start",
+        EXIT_DIVERGED + ":finished and no trial failed, but some diverged"
+      })
   static final class Arguments {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "print this help and exit")
     boolean help;
 
-    @Option(names = "--list", description = "print the plan (every trial, the count, a cost estimate) and exit")
+    @Option(
+        names = "--list",
+        description = "print the plan (every trial, the count, a cost estimate) and exit")
     boolean list;
 
     @Option(names = "--validate", description = "validate only and exit")
     boolean validate;
 
-    @Option(names = "--scale", paramLabel = "S", converter = ScaleConverter.class,
+    @Option(
+        names = "--scale",
+        paramLabel = "S",
+        converter = ScaleConverter.class,
         description = "smoke, ci or paper (default: -D" + ExperimentOptions.SCALE + ", else ci)")
     Scale scale;
 
-    @Option(names = "--repeats", paramLabel = "N", converter = RepeatsConverter.class,
+    @Option(
+        names = "--repeats",
+        paramLabel = "N",
+        converter = RepeatsConverter.class,
         description = "replace the number of repeats (at least 1)")
     Integer repeats;
 
-    @Option(names = "--filter", paramLabel = "REGEX", converter = FilterConverter.class,
+    @Option(
+        names = "--filter",
+        paramLabel = "REGEX",
+        converter = FilterConverter.class,
         description = "only experiments whose id or class name contains a match")
     Pattern filter;
 
-    @Option(names = "--results", paramLabel = "DIR", description = "results directory (default: -D"
-        + ExperimentOptions.RESULTS + ", else target/experiment-results)")
+    @Option(
+        names = "--results",
+        paramLabel = "DIR",
+        description =
+            "results directory (default: -D"
+                + ExperimentOptions.RESULTS
+                + ", else target/experiment-results)")
     Path results;
 
-    @Option(names = "--allure", paramLabel = "DIR", description = "also write Allure results into"
-        + " DIR (default: -D" + ExperimentOptions.ALLURE + ", else none)")
+    @Option(
+        names = "--allure",
+        paramLabel = "DIR",
+        description =
+            "also write Allure results into"
+                + " DIR (default: -D"
+                + ExperimentOptions.ALLURE
+                + ", else none)")
     Path allure;
 
-    @Parameters(paramLabel = "TARGET", arity = "0..*",
+    @Parameters(
+        paramLabel = "TARGET",
+        arity = "0..*",
         description = "experiment classes (fully qualified) or packages to scan")
     List<String> targets = new ArrayList<>();
 
@@ -320,8 +411,9 @@ public final class ExperimentsCli {
      * @throws IllegalArgumentException naming a property whose value is bad
      */
     ExperimentOptions options(Function<String, Optional<String>> properties) {
-      ExperimentOptions options = ExperimentOptions.from(properties)
-          .withAllureResults(properties.apply(ExperimentOptions.ALLURE).map(Path::of));
+      ExperimentOptions options =
+          ExperimentOptions.from(properties)
+              .withAllureResults(properties.apply(ExperimentOptions.ALLURE).map(Path::of));
       if (scale != null) {
         options = options.withScale(scale);
       }
@@ -368,9 +460,15 @@ public final class ExperimentsCli {
       try {
         return Pattern.compile(text);
       } catch (PatternSyntaxException e) {
-        throw new TypeConversionException("'" + text + "' is no regular expression: "
-            + e.getDescription() + " near index " + e.getIndex() + "; quote special characters"
-            + " with a backslash (such as \\[) or use \\Q...\\E for a literal text.");
+        throw new TypeConversionException(
+            "'"
+                + text
+                + "' is no regular expression: "
+                + e.getDescription()
+                + " near index "
+                + e.getIndex()
+                + "; quote special characters"
+                + " with a backslash (such as \\[) or use \\Q...\\E for a literal text.");
       }
     }
   }

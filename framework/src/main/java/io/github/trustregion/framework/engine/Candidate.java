@@ -11,10 +11,10 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
  * An experiment class or one of its trials as discovery selects it, before any class is planned.
  *
  * <p>The selector resolvers ({@link ExperimentSelectorResolver}) build a tree of candidates with
- * the unique ids of the final descriptors; the engine then plans the candidate classes together
- * and builds the {@link ExperimentDescriptor}s and {@link TrialDescriptor}s from them. An
- * experiment candidate selects every trial of its plan once a selector chose the whole class, and
- * otherwise only the trials of its trial candidates.
+ * the unique ids of the final descriptors; the engine then plans the candidate classes together and
+ * builds the {@link ExperimentDescriptor}s and {@link TrialDescriptor}s from them. An experiment
+ * candidate selects every trial of its plan once a selector chose the whole class, and otherwise
+ * only the trials of its trial candidates.
  */
 final class Candidate extends AbstractTestDescriptor {
 
@@ -34,15 +34,21 @@ final class Candidate extends AbstractTestDescriptor {
    */
   static Candidate experiment(TestDescriptor parent, Class<?> type) {
     UniqueId id = parent.getUniqueId().append(ExperimentDescriptor.SEGMENT, type.getName());
-    return parent.getChildren().stream().filter(c -> c.getUniqueId().equals(id))
-        .map(Candidate.class::cast).findFirst().orElseGet(() -> new Candidate(id, type, false));
+    return parent.getChildren().stream()
+        .filter(c -> c.getUniqueId().equals(id))
+        .map(Candidate.class::cast)
+        .findFirst()
+        .orElseGet(() -> new Candidate(id, type, false));
   }
 
   /** Returns the candidate of the trial {@code trialId} of this experiment, adding it if new. */
   Candidate trial(String trialId) {
     UniqueId id = getUniqueId().append(TrialDescriptor.SEGMENT, trialId);
-    Optional<Candidate> known = getChildren().stream().filter(c -> c.getUniqueId().equals(id))
-        .map(Candidate.class::cast).findFirst();
+    Optional<Candidate> known =
+        getChildren().stream()
+            .filter(c -> c.getUniqueId().equals(id))
+            .map(Candidate.class::cast)
+            .findFirst();
     if (known.isPresent()) {
       return known.get();
     }

@@ -27,14 +27,14 @@ import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolve
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
- * Resolves the selectors of a discovery request into {@link Candidate}s: experiment classes and
- * the trials selected one by one.
+ * Resolves the selectors of a discovery request into {@link Candidate}s: experiment classes and the
+ * trials selected one by one.
  *
  * <ul>
  *   <li>a class selector selects the class with all its trials, if it is an experiment ({@link
  *       ExperimentDiscovery#isExperiment}); other classes belong to other engines;
- *   <li>a package or class-path-root selector selects the experiment classes found there, sorted
- *       by name;
+ *   <li>a package or class-path-root selector selects the experiment classes found there, sorted by
+ *       name;
  *   <li>a unique-id selector {@code [engine:...]/[experiment:<class>]} selects the class with all
  *       its trials, {@code .../[trial:<trial id>]} that trial only (as IDEs re-run a test);
  *   <li>a method selector whose class is an experiment and whose method name is a trial id (the
@@ -57,8 +57,10 @@ final class ExperimentSelectorResolver implements SelectorResolver {
   /** Returns the request resolver of the engine, which adds candidates to an engine descriptor. */
   static EngineDiscoveryRequestResolver<EngineDescriptor> resolver() {
     return EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
-        .addSelectorResolver(context -> new ExperimentSelectorResolver(
-            context.getClassNameFilter(), context.getEngineDescriptor().getUniqueId()))
+        .addSelectorResolver(
+            context ->
+                new ExperimentSelectorResolver(
+                    context.getClassNameFilter(), context.getEngineDescriptor().getUniqueId()))
         .build();
   }
 
@@ -69,21 +71,36 @@ final class ExperimentSelectorResolver implements SelectorResolver {
    * parameter are added as package selectors unless the request selects by unique id alone.
    */
   static EngineDiscoveryRequest withConfiguredPackages(EngineDiscoveryRequest request) {
-    List<DiscoverySelector> selectors = new ArrayList<>(
-        request.getSelectorsByType(DiscoverySelector.class));
-    boolean onlyUniqueIds = selectors.stream().anyMatch(UniqueIdSelector.class::isInstance)
-        && selectors.stream().noneMatch(s -> s instanceof ClassSelector
-            || s instanceof PackageSelector || s instanceof ClasspathRootSelector);
+    List<DiscoverySelector> selectors =
+        new ArrayList<>(request.getSelectorsByType(DiscoverySelector.class));
+    boolean onlyUniqueIds =
+        selectors.stream().anyMatch(UniqueIdSelector.class::isInstance)
+            && selectors.stream()
+                .noneMatch(
+                    s ->
+                        s instanceof ClassSelector
+                            || s instanceof PackageSelector
+                            || s instanceof ClasspathRootSelector);
     if (!onlyUniqueIds) {
-      request.getConfigurationParameters().get(ExperimentTestEngine.PACKAGES)
-          .ifPresent(packages -> Arrays.stream(packages.split(",")).map(String::trim)
-              .filter(p -> !p.isEmpty())
-              .forEach(p -> selectors.add(new ConfiguredPackage(p))));
+      request
+          .getConfigurationParameters()
+          .get(ExperimentTestEngine.PACKAGES)
+          .ifPresent(
+              packages ->
+                  Arrays.stream(packages.split(","))
+                      .map(String::trim)
+                      .filter(p -> !p.isEmpty())
+                      .forEach(p -> selectors.add(new ConfiguredPackage(p))));
     }
     selectors.sort(Comparator.comparingInt(ExperimentSelectorResolver::rank));
-    List<DiscoverySelector> ordered = selectors.stream()
-        .map(s -> s instanceof ConfiguredPackage p ? DiscoverySelectors.selectPackage(p.name()) : s)
-        .toList();
+    List<DiscoverySelector> ordered =
+        selectors.stream()
+            .map(
+                s ->
+                    s instanceof ConfiguredPackage p
+                        ? DiscoverySelectors.selectPackage(p.name())
+                        : s)
+            .toList();
     return new OrderedRequest(request, ordered);
   }
 
@@ -143,8 +160,8 @@ final class ExperimentSelectorResolver implements SelectorResolver {
 
   @Override
   public Resolution resolve(PackageSelector selector, Context context) {
-    return selectAll(ExperimentDiscovery.inPackage(selector.getPackageName(), classNameFilter),
-        context);
+    return selectAll(
+        ExperimentDiscovery.inPackage(selector.getPackageName(), classNameFilter), context);
   }
 
   @Override
@@ -166,8 +183,9 @@ final class ExperimentSelectorResolver implements SelectorResolver {
     }
     Class<?> type;
     try {
-      type = Class.forName(segments.get(1).getValue(), false,
-          Thread.currentThread().getContextClassLoader());
+      type =
+          Class.forName(
+              segments.get(1).getValue(), false, Thread.currentThread().getContextClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
       return nothing();
     }
@@ -178,7 +196,9 @@ final class ExperimentSelectorResolver implements SelectorResolver {
     return resolution.isResolved() ? resolution : nothing();
   }
 
-  /** Returns a resolution that selects nothing: the engine's own unique id, which has no children. */
+  /**
+   * Returns a resolution that selects nothing: the engine's own unique id, which has no children.
+   */
   private Resolution nothing() {
     return Resolution.selectors(Set.of(DiscoverySelectors.selectUniqueId(engineId)));
   }
@@ -186,7 +206,8 @@ final class ExperimentSelectorResolver implements SelectorResolver {
   @Override
   public Resolution resolve(MethodSelector selector, Context context) {
     Optional<Class<?>> type = load(selector::getJavaClass);
-    if (type.isEmpty() || !ExperimentDiscovery.isExperiment(type.get())
+    if (type.isEmpty()
+        || !ExperimentDiscovery.isExperiment(type.get())
         || !selector.getParameterTypeNames().isEmpty()) {
       return Resolution.unresolved();
     }
@@ -217,7 +238,8 @@ final class ExperimentSelectorResolver implements SelectorResolver {
   }
 
   private Resolution selectTrial(Class<?> type, String trialId, Context context) {
-    return experiment(type, context).map(c -> Resolution.match(Match.exact(c.trial(trialId))))
+    return experiment(type, context)
+        .map(c -> Resolution.match(Match.exact(c.trial(trialId))))
         .orElse(Resolution.unresolved());
   }
 

@@ -31,8 +31,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 
 /**
- * The JUnit Platform engine that runs experiments: each experiment class is a container, each
- * trial a test whose unique id ends with {@code [trial:<trialId>]}.
+ * The JUnit Platform engine that runs experiments: each experiment class is a container, each trial
+ * a test whose unique id ends with {@code [trial:<trialId>]}.
  *
  * <p><b>Activation.</b> The engine discovers nothing unless the configuration parameter (or system
  * property) {@value #ENABLED} is {@code true}, so that a normal {@code mvn verify}, which puts it
@@ -45,27 +45,28 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  * that selects only by unique id (re-running one experiment or trial, as IDEs do) gets exactly
  * those, without the packages of {@value #PACKAGES}. A method selector naming an experiment class
  * and a trial id, as test reports name a trial, selects that trial. The selectors are resolved
- * through the platform's {@link org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver}
- * ({@link ExperimentSelectorResolver}); the classes found are then planned and selected together
- * ({@link PlanSelection}), as the command line does. Class-name and
- * package-name filters apply; {@code experiments.filter} selects by experiment id (as declared,
- * so that an invalid experiment is selected too) or class name.
- * Options ({@code experiments.scale}, {@code experiments.repeats}, {@code experiments.results},
- * {@code allure.results.directory}) are read from the configuration parameters, which fall back to
- * system properties ({@link ExperimentOptions}).
+ * through the platform's {@link
+ * org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver} ({@link
+ * ExperimentSelectorResolver}); the classes found are then planned and selected together ({@link
+ * PlanSelection}), as the command line does. Class-name and package-name filters apply; {@code
+ * experiments.filter} selects by experiment id (as declared, so that an invalid experiment is
+ * selected too) or class name. Options ({@code experiments.scale}, {@code experiments.repeats},
+ * {@code experiments.results}, {@code allure.results.directory}) are read from the configuration
+ * parameters, which fall back to system properties ({@link ExperimentOptions}).
  *
- * <p><b>Execution.</b> Every discovered experiment is validated before the first trial runs; if
- * any is invalid, each invalid experiment fails with all its problems and the valid ones are
- * skipped, so nothing runs. An experiment that exists only at other scales (declared with
+ * <p><b>Execution.</b> Every discovered experiment is validated before the first trial runs; if any
+ * is invalid, each invalid experiment fails with all its problems and the valid ones are skipped,
+ * so nothing runs. An experiment that exists only at other scales (declared with
  * {@code @Experiment(scales = ...)}) is neither planned nor a failure: its container has no trials
  * and is reported skipped, with the scales at which it exists as the reason. Otherwise trials run
- * through {@link ExperimentRunner}, the same path as the command line: a completed trial is successful; a trial kept from a previous run is successful
- * with the report entry {@code resumed=true}; a diverged trial is <em>aborted</em> ({@link
- * TrialDivergedException}: a recorded outcome, not a build failure); a failed trial fails ({@link
- * TrialFailedException}). Every trial publishes a report entry with its status and result file.
- * Before the first trial the ND4J backend is checked ({@link BackendCheck}): when it cannot start
- * (such as nd4j-cuda without the CUDA driver), every experiment fails with one message saying what
- * is missing and nothing is written; a results directory in use by another run fails them alike.
+ * through {@link ExperimentRunner}, the same path as the command line: a completed trial is
+ * successful; a trial kept from a previous run is successful with the report entry {@code
+ * resumed=true}; a diverged trial is <em>aborted</em> ({@link TrialDivergedException}: a recorded
+ * outcome, not a build failure); a failed trial fails ({@link TrialFailedException}). Every trial
+ * publishes a report entry with its status and result file. Before the first trial the ND4J backend
+ * is checked ({@link BackendCheck}): when it cannot start (such as nd4j-cuda without the CUDA
+ * driver), every experiment fails with one message saying what is missing and nothing is written; a
+ * results directory in use by another run fails them alike.
  */
 public final class ExperimentTestEngine implements TestEngine {
 
@@ -114,40 +115,61 @@ public final class ExperimentTestEngine implements TestEngine {
     }
     ExperimentOptions options = ExperimentOptions.from(parameters::get);
     EngineDescriptor candidates = new EngineDescriptor(uniqueId, "Selected experiment classes");
-    ExperimentSelectorResolver.resolver().resolve(
-        ExperimentSelectorResolver.withConfiguredPackages(request), candidates);
+    ExperimentSelectorResolver.resolver()
+        .resolve(ExperimentSelectorResolver.withConfiguredPackages(request), candidates);
     Map<Class<?>, Candidate> byClass = new LinkedHashMap<>();
     for (TestDescriptor child : candidates.getChildren()) {
       Candidate candidate = (Candidate) child;
       byClass.putIfAbsent(candidate.experimentClass(), candidate);
     }
-    ExperimentPlanner planner = new ExperimentPlanner(
-        MethodRegistry.load(Thread.currentThread().getContextClassLoader()), options);
+    ExperimentPlanner planner =
+        new ExperimentPlanner(
+            MethodRegistry.load(Thread.currentThread().getContextClassLoader()), options);
     PlanSelection selection = PlanSelection.of(planner, byClass.keySet());
     for (ExperimentPlanner.PlanOutcome outcome : selection.outcomes()) {
       Class<?> type = outcome.type();
       Candidate candidate = byClass.get(type);
       List<ValidationProblem> problems = selection.problemsOf(type);
-      Optional<String> notDeclared = problems.isEmpty() && !outcome.declaredAtScale()
-          ? Optional.of(notDeclaredReason(outcome)) : Optional.empty();
-      ExperimentDescriptor experiment = new ExperimentDescriptor(candidate.getUniqueId(), type,
-          problems.isEmpty() ? outcome.plan() : Optional.empty(), problems, notDeclared);
-      experiment.plan().ifPresent(plan -> {
-        for (TrialSpec trial : plan.trials()) {
-          if (candidate.selectsTrial(trial.trialId())) {
-            experiment.addChild(new TrialDescriptor(
-                experiment.getUniqueId().append(TrialDescriptor.SEGMENT, trial.trialId()), trial, type));
-          }
-        }
-      });
+      Optional<String> notDeclared =
+          problems.isEmpty() && !outcome.declaredAtScale()
+              ? Optional.of(notDeclaredReason(outcome))
+              : Optional.empty();
+      ExperimentDescriptor experiment =
+          new ExperimentDescriptor(
+              candidate.getUniqueId(),
+              type,
+              problems.isEmpty() ? outcome.plan() : Optional.empty(),
+              problems,
+              notDeclared);
+      experiment
+          .plan()
+          .ifPresent(
+              plan -> {
+                for (TrialSpec trial : plan.trials()) {
+                  if (candidate.selectsTrial(trial.trialId())) {
+                    experiment.addChild(
+                        new TrialDescriptor(
+                            experiment
+                                .getUniqueId()
+                                .append(TrialDescriptor.SEGMENT, trial.trialId()),
+                            trial,
+                            type));
+                  }
+                }
+              });
       engine.addChild(experiment);
     }
     return engine;
   }
 
   private static String notDeclaredReason(ExperimentPlanner.PlanOutcome outcome) {
-    return "Not declared at scale " + outcome.scale().id() + ": " + outcome.experimentId()
-        + " exists only at scale(s) " + outcome.scalesText() + " (@Experiment(scales = ...)).";
+    return "Not declared at scale "
+        + outcome.scale().id()
+        + ": "
+        + outcome.experimentId()
+        + " exists only at scale(s) "
+        + outcome.scalesText()
+        + " (@Experiment(scales = ...)).";
   }
 
   @Override
@@ -155,25 +177,33 @@ public final class ExperimentTestEngine implements TestEngine {
     TestDescriptor root = request.getRootTestDescriptor();
     EngineExecutionListener listener = request.getEngineExecutionListener();
     listener.executionStarted(root);
-    List<ExperimentDescriptor> experiments = root.getChildren().stream()
-        .filter(ExperimentDescriptor.class::isInstance).map(ExperimentDescriptor.class::cast).toList();
+    List<ExperimentDescriptor> experiments =
+        root.getChildren().stream()
+            .filter(ExperimentDescriptor.class::isInstance)
+            .map(ExperimentDescriptor.class::cast)
+            .toList();
     if (experiments.isEmpty()) {
       listener.executionFinished(root, TestExecutionResult.successful());
       return;
     }
-    experiments.stream().filter(e -> e.notDeclared().isPresent())
+    experiments.stream()
+        .filter(e -> e.notDeclared().isPresent())
         .forEach(e -> listener.executionSkipped(e, e.notDeclared().orElseThrow()));
     experiments = experiments.stream().filter(e -> e.notDeclared().isEmpty()).toList();
-    List<ValidationProblem> problems = experiments.stream()
-        .flatMap(e -> e.problems().stream()).toList();
+    List<ValidationProblem> problems =
+        experiments.stream().flatMap(e -> e.problems().stream()).toList();
     if (!problems.isEmpty()) {
       for (ExperimentDescriptor experiment : experiments) {
         if (experiment.problems().isEmpty()) {
-          listener.executionSkipped(experiment, "Not run: " + problems.size()
-              + " problem(s) in other experiment declarations must be fixed first.");
+          listener.executionSkipped(
+              experiment,
+              "Not run: "
+                  + problems.size()
+                  + " problem(s) in other experiment declarations must be fixed first.");
         } else {
           listener.executionStarted(experiment);
-          listener.executionFinished(experiment,
+          listener.executionFinished(
+              experiment,
               TestExecutionResult.failed(new ExperimentValidationException(experiment.problems())));
         }
       }
@@ -197,7 +227,8 @@ public final class ExperimentTestEngine implements TestEngine {
     }
     Events events = new Events(listener, byId);
     try {
-      new ExperimentRunner(registry, options, backendCheck).run(plans, t -> kept.contains(t.trialId()), events);
+      new ExperimentRunner(registry, options, backendCheck)
+          .run(plans, t -> kept.contains(t.trialId()), events);
     } catch (RuntimeException e) {
       events.abandon(e);
     }
@@ -227,7 +258,8 @@ public final class ExperimentTestEngine implements TestEngine {
     }
 
     @Override
-    public void trialFinished(ExperimentPlan plan, TrialSpec trial, TrialResult result, boolean resumed) {
+    public void trialFinished(
+        ExperimentPlan plan, TrialSpec trial, TrialResult result, boolean resumed) {
       TestDescriptor descriptor = descriptor(plan, trial);
       if (!open.contains(descriptor)) {
         start(descriptor);
@@ -238,12 +270,14 @@ public final class ExperimentTestEngine implements TestEngine {
       entry.put("runId", result.environment().getOrDefault("runId", ""));
       result.metrics().forEach((k, v) -> entry.put(k, Double.toString(v)));
       listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
-      TestExecutionResult outcome = switch (result.status()) {
-        case COMPLETED -> TestExecutionResult.successful();
-        case DIVERGED -> TestExecutionResult.aborted(new TrialDivergedException(
-            "DIVERGED: " + result.message()));
-        case FAILED -> TestExecutionResult.failed(new TrialFailedException(result.message()));
-      };
+      TestExecutionResult outcome =
+          switch (result.status()) {
+            case COMPLETED -> TestExecutionResult.successful();
+            case DIVERGED ->
+                TestExecutionResult.aborted(
+                    new TrialDivergedException("DIVERGED: " + result.message()));
+            case FAILED -> TestExecutionResult.failed(new TrialFailedException(result.message()));
+          };
       finish(descriptor, outcome);
     }
 
@@ -256,7 +290,8 @@ public final class ExperimentTestEngine implements TestEngine {
       ExperimentDescriptor experiment = experiments.get(plan.experimentId());
       return experiment.getChildren().stream()
           .filter(c -> ((TrialDescriptor) c).trial().trialId().equals(trial.trialId()))
-          .findFirst().orElseThrow();
+          .findFirst()
+          .orElseThrow();
     }
 
     private void start(TestDescriptor descriptor) {

@@ -72,7 +72,8 @@ public record SettingSpec(
         return value > 0 ? "inf" : "-inf";
       }
       return value == Math.rint(value) && Math.abs(value) < 1e15
-          ? Long.toString((long) value) : Double.toString(value);
+          ? Long.toString((long) value)
+          : Double.toString(value);
     }
   }
 
@@ -111,7 +112,8 @@ public record SettingSpec(
   /**
    * Returns the name under which reports compare a setting across methods: {@link
    * MethodSettingNames#comparable}, the rule reports and the harness share (a composite method's
-   * {@code <method>.<name>} becomes {@code <name>} when the prefix is a method label or "sgd"/"tr").
+   * {@code <method>.<name>} becomes {@code <name>} when the prefix is a method label or
+   * "sgd"/"tr").
    *
    * @param lowerCaseLabels the experiment's method labels in lower case
    */
@@ -180,8 +182,13 @@ public record SettingSpec(
         default -> throw new IllegalStateException("Unhandled setting type " + type + ".");
       }
     } catch (NumberFormatException e) {
-      return Optional.of("'" + value + "' is not "
-          + (type == Type.DOUBLE || type == Type.POSITIVE_DOUBLE ? "a number" : "a whole number"));
+      return Optional.of(
+          "'"
+              + value
+              + "' is not "
+              + (type == Type.DOUBLE || type == Type.POSITIVE_DOUBLE
+                  ? "a number"
+                  : "a whole number"));
     }
     return Optional.empty();
   }
@@ -195,8 +202,13 @@ public record SettingSpec(
    * after the type when it has one, for error messages.
    */
   public String describe() {
-    return name + " (" + (type == Type.CHOICE ? "one of " + choices : type.name().toLowerCase(Locale.ROOT))
+    return name
+        + " ("
+        + (type == Type.CHOICE ? "one of " + choices : type.name().toLowerCase(Locale.ROOT))
         + range.map(r -> " in " + r).orElse("")
-        + ", default " + defaultValue + "): " + description;
+        + ", default "
+        + defaultValue
+        + "): "
+        + description;
   }
 }

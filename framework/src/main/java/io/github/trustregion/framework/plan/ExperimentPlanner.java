@@ -29,22 +29,22 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *
  * <p>Annotations are found directly on the class or on its composed annotations (presets), as in
  * JUnit 5. At the scale of the {@link ExperimentOptions}, {@code @AtScale} replaces the
- * experiment's values and the options replace both. Validation collects every problem before
- * giving up, each naming the class, the annotation and the fix.
+ * experiment's values and the options replace both. Validation collects every problem before giving
+ * up, each naming the class, the annotation and the fix.
  *
  * <p>An experiment restricted with {@code @Experiment(scales = ...)} to other scales than the
- * options' is not planned and not an error: its {@link PlanOutcome} has neither plan nor
- * problems and says so ({@link PlanOutcome#declaredAtScale()}). Only the scale-independent part
- * of its declaration is checked then: the id, the list of scales and the scales of
- * {@code @AtScale}, {@code @Optimizer} and {@code @Track}.
+ * options' is not planned and not an error: its {@link PlanOutcome} has neither plan nor problems
+ * and says so ({@link PlanOutcome#declaredAtScale()}). Only the scale-independent part of its
+ * declaration is checked then: the id, the list of scales and the scales of {@code @AtScale},
+ * {@code @Optimizer} and {@code @Track}.
  *
  * <p>The plan: for every repeat r (seed {@link Seeds#trialSeed}), every batch size, every
- * standalone {@code @Optimizer} and every {@code @Track} with that batch size gives one trial;
- * then the custom trials of a {@link CustomTrials} experiment. Thread-safe if the registry is.
+ * standalone {@code @Optimizer} and every {@code @Track} with that batch size gives one trial; then
+ * the custom trials of a {@link CustomTrials} experiment. Thread-safe if the registry is.
  *
- * <p>The planner only orders the steps; each has a class of its own in this package: the values
- * at a scale ({@code ScaledValues}), the declaration checks ({@code DeclarationChecks}), the
- * instances a declaration names ({@code Instantiator}) and the expansion into trials ({@code
+ * <p>The planner only orders the steps; each has a class of its own in this package: the values at
+ * a scale ({@code ScaledValues}), the declaration checks ({@code DeclarationChecks}), the instances
+ * a declaration names ({@code Instantiator}) and the expansion into trials ({@code
  * TrialExpansion}).
  */
 public final class ExperimentPlanner {
@@ -83,8 +83,10 @@ public final class ExperimentPlanner {
     if (!problems.isEmpty()) {
       throw new ExperimentValidationException(problems);
     }
-    return outcomes.stream().filter(PlanOutcome::declaredAtScale)
-        .map(o -> o.plan().orElseThrow()).toList();
+    return outcomes.stream()
+        .filter(PlanOutcome::declaredAtScale)
+        .map(o -> o.plan().orElseThrow())
+        .toList();
   }
 
   /**
@@ -99,9 +101,15 @@ public final class ExperimentPlanner {
       if (outcome.problems().isEmpty()) {
         String previous = ids.putIfAbsent(outcome.experimentId(), outcome.type().getName());
         if (previous != null) {
-          problems.add(new ValidationProblem(outcome.type().getName(), "@Experiment",
-              "the id '" + outcome.experimentId() + "' is also used by " + previous
-                  + "; give one of them another @Experiment(id = ...)."));
+          problems.add(
+              new ValidationProblem(
+                  outcome.type().getName(),
+                  "@Experiment",
+                  "the id '"
+                      + outcome.experimentId()
+                      + "' is also used by "
+                      + previous
+                      + "; give one of them another @Experiment(id = ...)."));
         }
       }
     }
@@ -109,8 +117,8 @@ public final class ExperimentPlanner {
   }
 
   /**
-   * Validates and plans one class, returning its plan, its problems, or that it is not declared
-   * at the options' scale.
+   * Validates and plans one class, returning its plan, its problems, or that it is not declared at
+   * the options' scale.
    */
   public PlanOutcome plan(Class<?> type) {
     Problems problems = new Problems(type.getName());
@@ -119,9 +127,11 @@ public final class ExperimentPlanner {
     Optional<ExperimentPlan> plan = Optional.empty();
     Optional<Experiment> experiment = AnnotationSupport.findAnnotation(type, Experiment.class);
     if (experiment.isEmpty()) {
-      problems.add("@Experiment", "the class is not annotated with @Experiment (directly or "
-          + "through a preset); add @Experiment(id = \"...\", title = \"...\") or do not "
-          + "select it.");
+      problems.add(
+          "@Experiment",
+          "the class is not annotated with @Experiment (directly or "
+              + "through a preset); add @Experiment(id = \"...\", title = \"...\") or do not "
+              + "select it.");
     } else {
       Experiment e = experiment.get();
       if (!e.id().isBlank()) {
@@ -135,13 +145,18 @@ public final class ExperimentPlanner {
         plan = planAtScale(type, e, id, checks, problems);
       }
     }
-    return new PlanOutcome(type, id, options.scale(), scales,
-        problems.isEmpty() ? plan : Optional.empty(), problems.list());
+    return new PlanOutcome(
+        type,
+        id,
+        options.scale(),
+        scales,
+        problems.isEmpty() ? plan : Optional.empty(),
+        problems.list());
   }
 
   /**
-   * The result of planning one class at one scale: a plan, problems, or neither when the
-   * experiment is valid but not declared at the scale.
+   * The result of planning one class at one scale: a plan, problems, or neither when the experiment
+   * is valid but not declared at the scale.
    *
    * @param type the class
    * @param experimentId the declared id: {@code @Experiment(id)}, else the class's simple name in
@@ -152,8 +167,13 @@ public final class ExperimentPlanner {
    * @param plan its plan when it is valid and declared at {@code scale}
    * @param problems every problem found (empty when valid)
    */
-  public record PlanOutcome(Class<?> type, String experimentId, Scale scale, List<Scale> scales,
-      Optional<ExperimentPlan> plan, List<ValidationProblem> problems) {
+  public record PlanOutcome(
+      Class<?> type,
+      String experimentId,
+      Scale scale,
+      List<Scale> scales,
+      Optional<ExperimentPlan> plan,
+      List<ValidationProblem> problems) {
 
     /** Copies the lists. */
     public PlanOutcome {
@@ -167,16 +187,16 @@ public final class ExperimentPlanner {
     }
 
     /**
-     * Returns the scales at which the experiment exists as lower-case ids, such as {@code
-     * "paper"} or {@code "ci, paper"}.
+     * Returns the scales at which the experiment exists as lower-case ids, such as {@code "paper"}
+     * or {@code "ci, paper"}.
      */
     public String scalesText() {
       return scaleIds(scales);
     }
 
     /**
-     * Returns the plan, or throws with every problem, or because the experiment is not declared
-     * at the scale.
+     * Returns the plan, or throws with every problem, or because the experiment is not declared at
+     * the scale.
      *
      * @throws ExperimentValidationException when the declaration has problems
      * @throws IllegalStateException when the experiment does not exist at {@link #scale()}
@@ -186,9 +206,16 @@ public final class ExperimentPlanner {
         throw new ExperimentValidationException(problems);
       }
       if (!declaredAtScale()) {
-        throw new IllegalStateException(type.getName() + " (" + experimentId + ") is declared "
-            + "only at scale(s) " + scalesText() + " by @Experiment(scales = ...), not at scale "
-            + scale.id() + "; plan it at one of those scales.");
+        throw new IllegalStateException(
+            type.getName()
+                + " ("
+                + experimentId
+                + ") is declared "
+                + "only at scale(s) "
+                + scalesText()
+                + " by @Experiment(scales = ...), not at scale "
+                + scale.id()
+                + "; plan it at one of those scales.");
       }
       return plan.orElseThrow();
     }
@@ -196,17 +223,19 @@ public final class ExperimentPlanner {
 
   /** Returns the kebab-case form of a class's simple name, the default experiment id. */
   static String kebab(String simpleName) {
-    return simpleName.replaceAll("([a-z0-9])([A-Z])", "$1-$2")
-        .replaceAll("([A-Z])([A-Z][a-z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    return simpleName
+        .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+        .replaceAll("([A-Z])([A-Z][a-z])", "$1-$2")
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   /**
-   * Plans an experiment found at the options' scale: resolves its values at the scale, checks
-   * the declaration, instantiates what it names and, when no problem was found, expands the
-   * trials. Problems are reported in the order of these steps.
+   * Plans an experiment found at the options' scale: resolves its values at the scale, checks the
+   * declaration, instantiates what it names and, when no problem was found, expands the trials.
+   * Problems are reported in the order of these steps.
    */
-  private Optional<ExperimentPlan> planAtScale(Class<?> type, Experiment e, String id,
-      DeclarationChecks checks, Problems problems) {
+  private Optional<ExperimentPlan> planAtScale(
+      Class<?> type, Experiment e, String id, DeclarationChecks checks, Problems problems) {
     ScaledValues values = new ScaledValues(type, options, problems);
     Scale scale = values.scale();
     long seed = values.seed();
@@ -225,8 +254,8 @@ public final class ExperimentPlanner {
     Optional<ScaledValues.DeclaredWorkload> declaredWorkload = values.workload();
     checks.checkWorkloadNamed(declaredWorkload.isPresent(), trains, scale);
     Instantiator instantiator = new Instantiator(problems);
-    Optional<Workload> workload = declaredWorkload
-        .flatMap(w -> instantiator.workload(w.type(), w.where(), scale));
+    Optional<Workload> workload =
+        declaredWorkload.flatMap(w -> instantiator.workload(w.type(), w.where(), scale));
     Optional<CustomTrials> custom = instantiator.customTrials(type);
     checks.checkSomethingToRun(trains, scale);
     ExperimentKind kind = checks.kind(e, !tracks.isEmpty(), trains);
@@ -237,20 +266,40 @@ public final class ExperimentPlanner {
       return Optional.empty();
     }
 
-    ExperimentDefinition definition = new ExperimentDefinition(type, id,
-        e.title().isBlank() ? id : e.title(), e.description(), kind, scale, workload,
-        batchSizes, standalone.isEmpty() ? 0 : epochs, repeats, seed, weightDecay,
-        examples.train(), examples.test(),
-        AnnotationSupport.findAnnotation(type, Metrics.class).map(m -> List.of(m.value()))
-            .orElse(DEFAULT_METRICS),
-        AnnotationSupport.findAnnotation(type, AllowedDifferences.class)
-            .map(a -> List.of(a.value())).orElse(List.of()),
-        paperValues, custom);
-    List<TrialSpec> trials = new ArrayList<>(TrialExpansion.trainingTrials(definition,
-        TrialExpansion.methods(optimizers, registry, epochs), standalone, tracks));
+    ExperimentDefinition definition =
+        new ExperimentDefinition(
+            type,
+            id,
+            e.title().isBlank() ? id : e.title(),
+            e.description(),
+            kind,
+            scale,
+            workload,
+            batchSizes,
+            standalone.isEmpty() ? 0 : epochs,
+            repeats,
+            seed,
+            weightDecay,
+            examples.train(),
+            examples.test(),
+            AnnotationSupport.findAnnotation(type, Metrics.class)
+                .map(m -> List.of(m.value()))
+                .orElse(DEFAULT_METRICS),
+            AnnotationSupport.findAnnotation(type, AllowedDifferences.class)
+                .map(a -> List.of(a.value()))
+                .orElse(List.of()),
+            paperValues,
+            custom);
+    List<TrialSpec> trials =
+        new ArrayList<>(
+            TrialExpansion.trainingTrials(
+                definition,
+                TrialExpansion.methods(optimizers, registry, epochs),
+                standalone,
+                tracks));
     List<CustomTrial> customs = TrialExpansion.planCustomTrials(definition, trials, problems);
-    checks.checkCustomTrials(id, scale, customs,
-        trials.stream().map(TrialSpec::trialId).collect(Collectors.toSet()));
+    checks.checkCustomTrials(
+        id, scale, customs, trials.stream().map(TrialSpec::trialId).collect(Collectors.toSet()));
     trials.addAll(TrialExpansion.customTrialSpecs(definition, customs));
     checks.checkAllowedDifferences(trials);
     if (!problems.isEmpty()) {

@@ -31,22 +31,43 @@ final class Instantiator {
    */
   <T> Optional<T> instantiate(Class<? extends T> implementation, String where, Class<T> role) {
     if (implementation.isInterface() || Modifier.isAbstract(implementation.getModifiers())) {
-      problems.add(where, "the " + role.getSimpleName() + " class " + implementation.getName()
-          + " is abstract; name a concrete class.");
+      problems.add(
+          where,
+          "the "
+              + role.getSimpleName()
+              + " class "
+              + implementation.getName()
+              + " is abstract; name a concrete class.");
       return Optional.empty();
     }
     try {
       return Optional.of(implementation.getConstructor().newInstance());
     } catch (NoSuchMethodException e) {
-      problems.add(where, "the " + role.getSimpleName() + " class " + implementation.getName()
-          + " has no public no-argument constructor; add one (and make the class public"
-          + (implementation.getEnclosingClass() != null ? " and static" : "") + ").");
+      problems.add(
+          where,
+          "the "
+              + role.getSimpleName()
+              + " class "
+              + implementation.getName()
+              + " has no public no-argument constructor; add one (and make the class public"
+              + (implementation.getEnclosingClass() != null ? " and static" : "")
+              + ").");
     } catch (InvocationTargetException e) {
-      problems.add(where, "the constructor of " + implementation.getName() + " threw "
-          + e.getCause() + "; constructors must not load data or touch ND4J.");
+      problems.add(
+          where,
+          "the constructor of "
+              + implementation.getName()
+              + " threw "
+              + e.getCause()
+              + "; constructors must not load data or touch ND4J.");
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      problems.add(where, "cannot instantiate " + implementation.getName() + ": " + e
-          + "; make the class and its no-argument constructor public.");
+      problems.add(
+          where,
+          "cannot instantiate "
+              + implementation.getName()
+              + ": "
+              + e
+              + "; make the class and its no-argument constructor public.");
     }
     return Optional.empty();
   }
@@ -65,8 +86,13 @@ final class Instantiator {
           problems.add(where, requirement);
         }
       } catch (RuntimeException e) {
-        problems.add(where, "the workload's requirements(" + scale + ") threw " + e
-            + "; it must report problems as a list, not throw.");
+        problems.add(
+            where,
+            "the workload's requirements("
+                + scale
+                + ") threw "
+                + e
+                + "; it must report problems as a list, not throw.");
       }
     }
     return workload;
@@ -78,9 +104,11 @@ final class Instantiator {
    */
   Optional<CustomTrials> customTrials(Class<?> experiment) {
     if (!CustomTrials.class.isAssignableFrom(experiment)
-        || experiment.isInterface() || Modifier.isAbstract(experiment.getModifiers())) {
+        || experiment.isInterface()
+        || Modifier.isAbstract(experiment.getModifiers())) {
       return Optional.empty();
     }
-    return instantiate(experiment.asSubclass(CustomTrials.class), "@Experiment", CustomTrials.class);
+    return instantiate(
+        experiment.asSubclass(CustomTrials.class), "@Experiment", CustomTrials.class);
   }
 }

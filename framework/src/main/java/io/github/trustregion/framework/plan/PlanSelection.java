@@ -11,8 +11,8 @@ import java.util.List;
  * <p>The filter ({@link ExperimentOptions#selects}) sees the declared experiment id and the class
  * name, so that an invalid experiment is selected too and its problems are reported. The problems
  * are those of each selected class plus one for each experiment id that two selected classes use
- * ({@link ExperimentPlanner#problemsOf}). The command line and the JUnit engine both select
- * through this class.
+ * ({@link ExperimentPlanner#problemsOf}). The command line and the JUnit engine both select through
+ * this class.
  */
 public final class PlanSelection {
 
@@ -27,8 +27,11 @@ public final class PlanSelection {
   /** Plans every class with {@code planner} and keeps those that its options select. */
   public static PlanSelection of(ExperimentPlanner planner, Collection<Class<?>> candidates) {
     ExperimentOptions options = planner.options();
-    return new PlanSelection(candidates.stream().map(planner::plan)
-        .filter(o -> options.selects(o.experimentId(), o.type().getName())).toList());
+    return new PlanSelection(
+        candidates.stream()
+            .map(planner::plan)
+            .filter(o -> options.selects(o.experimentId(), o.type().getName()))
+            .toList());
   }
 
   /** Returns the outcome of every selected class, in the order of the candidates. */
@@ -53,16 +56,19 @@ public final class PlanSelection {
 
   /** Returns the plans of the valid selected experiments declared at the scale, in order. */
   public List<ExperimentPlan> plans() {
-    return outcomes.stream().filter(o -> problemsOf(o.type()).isEmpty() && o.declaredAtScale())
-        .map(o -> o.plan().orElseThrow()).toList();
+    return outcomes.stream()
+        .filter(o -> problemsOf(o.type()).isEmpty() && o.declaredAtScale())
+        .map(o -> o.plan().orElseThrow())
+        .toList();
   }
 
   /**
-   * Returns the outcomes of the valid selected experiments that exist only at other scales than
-   * the options' (with {@code @Experiment(scales = ...)}), in order.
+   * Returns the outcomes of the valid selected experiments that exist only at other scales than the
+   * options' (with {@code @Experiment(scales = ...)}), in order.
    */
   public List<PlanOutcome> notDeclared() {
-    return outcomes.stream().filter(o -> problemsOf(o.type()).isEmpty() && !o.declaredAtScale())
+    return outcomes.stream()
+        .filter(o -> problemsOf(o.type()).isEmpty() && !o.declaredAtScale())
         .toList();
   }
 }

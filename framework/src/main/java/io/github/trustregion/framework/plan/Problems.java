@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The problems found in the declaration of one experiment class, in the order they were found,
- * so that every problem is reported at once instead of the first only.
+ * The problems found in the declaration of one experiment class, in the order they were found, so
+ * that every problem is reported at once instead of the first only.
  */
 final class Problems {
 

@@ -76,7 +76,10 @@ final class ScaledValues {
     return AnnotationSupport.findAnnotation(type, Seed.class).map(Seed::value).orElse(Seed.DEFAULT);
   }
 
-  /** Returns the options' repeats, else those of the {@code @AtScale}, else {@code @Repeats}, else 1. */
+  /**
+   * Returns the options' repeats, else those of the {@code @AtScale}, else {@code @Repeats}, else
+   * 1.
+   */
   int repeats() {
     if (options.repeats().isPresent()) {
       return options.repeats().getAsInt();
@@ -101,8 +104,8 @@ final class ScaledValues {
   int epochs() {
     if (at != null && at.epochs() != 0) {
       if (at.epochs() < 0) {
-        problems.add(describe(at) + ".epochs", "epochs is " + at.epochs()
-            + "; it must be at least 1.");
+        problems.add(
+            describe(at) + ".epochs", "epochs is " + at.epochs() + "; it must be at least 1.");
       }
       return at.epochs();
     }
@@ -124,8 +127,10 @@ final class ScaledValues {
       sizes = list(at.batchSizes());
       source = describe(at) + ".batchSizes";
     } else {
-      sizes = AnnotationSupport.findAnnotation(type, BatchSizes.class)
-          .map(b -> list(b.value())).orElse(List.of());
+      sizes =
+          AnnotationSupport.findAnnotation(type, BatchSizes.class)
+              .map(b -> list(b.value()))
+              .orElse(List.of());
       source = "@BatchSizes";
     }
     DeclarationChecks.checkBatchSizes(sizes, source, problems);
@@ -148,8 +153,9 @@ final class ScaledValues {
       return new Examples(0, 0);
     }
     if (at.trainExamples() < 0 || at.testExamples() < 0) {
-      problems.add(describe(at), "trainExamples and testExamples must be 0 (the workload's "
-          + "default) or positive.");
+      problems.add(
+          describe(at),
+          "trainExamples and testExamples must be 0 (the workload's " + "default) or positive.");
     }
     return new Examples(Math.max(0, at.trainExamples()), Math.max(0, at.testExamples()));
   }
@@ -169,20 +175,22 @@ final class ScaledValues {
       workloadType = declared.get().value();
       where = "@TrainOn";
     }
-    return Optional.of(new DeclaredWorkload(workloadType,
-        where + "(" + workloadType.getSimpleName() + ".class)"));
+    return Optional.of(
+        new DeclaredWorkload(workloadType, where + "(" + workloadType.getSimpleName() + ".class)"));
   }
 
   /** Returns the {@code @Optimizer}s that apply at the scale, in the declared order. */
   List<Optimizer> optimizers() {
     return AnnotationSupport.findRepeatableAnnotations(type, Optimizer.class).stream()
-        .filter(o -> activeAt(o.scales(), scale)).toList();
+        .filter(o -> activeAt(o.scales(), scale))
+        .toList();
   }
 
   /** Returns the {@code @Track}s that apply at the scale, in the declared order. */
   List<Track> tracks() {
     return AnnotationSupport.findRepeatableAnnotations(type, Track.class).stream()
-        .filter(t -> activeAt(t.scales(), scale)).toList();
+        .filter(t -> activeAt(t.scales(), scale))
+        .toList();
   }
 
   private AtScale findAtScale() {
@@ -190,8 +198,11 @@ final class ScaledValues {
     for (AtScale candidate : AnnotationSupport.findRepeatableAnnotations(type, AtScale.class)) {
       if (candidate.scale() == scale) {
         if (found != null) {
-          problems.add(describe(candidate), "@AtScale is declared twice for scale " + scale.id()
-              + "; merge the two declarations.");
+          problems.add(
+              describe(candidate),
+              "@AtScale is declared twice for scale "
+                  + scale.id()
+                  + "; merge the two declarations.");
         }
         found = candidate;
       }

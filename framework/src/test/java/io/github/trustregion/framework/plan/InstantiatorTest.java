@@ -90,30 +90,41 @@ class InstantiatorTest {
 
   @Test
   void reportsAnAbstractClassNamingItsRole() {
-    assertThat(instantiator.instantiate(StubWorkload.class, "@TrainOn(StubWorkload.class)",
-        Workload.class)).isEmpty();
+    assertThat(
+            instantiator.instantiate(
+                StubWorkload.class, "@TrainOn(StubWorkload.class)", Workload.class))
+        .isEmpty();
 
-    assertThat(problems.list()).singleElement().satisfies(p -> {
-      assertThat(p.className()).isEqualTo("test.Experiment");
-      assertThat(p.annotation()).isEqualTo("@TrainOn(StubWorkload.class)");
-      assertThat(p.message()).isEqualTo("the Workload class " + StubWorkload.class.getName()
-          + " is abstract; name a concrete class.");
-    });
+    assertThat(problems.list())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.className()).isEqualTo("test.Experiment");
+              assertThat(p.annotation()).isEqualTo("@TrainOn(StubWorkload.class)");
+              assertThat(p.message())
+                  .isEqualTo(
+                      "the Workload class "
+                          + StubWorkload.class.getName()
+                          + " is abstract; name a concrete class.");
+            });
   }
 
   @Test
   void asksForAPublicStaticNoArgumentConstructorWhenThereIsNone() {
     assertThat(instantiator.instantiate(InnerWorkload.class, "@TrainOn", Workload.class)).isEmpty();
-    assertThat(onlyMessage()).contains(InnerWorkload.class.getName())
-        .contains("has no public no-argument constructor; add one (and make the class public "
-            + "and static)");
+    assertThat(onlyMessage())
+        .contains(InnerWorkload.class.getName())
+        .contains(
+            "has no public no-argument constructor; add one (and make the class public "
+                + "and static)");
   }
 
   @Test
   void asksForANoArgumentConstructorOfAClassWithAPrivateOne() {
-    instantiator.instantiate(BrokenExperiments.NoConstructorWorkload.class, "@TrainOn",
-        Workload.class);
-    assertThat(onlyMessage()).contains(BrokenExperiments.NoConstructorWorkload.class.getName())
+    instantiator.instantiate(
+        BrokenExperiments.NoConstructorWorkload.class, "@TrainOn", Workload.class);
+    assertThat(onlyMessage())
+        .contains(BrokenExperiments.NoConstructorWorkload.class.getName())
         .contains("has no public no-argument constructor");
   }
 
@@ -121,9 +132,12 @@ class InstantiatorTest {
   void reportsAConstructorThatThrowsWithItsException() {
     assertThat(instantiator.instantiate(ThrowingWorkload.class, "@TrainOn", Workload.class))
         .isEmpty();
-    assertThat(onlyMessage()).isEqualTo("the constructor of " + ThrowingWorkload.class.getName()
-        + " threw java.lang.IllegalStateException: opened a file; constructors must not load data"
-        + " or touch ND4J.");
+    assertThat(onlyMessage())
+        .isEqualTo(
+            "the constructor of "
+                + ThrowingWorkload.class.getName()
+                + " threw java.lang.IllegalStateException: opened a file; constructors must not load data"
+                + " or touch ND4J.");
   }
 
   @Test
@@ -131,32 +145,42 @@ class InstantiatorTest {
     Class<? extends Workload> hidden = HiddenWorkloads.notPublic();
 
     assertThat(instantiator.instantiate(hidden, "@TrainOn", Workload.class)).isEmpty();
-    assertThat(onlyMessage()).startsWith("cannot instantiate " + hidden.getName() + ": ")
+    assertThat(onlyMessage())
+        .startsWith("cannot instantiate " + hidden.getName() + ": ")
         .contains("IllegalAccessException")
         .endsWith("; make the class and its no-argument constructor public.");
   }
 
   @Test
   void reportsTheUnmetRequirementsOfAWorkloadAtTheScale() {
-    assertThat(instantiator.workload(BlobsWorkload.SmokeOnly.class, "@TrainOn(SmokeOnly.class)",
-        Scale.SMOKE)).isPresent();
+    assertThat(
+            instantiator.workload(
+                BlobsWorkload.SmokeOnly.class, "@TrainOn(SmokeOnly.class)", Scale.SMOKE))
+        .isPresent();
     assertThat(problems.isEmpty()).isTrue();
 
-    assertThat(instantiator.workload(BlobsWorkload.SmokeOnly.class, "@TrainOn(SmokeOnly.class)",
-        Scale.CI)).isPresent();
-    assertThat(problems.list()).singleElement().satisfies(p -> {
-      assertThat(p.annotation()).isEqualTo("@TrainOn(SmokeOnly.class)");
-      assertThat(p.message()).contains("/nonexistent/blobs.bin is missing");
-    });
+    assertThat(
+            instantiator.workload(
+                BlobsWorkload.SmokeOnly.class, "@TrainOn(SmokeOnly.class)", Scale.CI))
+        .isPresent();
+    assertThat(problems.list())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.annotation()).isEqualTo("@TrainOn(SmokeOnly.class)");
+              assertThat(p.message()).contains("/nonexistent/blobs.bin is missing");
+            });
   }
 
   @Test
   void reportsRequirementsThatThrow() {
     instantiator.workload(ThrowingRequirements.class, "@TrainOn", Scale.PAPER);
 
-    assertThat(onlyMessage()).isEqualTo("the workload's requirements(PAPER) threw "
-        + "java.lang.IllegalStateException: no such directory; it must report problems as a "
-        + "list, not throw.");
+    assertThat(onlyMessage())
+        .isEqualTo(
+            "the workload's requirements(PAPER) threw "
+                + "java.lang.IllegalStateException: no such directory; it must report problems as a "
+                + "list, not throw.");
   }
 
   @Test

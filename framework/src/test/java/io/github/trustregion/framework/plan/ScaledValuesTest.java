@@ -20,7 +20,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Resolves annotation values at a scale: {@code @AtScale} over the annotations, options over both. */
+/**
+ * Resolves annotation values at a scale: {@code @AtScale} over the annotations, options over both.
+ */
 class ScaledValuesTest {
 
   @Experiment
@@ -30,8 +32,14 @@ class ScaledValuesTest {
   @BatchSizes({32, 64})
   @WeightDecay(0.001)
   @Seed(7)
-  @AtScale(scale = Scale.SMOKE, repeats = 1, epochs = 1, batchSizes = {8}, trainExamples = 100,
-      testExamples = 50, workload = BlobsWorkload.SmokeOnly.class)
+  @AtScale(
+      scale = Scale.SMOKE,
+      repeats = 1,
+      epochs = 1,
+      batchSizes = {8},
+      trainExamples = 100,
+      testExamples = 50,
+      workload = BlobsWorkload.SmokeOnly.class)
   @AtScale(scale = Scale.CI, epochs = 2)
   @Optimizer(label = "SGD", method = "SGD")
   @Optimizer(label = "TR", method = "TR", scales = Scale.PAPER)
@@ -50,7 +58,12 @@ class ScaledValuesTest {
 
   @Experiment
   @AtScale(scale = Scale.CI, epochs = 2)
-  @AtScale(scale = Scale.CI, repeats = -1, epochs = -3, batchSizes = {0, 8, 8}, trainExamples = -1)
+  @AtScale(
+      scale = Scale.CI,
+      repeats = -1,
+      epochs = -3,
+      batchSizes = {0, 8, 8},
+      trainExamples = -1)
   @WeightDecay(Double.NaN)
   static class Invalid {}
 
@@ -68,10 +81,12 @@ class ScaledValuesTest {
     assertThat(smoke.epochs()).isEqualTo(1);
     assertThat(smoke.batchSizes()).containsExactly(8);
     assertThat(smoke.examples()).isEqualTo(new ScaledValues.Examples(100, 50));
-    assertThat(smoke.workload()).hasValueSatisfying(w -> {
-      assertThat(w.type()).isEqualTo(BlobsWorkload.SmokeOnly.class);
-      assertThat(w.where()).isEqualTo("@AtScale(scale = SMOKE).workload(SmokeOnly.class)");
-    });
+    assertThat(smoke.workload())
+        .hasValueSatisfying(
+            w -> {
+              assertThat(w.type()).isEqualTo(BlobsWorkload.SmokeOnly.class);
+              assertThat(w.where()).isEqualTo("@AtScale(scale = SMOKE).workload(SmokeOnly.class)");
+            });
     assertThat(problems.isEmpty()).isTrue();
   }
 
@@ -83,10 +98,12 @@ class ScaledValuesTest {
     assertThat(ci.repeats()).isEqualTo(2);
     assertThat(ci.batchSizes()).containsExactly(32, 64);
     assertThat(ci.examples()).isEqualTo(new ScaledValues.Examples(0, 0));
-    assertThat(ci.workload()).hasValueSatisfying(w -> {
-      assertThat(w.type()).isEqualTo(BlobsWorkload.class);
-      assertThat(w.where()).isEqualTo("@TrainOn(BlobsWorkload.class)");
-    });
+    assertThat(ci.workload())
+        .hasValueSatisfying(
+            w -> {
+              assertThat(w.type()).isEqualTo(BlobsWorkload.class);
+              assertThat(w.where()).isEqualTo("@TrainOn(BlobsWorkload.class)");
+            });
   }
 
   @Test
@@ -103,8 +120,9 @@ class ScaledValuesTest {
 
   @Test
   void letsTheRepeatsOptionReplaceTheAtScaleAndTheAnnotation() {
-    ScaledValues values = new ScaledValues(Overrides.class,
-        ExperimentOptions.defaults(Scale.SMOKE).withRepeats(9), problems);
+    ScaledValues values =
+        new ScaledValues(
+            Overrides.class, ExperimentOptions.defaults(Scale.SMOKE).withRepeats(9), problems);
 
     assertThat(values.repeats()).isEqualTo(9);
   }
@@ -123,12 +141,15 @@ class ScaledValuesTest {
 
   @Test
   void keepsTheOptimizersAndTracksThatApplyAtTheScaleInTheirOrder() {
-    assertThat(at(Overrides.class, Scale.SMOKE).optimizers()).extracting(Optimizer::label)
+    assertThat(at(Overrides.class, Scale.SMOKE).optimizers())
+        .extracting(Optimizer::label)
         .containsExactly("SGD");
-    assertThat(at(Overrides.class, Scale.PAPER).optimizers()).extracting(Optimizer::label)
+    assertThat(at(Overrides.class, Scale.PAPER).optimizers())
+        .extracting(Optimizer::label)
         .containsExactly("SGD", "TR");
     assertThat(at(Overrides.class, Scale.SMOKE).tracks()).isEmpty();
-    assertThat(at(Overrides.class, Scale.CI).tracks()).extracting(Track::label)
+    assertThat(at(Overrides.class, Scale.CI).tracks())
+        .extracting(Track::label)
         .containsExactly("chain");
   }
 
@@ -142,10 +163,16 @@ class ScaledValuesTest {
     ci.weightDecay();
     ci.examples();
 
-    assertThat(problems.list()).extracting(ValidationProblem::annotation).containsExactly(
-        "@AtScale(scale = CI)", "@AtScale(scale = CI).repeats", "@AtScale(scale = CI).epochs",
-        "@AtScale(scale = CI).batchSizes", "@AtScale(scale = CI).batchSizes", "@WeightDecay",
-        "@AtScale(scale = CI)");
+    assertThat(problems.list())
+        .extracting(ValidationProblem::annotation)
+        .containsExactly(
+            "@AtScale(scale = CI)",
+            "@AtScale(scale = CI).repeats",
+            "@AtScale(scale = CI).epochs",
+            "@AtScale(scale = CI).batchSizes",
+            "@AtScale(scale = CI).batchSizes",
+            "@WeightDecay",
+            "@AtScale(scale = CI)");
     List<String> messages = problems.list().stream().map(ValidationProblem::message).toList();
     assertThat(messages.get(0)).contains("declared twice for scale ci");
     assertThat(ci.atScale()).hasValueSatisfying(a -> assertThat(a.epochs()).isEqualTo(-3));

@@ -30,8 +30,10 @@ class TrialExpansionTest {
   @Optimizer(label = "SGD", method = "SGD", settings = "learningRate=0.5")
   @Optimizer(label = "TR", method = "TR", batchSizes = 128)
   @Optimizer(label = "Adam", method = "Adam", standalone = false)
-  @Track(label = "Adam-SGD", stages = {@Stage(method = "Adam", epochs = 2),
-      @Stage(method = "SGD", epochs = 3)}, batchSizes = 64)
+  @Track(
+      label = "Adam-SGD",
+      stages = {@Stage(method = "Adam", epochs = 2), @Stage(method = "SGD", epochs = 3)},
+      batchSizes = 64)
   static class Declared {}
 
   /** Plans one trial per training trial it is given, remembering what it was given. */
@@ -41,9 +43,14 @@ class TrialExpansionTest {
     @Override
     public List<CustomTrial> planTrials(CustomPlanContext context) {
       contexts.add(context);
-      return context.trainingTrials().stream().map(t -> new CustomTrial(
-          "eval-" + t.parameters().get("method") + "-r" + t.parameters().get("repeat"),
-          Map.of("of", t.trialId()), List.of(t.trialId()))).toList();
+      return context.trainingTrials().stream()
+          .map(
+              t ->
+                  new CustomTrial(
+                      "eval-" + t.parameters().get("method") + "-r" + t.parameters().get("repeat"),
+                      Map.of("of", t.trialId()),
+                      List.of(t.trialId())))
+          .toList();
     }
 
     @Override
@@ -54,11 +61,27 @@ class TrialExpansionTest {
 
   private static final MethodRegistry REGISTRY = MethodRegistry.standard();
 
-  private static ExperimentDefinition definition(List<Integer> batchSizes, int repeats,
-      Optional<CustomTrials> custom) {
-    return new ExperimentDefinition(Declared.class, "e", "E", "", ExperimentKind.TRACKS,
-        Scale.CI, Optional.empty(), batchSizes, 4, repeats, 11L, 0.0005, 0, 0, List.of(),
-        List.of(), List.of(), custom);
+  private static ExperimentDefinition definition(
+      List<Integer> batchSizes, int repeats, Optional<CustomTrials> custom) {
+    return new ExperimentDefinition(
+        Declared.class,
+        "e",
+        "E",
+        "",
+        ExperimentKind.TRACKS,
+        Scale.CI,
+        Optional.empty(),
+        batchSizes,
+        4,
+        repeats,
+        11L,
+        0.0005,
+        0,
+        0,
+        List.of(),
+        List.of(),
+        List.of(),
+        custom);
   }
 
   private static List<Optimizer> optimizers() {
@@ -67,7 +90,9 @@ class TrialExpansionTest {
 
   private static List<TrialSpec> trainingTrials(ExperimentDefinition d) {
     List<Optimizer> optimizers = optimizers();
-    return TrialExpansion.trainingTrials(d, TrialExpansion.methods(optimizers, REGISTRY, 4),
+    return TrialExpansion.trainingTrials(
+        d,
+        TrialExpansion.methods(optimizers, REGISTRY, 4),
         optimizers.stream().filter(Optimizer::standalone).toList(),
         AnnotationSupport.findRepeatableAnnotations(Declared.class, Track.class));
   }
@@ -88,22 +113,40 @@ class TrialExpansionTest {
   void ordersTrialsByRepeatThenIncreasingBatchSizeThenOptimizersThenTracks() {
     List<TrialSpec> trials = trainingTrials(definition(List.of(64, 32), 2, Optional.empty()));
 
-    assertThat(trials).extracting(TrialSpec::trialId).containsExactly(
-        "e__SGD__b32__r0", "e__SGD__b64__r0", "e__Adam-SGD__b64__r0", "e__TR__b128__r0",
-        "e__SGD__b32__r1", "e__SGD__b64__r1", "e__Adam-SGD__b64__r1", "e__TR__b128__r1");
-    assertThat(trials).extracting(TrialSpec::type).containsExactly(
-        TrialType.TRAINING, TrialType.TRAINING, TrialType.TRACK, TrialType.TRAINING,
-        TrialType.TRAINING, TrialType.TRAINING, TrialType.TRACK, TrialType.TRAINING);
+    assertThat(trials)
+        .extracting(TrialSpec::trialId)
+        .containsExactly(
+            "e__SGD__b32__r0",
+            "e__SGD__b64__r0",
+            "e__Adam-SGD__b64__r0",
+            "e__TR__b128__r0",
+            "e__SGD__b32__r1",
+            "e__SGD__b64__r1",
+            "e__Adam-SGD__b64__r1",
+            "e__TR__b128__r1");
+    assertThat(trials)
+        .extracting(TrialSpec::type)
+        .containsExactly(
+            TrialType.TRAINING,
+            TrialType.TRAINING,
+            TrialType.TRACK,
+            TrialType.TRAINING,
+            TrialType.TRAINING,
+            TrialType.TRAINING,
+            TrialType.TRACK,
+            TrialType.TRAINING);
   }
 
   @Test
   void givesEveryTrialOfARepeatTheSeedOfThatRepeat() {
     List<TrialSpec> trials = trainingTrials(definition(List.of(32, 64), 2, Optional.empty()));
 
-    assertThat(trials).allSatisfy(t -> {
-      assertThat(t.seed()).isEqualTo(Seeds.trialSeed(11L, t.repeat()));
-      assertThat(t.parameters()).containsEntry("seed", Long.toString(t.seed()));
-    });
+    assertThat(trials)
+        .allSatisfy(
+            t -> {
+              assertThat(t.seed()).isEqualTo(Seeds.trialSeed(11L, t.repeat()));
+              assertThat(t.parameters()).containsEntry("seed", Long.toString(t.seed()));
+            });
     assertThat(Seeds.trialSeed(11L, 0)).isNotEqualTo(Seeds.trialSeed(11L, 1));
   }
 
@@ -114,23 +157,35 @@ class TrialExpansionTest {
     assertThat(sgd.label()).isEqualTo("SGD");
     assertThat(sgd.batchSize()).isEqualTo(32);
     assertThat(sgd.stages()).singleElement().satisfies(s -> assertThat(s.epochs()).isEqualTo(4));
-    assertThat(sgd.parameters()).containsExactly(Map.entry("method", "SGD"),
-        Map.entry("batchSize", "32"), Map.entry("seed", Long.toString(Seeds.trialSeed(11L, 0))),
-        Map.entry("repeat", "0"), Map.entry("scale", "ci"), Map.entry("trialType", "training"),
-        Map.entry("weightDecay", "5.0E-4"), Map.entry("optimizer", "SGD"),
-        Map.entry("epochs", "4"));
+    assertThat(sgd.parameters())
+        .containsExactly(
+            Map.entry("method", "SGD"),
+            Map.entry("batchSize", "32"),
+            Map.entry("seed", Long.toString(Seeds.trialSeed(11L, 0))),
+            Map.entry("repeat", "0"),
+            Map.entry("scale", "ci"),
+            Map.entry("trialType", "training"),
+            Map.entry("weightDecay", "5.0E-4"),
+            Map.entry("optimizer", "SGD"),
+            Map.entry("epochs", "4"));
   }
 
   @Test
   void givesATrackTrialItsStagesWithTheirOwnEpochsAndTheirSum() {
-    TrialSpec track = trainingTrials(definition(List.of(32), 1, Optional.empty())).stream()
-        .filter(t -> t.type() == TrialType.TRACK).findFirst().orElseThrow();
+    TrialSpec track =
+        trainingTrials(definition(List.of(32), 1, Optional.empty())).stream()
+            .filter(t -> t.type() == TrialType.TRACK)
+            .findFirst()
+            .orElseThrow();
 
-    assertThat(track.stages()).extracting(StageSpec::label, StageSpec::method, StageSpec::epochs)
+    assertThat(track.stages())
+        .extracting(StageSpec::label, StageSpec::method, StageSpec::epochs)
         .containsExactly(Tuple.tuple("Adam", "Adam", 2), Tuple.tuple("SGD", "SGD", 3));
     assertThat(track.stages().get(1).settings()).containsEntry("learningRate", "0.5");
-    assertThat(track.parameters()).containsEntry("stages", "Adam(2) > SGD(3)")
-        .containsEntry("epochs", "5").containsEntry("trialType", "track")
+    assertThat(track.parameters())
+        .containsEntry("stages", "Adam(2) > SGD(3)")
+        .containsEntry("epochs", "5")
+        .containsEntry("trialType", "track")
         .doesNotContainKey("optimizer");
     assertThat(track.totalEpochs()).isEqualTo(5);
   }
@@ -146,49 +201,64 @@ class TrialExpansionTest {
     List<TrialSpec> trials = TrialExpansion.customTrialSpecs(d, customs);
 
     assertThat(problems.isEmpty()).isTrue();
-    assertThat(custom.contexts).singleElement().satisfies(c -> {
-      assertThat(c.experimentId()).isEqualTo("e");
-      assertThat(c.trainingTrials()).extracting(PlannedTrial::trialId)
-          .containsExactly("e__SGD__b32__r0", "e__Adam-SGD__b64__r0", "e__TR__b128__r0");
-    });
-    assertThat(trials).extracting(TrialSpec::trialId).containsExactly(
-        "e__eval-SGD-r0", "e__eval-Adam-SGD-r0", "e__eval-TR-r0");
-    assertThat(trials).allSatisfy(t -> {
-      assertThat(t.type()).isEqualTo(TrialType.CUSTOM);
-      assertThat(t.seed()).isEqualTo(11L);
-      assertThat(t.stages()).isEmpty();
-      assertThat(t.custom()).isPresent();
-    });
-    assertThat(trials.get(0).parameters()).containsExactly(Map.entry("of", "e__SGD__b32__r0"),
-        Map.entry("scale", "ci"), Map.entry("trialType", "custom"));
+    assertThat(custom.contexts)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.experimentId()).isEqualTo("e");
+              assertThat(c.trainingTrials())
+                  .extracting(PlannedTrial::trialId)
+                  .containsExactly("e__SGD__b32__r0", "e__Adam-SGD__b64__r0", "e__TR__b128__r0");
+            });
+    assertThat(trials)
+        .extracting(TrialSpec::trialId)
+        .containsExactly("e__eval-SGD-r0", "e__eval-Adam-SGD-r0", "e__eval-TR-r0");
+    assertThat(trials)
+        .allSatisfy(
+            t -> {
+              assertThat(t.type()).isEqualTo(TrialType.CUSTOM);
+              assertThat(t.seed()).isEqualTo(11L);
+              assertThat(t.stages()).isEmpty();
+              assertThat(t.custom()).isPresent();
+            });
+    assertThat(trials.get(0).parameters())
+        .containsExactly(
+            Map.entry("of", "e__SGD__b32__r0"),
+            Map.entry("scale", "ci"),
+            Map.entry("trialType", "custom"));
   }
 
   @Test
   void reportsAPlanTrialsThatThrowsAndPlansNoCustomTrial() {
-    CustomTrials failing = new PairsUp() {
-      @Override
-      public List<CustomTrial> planTrials(CustomPlanContext context) {
-        throw new IllegalStateException("read a file");
-      }
-    };
+    CustomTrials failing =
+        new PairsUp() {
+          @Override
+          public List<CustomTrial> planTrials(CustomPlanContext context) {
+            throw new IllegalStateException("read a file");
+          }
+        };
     ExperimentDefinition d = definition(List.of(32), 1, Optional.of(failing));
     Problems problems = new Problems(Declared.class.getName());
 
     assertThat(TrialExpansion.planCustomTrials(d, trainingTrials(d), problems)).isEmpty();
-    assertThat(problems.list()).singleElement().satisfies(p -> {
-      assertThat(p.annotation()).isEqualTo("CustomTrials.planTrials");
-      assertThat(p.message()).isEqualTo("planning the custom trials threw "
-          + "java.lang.IllegalStateException: read a file; planTrials must not fail (and must not "
-          + "load data).");
-    });
+    assertThat(problems.list())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.annotation()).isEqualTo("CustomTrials.planTrials");
+              assertThat(p.message())
+                  .isEqualTo(
+                      "planning the custom trials threw "
+                          + "java.lang.IllegalStateException: read a file; planTrials must not fail (and must not "
+                          + "load data).");
+            });
   }
 
   @Test
   void plansNoCustomTrialForAnExperimentThatDoesNotPlanAny() {
     ExperimentDefinition d = definition(List.of(32), 1, Optional.empty());
 
-    assertThat(TrialExpansion.planCustomTrials(d, trainingTrials(d), new Problems("x")))
-        .isEmpty();
+    assertThat(TrialExpansion.planCustomTrials(d, trainingTrials(d), new Problems("x"))).isEmpty();
   }
 
   @Test

@@ -16,7 +16,9 @@ final class ExampleRows {
     long[] shape = array.shape();
     INDArray contiguous = array.ordering() == 'c' && !array.isView() ? array : array.dup('c');
     INDArray flat =
-        array.rank() == 2 ? contiguous : contiguous.reshape('c', shape[0], array.length() / shape[0]);
+        array.rank() == 2
+            ? contiguous
+            : contiguous.reshape('c', shape[0], array.length() / shape[0]);
     INDArray pulled = Nd4j.pullRows(flat, 1, rows);
     if (array.rank() == 2) {
       return pulled;

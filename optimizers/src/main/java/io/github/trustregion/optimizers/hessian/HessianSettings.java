@@ -13,26 +13,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>With sub-sampling fraction f &lt; 1, the products of a step are those of the mean loss over a
  * seeded subset S of m = ⌈f·B⌉ of the step's B examples, H_S v = ∇²F_S(x)v, one subset for all
- * products of the step and a new one per step ({@link HessianSubsample}); the gradient and the
- * loss values stay on the whole minibatch (see docs/method.md, "Hessian sub-sampling"; Byrd et al.
- * 2011, Xu et al. 2020). Forward differences on S need ∇F_S(x) as their base: one pass over S per
- * step, reported as {@link SampledHessian#baseGradientEvaluations()}.
+ * products of the step and a new one per step ({@link HessianSubsample}); the gradient and the loss
+ * values stay on the whole minibatch (see docs/method.md, "Hessian sub-sampling"; Byrd et al. 2011,
+ * Xu et al. 2020). Forward differences on S need ∇F_S(x) as their base: one pass over S per step,
+ * reported as {@link SampledHessian#baseGradientEvaluations()}.
  *
  * <p>Products come from an {@link ExampleMeanObjective}. An objective with its own products that is
- * not one (an analytic test function) is used as it is: the mode and the fixed step describe
- * finite differences and do not apply to it, and a fraction below 1 is refused there. Immutable
- * and thread-safe.
+ * not one (an analytic test function) is used as it is: the mode and the fixed step describe finite
+ * differences and do not apply to it, and a fraction below 1 is refused there. Immutable and
+ * thread-safe.
  *
  * @param mode the difference, or empty for the objective's own ({@link
  *     ObjectiveOptions#hessianMode()})
- * @param fixedStep ε &gt; 0 for forward differences with a fixed step (the published code's
- *     (∇F(x + v/c) − ∇F(x))·c has ε = 1/c), or 0 for the mode's own ε rule
+ * @param fixedStep ε &gt; 0 for forward differences with a fixed step (the published code's (∇F(x +
+ *     v/c) − ∇F(x))·c has ε = 1/c), or 0 for the mode's own ε rule
  * @param batchFraction f ∈ (0, 1]
  */
 public record HessianSettings(Optional<HessianMode> mode, double fixedStep, double batchFraction) {
 
-  private static final HessianSettings DEFAULTS =
-      new HessianSettings(Optional.empty(), 0, 1.0);
+  private static final HessianSettings DEFAULTS = new HessianSettings(Optional.empty(), 0, 1.0);
 
   /** Validates the settings. */
   public HessianSettings {
@@ -42,11 +41,12 @@ public record HessianSettings(Optional<HessianMode> mode, double fixedStep, doub
           "HessianSettings: fixedStep must be finite and >= 0 (0 for the mode's own step) but was "
               + fixedStep);
     }
-    if (fixedStep > 0 && mode.orElse(HessianMode.FORWARD_DIFFERENCE)
-        != HessianMode.FORWARD_DIFFERENCE) {
+    if (fixedStep > 0
+        && mode.orElse(HessianMode.FORWARD_DIFFERENCE) != HessianMode.FORWARD_DIFFERENCE) {
       throw new IllegalArgumentException(
           "HessianSettings: a fixed difference step applies to forward differences only, but the"
-              + " mode is " + mode.get());
+              + " mode is "
+              + mode.get());
     }
     HessianSubsample.requireFraction(batchFraction);
   }
@@ -98,17 +98,30 @@ public record HessianSettings(Optional<HessianMode> mode, double fixedStep, doub
    *     ExampleMeanObjective} with a known batch size, or the subset has fewer than {@value
    *     HessianSubsample#MIN_EXAMPLES} examples
    */
-  public SampledHessian at(MinibatchObjective objective, INDArray x, INDArray gradientAtX,
-      long seed, long step, String owner) {
+  public SampledHessian at(
+      MinibatchObjective objective,
+      INDArray x,
+      INDArray gradientAtX,
+      long seed,
+      long step,
+      String owner) {
     if (equals(DEFAULTS)) {
       return SampledHessian.whole(objective.hessianAt(x, gradientAtX));
     }
     if (!(objective instanceof ExampleMeanObjective examples)) {
       if (batchFraction < 1) {
-        throw new IllegalArgumentException(owner + ": " + HessianSubsample.SETTING + "="
-            + batchFraction + " needs an objective that is a mean over examples (such as"
-            + " NetworkObjective), but the objective is a " + objective.getClass().getName()
-            + "; use " + HessianSubsample.SETTING + "=1 with it");
+        throw new IllegalArgumentException(
+            owner
+                + ": "
+                + HessianSubsample.SETTING
+                + "="
+                + batchFraction
+                + " needs an objective that is a mean over examples (such as"
+                + " NetworkObjective), but the objective is a "
+                + objective.getClass().getName()
+                + "; use "
+                + HessianSubsample.SETTING
+                + "=1 with it");
       }
       return SampledHessian.whole(objective.hessianAt(x, gradientAtX));
     }
@@ -116,9 +129,15 @@ public record HessianSettings(Optional<HessianMode> mode, double fixedStep, doub
     if (batchFraction < 1) {
       OptionalInt known = objective.batchSize();
       if (known.isEmpty()) {
-        throw new IllegalArgumentException(owner + ": " + HessianSubsample.SETTING + "="
-            + batchFraction + " needs the minibatch's size, which the objective "
-            + objective.getClass().getName() + " does not report");
+        throw new IllegalArgumentException(
+            owner
+                + ": "
+                + HessianSubsample.SETTING
+                + "="
+                + batchFraction
+                + " needs the minibatch's size, which the objective "
+                + objective.getClass().getName()
+                + " does not report");
       }
       int batch = known.getAsInt();
       Optional<String> problem = HessianSubsample.check(batchFraction, batch);

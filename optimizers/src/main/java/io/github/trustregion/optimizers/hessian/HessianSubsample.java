@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
  *
  * <p>With fraction f ∈ (0, 1] and a minibatch of B examples, the subset has m = ⌈f·B⌉ examples
  * (never more than B), drawn without replacement by a partial Fisher–Yates shuffle seeded from a
- * seed and the step's index, and returned in increasing order. One step uses one subset for all
- * its products; the next step draws another. Sub-sampling the Hessian but not the gradient follows
+ * seed and the step's index, and returned in increasing order. One step uses one subset for all its
+ * products; the next step draws another. Sub-sampling the Hessian but not the gradient follows
  * Byrd, Chin, Neveitt and Nocedal, "On the use of stochastic Hessian information in optimization
  * methods for machine learning" (SIAM J. Optim. 2011), and Xu, Roosta-Khorasani and Mahoney,
  * "Newton-type methods for non-convex optimization under inexact Hessian information" (Math.
@@ -47,26 +47,37 @@ public final class HessianSubsample {
   /**
    * Returns why a fraction cannot be used with a batch size, or empty when it can: the fraction
    * must lie in (0, 1], and unless it is 1 the subset must keep at least {@value #MIN_EXAMPLES}
-   * examples. The message names the setting, the fraction, the batch size and what to do; the
-   * trial planner calls this before anything runs.
+   * examples. The message names the setting, the fraction, the batch size and what to do; the trial
+   * planner calls this before anything runs.
    */
   public static Optional<String> check(double fraction, int batchSize) {
     if (!(fraction > 0 && fraction <= 1)) {
       return Optional.of(SETTING + " must lie in (0, 1] but is " + fraction);
     }
     if (batchSize < 1) {
-      return Optional.of(SETTING + " needs a batch size of at least 1, but the batch size is "
-          + batchSize);
+      return Optional.of(
+          SETTING + " needs a batch size of at least 1, but the batch size is " + batchSize);
     }
     if (fraction == 1) {
       return Optional.empty();
     }
     int m = size(fraction, batchSize);
     if (m < MIN_EXAMPLES) {
-      return Optional.of(SETTING + "=" + fraction + " leaves " + m + " of the " + batchSize
-          + " examples of a minibatch (batch size " + batchSize + ") for the Hessian, fewer than "
-          + MIN_EXAMPLES + "; use a fraction of at least " + minimumFraction(batchSize)
-          + " at this batch size, or a larger batch size");
+      return Optional.of(
+          SETTING
+              + "="
+              + fraction
+              + " leaves "
+              + m
+              + " of the "
+              + batchSize
+              + " examples of a minibatch (batch size "
+              + batchSize
+              + ") for the Hessian, fewer than "
+              + MIN_EXAMPLES
+              + "; use a fraction of at least "
+              + minimumFraction(batchSize)
+              + " at this batch size, or a larger batch size");
     }
     return Optional.empty();
   }
@@ -105,7 +116,9 @@ public final class HessianSubsample {
     return chosen;
   }
 
-  /** Mixes a seed and a step index into one seed (SplitMix64's finalizer on a golden-ratio step). */
+  /**
+   * Mixes a seed and a step index into one seed (SplitMix64's finalizer on a golden-ratio step).
+   */
   static long mix(long seed, long step) {
     long z = seed + 0x9E3779B97F4A7C15L * (step + 1) + 0x632BE59BD9B4E019L;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

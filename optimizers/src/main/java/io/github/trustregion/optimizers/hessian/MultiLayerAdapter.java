@@ -68,11 +68,12 @@ final class MultiLayerAdapter implements NetworkAdapter {
 
       @Override
       public Batch subset(int[] rows) {
-        return bind(new DataSet(
-            ExampleRows.gather(data.getFeatures(), rows),
-            ExampleRows.gather(data.getLabels(), rows),
-            ExampleRows.gather(data.getFeaturesMaskArray(), rows),
-            ExampleRows.gather(data.getLabelsMaskArray(), rows)));
+        return bind(
+            new DataSet(
+                ExampleRows.gather(data.getFeatures(), rows),
+                ExampleRows.gather(data.getLabels(), rows),
+                ExampleRows.gather(data.getFeaturesMaskArray(), rows),
+                ExampleRows.gather(data.getLabelsMaskArray(), rows)));
       }
     };
   }

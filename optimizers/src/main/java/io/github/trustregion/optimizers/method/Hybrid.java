@@ -17,8 +17,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>The plateau is judged by {@link PlateauRule} on the training accuracies reported through
  * {@link MethodState#endEpoch}; the switch happens once and is final, and SGD starts from the
- * parameters TR left. {@link MethodState#activeMethod()} answers {@code "TR"} before the switch
- * and {@code "SGD"} after it. Immutable and thread-safe; the states are not.
+ * parameters TR left. {@link MethodState#activeMethod()} answers {@code "TR"} before the switch and
+ * {@code "SGD"} after it. Immutable and thread-safe; the states are not.
  *
  * @param trustRegion the first phase
  * @param sgd the second phase
@@ -62,8 +62,8 @@ public record Hybrid(TrustRegion trustRegion, Sgd sgd, PlateauRule plateau)
   }
 
   /**
-   * Creates the per-trial state, starting in the trust-region phase, whose Hessian subsets (if
-   * any) are drawn from {@code seed}.
+   * Creates the per-trial state, starting in the trust-region phase, whose Hessian subsets (if any)
+   * are drawn from {@code seed}.
    *
    * @throws IllegalArgumentException if {@code dimension} is not positive
    */

@@ -1,7 +1,7 @@
 package io.github.trustregion.optimizers.method;
 
-import io.github.trustregion.optimizers.MinibatchObjective;
 import io.github.trustregion.optimizers.Checks;
+import io.github.trustregion.optimizers.MinibatchObjective;
 
 /** Checks shared by the first-order methods' states. */
 final class MethodStates {
@@ -26,18 +26,25 @@ final class MethodStates {
     }
     java.util.OptionalInt batch = objective.batchSize();
     if (batch.isEmpty()) {
-      throw new IllegalArgumentException(method + ": learningRateReferenceBatch=" + referenceBatch
-          + " scales the step with the minibatch's size, but the objective "
-          + objective.getClass().getName() + " does not report one; use"
-          + " learningRateReferenceBatch=0 (a fixed step) with it");
+      throw new IllegalArgumentException(
+          method
+              + ": learningRateReferenceBatch="
+              + referenceBatch
+              + " scales the step with the minibatch's size, but the objective "
+              + objective.getClass().getName()
+              + " does not report one; use"
+              + " learningRateReferenceBatch=0 (a fixed step) with it");
     }
     return learningRate * batch.getAsInt() / referenceBatch;
   }
 
   static int requireReferenceBatch(int referenceBatch, String owner) {
     if (referenceBatch < 0) {
-      throw new IllegalArgumentException(owner + ": learningRateReferenceBatch must be >= 0 (0 for"
-          + " a fixed step) but was " + referenceBatch);
+      throw new IllegalArgumentException(
+          owner
+              + ": learningRateReferenceBatch must be >= 0 (0 for"
+              + " a fixed step) but was "
+              + referenceBatch);
     }
     return referenceBatch;
   }

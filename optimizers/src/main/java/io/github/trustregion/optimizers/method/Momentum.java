@@ -1,10 +1,10 @@
 package io.github.trustregion.optimizers.method;
 
+import io.github.trustregion.optimizers.Checks;
 import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.MinibatchObjective;
 import io.github.trustregion.optimizers.StepReport;
 import io.github.trustregion.optimizers.TrainingMethod;
-import io.github.trustregion.optimizers.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +18,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <ul>
  *   <li>heavy ball (Polyak 1964): u ← μu − ηg, x ← x + u;
- *   <li>Nesterov (Sutskever et al. 2013, in the reformulation that evaluates the gradient at x):
- *       u ← μu − ηg, x ← x + μu − ηg.
+ *   <li>Nesterov (Sutskever et al. 2013, in the reformulation that evaluates the gradient at x): u
+ *       ← μu − ηg, x ← x + μu − ηg.
  * </ul>
  *
  * <p>With a reference batch size B₀ &gt; 0, η is replaced by η·B/B₀ on a minibatch of B examples
@@ -100,8 +100,12 @@ public record Momentum(
       Checks.requireLength(parameters, dimension, "parameters", "Momentum");
       MinibatchObjective.ValueAndGradient vg = objective.valueAndGradient(parameters);
       MethodStates.requireFinite(vg, settings.name());
-      double step = MethodStates.learningRate(
-          settings.learningRate, settings.learningRateReferenceBatch, objective, settings.name());
+      double step =
+          MethodStates.learningRate(
+              settings.learningRate,
+              settings.learningRateReferenceBatch,
+              objective,
+              settings.name());
       INDArray scaledGradient = vg.gradient().muli(step);
       if (velocity == null) {
         velocity = parameters.ulike();

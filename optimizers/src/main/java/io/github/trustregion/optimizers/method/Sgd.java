@@ -1,16 +1,16 @@
 package io.github.trustregion.optimizers.method;
 
+import io.github.trustregion.optimizers.Checks;
 import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.MinibatchObjective;
 import io.github.trustregion.optimizers.StepReport;
 import io.github.trustregion.optimizers.TrainingMethod;
-import io.github.trustregion.optimizers.Checks;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Plain stochastic gradient descent: x ← x − η ∇F(x), with a fixed step size or the linear
- * scaling rule.
+ * Plain stochastic gradient descent: x ← x − η ∇F(x), with a fixed step size or the linear scaling
+ * rule.
  *
  * <p>The paper's baseline (see docs/method.md, "The methods compared"; η = 0.1 there). With a
  * reference batch size B₀ &gt; 0 the step of a minibatch of B examples is η·B/B₀ (Goyal et al.,
@@ -46,8 +46,11 @@ public record Sgd(double learningRate, int learningRateReferenceBatch) implement
     if (learningRateReferenceBatch == 0) {
       return Map.of("learningRate", Double.toString(learningRate));
     }
-    return Map.of("learningRate", Double.toString(learningRate),
-        "learningRateReferenceBatch", Integer.toString(learningRateReferenceBatch));
+    return Map.of(
+        "learningRate",
+        Double.toString(learningRate),
+        "learningRateReferenceBatch",
+        Integer.toString(learningRateReferenceBatch));
   }
 
   /** Creates the (stateless) per-trial state. */
@@ -70,8 +73,9 @@ public record Sgd(double learningRate, int learningRateReferenceBatch) implement
       Checks.requireLength(parameters, dimension, "parameters", "Sgd");
       MinibatchObjective.ValueAndGradient vg = objective.valueAndGradient(parameters);
       MethodStates.requireFinite(vg, "SGD");
-      double step = MethodStates.learningRate(
-          settings.learningRate, settings.learningRateReferenceBatch, objective, "SGD");
+      double step =
+          MethodStates.learningRate(
+              settings.learningRate, settings.learningRateReferenceBatch, objective, "SGD");
       parameters.subi(vg.gradient().muli(step));
       return StepReport.firstOrder(vg.value());
     }

@@ -35,12 +35,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>There is no loss evaluation, no ratio test and no radius update: every step is accepted and r
  * never changes. K = 0 leaves s = −η g unscaled, which is plain SGD ({@link Sgd}) step for step.
  * One step costs one gradient and K Hessian-vector products; the products are forward differences
- * with the fixed step ε = 1/c (the code's c = 10⁵), on a seeded subset of the minibatch when
- * {@code hessianBatchFraction} f &lt; 1 (see {@link HessianSettings}). On an objective with its own
- * products (an analytic test function) those are used and c does not apply. If an inner step
- * leaves s = 0 the step is zero. See docs/method.md, "The published code's rule", and for the
- * method it departs from, the paper ("Better Generalization by Efficient Trust Region Method",
- * ICLR 2018 submission), Algorithms 1 and 2. Immutable and thread-safe; the states are not.
+ * with the fixed step ε = 1/c (the code's c = 10⁵), on a seeded subset of the minibatch when {@code
+ * hessianBatchFraction} f &lt; 1 (see {@link HessianSettings}). On an objective with its own
+ * products (an analytic test function) those are used and c does not apply. If an inner step leaves
+ * s = 0 the step is zero. See docs/method.md, "The published code's rule", and for the method it
+ * departs from, the paper ("Better Generalization by Efficient Trust Region Method", ICLR 2018
+ * submission), Algorithms 1 and 2. Immutable and thread-safe; the states are not.
  *
  * @param learningRate η &gt; 0 (the code's scripts: 0.1)
  * @param radius r &gt; 0 (the code's scripts: 1 or 2)
@@ -70,7 +70,9 @@ public record TrCode(
     Checks.requirePositive(finiteDifferenceScale, "finiteDifferenceScale", "TrCode");
     if (!(hessianBatchFraction > 0 && hessianBatchFraction <= 1)) {
       throw new IllegalArgumentException(
-          "TrCode: " + HessianSubsample.SETTING + " must lie in (0, 1] but was "
+          "TrCode: "
+              + HessianSubsample.SETTING
+              + " must lie in (0, 1] but was "
               + hessianBatchFraction);
     }
   }
@@ -143,11 +145,10 @@ public record TrCode(
       if (inner == 0) {
         parameters.subi(gradient.muli(settings.learningRate));
         double stepNorm = settings.learningRate * gradientNorm;
-        return new StepReport(vg.value(), 1, 0, 0, Optional.of(telemetry(gradientNorm, stepNorm,
-            0, false)));
+        return new StepReport(
+            vg.value(), 1, 0, 0, Optional.of(telemetry(gradientNorm, stepNorm, 0, false)));
       }
-      SampledHessian sampled =
-          hessian.at(objective, parameters, gradient, seed, index, "TR-code");
+      SampledHessian sampled = hessian.at(objective, parameters, gradient, seed, index, "TR-code");
       INDArray s = gradient.mul(-settings.learningRate);
       double halfStep = settings.learningRate / 2;
       for (int k = 0; k < inner; k++) {
@@ -155,10 +156,18 @@ public record TrCode(
         u.addi(gradient);
         double uNorm = u.norm2Number().doubleValue();
         if (!Double.isFinite(uNorm)) {
-          throw new DivergedException("TR-code: a Hessian-vector product at the current iterate is"
-              + " not finite (inner step " + (k + 1) + " of " + inner + ", loss " + vg.value()
-              + ", gradient norm " + gradientNorm + "); the trial diverged. Record it as diverged,"
-              + " or retry with a smaller radius or step size");
+          throw new DivergedException(
+              "TR-code: a Hessian-vector product at the current iterate is"
+                  + " not finite (inner step "
+                  + (k + 1)
+                  + " of "
+                  + inner
+                  + ", loss "
+                  + vg.value()
+                  + ", gradient norm "
+                  + gradientNorm
+                  + "); the trial diverged. Record it as diverged,"
+                  + " or retry with a smaller radius or step size");
         }
         s.subi(u.muli(halfStep));
         double norm = s.norm2Number().doubleValue();
@@ -168,18 +177,37 @@ public record TrCode(
       }
       parameters.addi(s);
       double stepNorm = s.norm2Number().doubleValue();
-      return new StepReport(vg.value(), 1, inner, 0,
+      return new StepReport(
+          vg.value(),
+          1,
+          inner,
+          0,
           Optional.of(telemetry(gradientNorm, stepNorm, inner, stepNorm > 0)),
-          sampled.baseGradientEvaluations(), sampled.exampleFraction());
+          sampled.baseGradientEvaluations(),
+          sampled.exampleFraction());
     }
 
     private TrustRegionTelemetry telemetry(
         double gradientNorm, double stepNorm, int products, boolean onSphere) {
-      SolverDiagnostics diagnostics = new SolverDiagnostics(products, products, 0, products,
-          onSphere, onSphere ? SolverDiagnostics.Phase.BOUNDARY : SolverDiagnostics.Phase.INTERIOR,
-          false);
-      return new TrustRegionTelemetry(Double.NaN, settings.radius, settings.radius, true,
-          gradientNorm, stepNorm, Double.NaN, Double.NaN, diagnostics);
+      SolverDiagnostics diagnostics =
+          new SolverDiagnostics(
+              products,
+              products,
+              0,
+              products,
+              onSphere,
+              onSphere ? SolverDiagnostics.Phase.BOUNDARY : SolverDiagnostics.Phase.INTERIOR,
+              false);
+      return new TrustRegionTelemetry(
+          Double.NaN,
+          settings.radius,
+          settings.radius,
+          true,
+          gradientNorm,
+          stepNorm,
+          Double.NaN,
+          Double.NaN,
+          diagnostics);
     }
 
     @Override

@@ -9,8 +9,8 @@ package io.github.trustregion.optimizers.trustregion;
  * and ½) and the cap r_max:
  *
  * <ul>
- *   <li>{@link #DETERMINISTIC}: ρ ≥ η₁ → accept, r ← min(γ_up·r, r_max); η₂ ≤ ρ &lt; η₁ → accept,
- *       r unchanged; otherwise reject, r ← γ_down·r.
+ *   <li>{@link #DETERMINISTIC}: ρ ≥ η₁ → accept, r ← min(γ_up·r, r_max); η₂ ≤ ρ &lt; η₁ → accept, r
+ *       unchanged; otherwise reject, r ← γ_down·r.
  *   <li>{@link #STOCHASTIC} (the paper's rule for minibatch objectives): ρ ≥ η₁ and ‖g‖ ≥ r →
  *       accept, r ← min(γ_up·r, r_max); otherwise reject, r ← γ_down·r.
  * </ul>

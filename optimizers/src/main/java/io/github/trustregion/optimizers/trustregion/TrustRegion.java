@@ -1,8 +1,8 @@
 package io.github.trustregion.optimizers.trustregion;
 
+import io.github.trustregion.optimizers.Checks;
 import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.TrainingMethod;
-import io.github.trustregion.optimizers.Checks;
 import io.github.trustregion.optimizers.hessian.HessianSettings;
 import io.github.trustregion.optimizers.subproblem.GradientTrustRegionSolver;
 import io.github.trustregion.optimizers.subproblem.SubproblemSolver;
@@ -28,8 +28,8 @@ import java.util.Objects;
  * @param initialRadius r₀ &gt; 0
  * @param maxRadius r_max ≥ r₀ (may be {@link Double#POSITIVE_INFINITY}); caps every expansion
  * @param expandThreshold η₁: ρ ≥ η₁ expands the radius (default 0.9)
- * @param acceptThreshold η₂ ≤ η₁: the deterministic rule accepts on ρ ≥ η₂ (default 0.1); unused
- *     by the stochastic rule, which accepts only on ρ ≥ η₁
+ * @param acceptThreshold η₂ ≤ η₁: the deterministic rule accepts on ρ ≥ η₂ (default 0.1); unused by
+ *     the stochastic rule, which accepts only on ρ ≥ η₁
  * @param expandFactor γ_up &gt; 1 (default 2)
  * @param shrinkFactor γ_down ∈ (0, 1) (default ½)
  * @param rule the acceptance rule
@@ -64,9 +64,10 @@ public record TrustRegion(
   /** Validates the settings; see the record components for the ranges. */
   public TrustRegion {
     Objects.requireNonNull(solver, "TrustRegion: solver must not be null");
-    Objects.requireNonNull(rule, "TrustRegion: rule must not be null (DETERMINISTIC or STOCHASTIC)");
-    Objects.requireNonNull(hessian, "TrustRegion: hessian must not be null (use"
-        + " HessianSettings.defaults())");
+    Objects.requireNonNull(
+        rule, "TrustRegion: rule must not be null (DETERMINISTIC or STOCHASTIC)");
+    Objects.requireNonNull(
+        hessian, "TrustRegion: hessian must not be null (use" + " HessianSettings.defaults())");
     Checks.requirePositive(initialRadius, "initialRadius (r0)", "TrustRegion");
     if (!(maxRadius >= initialRadius)) {
       throw new IllegalArgumentException(
@@ -104,20 +105,44 @@ public record TrustRegion(
       double expandFactor,
       double shrinkFactor,
       AcceptanceRule rule) {
-    this(solver, initialRadius, maxRadius, expandThreshold, acceptThreshold, expandFactor,
-        shrinkFactor, rule, HessianSettings.defaults());
+    this(
+        solver,
+        initialRadius,
+        maxRadius,
+        expandThreshold,
+        acceptThreshold,
+        expandFactor,
+        shrinkFactor,
+        rule,
+        HessianSettings.defaults());
   }
 
   /** Returns a copy whose steps form their Hessian-vector products as {@code settings} say. */
   public TrustRegion withHessian(HessianSettings settings) {
-    return new TrustRegion(solver, initialRadius, maxRadius, expandThreshold, acceptThreshold,
-        expandFactor, shrinkFactor, rule, settings);
+    return new TrustRegion(
+        solver,
+        initialRadius,
+        maxRadius,
+        expandThreshold,
+        acceptThreshold,
+        expandFactor,
+        shrinkFactor,
+        rule,
+        settings);
   }
 
   /** Returns a copy with another subproblem solver. */
   public TrustRegion withSolver(SubproblemSolver newSolver) {
-    return new TrustRegion(newSolver, initialRadius, maxRadius, expandThreshold, acceptThreshold,
-        expandFactor, shrinkFactor, rule, hessian);
+    return new TrustRegion(
+        newSolver,
+        initialRadius,
+        maxRadius,
+        expandThreshold,
+        acceptThreshold,
+        expandFactor,
+        shrinkFactor,
+        rule,
+        hessian);
   }
 
   /** The r_max of {@link #paper()}: our choice, the paper gives none. */
@@ -130,8 +155,7 @@ public record TrustRegion(
    * ours (see docs/method.md, "The methods compared").
    */
   public static TrustRegion paper() {
-    return stochastic(
-        GradientTrustRegionSolver.paperDeepNetworkDefaults(), 1.0, PAPER_MAX_RADIUS);
+    return stochastic(GradientTrustRegionSolver.paperDeepNetworkDefaults(), 1.0, PAPER_MAX_RADIUS);
   }
 
   /**
@@ -146,7 +170,9 @@ public record TrustRegion(
     return withDefaultThresholds(solver, initialRadius, maxRadius, AcceptanceRule.STOCHASTIC);
   }
 
-  /** Returns the method with the default thresholds (0.9/0.1) and factors (2/½) and the given rule. */
+  /**
+   * Returns the method with the default thresholds (0.9/0.1) and factors (2/½) and the given rule.
+   */
   private static TrustRegion withDefaultThresholds(
       SubproblemSolver solver, double initialRadius, double maxRadius, AcceptanceRule rule) {
     return new TrustRegion(
@@ -165,8 +191,8 @@ public record TrustRegion(
    *
    * @param solver the subproblem solver
    * @param initialRadius r₀
-   * @param maxRadius r_max (use {@link Double#POSITIVE_INFINITY} for the paper's deterministic rule,
-   *     which has no cap)
+   * @param maxRadius r_max (use {@link Double#POSITIVE_INFINITY} for the paper's deterministic
+   *     rule, which has no cap)
    */
   public static TrustRegion deterministic(
       SubproblemSolver solver, double initialRadius, double maxRadius) {
@@ -212,8 +238,8 @@ public record TrustRegion(
 
   /**
    * Returns the solver, radii, thresholds, factors and rule, and the Hessian settings that differ
-   * from forward differences on the whole minibatch ({@link HessianSettings#describeInto}), so
-   * that a method without them reads as before they existed.
+   * from forward differences on the whole minibatch ({@link HessianSettings#describeInto}), so that
+   * a method without them reads as before they existed.
    */
   @Override
   public Map<String, String> settings() {
@@ -241,8 +267,7 @@ public record TrustRegion(
   @Override
   public MethodState newState(long dimension, long seed) {
     if (dimension <= 0) {
-      throw new IllegalArgumentException(
-          "TrustRegion: dimension must be > 0 but was " + dimension);
+      throw new IllegalArgumentException("TrustRegion: dimension must be > 0 but was " + dimension);
     }
     return new TrustRegionState(this, dimension, seed);
   }

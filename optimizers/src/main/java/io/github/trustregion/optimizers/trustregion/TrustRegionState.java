@@ -1,11 +1,11 @@
 package io.github.trustregion.optimizers.trustregion;
 
+import io.github.trustregion.optimizers.Checks;
+import io.github.trustregion.optimizers.DivergedException;
 import io.github.trustregion.optimizers.HessianVectorProduct;
 import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.MinibatchObjective;
 import io.github.trustregion.optimizers.StepReport;
-import io.github.trustregion.optimizers.Checks;
-import io.github.trustregion.optimizers.DivergedException;
 import io.github.trustregion.optimizers.hessian.SampledHessian;
 import io.github.trustregion.optimizers.subproblem.SubproblemSolution;
 import java.util.Optional;
@@ -16,9 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>One step costs one gradient evaluation, the solver's Hessian-vector products and one function
  * evaluation F(x + z) (with a sub-sampled Hessian, the products run on the step's subset, plus one
- * subset gradient as the base of forward differences). The iterate is updated in place: x ← x + z, and on rejection x is restored
- * from a saved copy (bit-exact, which x + z − z is not). This also works when x is the network's
- * live parameter view. Not thread-safe.
+ * subset gradient as the base of forward differences). The iterate is updated in place: x ← x + z,
+ * and on rejection x is restored from a saved copy (bit-exact, which x + z − z is not). This also
+ * works when x is the network's live parameter view. Not thread-safe.
  */
 final class TrustRegionState implements MethodState {
 
@@ -46,11 +46,11 @@ final class TrustRegionState implements MethodState {
    * <p>ρ = (F(x) − F(x+z)) / (−f(z)) with F, g and H on the same minibatch objective. When the
    * predicted decrease −f(z) is not positive and finite, or F(x + z) is not finite, ρ is undefined:
    * it is reported as NaN and the step is rejected (the radius shrinks). A non-finite
-   * Hessian-vector product at x is different: the solver then returns model value NaN, and the
-   * step throws (x is left unchanged), since no radius makes the model meaningful.
+   * Hessian-vector product at x is different: the solver then returns model value NaN, and the step
+   * throws (x is left unchanged), since no radius makes the model meaningful.
    *
-   * @throws DivergedException if F(x) or ∇F(x) is not finite, or
-   *     a Hessian-vector product at x is not finite (the solution's model value is NaN)
+   * @throws DivergedException if F(x) or ∇F(x) is not finite, or a Hessian-vector product at x is
+   *     not finite (the solution's model value is NaN)
    * @throws IllegalArgumentException if {@code parameters} does not have the state's dimension
    */
   @Override
@@ -111,8 +111,13 @@ final class TrustRegionState implements MethodState {
             actualDecrease,
             solution.diagnostics());
     return new StepReport(
-        loss, 1, solution.diagnostics().hessianVectorProducts(), 1, Optional.of(telemetry),
-        sampled.baseGradientEvaluations(), sampled.exampleFraction());
+        loss,
+        1,
+        solution.diagnostics().hessianVectorProducts(),
+        1,
+        Optional.of(telemetry),
+        sampled.baseGradientEvaluations(),
+        sampled.exampleFraction());
   }
 
   /** Returns ρ, or NaN when it is undefined (see {@link #step}). */

@@ -43,7 +43,8 @@ class HessianSubsamplingTest {
 
     Hybrid plain = new Hybrid(TrustRegion.paper(), new Sgd(0.1), new PlateauRule(3, 0.001));
     Hybrid sampled =
-        new Hybrid(TrustRegion.paper().withHessian(explicit), new Sgd(0.1), new PlateauRule(3, 0.001));
+        new Hybrid(
+            TrustRegion.paper().withHessian(explicit), new Sgd(0.1), new PlateauRule(3, 0.001));
     assertThat(trajectoryEnd(sampled)).containsExactly(trajectoryEnd(plain));
     assertThat(TrustRegion.paper().withHessian(explicit).settings())
         .isEqualTo(TrustRegion.paper().settings());
@@ -59,17 +60,22 @@ class HessianSubsamplingTest {
     long step = 3;
     int[] rows = HessianSubsample.select(20, 10, seed, step);
     DataSet subset = rowsOf(batch, rows);
-    INDArray reference = NetworkObjectiveHessianTest.richardsonReference(
-        NetworkObjective.of(network, ObjectiveOptions.defaults()).on(subset), x, v);
-    INDArray wholeBatch = NetworkObjectiveHessianTest.richardsonReference(
-        NetworkObjective.of(network, ObjectiveOptions.defaults()).on(batch), x, v);
+    INDArray reference =
+        NetworkObjectiveHessianTest.richardsonReference(
+            NetworkObjective.of(network, ObjectiveOptions.defaults()).on(subset), x, v);
+    INDArray wholeBatch =
+        NetworkObjectiveHessianTest.richardsonReference(
+            NetworkObjective.of(network, ObjectiveOptions.defaults()).on(batch), x, v);
 
     for (HessianMode mode : HessianMode.values()) {
       MinibatchObjective objective =
           NetworkObjective.of(network, ObjectiveOptions.defaults()).on(batch);
       INDArray g = objective.valueAndGradient(x).gradient();
-      SampledHessian sampled = HessianSettings.defaults().withMode(mode).withBatchFraction(0.5)
-          .at(objective, x, g, seed, step, "test");
+      SampledHessian sampled =
+          HessianSettings.defaults()
+              .withMode(mode)
+              .withBatchFraction(0.5)
+              .at(objective, x, g, seed, step, "test");
       INDArray product = sampled.product().multiply(v);
 
       double tolerance = mode == HessianMode.FORWARD_DIFFERENCE ? 1e-6 : 1e-8;
@@ -91,14 +97,23 @@ class HessianSubsamplingTest {
     MinibatchObjective onSubset =
         NetworkObjective.of(network, ObjectiveOptions.defaults()).on(rowsOf(batch, rows));
     double c = 1e4;
-    INDArray expected = onSubset.valueAndGradient(x.add(v.div(c))).gradient()
-        .sub(onSubset.valueAndGradient(x).gradient()).muli(c);
+    INDArray expected =
+        onSubset
+            .valueAndGradient(x.add(v.div(c)))
+            .gradient()
+            .sub(onSubset.valueAndGradient(x).gradient())
+            .muli(c);
 
     MinibatchObjective objective =
         NetworkObjective.of(network, ObjectiveOptions.defaults()).on(batch);
     INDArray g = objective.valueAndGradient(x).gradient();
-    INDArray product = HessianSettings.defaults().withFixedStep(1 / c).withBatchFraction(0.5)
-        .at(objective, x, g, 5, 0, "test").product().multiply(v);
+    INDArray product =
+        HessianSettings.defaults()
+            .withFixedStep(1 / c)
+            .withBatchFraction(0.5)
+            .at(objective, x, g, 5, 0, "test")
+            .product()
+            .multiply(v);
 
     assertThat(relativeError(product, expected)).isLessThan(1e-9);
   }
@@ -106,18 +121,22 @@ class HessianSubsamplingTest {
   @Test
   void oneStepUsesOneSubsetAndTheNextStepAnother() {
     RecordingObjective objective = new RecordingObjective(40);
-    TrustRegion method = TrustRegion.deterministic(ExactDenseSolver.DEFAULT, 1.0, 10.0)
-        .withHessian(HessianSettings.defaults().withBatchFraction(0.25));
+    TrustRegion method =
+        TrustRegion.deterministic(ExactDenseSolver.DEFAULT, 1.0, 10.0)
+            .withHessian(HessianSettings.defaults().withBatchFraction(0.25));
     MethodState state = method.newState(2, 123);
     INDArray x = AnalyticObjective.vector(0.3, -0.4);
 
     for (int step = 0; step < 4; step++) {
       StepReport report = state.step(x, objective);
       assertThat(report.hessianVectorProducts()).isEqualTo(2);
-      assertThat(objective.productSubsets.subList(
-          objective.productSubsets.size() - 2, objective.productSubsets.size()))
-          .allSatisfy(subset -> assertThat(subset).containsExactly(objective.requests.get(
-              objective.requests.size() - 1)));
+      assertThat(
+              objective.productSubsets.subList(
+                  objective.productSubsets.size() - 2, objective.productSubsets.size()))
+          .allSatisfy(
+              subset ->
+                  assertThat(subset)
+                      .containsExactly(objective.requests.get(objective.requests.size() - 1)));
     }
 
     assertThat(objective.requests).hasSize(4).allSatisfy(subset -> assertThat(subset).hasSize(10));
@@ -147,8 +166,9 @@ class HessianSubsamplingTest {
     // The recording objective's subset Hessian is (m/B)·A while its gradient and values are those
     // of the whole F(x) = ½xᵀAx + bᵀx, so the two models differ by a known factor.
     RecordingObjective objective = new RecordingObjective(40);
-    TrustRegion method = TrustRegion.deterministic(ExactDenseSolver.DEFAULT, 0.5, 10.0)
-        .withHessian(HessianSettings.defaults().withBatchFraction(0.25));
+    TrustRegion method =
+        TrustRegion.deterministic(ExactDenseSolver.DEFAULT, 0.5, 10.0)
+            .withHessian(HessianSettings.defaults().withBatchFraction(0.25));
     INDArray x = AnalyticObjective.vector(0.3, -0.4);
     double[] before = x.toDoubleVector();
 
@@ -173,8 +193,8 @@ class HessianSubsamplingTest {
     MultiLayerNetwork network = TinyNetworks.mlp(DataType.FLOAT, 1);
     DataSet batch = TinyNetworks.batch(32, DataType.FLOAT, 51);
     NetworkObjective objective = NetworkObjective.of(network, ObjectiveOptions.defaults());
-    TrustRegion method = TrustRegion.paper()
-        .withHessian(HessianSettings.defaults().withBatchFraction(0.3));
+    TrustRegion method =
+        TrustRegion.paper().withHessian(HessianSettings.defaults().withBatchFraction(0.3));
 
     StepReport report =
         method.newState(objective.dimension(), 9).step(objective.parameters(), objective.on(batch));
@@ -188,10 +208,12 @@ class HessianSubsamplingTest {
   @Test
   void hybridsTrustRegionPhaseRunsItsProductsOnTheSubset() {
     RecordingObjective objective = new RecordingObjective(64);
-    Hybrid hybrid = new Hybrid(
-        TrustRegion.deterministic(ExactDenseSolver.DEFAULT, 1.0, 10.0)
-            .withHessian(HessianSettings.defaults().withBatchFraction(0.125)),
-        new Sgd(0.1), new PlateauRule(1, 0.001));
+    Hybrid hybrid =
+        new Hybrid(
+            TrustRegion.deterministic(ExactDenseSolver.DEFAULT, 1.0, 10.0)
+                .withHessian(HessianSettings.defaults().withBatchFraction(0.125)),
+            new Sgd(0.1),
+            new PlateauRule(1, 0.001));
 
     StepReport report = hybrid.newState(2, 8).step(AnalyticObjective.vector(0.1, 0.2), objective);
 
@@ -203,11 +225,16 @@ class HessianSubsamplingTest {
   void aTrustRegionStepWithLanczosAtABudgetUsesExactlyThatManyProducts() {
     MultiLayerNetwork network = TinyNetworks.mlp(DataType.DOUBLE, 1);
     NetworkObjective objective = NetworkObjective.of(network, ObjectiveOptions.defaults());
-    TrustRegion method = TrustRegion.paper().withSolver(
-        io.github.trustregion.optimizers.subproblem.LanczosTrustRegionSolver.withBudget(5));
+    TrustRegion method =
+        TrustRegion.paper()
+            .withSolver(
+                io.github.trustregion.optimizers.subproblem.LanczosTrustRegionSolver.withBudget(5));
 
-    StepReport report = method.newState(objective.dimension())
-        .step(objective.parameters(), objective.on(TinyNetworks.batch(16, DataType.DOUBLE, 61)));
+    StepReport report =
+        method
+            .newState(objective.dimension())
+            .step(
+                objective.parameters(), objective.on(TinyNetworks.batch(16, DataType.DOUBLE, 61)));
 
     assertThat(report.hessianVectorProducts()).isEqualTo(5);
   }
@@ -218,8 +245,10 @@ class HessianSubsamplingTest {
     DataSet batch = TinyNetworks.batch(32, DataType.FLOAT, 52);
     NetworkObjective objective = NetworkObjective.of(network, ObjectiveOptions.defaults());
 
-    StepReport report = new TrCode(0.1, 1, 2, 1e5, 0.5).newState(objective.dimension())
-        .step(objective.parameters(), objective.on(batch));
+    StepReport report =
+        new TrCode(0.1, 1, 2, 1e5, 0.5)
+            .newState(objective.dimension())
+            .step(objective.parameters(), objective.on(batch));
 
     assertThat(report.hessianExampleFraction()).isEqualTo(0.5);
     assertThat(report.subsetGradientEvaluations()).isEqualTo(1);
@@ -239,21 +268,26 @@ class HessianSubsamplingTest {
 
   @Test
   void checkRefusesFractionsLeavingFewerThanEightExamplesNamingTheSettingAndBatchSize() {
-    assertThat(HessianSubsample.check(0.05, 100)).hasValueSatisfying(message ->
-        assertThat(message).contains("hessianBatchFraction").contains("batch size 100")
-            .contains("0.08"));
+    assertThat(HessianSubsample.check(0.05, 100))
+        .hasValueSatisfying(
+            message ->
+                assertThat(message)
+                    .contains("hessianBatchFraction")
+                    .contains("batch size 100")
+                    .contains("0.08"));
     assertThat(HessianSubsample.check(0.08, 100)).isEmpty();
     assertThat(HessianSubsample.check(1.0, 4)).isEmpty();
-    assertThat(HessianSubsample.check(0.0, 100)).hasValueSatisfying(message ->
-        assertThat(message).contains("hessianBatchFraction").contains("(0, 1]"));
+    assertThat(HessianSubsample.check(0.0, 100))
+        .hasValueSatisfying(
+            message -> assertThat(message).contains("hessianBatchFraction").contains("(0, 1]"));
     assertThat(HessianSubsample.check(1.5, 100)).isPresent();
   }
 
   @Test
   void aFractionBelowOneIsRefusedOnAnObjectiveThatIsNoMeanOverExamples() {
     AnalyticObjective analytic = new AnalyticObjective(AnalyticObjective.ROSENBROCK, 2);
-    TrustRegion method = TrustRegion.paper()
-        .withHessian(HessianSettings.defaults().withBatchFraction(0.5));
+    TrustRegion method =
+        TrustRegion.paper().withHessian(HessianSettings.defaults().withBatchFraction(0.5));
 
     assertThatThrownBy(() -> method.newState(2).step(AnalyticObjective.vector(0.1, 0.2), analytic))
         .isInstanceOf(IllegalArgumentException.class)
@@ -276,8 +310,8 @@ class HessianSubsamplingTest {
     NetworkObjective objective = NetworkObjective.of(network, ObjectiveOptions.defaults());
     MethodState state = method.newState(objective.dimension(), 5);
     for (int step = 0; step < 6; step++) {
-      state.step(objective.parameters(),
-          objective.on(TinyNetworks.batch(16, DataType.FLOAT, 100 + step)));
+      state.step(
+          objective.parameters(), objective.on(TinyNetworks.batch(16, DataType.FLOAT, 100 + step)));
     }
     return objective.parameters().toFloatVector();
   }
@@ -352,11 +386,12 @@ class HessianSubsamplingTest {
       int[] subset = examples.clone();
       requests.add(subset);
       double scale = (double) subset.length / batch;
-      HessianVectorProduct product = v -> {
-        productSubsets.add(subset);
-        double[] av = times(v.toDoubleVector());
-        return AnalyticObjective.vector(scale * av[0], scale * av[1]).reshape(v.shape());
-      };
+      HessianVectorProduct product =
+          v -> {
+            productSubsets.add(subset);
+            double[] av = times(v.toDoubleVector());
+            return AnalyticObjective.vector(scale * av[0], scale * av[1]).reshape(v.shape());
+          };
       return new SampledHessian(product, 1, scale);
     }
   }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.trustregion.optimizers.AnalyticObjective;
+import io.github.trustregion.optimizers.GeneratedImages;
 import io.github.trustregion.optimizers.HessianVectorProduct;
 import io.github.trustregion.optimizers.MinibatchObjective;
 import io.github.trustregion.optimizers.SeededNetworks;
-import io.github.trustregion.optimizers.GeneratedImages;
 import io.github.trustregion.optimizers.hessian.NetworkObjective;
 import io.github.trustregion.optimizers.hessian.ObjectiveOptions;
 import java.util.OptionalInt;
@@ -94,8 +94,8 @@ class LearningRateScalingTest {
   @Test
   void scalingIsRefusedOnAnObjectiveWithoutABatchSizeAndANegativeReferenceBatchAtConstruction() {
     AnalyticObjective analytic = new AnalyticObjective(HALF_SQUARE, 2);
-    assertThatThrownBy(() -> new Sgd(0.1, 64).newState(2).step(
-            AnalyticObjective.vector(1.0, 1.0), analytic))
+    assertThatThrownBy(
+            () -> new Sgd(0.1, 64).newState(2).step(AnalyticObjective.vector(1.0, 1.0), analytic))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("learningRateReferenceBatch");
     assertThatThrownBy(() -> new Sgd(0.1, -1)).hasMessageContaining("learningRateReferenceBatch");

@@ -80,7 +80,8 @@ class TrCodeTest {
         double[] actual = x.toDoubleVector();
         double[] s = new double[4];
         for (int i = 0; i < 4; i++) {
-          assertThat(actual[i]).as("K=%d step %d entry %d", inner, step, i)
+          assertThat(actual[i])
+              .as("K=%d step %d entry %d", inner, step, i)
               .isCloseTo(expected[i], within(1e-12));
           s[i] = actual[i] - before[i];
         }
@@ -88,8 +89,8 @@ class TrCodeTest {
         TrustRegionTelemetry telemetry = report.trustRegion().orElseThrow();
         assertThat(telemetry.accepted()).isTrue();
         assertThat(telemetry.stepNorm()).isCloseTo(radius, within(1e-12));
-        assertThat(telemetry.gradientNorm()).isCloseTo(norm(QUADRATIC.gradient(before)),
-            within(1e-12));
+        assertThat(telemetry.gradientNorm())
+            .isCloseTo(norm(QUADRATIC.gradient(before)), within(1e-12));
         assertThat(telemetry.solver().hessianVectorProducts()).isEqualTo(inner);
         assertThat(report.gradientEvaluations()).isEqualTo(1);
         assertThat(report.hessianVectorProducts()).isEqualTo(inner);
@@ -197,16 +198,15 @@ class TrCodeTest {
 
   @Test
   void refusesANegativeInnerStepCountAndAFractionOutsideTheUnitInterval() {
-    assertThatThrownBy(() -> new TrCode(0.1, 1, -1, 1e5, 1))
-        .hasMessageContaining("innerSteps");
+    assertThatThrownBy(() -> new TrCode(0.1, 1, -1, 1e5, 1)).hasMessageContaining("innerSteps");
     assertThatThrownBy(() -> new TrCode(0.1, 1, 1, 1e5, 0))
         .hasMessageContaining("hessianBatchFraction");
   }
 
   private static MultiLayerNetwork doubleMlp() {
     MultiLayerNetwork floatNetwork = SeededNetworks.fashionMlp(4);
-    MultiLayerNetwork network = new MultiLayerNetwork(
-        floatNetwork.getLayerWiseConfigurations().clone());
+    MultiLayerNetwork network =
+        new MultiLayerNetwork(floatNetwork.getLayerWiseConfigurations().clone());
     network.getLayerWiseConfigurations().setDataType(DataType.DOUBLE);
     network.init();
     return network;

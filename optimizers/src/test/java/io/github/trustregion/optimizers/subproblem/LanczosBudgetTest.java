@@ -10,9 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Lanczos at a fixed budget of k products against the best point of K_k(H, g) in the ball,
- * computed independently: an orthonormal basis of K_k by Gram–Schmidt in float64 and the exact
- * dense solver on the projected problem QᵀHQ, Qᵀg.
+ * Lanczos at a fixed budget of k products against the best point of K_k(H, g) in the ball, computed
+ * independently: an orthonormal basis of K_k by Gram–Schmidt in float64 and the exact dense solver
+ * on the projected problem QᵀHQ, Qᵀg.
  */
 class LanczosBudgetTest {
 
@@ -32,13 +32,14 @@ class LanczosBudgetTest {
     double[][] h = DenseMath.randomSymmetric(n, random);
     double[] g = DenseMath.gaussian(n, random);
     int[] products = new int[1];
-    HessianVectorProduct counted = v -> {
-      products[0]++;
-      return DenseMath.operator(h).multiply(v);
-    };
+    HessianVectorProduct counted =
+        v -> {
+          products[0]++;
+          return DenseMath.operator(h).multiply(v);
+        };
 
-    SubproblemSolution solution = LanczosTrustRegionSolver.withBudget(k)
-        .solve(Nd4j.createFromArray(g), counted, radius);
+    SubproblemSolution solution =
+        LanczosTrustRegionSolver.withBudget(k).solve(Nd4j.createFromArray(g), counted, radius);
 
     double[][] q = krylovBasis(h, g, k);
     double[][] projected = new double[k][k];
@@ -83,10 +84,11 @@ class LanczosBudgetTest {
     double[][] h = DenseMath.withEigenvalues(q, values);
     double[] g = DenseMath.gaussian(n, random);
     int[] products = new int[1];
-    HessianVectorProduct counted = v -> {
-      products[0]++;
-      return DenseMath.operator(h).multiply(v);
-    };
+    HessianVectorProduct counted =
+        v -> {
+          products[0]++;
+          return DenseMath.operator(h).multiply(v);
+        };
 
     SubproblemSolution solution =
         SteihaugCgSolver.withBudget(k).solve(Nd4j.createFromArray(g), counted, 1e6);

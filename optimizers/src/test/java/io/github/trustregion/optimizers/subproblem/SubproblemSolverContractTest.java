@@ -27,8 +27,8 @@ class SubproblemSolverContractTest {
   @MethodSource("solvers")
   void returnsTheZeroStepAndNanModelValueWhenAProductIsNotFinite(SubproblemSolver solver) {
     INDArray g = Nd4j.createFromArray(1.0, -2.0, 0.5);
-    SubproblemSolution solution = solver.solve(
-        g, v -> Nd4j.valueArrayOf(v.shape(), Double.NaN, DataType.DOUBLE), 1);
+    SubproblemSolution solution =
+        solver.solve(g, v -> Nd4j.valueArrayOf(v.shape(), Double.NaN, DataType.DOUBLE), 1);
     assertThat(solution.modelValue()).isNaN();
     assertThat(solution.step().toDoubleVector()).containsOnly(0.0);
   }
@@ -52,9 +52,9 @@ class SubproblemSolverContractTest {
   /**
    * In one dimension the answers are known by hand: f(z) = ½hz² + gz on [−r, r], r = 1.
    *
-   * <p>Convex, h = 4, g = 1: the minimizer −g/h = −0.25 is interior (f = 2·0.0625 − 0.25 =
-   * −0.125), away from the paper's start z₀ = −α r g/|g| = −0.5 (α = ½), so a solver that took
-   * no step, or only some, is caught.
+   * <p>Convex, h = 4, g = 1: the minimizer −g/h = −0.25 is interior (f = 2·0.0625 − 0.25 = −0.125),
+   * away from the paper's start z₀ = −α r g/|g| = −0.5 (α = ½), so a solver that took no step, or
+   * only some, is caught.
    *
    * <p>Concave, h = −1, g = 5: f decreases towards −r·sign(g), so the minimizer is the boundary
    * point −1 (f = −½ − 5 = −5.5). The paper's solver starts at −0.5 and gets there by one phase-I
@@ -64,10 +64,10 @@ class SubproblemSolverContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("solvers")
   void solvesOneDimensionalProblemsExactly(SubproblemSolver solver) {
-    SubproblemSolution convex = solver.solve(
-        Nd4j.createFromArray(1.0), DenseMath.operator(new double[][] {{4}}), 1);
-    SubproblemSolution concave = solver.solve(
-        Nd4j.createFromArray(5.0), DenseMath.operator(new double[][] {{-1}}), 1);
+    SubproblemSolution convex =
+        solver.solve(Nd4j.createFromArray(1.0), DenseMath.operator(new double[][] {{4}}), 1);
+    SubproblemSolution concave =
+        solver.solve(Nd4j.createFromArray(5.0), DenseMath.operator(new double[][] {{-1}}), 1);
 
     assertThat(concave.step().getDouble(0)).isCloseTo(-1, within(1e-12));
     assertThat(concave.modelValue()).isCloseTo(-5.5, within(1e-12));

@@ -21,9 +21,8 @@ import java.util.function.Function;
 
 /**
  * The three files by which Allure describes a run besides its results: {@code
- * environment.properties} (what the trials ran on), {@code executor.json} (which CI build ran
- * them, so that trends line up build by build) and {@code categories.json} (how failures are
- * grouped).
+ * environment.properties} (what the trials ran on), {@code executor.json} (which CI build ran them,
+ * so that trends line up build by build) and {@code categories.json} (how failures are grouped).
  *
  * <p>The environment is read from the trial result files: ND4J backend, device (the processor
  * model, or the GPU's name where a trial records one), data type, oneDNN helpers, Java, operating
@@ -32,20 +31,29 @@ import java.util.function.Function;
  * Actions' build when its variables are set ({@code GITHUB_RUN_NUMBER}, {@code GITHUB_RUN_ID},
  * {@code GITHUB_SERVER_URL}, {@code GITHUB_REPOSITORY}, {@code GITHUB_WORKFLOW}), else a local
  * executor without build order. The categories are fixed: gate regressions, diverged trials,
- * missing trials, data problems, failed trials, incomplete gate rows — matched by status and by
- * the message prefixes that the harness, this module's enricher and the gate write.
+ * missing trials, data problems, failed trials, incomplete gate rows — matched by status and by the
+ * message prefixes that the harness, this module's enricher and the gate write.
  */
 public final class AllureRunDescription {
 
   /** The category names, in Allure's matching order (the first that matches a result wins). */
-  public static final List<String> CATEGORIES = List.of("Gate regressions", "Incomplete gate rows",
-      "Diverged trials", "Missing trials", "Data problems", "Failed trials");
+  public static final List<String> CATEGORIES =
+      List.of(
+          "Gate regressions",
+          "Incomplete gate rows",
+          "Diverged trials",
+          "Missing trials",
+          "Data problems",
+          "Failed trials");
 
   private static final ObjectMapper MAPPER = ResultFiles.mapper();
 
   private final Function<String, String> environment;
 
-  /** Creates a description that reads CI variables from {@code environment} (e.g. {@code System::getenv}). */
+  /**
+   * Creates a description that reads CI variables from {@code environment} (e.g. {@code
+   * System::getenv}).
+   */
   public AllureRunDescription(Function<String, String> environment) {
     this.environment = environment;
   }
@@ -56,42 +64,59 @@ public final class AllureRunDescription {
    *
    * @param commit the commit the trials ran at, if the caller knows it
    */
-  public void write(Path allureResults, List<LoadedExperiment> experiments, Optional<String> commit) {
+  public void write(
+      Path allureResults, List<LoadedExperiment> experiments, Optional<String> commit) {
     try {
       Files.createDirectories(allureResults);
-      Files.writeString(allureResults.resolve("environment.properties"),
-          properties(environment(experiments.stream().flatMap(e -> e.trials().stream()).toList(),
-              experiments.stream().map(e -> e.manifest().scale()).toList(), commit)),
+      Files.writeString(
+          allureResults.resolve("environment.properties"),
+          properties(
+              environment(
+                  experiments.stream().flatMap(e -> e.trials().stream()).toList(),
+                  experiments.stream().map(e -> e.manifest().scale()).toList(),
+                  commit)),
           StandardCharsets.UTF_8);
       ResultFiles.writeAtomically(allureResults.resolve("executor.json"), executor());
       ResultFiles.writeAtomically(allureResults.resolve("categories.json"), categories());
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the run's description into " + allureResults
-          + " (" + e.getMessage() + "); check that the directory is writable.", e);
+      throw new UncheckedIOException(
+          "Cannot write the run's description into "
+              + allureResults
+              + " ("
+              + e.getMessage()
+              + "); check that the directory is writable.",
+          e);
     }
   }
 
   /** Returns the environment entries, in the order Allure shows them. */
-  Map<String, String> environment(List<TrialResult> trials, Collection<String> scales,
-      Optional<String> commit) {
+  Map<String, String> environment(
+      List<TrialResult> trials, Collection<String> scales, Optional<String> commit) {
     Map<String, String> entries = new LinkedHashMap<>();
     entries.put("ND4J backend", values(trials, t -> t.environment().get("backend")));
-    entries.put("Device", values(trials, t -> t.environment().getOrDefault("gpu",
-        t.environment().get("cpu"))));
+    entries.put(
+        "Device",
+        values(trials, t -> t.environment().getOrDefault("gpu", t.environment().get("cpu"))));
     entries.put("Data type", values(trials, t -> t.environment().get("dataType")));
-    entries.put("oneDNN helpers", values(trials, t -> {
-      String layers = t.environment().get("oneDnnLayers");
-      if (layers == null) {
-        return null;
-      }
-      return "0".equals(layers) ? "off" : "on (" + layers + " layers)";
-    }));
+    entries.put(
+        "oneDNN helpers",
+        values(
+            trials,
+            t -> {
+              String layers = t.environment().get("oneDnnLayers");
+              if (layers == null) {
+                return null;
+              }
+              return "0".equals(layers) ? "off" : "on (" + layers + " layers)";
+            }));
     entries.put("Java", values(trials, t -> t.environment().get("javaVersion")));
     entries.put("OS", values(trials, t -> t.environment().get("os")));
     entries.put("Cores", values(trials, t -> t.environment().get("processors")));
     entries.put("Scale", String.join(", ", new TreeSet<>(scales)));
-    commit.or(() -> Optional.ofNullable(environment.apply("GITHUB_SHA")))
-        .filter(c -> !c.isBlank()).ifPresent(c -> entries.put("Commit", c));
+    commit
+        .or(() -> Optional.ofNullable(environment.apply("GITHUB_SHA")))
+        .filter(c -> !c.isBlank())
+        .ifPresent(c -> entries.put("Commit", c));
     entries.values().removeIf(String::isEmpty);
     return entries;
   }
@@ -107,11 +132,13 @@ public final class AllureRunDescription {
     return String.join(", ", seen);
   }
 
-  /** Writes entries as a Java properties file, escaping as {@link java.util.Properties} reads it. */
+  /**
+   * Writes entries as a Java properties file, escaping as {@link java.util.Properties} reads it.
+   */
   static String properties(Map<String, String> entries) {
     StringBuilder text = new StringBuilder();
-    entries.forEach((k, v) -> text.append(escape(k, true)).append('=').append(escape(v, false))
-        .append('\n'));
+    entries.forEach(
+        (k, v) -> text.append(escape(k, true)).append('=').append(escape(v, false)).append('\n'));
     return text.toString();
   }
 
@@ -168,7 +195,9 @@ public final class AllureRunDescription {
     category(array, CATEGORIES.get(1), "(?s)INCOMPLETE:.*", "broken");
     category(array, CATEGORIES.get(2), "(?s)DIVERGED:.*", "skipped");
     category(array, CATEGORIES.get(3), "(?s)MISSING:.*", "broken");
-    category(array, CATEGORIES.get(4),
+    category(
+        array,
+        CATEGORIES.get(4),
         "(?s).*(DatasetFileException|data set|dataset|cannot be downloaded|Cannot read the data).*",
         "broken");
     category(array, CATEGORIES.get(5), "(?s).*", "broken");

@@ -1,7 +1,7 @@
 package io.github.trustregion.reports.analysis;
 
-import io.github.trustregion.framework.result.MetricKeys;
 import io.github.trustregion.framework.result.BadResultFile;
+import io.github.trustregion.framework.result.MetricKeys;
 import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.framework.result.Series;
 import io.github.trustregion.framework.result.TrialResult;
@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
 
 /**
  * Computes an {@link ExperimentSummary} from a loaded experiment (conventions in the package
- * documentation): the trial counts and problems, the metrics per method and setting, and the
- * tables of {@link MethodComparisons}, {@link BatchDrops}, {@link CostTable},
- * {@link SettingDifferences}, {@link PaperValues} and {@link KindTables}. Diverged and failed
- * trials are excluded from the numbers and listed.
+ * documentation): the trial counts and problems, the metrics per method and setting, and the tables
+ * of {@link MethodComparisons}, {@link BatchDrops}, {@link CostTable}, {@link SettingDifferences},
+ * {@link PaperValues} and {@link KindTables}. Diverged and failed trials are excluded from the
+ * numbers and listed.
  */
 public final class Analyzer {
 
@@ -68,13 +68,28 @@ public final class Analyzer {
     }
     var manifest = experiment.manifest();
     return new ExperimentSummary(
-        manifest.experiment(), manifest.title(), manifest.description(), manifest.kind(), manifest.scale(),
-        manifest.workload(), manifest.trials().size(), experiment.completed().size(),
-        experiment.withStatus(TrialStatus.DIVERGED).size(), experiment.withStatus(TrialStatus.FAILED).size(),
-        experiment.missing().size(), problems(experiment), compared, stats,
-        methodComparisons.rows(groups, compared), CostTable.rows(groups), SettingDifferences.rows(experiment),
-        PaperValues.table(experiment), KindTables.fits(experiment, groups), KindTables.stages(experiment, groups),
-        KindTables.landscape(groups), batchDrops.rows(experiment, groups, compared));
+        manifest.experiment(),
+        manifest.title(),
+        manifest.description(),
+        manifest.kind(),
+        manifest.scale(),
+        manifest.workload(),
+        manifest.trials().size(),
+        experiment.completed().size(),
+        experiment.withStatus(TrialStatus.DIVERGED).size(),
+        experiment.withStatus(TrialStatus.FAILED).size(),
+        experiment.missing().size(),
+        problems(experiment),
+        compared,
+        stats,
+        methodComparisons.rows(groups, compared),
+        CostTable.rows(groups),
+        SettingDifferences.rows(experiment),
+        PaperValues.table(experiment),
+        KindTables.fits(experiment, groups),
+        KindTables.stages(experiment, groups),
+        KindTables.landscape(groups),
+        batchDrops.rows(experiment, groups, compared));
   }
 
   /** The metrics compared between methods: the manifest's, else defaults by kind. */
@@ -114,13 +129,27 @@ public final class Analyzer {
   private GroupStat groupStat(LoadedExperiment experiment, TrialGroup g, String metric) {
     double[] values = g.values(metric);
     SampleSummary s = SampleSummary.of(values);
-    List<String> ids = g.completed().stream().filter(t -> TrialKeys.metric(t, metric).isPresent())
-        .map(TrialResult::trialId).toList();
+    List<String> ids =
+        g.completed().stream()
+            .filter(t -> TrialKeys.metric(t, metric).isPresent())
+            .map(TrialResult::trialId)
+            .toList();
     Optional<PaperValue> paper = PaperValues.paperFor(experiment, g.setting(), g.method(), metric);
-    return new GroupStat(g.settingLabel(), g.setting(), g.method(), metric, s.n(), s.mean(), s.sd(),
-        Arrays.stream(values).min().orElse(Double.NaN), Arrays.stream(values).max().orElse(Double.NaN),
-        ids, g.lacking(metric), g.excluded().stream().map(TrialResult::trialId).toList(),
-        paper.map(PaperValue::value).orElse(null), paper.map(PaperValue::source).orElse(null));
+    return new GroupStat(
+        g.settingLabel(),
+        g.setting(),
+        g.method(),
+        metric,
+        s.n(),
+        s.mean(),
+        s.sd(),
+        Arrays.stream(values).min().orElse(Double.NaN),
+        Arrays.stream(values).max().orElse(Double.NaN),
+        ids,
+        g.lacking(metric),
+        g.excluded().stream().map(TrialResult::trialId).toList(),
+        paper.map(PaperValue::value).orElse(null),
+        paper.map(PaperValue::source).orElse(null));
   }
 
   private static List<TrialProblem> problems(LoadedExperiment experiment) {
@@ -130,22 +159,37 @@ public final class Analyzer {
         out.add(new TrialProblem(t.trialId(), t.status().name(), t.message(), t.parameters()));
       }
     }
-    Map<String, Map<String, String>> planned = ResultsLoader.plannedParameters(experiment.manifest());
+    Map<String, Map<String, String>> planned =
+        ResultsLoader.plannedParameters(experiment.manifest());
     for (String id : experiment.missing()) {
-      out.add(new TrialProblem(id, "MISSING", "planned in the manifest but no result file exists", planned.get(id)));
+      out.add(
+          new TrialProblem(
+              id, "MISSING", "planned in the manifest but no result file exists", planned.get(id)));
     }
     for (BadResultFile bad : experiment.bad()) {
-      out.add(new TrialProblem(bad.file().getFileName().toString(), "BAD FILE", bad.problem() + "; " + bad.fix(),
-          Map.of()));
+      out.add(
+          new TrialProblem(
+              bad.file().getFileName().toString(),
+              "BAD FILE",
+              bad.problem() + "; " + bad.fix(),
+              Map.of()));
     }
     for (String file : experiment.unplanned()) {
-      out.add(new TrialProblem(file, "UNPLANNED", "a trial file the manifest does not plan (left from an earlier "
-          + "plan, such as one with more repeats); excluded from every number of this report", Map.of()));
+      out.add(
+          new TrialProblem(
+              file,
+              "UNPLANNED",
+              "a trial file the manifest does not plan (left from an earlier "
+                  + "plan, such as one with more repeats); excluded from every number of this report",
+              Map.of()));
     }
     return out;
   }
 
-  /** Returns the E1 iterations to the sphere: the metric, else the first phase-2 iteration of the gap series. */
+  /**
+   * Returns the E1 iterations to the sphere: the metric, else the first phase-2 iteration of the
+   * gap series.
+   */
   public static double iterationsToBoundary(TrialResult t) {
     Double stored = t.metrics().get(ITERATIONS_TO_BOUNDARY);
     if (stored != null) {
@@ -164,7 +208,10 @@ public final class Analyzer {
     return Double.NaN;
   }
 
-  /** Returns an E4 trial's interpolation series: "interpolation", else any series with an alpha column. */
+  /**
+   * Returns an E4 trial's interpolation series: "interpolation", else any series with an alpha
+   * column.
+   */
   public static Optional<Series> interpolationSeries(TrialResult t) {
     Series named = t.series().get("interpolation");
     if (named != null && named.columns().contains("alpha")) {

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The cost and trust-region telemetry table: per method and setting, over the completed trials
- * with epochs, the wall time, the epochs, the training seconds per epoch (and their ratio to
- * SGD's at the same setting), the evaluation counts of the last epoch, the trust-region steps,
- * rejections, boundary steps and hard cases summed over all epochs, the step-weighted mean ρ,
- * the mean final radius, and the method switches of Hybrid runs.
+ * The cost and trust-region telemetry table: per method and setting, over the completed trials with
+ * epochs, the wall time, the epochs, the training seconds per epoch (and their ratio to SGD's at
+ * the same setting), the evaluation counts of the last epoch, the trust-region steps, rejections,
+ * boundary steps and hard cases summed over all epochs, the step-weighted mean ρ, the mean final
+ * radius, and the method switches of Hybrid runs.
  */
 public final class CostTable {
 
@@ -60,7 +60,10 @@ public final class CostTable {
             lastTr = tr;
           }
           if (previous != null && e.activeMethod() != null && !previous.equals(e.activeMethod())) {
-            switches.merge(previous + "→" + e.activeMethod() + " after epoch " + (e.epoch() - 1), 1, Integer::sum);
+            switches.merge(
+                previous + "→" + e.activeMethod() + " after epoch " + (e.epoch() - 1),
+                1,
+                Integer::sum);
           }
           previous = e.activeMethod();
         }
@@ -71,24 +74,55 @@ public final class CostTable {
       }
       List<String> switchList = new ArrayList<>();
       switches.forEach((k, v) -> switchList.add(k + " (" + v + " of " + done.size() + " trials)"));
-      rows.add(new CostRow(g.settingLabel(), g.method(), done.size(), w.mean(), w.sd(),
-          mean(done, t -> t.epochs().size()),
-          mean(done, t -> last(t).wallSeconds() / t.epochs().size()), Double.NaN,
-          mean(done, t -> last(t).gradientEvaluations()),
-          mean(done, t -> last(t).hessianVectorProducts()),
-          mean(done, t -> last(t).functionEvaluations()),
-          steps, rejections, steps > 0 ? rejections / (double) steps : Double.NaN,
-          steps > 0 ? boundary / (double) steps : Double.NaN, hard,
-          rhoSteps > 0 ? rhoWeighted / rhoSteps : Double.NaN,
-          radiusTrials > 0 ? finalRadius / radiusTrials : Double.NaN, switchList));
+      rows.add(
+          new CostRow(
+              g.settingLabel(),
+              g.method(),
+              done.size(),
+              w.mean(),
+              w.sd(),
+              mean(done, t -> t.epochs().size()),
+              mean(done, t -> last(t).wallSeconds() / t.epochs().size()),
+              Double.NaN,
+              mean(done, t -> last(t).gradientEvaluations()),
+              mean(done, t -> last(t).hessianVectorProducts()),
+              mean(done, t -> last(t).functionEvaluations()),
+              steps,
+              rejections,
+              steps > 0 ? rejections / (double) steps : Double.NaN,
+              steps > 0 ? boundary / (double) steps : Double.NaN,
+              hard,
+              rhoSteps > 0 ? rhoWeighted / rhoSteps : Double.NaN,
+              radiusTrials > 0 ? finalRadius / radiusTrials : Double.NaN,
+              switchList));
     }
     Map<String, Double> sgd = new LinkedHashMap<>();
-    rows.stream().filter(r -> r.method().equalsIgnoreCase("SGD"))
+    rows.stream()
+        .filter(r -> r.method().equalsIgnoreCase("SGD"))
         .forEach(r -> sgd.put(r.setting(), r.trainingSecondsPerEpoch()));
-    return rows.stream().map(r -> new CostRow(r.setting(), r.method(), r.n(), r.wallSeconds(), r.wallSecondsSd(),
-        r.epochs(), r.trainingSecondsPerEpoch(), r.trainingSecondsPerEpoch() / sgd.getOrDefault(r.setting(), Double.NaN),
-        r.gradientEvaluations(), r.hessianVectorProducts(), r.functionEvaluations(), r.trSteps(), r.trRejections(),
-        r.rejectionRate(), r.boundaryFraction(), r.hardCases(), r.meanRho(), r.finalRadius(), r.methodSwitches()))
+    return rows.stream()
+        .map(
+            r ->
+                new CostRow(
+                    r.setting(),
+                    r.method(),
+                    r.n(),
+                    r.wallSeconds(),
+                    r.wallSecondsSd(),
+                    r.epochs(),
+                    r.trainingSecondsPerEpoch(),
+                    r.trainingSecondsPerEpoch() / sgd.getOrDefault(r.setting(), Double.NaN),
+                    r.gradientEvaluations(),
+                    r.hessianVectorProducts(),
+                    r.functionEvaluations(),
+                    r.trSteps(),
+                    r.trRejections(),
+                    r.rejectionRate(),
+                    r.boundaryFraction(),
+                    r.hardCases(),
+                    r.meanRho(),
+                    r.finalRadius(),
+                    r.methodSwitches()))
         .toList();
   }
 

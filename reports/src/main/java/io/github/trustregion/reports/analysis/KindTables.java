@@ -1,8 +1,8 @@
 package io.github.trustregion.reports.analysis;
 
-import io.github.trustregion.framework.result.ResultKind;
 import io.github.trustregion.framework.result.EpochRecord;
 import io.github.trustregion.framework.result.PaperValue;
+import io.github.trustregion.framework.result.ResultKind;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.reports.fit.IterationCountFit;
 import io.github.trustregion.reports.load.LoadedExperiment;
@@ -25,9 +25,9 @@ public final class KindTables {
   private KindTables() {}
 
   /**
-   * Returns the E1 fits of T(λ) = log(1 + c₁λ)/log(1 + c₂λ), one per method and setting without
-   * λ; a row with NaN and a note where fewer than 3 distinct λ have an iteration count. Empty
-   * for other kinds.
+   * Returns the E1 fits of T(λ) = log(1 + c₁λ)/log(1 + c₂λ), one per method and setting without λ;
+   * a row with NaN and a note where fewer than 3 distinct λ have an iteration count. Empty for
+   * other kinds.
    */
   public static List<FitRow> fits(LoadedExperiment experiment, List<TrialGroup> groups) {
     if (experiment.resultKind() != ResultKind.SUBPROBLEM) {
@@ -49,25 +49,33 @@ public final class KindTables {
       }
     }
     List<FitRow> out = new ArrayList<>();
-    labels.forEach((key, label) -> {
-      List<List<Double>> p = points.getOrDefault(key, List.of());
-      double[] l = p.stream().mapToDouble(x -> x.get(0)).toArray();
-      double[] it = p.stream().mapToDouble(x -> x.get(1)).toArray();
-      if (Arrays.stream(l).distinct().count() < 3) {
-        out.add(new FitRow(label[0], label[1], Double.NaN, Double.NaN, Double.NaN, p,
-            "fewer than 3 distinct λ with an iteration count; no fit"));
-      } else {
-        IterationCountFit.Fit fit = IterationCountFit.fit(l, it);
-        out.add(new FitRow(label[0], label[1], fit.c1(), fit.c2(), fit.rmse(), p, ""));
-      }
-    });
+    labels.forEach(
+        (key, label) -> {
+          List<List<Double>> p = points.getOrDefault(key, List.of());
+          double[] l = p.stream().mapToDouble(x -> x.get(0)).toArray();
+          double[] it = p.stream().mapToDouble(x -> x.get(1)).toArray();
+          if (Arrays.stream(l).distinct().count() < 3) {
+            out.add(
+                new FitRow(
+                    label[0],
+                    label[1],
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    p,
+                    "fewer than 3 distinct λ with an iteration count; no fit"));
+          } else {
+            IterationCountFit.Fit fit = IterationCountFit.fit(l, it);
+            out.add(new FitRow(label[0], label[1], fit.c1(), fit.c2(), fit.rmse(), p, ""));
+          }
+        });
     return out;
   }
 
   /**
-   * Returns the E5 stage table: per group and stage, the stage's metric over the completed
-   * trials, with the active methods and epoch count of the group's first completed trial. Empty
-   * for other kinds.
+   * Returns the E5 stage table: per group and stage, the stage's metric over the completed trials,
+   * with the active methods and epoch count of the group's first completed trial. Empty for other
+   * kinds.
    */
   public static List<StageRow> stages(LoadedExperiment experiment, List<TrialGroup> groups) {
     if (experiment.resultKind() != ResultKind.TRACKS) {
@@ -86,11 +94,26 @@ public final class KindTables {
         }
         SampleSummary s = SampleSummary.of(values);
         List<EpochRecord> epochs = first == null ? List.of() : stageEpochs(first, stage);
-        String active = epochs.stream().map(EpochRecord::activeMethod).distinct()
-            .reduce((x, y) -> x + "/" + y).orElse("?");
-        Optional<PaperValue> paper = PaperValues.paperFor(experiment, g.setting(), g.method(), metric);
-        out.add(new StageRow(g.settingLabel(), g.method(), stage, active, epochs.size(), s.n(), s.mean(), s.sd(),
-            paper.map(PaperValue::value).orElse(null), paper.map(PaperValue::source).orElse(null)));
+        String active =
+            epochs.stream()
+                .map(EpochRecord::activeMethod)
+                .distinct()
+                .reduce((x, y) -> x + "/" + y)
+                .orElse("?");
+        Optional<PaperValue> paper =
+            PaperValues.paperFor(experiment, g.setting(), g.method(), metric);
+        out.add(
+            new StageRow(
+                g.settingLabel(),
+                g.method(),
+                stage,
+                active,
+                epochs.size(),
+                s.n(),
+                s.mean(),
+                s.sd(),
+                paper.map(PaperValue::value).orElse(null),
+                paper.map(PaperValue::source).orElse(null)));
       }
     }
     return out;
@@ -102,14 +125,15 @@ public final class KindTables {
   }
 
   /**
-   * Returns the E4 distances: per group with a distance or an interpolation series, n, mean and
-   * sd of the distance.
+   * Returns the E4 distances: per group with a distance or an interpolation series, n, mean and sd
+   * of the distance.
    */
   public static List<LandscapeRow> landscape(List<TrialGroup> groups) {
     List<LandscapeRow> out = new ArrayList<>();
     for (TrialGroup g : groups) {
       double[] d = g.values(Analyzer.DISTANCE);
-      boolean interpolation = g.completed().stream().anyMatch(t -> Analyzer.interpolationSeries(t).isPresent());
+      boolean interpolation =
+          g.completed().stream().anyMatch(t -> Analyzer.interpolationSeries(t).isPresent());
       if (d.length == 0 && !interpolation) {
         continue;
       }

@@ -22,8 +22,8 @@ public final class MethodComparisons {
   }
 
   /**
-   * Returns the rows by metric, then setting (in the groups' order), then pair of methods (in
-   * the groups' order), each with its Holm-adjusted p-values.
+   * Returns the rows by metric, then setting (in the groups' order), then pair of methods (in the
+   * groups' order), each with its Holm-adjusted p-values.
    */
   public List<ComparisonRow> rows(List<TrialGroup> groups, List<String> metrics) {
     List<String> metricOfRow = new ArrayList<>();

@@ -25,21 +25,43 @@ public final class PaperValues {
       LoadedExperiment experiment, Map<String, String> setting, String method, String metric) {
     Map<String, String> parameters = TrialKeys.withMethod(setting, method);
     return experiment.manifest().paperValues().stream()
-        .filter(p -> p.metric().equals(metric) && p.setting() != null && TrialKeys.matches(p.setting(), parameters))
+        .filter(
+            p ->
+                p.metric().equals(metric)
+                    && p.setting() != null
+                    && TrialKeys.matches(p.setting(), parameters))
         .findFirst();
   }
 
-  /** Returns one row per declared paper value, with n, mean and sd of our matching completed trials. */
+  /**
+   * Returns one row per declared paper value, with n, mean and sd of our matching completed trials.
+   */
   public static List<PaperComparison> table(LoadedExperiment experiment) {
     List<PaperComparison> out = new ArrayList<>();
     for (PaperValue p : experiment.manifest().paperValues()) {
       Map<String, String> setting = p.setting() == null ? Map.of() : p.setting();
-      double[] ours = experiment.completed().stream()
-          .filter(t -> TrialKeys.matches(setting, TrialKeys.withMethod(t.parameters(), TrialKeys.method(t.parameters()))))
-          .map(t -> TrialKeys.metric(t, p.metric())).filter(OptionalDouble::isPresent)
-          .mapToDouble(OptionalDouble::getAsDouble).toArray();
+      double[] ours =
+          experiment.completed().stream()
+              .filter(
+                  t ->
+                      TrialKeys.matches(
+                          setting,
+                          TrialKeys.withMethod(t.parameters(), TrialKeys.method(t.parameters()))))
+              .map(t -> TrialKeys.metric(t, p.metric()))
+              .filter(OptionalDouble::isPresent)
+              .mapToDouble(OptionalDouble::getAsDouble)
+              .toArray();
       SampleSummary s = SampleSummary.of(ours);
-      out.add(new PaperComparison(setting, p.metric(), p.value(), p.source(), p.paperSetting(), s.n(), s.mean(), s.sd()));
+      out.add(
+          new PaperComparison(
+              setting,
+              p.metric(),
+              p.value(),
+              p.source(),
+              p.paperSetting(),
+              s.n(),
+              s.mean(),
+              s.sd()));
     }
     return out;
   }

@@ -16,9 +16,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The method-settings table: every setting's values per method, "same", "method-specific",
- * "differs (declared)" (named in {@code @AllowedDifferences}) or "differs (NOT declared)"
- * (flagged); then the trial parameters per method label likewise.
+ * The method-settings table: every setting's values per method, "same", "method-specific", "differs
+ * (declared)" (named in {@code @AllowedDifferences}) or "differs (NOT declared)" (flagged); then
+ * the trial parameters per method label likewise.
  *
  * <p>Compared are the trials' declared settings (the names {@code @Optimizer(settings)} uses, with
  * defaults filled in) when every trial with method settings records them, else the methods' own
@@ -38,28 +38,43 @@ public final class SettingDifferences {
     Set<String> labels = new HashSet<>();
     boolean declaredNames = comparesDeclaredSettings(experiment.trials());
     for (TrialResult t : experiment.trials()) {
-      comparedSettings(t, declaredNames).keySet()
+      comparedSettings(t, declaredNames)
+          .keySet()
           .forEach(m -> labels.add(m.toLowerCase(Locale.ROOT)));
     }
     Map<String, Set<String>> rawNames = new HashMap<>();
     for (TrialResult t : experiment.trials()) {
-      comparedSettings(t, declaredNames).forEach((method, settings) -> {
-        methods.add(method);
-        if (settings != null) {
-          settings.forEach((name, value) -> {
-            String comparable = MethodSettingNames.comparable(name, labels);
-            rawNames.computeIfAbsent(comparable, k -> new HashSet<>()).add(name);
-            byName.computeIfAbsent(comparable, k -> new LinkedHashMap<>())
-                .computeIfAbsent(method, k -> new TreeSet<>()).add(settingValue(String.valueOf(value)));
-          });
-        }
-      });
+      comparedSettings(t, declaredNames)
+          .forEach(
+              (method, settings) -> {
+                methods.add(method);
+                if (settings != null) {
+                  settings.forEach(
+                      (name, value) -> {
+                        String comparable = MethodSettingNames.comparable(name, labels);
+                        rawNames.computeIfAbsent(comparable, k -> new HashSet<>()).add(name);
+                        byName
+                            .computeIfAbsent(comparable, k -> new LinkedHashMap<>())
+                            .computeIfAbsent(method, k -> new TreeSet<>())
+                            .add(settingValue(String.valueOf(value)));
+                      });
+                }
+              });
     }
     Set<String> declared = new HashSet<>(experiment.manifest().allowedDifferences());
     List<SettingDifference> out = new ArrayList<>();
     // declared under its own name or under any prefixed name that maps to it (sgd.learningRate)
-    byName.forEach((name, values) -> out.add(difference(name, name, values, methods,
-        rawNames.get(name).stream().anyMatch(declared::contains) ? Set.of(name) : declared)));
+    byName.forEach(
+        (name, values) ->
+            out.add(
+                difference(
+                    name,
+                    name,
+                    values,
+                    methods,
+                    rawNames.get(name).stream().anyMatch(declared::contains)
+                        ? Set.of(name)
+                        : declared)));
     Set<String> allowed = declared;
     // Trial parameters (batch size, weight decay, epochs, …) per method label: a value one method
     // never shares with another puts them in different settings, so they are never compared.
@@ -70,14 +85,20 @@ public final class SettingDifferences {
     for (var planned : experiment.manifest().trials()) {
       String method = TrialKeys.method(planned.parameters());
       labels2.add(method);
-      TrialKeys.setting(planned.parameters(), ids).forEach((key, value) -> {
-        if (!key.equals("scale")) {
-          byParameter.computeIfAbsent(key, k -> new LinkedHashMap<>()).computeIfAbsent(method, k -> new TreeSet<>())
-              .add(value);
-        }
-      });
+      TrialKeys.setting(planned.parameters(), ids)
+          .forEach(
+              (key, value) -> {
+                if (!key.equals("scale")) {
+                  byParameter
+                      .computeIfAbsent(key, k -> new LinkedHashMap<>())
+                      .computeIfAbsent(method, k -> new TreeSet<>())
+                      .add(value);
+                }
+              });
     }
-    byParameter.forEach((key, values) -> out.add(difference(key + " (trial parameter)", key, values, labels2, allowed)));
+    byParameter.forEach(
+        (key, values) ->
+            out.add(difference(key + " (trial parameter)", key, values, labels2, allowed)));
     return out;
   }
 
@@ -88,15 +109,21 @@ public final class SettingDifferences {
    */
   private static boolean comparesDeclaredSettings(List<TrialResult> trials) {
     return trials.stream().anyMatch(t -> !t.declaredSettings().isEmpty())
-        && trials.stream().allMatch(t -> t.methodSettings().isEmpty() || !t.declaredSettings().isEmpty());
+        && trials.stream()
+            .allMatch(t -> t.methodSettings().isEmpty() || !t.declaredSettings().isEmpty());
   }
 
-  private static Map<String, Map<String, String>> comparedSettings(TrialResult t, boolean declared) {
+  private static Map<String, Map<String, String>> comparedSettings(
+      TrialResult t, boolean declared) {
     return declared ? t.declaredSettings() : t.methodSettings();
   }
 
-  private static SettingDifference difference(String shown, String name, Map<String, Set<String>> values,
-      Set<String> methods, Set<String> allowed) {
+  private static SettingDifference difference(
+      String shown,
+      String name,
+      Map<String, Set<String>> values,
+      Set<String> methods,
+      Set<String> allowed) {
     Map<String, List<String>> perMethod = new LinkedHashMap<>();
     for (String m : methods) {
       if (values.containsKey(m)) {
@@ -118,7 +145,10 @@ public final class SettingDifferences {
     return new SettingDifference(shown, perMethod, status, flagged);
   }
 
-  /** Returns a setting's comparable value: a Java identity string {@code Type@1a2b3c} loses its hash. */
+  /**
+   * Returns a setting's comparable value: a Java identity string {@code Type@1a2b3c} loses its
+   * hash.
+   */
   static String settingValue(String value) {
     return value.replaceFirst("^([\\w.$]+)@[0-9a-f]{4,}$", "$1");
   }

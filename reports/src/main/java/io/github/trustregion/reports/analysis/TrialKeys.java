@@ -1,8 +1,8 @@
 package io.github.trustregion.reports.analysis;
 
-import io.github.trustregion.framework.result.ParameterKeys;
 import io.github.trustregion.framework.result.EpochRecord;
 import io.github.trustregion.framework.result.MetricKeys;
+import io.github.trustregion.framework.result.ParameterKeys;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialSettings;
 import java.util.LinkedHashMap;
@@ -12,9 +12,9 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * How reports read a trial: its method label, its setting ({@link TrialSettings}, the rule the
- * gate uses too: the parameters other than the method's and the repetition's), and its metric
- * values, derived from the epochs for the standard keys when the trial does not store them.
+ * How reports read a trial: its method label, its setting ({@link TrialSettings}, the rule the gate
+ * uses too: the parameters other than the method's and the repetition's), and its metric values,
+ * derived from the epochs for the standard keys when the trial does not store them.
  */
 public final class TrialKeys {
 
@@ -26,7 +26,9 @@ public final class TrialKeys {
 
   private TrialKeys() {}
 
-  /** Returns the method label: {@code method}, else {@code pair}, else {@code methodA vs methodB}. */
+  /**
+   * Returns the method label: {@code method}, else {@code pair}, else {@code methodA vs methodB}.
+   */
   public static String method(Map<String, String> parameters) {
     if (parameters.containsKey(ParameterKeys.METHOD)) {
       return parameters.get(ParameterKeys.METHOD);
@@ -60,8 +62,8 @@ public final class TrialKeys {
   }
 
   /**
-   * Returns a metric's value: the stored metric when finite, else for the standard keys
-   * ({@code final|best}{@code Test|Train}{@code Accuracy}, {@code final}{@code Test|Train}{@code Loss},
+   * Returns a metric's value: the stored metric when finite, else for the standard keys ({@code
+   * final|best}{@code Test|Train}{@code Accuracy}, {@code final}{@code Test|Train}{@code Loss},
    * {@code stage<k>.test|trainAccuracy} = the accuracy of the last epoch with stage index k − 1)
    * the value derived from the epochs, else empty.
    */
@@ -78,20 +80,27 @@ public final class TrialKeys {
     if (stage.matches()) {
       int index = Integer.parseInt(stage.group(1)) - 1;
       boolean test = stage.group(2).equals("test");
-      return epochs.stream().filter(e -> e.stage() == index).reduce((a, b) -> b)
-          .map(e -> test ? e.testAccuracy() : e.trainAccuracy()).filter(Double::isFinite)
-          .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+      return epochs.stream()
+          .filter(e -> e.stage() == index)
+          .reduce((a, b) -> b)
+          .map(e -> test ? e.testAccuracy() : e.trainAccuracy())
+          .filter(Double::isFinite)
+          .map(OptionalDouble::of)
+          .orElse(OptionalDouble.empty());
     }
     EpochRecord last = epochs.get(epochs.size() - 1);
-    double value = switch (key) {
-      case MetricKeys.FINAL_TEST_ACCURACY -> last.testAccuracy();
-      case MetricKeys.FINAL_TRAIN_ACCURACY -> last.trainAccuracy();
-      case MetricKeys.FINAL_TEST_LOSS -> last.testLoss();
-      case MetricKeys.FINAL_TRAIN_LOSS -> last.trainLoss();
-      case MetricKeys.BEST_TEST_ACCURACY -> epochs.stream().mapToDouble(EpochRecord::testAccuracy).max().orElse(Double.NaN);
-      case MetricKeys.BEST_TRAIN_ACCURACY -> epochs.stream().mapToDouble(EpochRecord::trainAccuracy).max().orElse(Double.NaN);
-      default -> Double.NaN;
-    };
+    double value =
+        switch (key) {
+          case MetricKeys.FINAL_TEST_ACCURACY -> last.testAccuracy();
+          case MetricKeys.FINAL_TRAIN_ACCURACY -> last.trainAccuracy();
+          case MetricKeys.FINAL_TEST_LOSS -> last.testLoss();
+          case MetricKeys.FINAL_TRAIN_LOSS -> last.trainLoss();
+          case MetricKeys.BEST_TEST_ACCURACY ->
+              epochs.stream().mapToDouble(EpochRecord::testAccuracy).max().orElse(Double.NaN);
+          case MetricKeys.BEST_TRAIN_ACCURACY ->
+              epochs.stream().mapToDouble(EpochRecord::trainAccuracy).max().orElse(Double.NaN);
+          default -> Double.NaN;
+        };
     return Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
   }
 
@@ -111,7 +120,8 @@ public final class TrialKeys {
 
   /** Returns whether every entry of {@code partial} appears in {@code parameters}. */
   public static boolean matches(Map<String, String> partial, Map<String, String> parameters) {
-    return partial.entrySet().stream().allMatch(e -> e.getValue().equals(parameters.get(e.getKey())));
+    return partial.entrySet().stream()
+        .allMatch(e -> e.getValue().equals(parameters.get(e.getKey())));
   }
 
   /** Returns a copy of the parameters with the method under key {@code method}. */

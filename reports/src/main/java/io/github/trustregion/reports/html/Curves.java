@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** The data behind the curves: means over repeats per epoch, points from coordinates, telemetry values. */
+/**
+ * The data behind the curves: means over repeats per epoch, points from coordinates, telemetry
+ * values.
+ */
 final class Curves {
 
   private Curves() {}

@@ -24,10 +24,15 @@ public final class Formats {
     if (!Double.isFinite(v)) {
       return "—";
     }
-    return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
+    return String.format(Locale.ROOT, "%.4g", v)
+        .replaceAll("(\\.\\d*?)0+(e|$)", "$1$2")
+        .replaceAll("\\.(e|$)", "$1");
   }
 
-  /** Returns a cell's full-precision value for its {@code data-value} attribute: the double, or "NaN". */
+  /**
+   * Returns a cell's full-precision value for its {@code data-value} attribute: the double, or
+   * "NaN".
+   */
   public static String raw(double v) {
     return Double.isFinite(v) ? Double.toString(v) : "NaN";
   }
@@ -37,7 +42,10 @@ public final class Formats {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f%%", 100 * v) : "—";
   }
 
-  /** Returns a paper's value as the paper gives it: a fraction up to 1 as a percentage, else as a number. */
+  /**
+   * Returns a paper's value as the paper gives it: a fraction up to 1 as a percentage, else as a
+   * number.
+   */
   public static String paper(double v) {
     return v <= 1 ? pct(v) : fmt(v);
   }

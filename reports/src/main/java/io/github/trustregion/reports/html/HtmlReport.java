@@ -11,25 +11,29 @@ import java.util.List;
 /**
  * Renders the self-contained HTML report: one page, inline CSS and SVG, no script, no network.
  *
- * <p>The page is laid out by the templates in {@code src/main/jte} (one per section, each given
- * its {@link Sections} record), which the build compiles to Java classes; every value they print
- * is escaped for its HTML context, except the figures' SVG, which {@link
+ * <p>The page is laid out by the templates in {@code src/main/jte} (one per section, each given its
+ * {@link Sections} record), which the build compiles to Java classes; every value they print is
+ * escaped for its HTML context, except the figures' SVG, which {@link
  * io.github.trustregion.reports.svg.SvgChart} escapes itself.
  *
  * <p>Every number in a table cell also carries its full-precision value in a {@code data-value}
  * attribute, and tables carry {@code class} and {@code data-metric} attributes, so the page is
  * machine-checkable. Sections per experiment: trials (with every diverged, failed, missing and
- * unplanned trial by id), figures, the kind's table (E1 fits, E4 distances, E5 stages), metrics
- * per method and setting (final- and best-epoch accuracy in separate tables), significance,
- * cost and telemetry, method settings (undeclared asymmetries flagged), and the paper's numbers.
+ * unplanned trial by id), figures, the kind's table (E1 fits, E4 distances, E5 stages), metrics per
+ * method and setting (final- and best-epoch accuracy in separate tables), significance, cost and
+ * telemetry, method settings (undeclared asymmetries flagged), and the paper's numbers.
  */
 public final class HtmlReport {
 
-  /** The package the jte-maven-plugin generates the template classes in (the pom's {@code packageName}). */
+  /**
+   * The package the jte-maven-plugin generates the template classes in (the pom's {@code
+   * packageName}).
+   */
   private static final String TEMPLATE_PACKAGE = "io.github.trustregion.reports.html.templates";
 
-  private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(
-      null, ContentType.Html, HtmlReport.class.getClassLoader(), TEMPLATE_PACKAGE);
+  private static final TemplateEngine TEMPLATES =
+      TemplateEngine.createPrecompiled(
+          null, ContentType.Html, HtmlReport.class.getClassLoader(), TEMPLATE_PACKAGE);
 
   private HtmlReport() {}
 
@@ -42,7 +46,10 @@ public final class HtmlReport {
    * @param experiments each experiment's summary with its charts
    */
   public static String render(
-      String title, String resultsDirectory, ComparisonSettings settings, List<Rendered> experiments) {
+      String title,
+      String resultsDirectory,
+      ComparisonSettings settings,
+      List<Rendered> experiments) {
     return render(title, resultsDirectory, settings, experiments, List.of());
   }
 
@@ -56,10 +63,17 @@ public final class HtmlReport {
    * @param experiments each experiment's summary with its charts
    * @param badFiles the files left out of every number, with what is wrong and the fix
    */
-  public static String render(String title, String resultsDirectory, ComparisonSettings settings,
-      List<Rendered> experiments, List<BadResultFile> badFiles) {
+  public static String render(
+      String title,
+      String resultsDirectory,
+      ComparisonSettings settings,
+      List<Rendered> experiments,
+      List<BadResultFile> badFiles) {
     StringOutput out = new StringOutput(1 << 16);
-    TEMPLATES.render("page.jte", Sections.Page.of(title, resultsDirectory, settings, experiments, badFiles), out);
+    TEMPLATES.render(
+        "page.jte",
+        Sections.Page.of(title, resultsDirectory, settings, experiments, badFiles),
+        out);
     return out.toString();
   }
 

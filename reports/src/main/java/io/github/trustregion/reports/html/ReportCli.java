@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
  *
  * <p>The options are parsed by picocli ({@link Arguments}, {@link CommandLines}); {@code --help}
  * prints the usage. Exit codes: 0 written; 1 written without the result files that cannot be used
- * (each is named on standard error and in the report, with its fix), or nothing written because
- * the results directory is missing or holds no experiment; 2 bad arguments (an unknown option, a
+ * (each is named on standard error and in the report, with its fix), or nothing written because the
+ * results directory is missing or holds no experiment; 2 bad arguments (an unknown option, a
  * missing or bad value, {@code --out} naming an existing file).
  */
 public final class ReportCli {
@@ -51,19 +51,33 @@ public final class ReportCli {
     }
     Path target = arguments.out;
     if (Files.exists(target) && !Files.isDirectory(target)) {
-      err.println("The option --out names " + target + ", which is an existing file, not a directory: pass --out a "
-          + "directory (created if absent), or move the file away.");
+      err.println(
+          "The option --out names "
+              + target
+              + ", which is an existing file, not a directory: pass --out a "
+              + "directory (created if absent), or move the file away.");
       return EXIT_USAGE;
     }
     try {
       ComparisonSettings settings = new ComparisonSettings(arguments.alpha, 1 - arguments.alpha);
       ReportSummary summary = new ReportWriter(settings).write(arguments.results, target);
-      out.println("Wrote " + target.resolve(ReportWriter.HTML) + " (" + summary.experiments().size()
-          + " experiments), " + ReportWriter.SUMMARY_JSON + ", " + ReportWriter.SUMMARY_CSV + " and "
-          + ReportWriter.COMPARISONS_CSV + ".");
+      out.println(
+          "Wrote "
+              + target.resolve(ReportWriter.HTML)
+              + " ("
+              + summary.experiments().size()
+              + " experiments), "
+              + ReportWriter.SUMMARY_JSON
+              + ", "
+              + ReportWriter.SUMMARY_CSV
+              + " and "
+              + ReportWriter.COMPARISONS_CSV
+              + ".");
       if (!summary.badFiles().isEmpty()) {
-        err.println(summary.badFiles().size() + " result file(s) cannot be used; the report leaves them out of every "
-            + "number and lists them:");
+        err.println(
+            summary.badFiles().size()
+                + " result file(s) cannot be used; the report leaves them out of every "
+                + "number and lists them:");
         summary.badFiles().forEach(line -> err.println("  " + line));
         return 1;
       }
@@ -75,33 +89,53 @@ public final class ReportCli {
   }
 
   /** The command line's options, as picocli parses them. */
-  @Command(name = "ReportCli", sortOptions = false, sortSynopsis = false, separator = " ",
+  @Command(
+      name = "ReportCli",
+      sortOptions = false,
+      sortSynopsis = false,
+      separator = " ",
       usageHelpWidth = 100,
-      description = "Re-renders a results directory into report.html, summary.json, summary.csv and"
-          + " comparisons.csv, without running anything.",
+      description =
+          "Re-renders a results directory into report.html, summary.json, summary.csv and"
+              + " comparisons.csv, without running anything.",
       exitCodeListHeading = "Exit codes:%n",
       exitCodeList = {
-          "0:the report was written from every result file",
-          "1:written without the result files that cannot be used (each is named), or nothing"
-              + " written: the results directory is missing or holds no experiment",
-          EXIT_USAGE + ":bad arguments (an unknown option, a missing or bad value, --out naming"
-              + " an existing file)"})
+        "0:the report was written from every result file",
+        "1:written without the result files that cannot be used (each is named), or nothing"
+            + " written: the results directory is missing or holds no experiment",
+        EXIT_USAGE
+            + ":bad arguments (an unknown option, a missing or bad value, --out naming"
+            + " an existing file)"
+      })
   static final class Arguments {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "print this help and exit")
     boolean help;
 
-    @Option(names = "--results", paramLabel = "DIR", required = true,
+    @Option(
+        names = "--results",
+        paramLabel = "DIR",
+        required = true,
         description = "the results directory (<experiment>/manifest.json and trials/*.json)")
     Path results;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true,
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        required = true,
         description = "the report directory (created if absent)")
     Path out;
 
-    @Option(names = "--alpha", paramLabel = "A", converter = AlphaConverter.class,
-        description = "the significance level of the comparisons, in (0, 1); the intervals'"
-            + " confidence level is 1 - A (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--alpha",
+        paramLabel = "A",
+        converter = AlphaConverter.class,
+        description =
+            "the significance level of the comparisons, in (0, 1); the intervals'"
+                + " confidence level is 1 - A (default: ${DEFAULT-VALUE})")
     double alpha = ComparisonSettings.defaults().alpha();
   }
 

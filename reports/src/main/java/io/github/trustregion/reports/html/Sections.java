@@ -37,15 +37,31 @@ public final class Sections {
    * @param badFiles the result files left out, with problem and fix
    * @param experiments the experiments' sections
    */
-  public record Page(String title, String resultsDirectory, String confidencePercent, String alpha, List<NavItem> nav,
-      List<BadFile> badFiles, List<Experiment> experiments) {
+  public record Page(
+      String title,
+      String resultsDirectory,
+      String confidencePercent,
+      String alpha,
+      List<NavItem> nav,
+      List<BadFile> badFiles,
+      List<Experiment> experiments) {
 
     /** Builds the page from the rendered experiments. */
-    public static Page of(String title, String resultsDirectory, ComparisonSettings settings,
-        List<HtmlReport.Rendered> experiments, List<BadResultFile> badFiles) {
-      return new Page(title, resultsDirectory, Formats.fmt(100 * settings.confidenceLevel()),
-          Formats.fmt(settings.alpha()), experiments.stream().map(e -> NavItem.of(e.summary())).toList(),
-          badFiles.stream().map(b -> new BadFile(b.file().toString(), b.problem(), b.fix())).toList(),
+    public static Page of(
+        String title,
+        String resultsDirectory,
+        ComparisonSettings settings,
+        List<HtmlReport.Rendered> experiments,
+        List<BadResultFile> badFiles) {
+      return new Page(
+          title,
+          resultsDirectory,
+          Formats.fmt(100 * settings.confidenceLevel()),
+          Formats.fmt(settings.alpha()),
+          experiments.stream().map(e -> NavItem.of(e.summary())).toList(),
+          badFiles.stream()
+              .map(b -> new BadFile(b.file().toString(), b.problem(), b.fix()))
+              .toList(),
           experiments.stream().map(Experiment::of).toList());
     }
   }
@@ -100,16 +116,45 @@ public final class Sections {
    * @param settings the method-settings table
    * @param paper the paper's numbers beside ours
    */
-  public record Experiment(String id, String title, String kind, String scale, String workload, String description,
-      Trials trials, Figures figures, Fits fits, Stages stages, BatchDrops batchDrops, Landscape landscape,
-      Metrics metrics, Significance significance, Cost cost, Settings settings, PaperNumbers paper) {
+  public record Experiment(
+      String id,
+      String title,
+      String kind,
+      String scale,
+      String workload,
+      String description,
+      Trials trials,
+      Figures figures,
+      Fits fits,
+      Stages stages,
+      BatchDrops batchDrops,
+      Landscape landscape,
+      Metrics metrics,
+      Significance significance,
+      Cost cost,
+      Settings settings,
+      PaperNumbers paper) {
 
     static Experiment of(HtmlReport.Rendered rendered) {
       ExperimentSummary s = rendered.summary();
-      return new Experiment(s.experiment(), s.title(), s.kind(), s.scale(), s.workload(), s.description(),
-          Trials.of(s), new Figures(rendered.charts()), new Fits(s.fits()), new Stages(s.stages()),
-          BatchDrops.of(s), new Landscape(s.landscape()), Metrics.of(s), Significance.of(s), new Cost(s.cost()),
-          Settings.of(s), PaperNumbers.of(s));
+      return new Experiment(
+          s.experiment(),
+          s.title(),
+          s.kind(),
+          s.scale(),
+          s.workload(),
+          s.description(),
+          Trials.of(s),
+          new Figures(rendered.charts()),
+          new Fits(s.fits()),
+          new Stages(s.stages()),
+          BatchDrops.of(s),
+          new Landscape(s.landscape()),
+          Metrics.of(s),
+          Significance.of(s),
+          new Cost(s.cost()),
+          Settings.of(s),
+          PaperNumbers.of(s));
     }
   }
 
@@ -123,10 +168,21 @@ public final class Sections {
    * @param missing planned trials without a file
    * @param problems every trial not counted, by id
    */
-  public record Trials(int planned, int completed, int diverged, int failed, int missing, List<ProblemRow> problems) {
+  public record Trials(
+      int planned,
+      int completed,
+      int diverged,
+      int failed,
+      int missing,
+      List<ProblemRow> problems) {
 
     static Trials of(ExperimentSummary s) {
-      return new Trials(s.planned(), s.completed(), s.diverged(), s.failed(), s.missing(),
+      return new Trials(
+          s.planned(),
+          s.completed(),
+          s.diverged(),
+          s.failed(),
+          s.missing(),
           s.problems().stream().map(ProblemRow::of).toList());
     }
   }
@@ -142,8 +198,11 @@ public final class Sections {
   public record ProblemRow(String trialId, String status, String parameters, String message) {
 
     static ProblemRow of(TrialProblem p) {
-      return new ProblemRow(p.trialId(), p.status(),
-          p.parameters() == null ? "" : TrialKeys.settingLabel(new TreeMap<>(p.parameters())), p.message());
+      return new ProblemRow(
+          p.trialId(),
+          p.status(),
+          p.parameters() == null ? "" : TrialKeys.settingLabel(new TreeMap<>(p.parameters())),
+          p.message());
     }
   }
 
@@ -177,8 +236,11 @@ public final class Sections {
   public record BatchDrops(long tested, List<BatchDropRow> rows) {
 
     static BatchDrops of(ExperimentSummary s) {
-      return new BatchDrops(s.batchDrops().stream().filter(r -> !Double.isNaN(r.comparison().welch().pTwoSided()))
-          .count(), s.batchDrops());
+      return new BatchDrops(
+          s.batchDrops().stream()
+              .filter(r -> !Double.isNaN(r.comparison().welch().pTwoSided()))
+              .count(),
+          s.batchDrops());
     }
   }
 
@@ -197,10 +259,18 @@ public final class Sections {
   public record Metrics(List<MetricTable> tables) {
 
     static Metrics of(ExperimentSummary s) {
-      return new Metrics(s.groups().stream().map(GroupStat::metric).distinct()
-          .map(m -> new MetricTable(m, Formats.label(m), Formats.isAccuracy(m),
-              s.groups().stream().filter(g -> g.metric().equals(m)).toList()))
-          .toList());
+      return new Metrics(
+          s.groups().stream()
+              .map(GroupStat::metric)
+              .distinct()
+              .map(
+                  m ->
+                      new MetricTable(
+                          m,
+                          Formats.label(m),
+                          Formats.isAccuracy(m),
+                          s.groups().stream().filter(g -> g.metric().equals(m)).toList()))
+              .toList());
     }
   }
 
@@ -229,10 +299,18 @@ public final class Sections {
   public record Significance(int count, List<ComparisonTable> tables) {
 
     static Significance of(ExperimentSummary s) {
-      return new Significance(s.comparisons().size(), s.comparisons().stream().map(ComparisonRow::metric).distinct()
-          .map(m -> new ComparisonTable(m, Formats.label(m),
-              s.comparisons().stream().filter(r -> r.metric().equals(m)).toList()))
-          .toList());
+      return new Significance(
+          s.comparisons().size(),
+          s.comparisons().stream()
+              .map(ComparisonRow::metric)
+              .distinct()
+              .map(
+                  m ->
+                      new ComparisonTable(
+                          m,
+                          Formats.label(m),
+                          s.comparisons().stream().filter(r -> r.metric().equals(m)).toList()))
+              .toList());
     }
   }
 
@@ -261,7 +339,8 @@ public final class Sections {
   public record Settings(long flagged, List<SettingRow> rows) {
 
     static Settings of(ExperimentSummary s) {
-      return new Settings(s.settings().stream().filter(SettingDifference::flagged).count(),
+      return new Settings(
+          s.settings().stream().filter(SettingDifference::flagged).count(),
           s.settings().stream().map(SettingRow::of).toList());
     }
   }
@@ -278,8 +357,14 @@ public final class Sections {
 
     static SettingRow of(SettingDifference d) {
       StringBuilder values = new StringBuilder();
-      d.valuesByMethod().forEach((m, v) -> values.append(values.length() == 0 ? "" : "; ").append(m).append(": ")
-          .append(String.join(" | ", v)));
+      d.valuesByMethod()
+          .forEach(
+              (m, v) ->
+                  values
+                      .append(values.length() == 0 ? "" : "; ")
+                      .append(m)
+                      .append(": ")
+                      .append(String.join(" | ", v)));
       return new SettingRow(d.name(), values.toString(), d.status(), d.flagged());
     }
   }
@@ -308,13 +393,29 @@ public final class Sections {
    * @param sd our sd
    * @param percent whether values are shown as percentages
    */
-  public record PaperRow(String setting, String metric, double paperValue, String source, int n, double mean,
-      double sd, boolean percent) {
+  public record PaperRow(
+      String setting,
+      String metric,
+      double paperValue,
+      String source,
+      int n,
+      double mean,
+      double sd,
+      boolean percent) {
 
     static PaperRow of(PaperComparison p) {
-      return new PaperRow(TrialKeys.settingLabel(new TreeMap<>(p.setting())), p.metric(), p.paperValue(),
-          p.source() + (p.paperSetting() == null || p.paperSetting().isBlank() ? "" : " — " + p.paperSetting()),
-          p.n(), p.oursMean(), p.oursSd(), Formats.isAccuracy(p.metric()));
+      return new PaperRow(
+          TrialKeys.settingLabel(new TreeMap<>(p.setting())),
+          p.metric(),
+          p.paperValue(),
+          p.source()
+              + (p.paperSetting() == null || p.paperSetting().isBlank()
+                  ? ""
+                  : " — " + p.paperSetting()),
+          p.n(),
+          p.oursMean(),
+          p.oursSd(),
+          Formats.isAccuracy(p.metric()));
     }
   }
 }

@@ -39,8 +39,12 @@ public record LoadedExperiment(
   }
 
   /** Creates an experiment without bad files. */
-  public LoadedExperiment(Path directory, ExperimentManifest manifest, List<TrialResult> trials,
-      List<String> missing, List<String> unplanned) {
+  public LoadedExperiment(
+      Path directory,
+      ExperimentManifest manifest,
+      List<TrialResult> trials,
+      List<String> missing,
+      List<String> unplanned) {
     this(directory, manifest, trials, missing, unplanned, List.of());
   }
 
@@ -49,7 +53,10 @@ public record LoadedExperiment(
     return manifest.experiment();
   }
 
-  /** Returns the manifest's kind ("training", "tracks", "subproblem" or "landscape"; {@link ResultKind#id()}). */
+  /**
+   * Returns the manifest's kind ("training", "tracks", "subproblem" or "landscape"; {@link
+   * ResultKind#id()}).
+   */
   public String kind() {
     return manifest.kind();
   }
@@ -60,9 +67,17 @@ public record LoadedExperiment(
    * @throws IllegalStateException naming the experiment when its manifest names no such kind
    */
   public ResultKind resultKind() {
-    return ResultKind.fromId(manifest.kind()).orElseThrow(() -> new IllegalStateException("The manifest of "
-        + id() + " names the kind '" + manifest.kind() + "', which is not one of " + ResultKind.ids()
-        + "; read results with ResultsLoader, which refuses such a manifest."));
+    return ResultKind.fromId(manifest.kind())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "The manifest of "
+                        + id()
+                        + " names the kind '"
+                        + manifest.kind()
+                        + "', which is not one of "
+                        + ResultKind.ids()
+                        + "; read results with ResultsLoader, which refuses such a manifest."));
   }
 
   /** Returns the trials with the given status. */

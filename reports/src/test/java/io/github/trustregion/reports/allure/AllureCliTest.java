@@ -37,8 +37,18 @@ class AllureCliTest {
   void exitsWithTwoNamingAnUnknownOptionAndWritesNothing() {
     Path allure = dir.resolve("allure");
 
-    int code = AllureCli.run(new String[] {"--experiment-results", dir.toString(), "--allure-results",
-        allure.toString(), "--alpha", "0.1"}, out, err);
+    int code =
+        AllureCli.run(
+            new String[] {
+              "--experiment-results",
+              dir.toString(),
+              "--allure-results",
+              allure.toString(),
+              "--alpha",
+              "0.1"
+            },
+            out,
+            err);
 
     assertThat(code).isEqualTo(2);
     assertThat(firstErrorLine()).contains("--alpha");
@@ -47,10 +57,15 @@ class AllureCliTest {
 
   @Test
   void exitsWithTwoNamingTheMissingRequiredOptionOrValue() {
-    assertThat(AllureCli.run(new String[] {"--experiment-results", dir.toString()}, out, err)).isEqualTo(2);
+    assertThat(AllureCli.run(new String[] {"--experiment-results", dir.toString()}, out, err))
+        .isEqualTo(2);
     assertThat(firstErrorLine()).contains("--allure-results");
     errBuffer.reset();
-    assertThat(AllureCli.run(new String[] {"--experiment-results", dir.toString(), "--allure-results"}, out, err))
+    assertThat(
+            AllureCli.run(
+                new String[] {"--experiment-results", dir.toString(), "--allure-results"},
+                out,
+                err))
         .isEqualTo(2);
     assertThat(firstErrorLine()).contains("--allure-results");
   }
@@ -61,12 +76,23 @@ class AllureCliTest {
     ReportFixturesAccess.writeAll(results);
     Path allure = Files.createDirectories(dir.resolve("allure"));
 
-    int code = AllureCli.run(new String[] {"--experiment-results", results.toString(), "--allure-results",
-        allure.toString(), "--history-from", dir.resolve("no-previous-report").toString()}, out, err);
+    int code =
+        AllureCli.run(
+            new String[] {
+              "--experiment-results",
+              results.toString(),
+              "--allure-results",
+              allure.toString(),
+              "--history-from",
+              dir.resolve("no-previous-report").toString()
+            },
+            out,
+            err);
 
     assertThat(code).as(errBuffer.toString(StandardCharsets.UTF_8)).isZero();
     try (Stream<Path> files = Files.list(allure)) {
-      assertThat(files.filter(f -> f.getFileName().toString().endsWith("-result.json"))).isNotEmpty();
+      assertThat(files.filter(f -> f.getFileName().toString().endsWith("-result.json")))
+          .isNotEmpty();
     }
   }
 

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Expected values from {@code src/test/python/analysis_reference.py} (SciPy's Welch test, Holm by definition). */
+/**
+ * Expected values from {@code src/test/python/analysis_reference.py} (SciPy's Welch test, Holm by
+ * definition).
+ */
 class BatchDropsTest {
 
   private static final String METRIC = "finalTestAccuracy";
@@ -35,11 +38,15 @@ class BatchDropsTest {
     add(trials, "SGD", "256", 0.80, 0.86, 0.83);
     add(trials, "SGD", "auto", 0.1, 0.2);
     add(trials, "Adam", "64", 0.7, 0.8);
-    List<PaperValue> paper = List.of(
-        new PaperValue(Map.of("method", "TR", "batchSize", "64"), METRIC, 0.93, "Figure 3", ""),
-        new PaperValue(Map.of("method", "TR", "batchSize", "256"), METRIC, 0.91, "Figure 3", ""),
-        new PaperValue(Map.of("method", "SGD", "batchSize", "64"), METRIC, 0.92, "Figure 3", ""));
-    LoadedExperiment experiment = TrialData.experiment("training", List.of(METRIC), List.of(), paper, trials);
+    List<PaperValue> paper =
+        List.of(
+            new PaperValue(Map.of("method", "TR", "batchSize", "64"), METRIC, 0.93, "Figure 3", ""),
+            new PaperValue(
+                Map.of("method", "TR", "batchSize", "256"), METRIC, 0.91, "Figure 3", ""),
+            new PaperValue(
+                Map.of("method", "SGD", "batchSize", "64"), METRIC, 0.92, "Figure 3", ""));
+    LoadedExperiment experiment =
+        TrialData.experiment("training", List.of(METRIC), List.of(), paper, trials);
     return new BatchDrops(new Comparisons(ComparisonSettings.defaults()))
         .rows(experiment, TrialGroup.of(experiment), List.of(METRIC));
   }
@@ -50,17 +57,20 @@ class BatchDropsTest {
 
     // Adam has one batch size, SGD's "auto" is not a number, TR's 128 lies between
     assertThat(rows).extracting(BatchDropRow::method).containsExactly("TR", "SGD");
-    assertThat(rows).allSatisfy(r -> {
-      assertThat(r.smallBatch()).isEqualTo(64);
-      assertThat(r.largeBatch()).isEqualTo(256);
-      assertThat(r.setting()).isEqualTo("scale=smoke");
-    });
+    assertThat(rows)
+        .allSatisfy(
+            r -> {
+              assertThat(r.smallBatch()).isEqualTo(64);
+              assertThat(r.largeBatch()).isEqualTo(256);
+              assertThat(r.setting()).isEqualTo("scale=smoke");
+            });
     BatchDropRow tr = rows.get(0);
     assertThat(tr.comparison().labelA()).isEqualTo("B=64");
     assertThat(tr.comparison().labelB()).isEqualTo("B=256");
     assertThat(tr.comparison().difference()).isCloseTo(0.0633333333333333, within(1e-12));
     assertThat(tr.comparison().welch().pTwoSided()).isCloseTo(0.03990564890978328, within(1e-12));
-    assertThat(rows.get(1).comparison().welch().pTwoSided()).isCloseTo(0.04469059297007903, within(1e-12));
+    assertThat(rows.get(1).comparison().welch().pTwoSided())
+        .isCloseTo(0.04469059297007903, within(1e-12));
   }
 
   @Test

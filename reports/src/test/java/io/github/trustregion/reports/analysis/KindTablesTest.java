@@ -23,11 +23,18 @@ class KindTablesTest {
     for (double lambda : new double[] {1, 2, 4, 8}) {
       // T(λ) = log(1 + 5λ)/log(1 + λ): c₁ = 5, c₂ = 1 fit exactly
       double t = Math.log(1 + 5 * lambda) / Math.log(1 + lambda);
-      trials.add(value(Analyzer.ITERATIONS_TO_BOUNDARY, t, parameters("Algorithm2", 0, "lambda", "" + lambda)));
+      trials.add(
+          value(
+              Analyzer.ITERATIONS_TO_BOUNDARY,
+              t,
+              parameters("Algorithm2", 0, "lambda", "" + lambda)));
     }
-    trials.add(value(Analyzer.ITERATIONS_TO_BOUNDARY, 3, parameters("Lanczos", 0, "lambda", "1.0")));
-    trials.add(value(Analyzer.ITERATIONS_TO_BOUNDARY, 4, parameters("Lanczos", 0, "lambda", "2.0")));
-    LoadedExperiment experiment = TrialData.experiment("subproblem", List.of(), List.of(), List.of(), trials);
+    trials.add(
+        value(Analyzer.ITERATIONS_TO_BOUNDARY, 3, parameters("Lanczos", 0, "lambda", "1.0")));
+    trials.add(
+        value(Analyzer.ITERATIONS_TO_BOUNDARY, 4, parameters("Lanczos", 0, "lambda", "2.0")));
+    LoadedExperiment experiment =
+        TrialData.experiment("subproblem", List.of(), List.of(), List.of(), trials);
 
     List<FitRow> fits = KindTables.fits(experiment, TrialGroup.of(experiment));
 
@@ -39,9 +46,13 @@ class KindTablesTest {
     assertThat(exact.c2()).isCloseTo(1.0, within(1e-3));
     assertThat(exact.rmse()).isLessThan(1e-4);
     assertThat(fits.get(1).c1()).isNaN();
-    assertThat(fits.get(1).note()).isEqualTo("fewer than 3 distinct λ with an iteration count; no fit");
-    assertThat(KindTables.fits(TrialData.experiment("training", List.of(), List.of(), List.of(), trials),
-        TrialGroup.of(experiment))).isEmpty();
+    assertThat(fits.get(1).note())
+        .isEqualTo("fewer than 3 distinct λ with an iteration count; no fit");
+    assertThat(
+            KindTables.fits(
+                TrialData.experiment("training", List.of(), List.of(), List.of(), trials),
+                TrialGroup.of(experiment)))
+        .isEmpty();
   }
 
   @Test
@@ -49,12 +60,20 @@ class KindTablesTest {
     List<TrialResult> trials = new ArrayList<>();
     double[][] stages = {{0.80, 0.86}, {0.84, 0.90}};
     for (int r = 0; r < 2; r++) {
-      trials.add(TrialData.trial(parameters("TR-SGD", r), List.of(epoch(1, 0, "TR", 1, 1, 1, 1, null),
-          epoch(2, 0, "TR", 2, 2, 2, 2, null), epoch(3, 1, "SGD", 3, 3, 3, 3, null)),
-          Map.of("stage1.testAccuracy", stages[r][0], "stage2.testAccuracy", stages[r][1]), 3));
+      trials.add(
+          TrialData.trial(
+              parameters("TR-SGD", r),
+              List.of(
+                  epoch(1, 0, "TR", 1, 1, 1, 1, null),
+                  epoch(2, 0, "TR", 2, 2, 2, 2, null),
+                  epoch(3, 1, "SGD", 3, 3, 3, 3, null)),
+              Map.of("stage1.testAccuracy", stages[r][0], "stage2.testAccuracy", stages[r][1]),
+              3));
     }
-    PaperValue paper = new PaperValue(Map.of("method", "TR-SGD"), "stage2.testAccuracy", 0.9, "Table 1", "");
-    LoadedExperiment experiment = TrialData.experiment("tracks", List.of(), List.of(), List.of(paper), trials);
+    PaperValue paper =
+        new PaperValue(Map.of("method", "TR-SGD"), "stage2.testAccuracy", 0.9, "Table 1", "");
+    LoadedExperiment experiment =
+        TrialData.experiment("tracks", List.of(), List.of(), List.of(paper), trials);
 
     List<StageRow> rows = KindTables.stages(experiment, TrialGroup.of(experiment));
 
@@ -63,8 +82,9 @@ class KindTablesTest {
     assertThat(first.activeMethod()).isEqualTo("TR");
     assertThat(first.epochs()).isEqualTo(2);
     assertThat(first.n()).isEqualTo(2);
-    assertThat(first.mean()).isCloseTo(0.82, within(1e-12));                     // (0.80 + 0.84)/2
-    assertThat(first.sd()).isCloseTo(Math.sqrt(2 * 0.02 * 0.02), within(1e-12)); // √((0.02² + 0.02²)/1)
+    assertThat(first.mean()).isCloseTo(0.82, within(1e-12)); // (0.80 + 0.84)/2
+    assertThat(first.sd())
+        .isCloseTo(Math.sqrt(2 * 0.02 * 0.02), within(1e-12)); // √((0.02² + 0.02²)/1)
     assertThat(first.paper()).isNull();
     StageRow second = rows.get(1);
     assertThat(second.activeMethod()).isEqualTo("SGD");
@@ -80,18 +100,24 @@ class KindTablesTest {
 
   @Test
   void tabulatesTheDistancesBetweenSolutions() {
-    List<TrialResult> trials = List.of(
-        value(Analyzer.DISTANCE, 3.0, parameters("TR-SGD", 0)), value(Analyzer.DISTANCE, 5.0, parameters("TR-SGD", 1)),
-        value("finalTestAccuracy", 0.8, parameters("SGD", 0)));
-    LoadedExperiment experiment = TrialData.experiment("landscape", List.of(), List.of(), List.of(), trials);
+    List<TrialResult> trials =
+        List.of(
+            value(Analyzer.DISTANCE, 3.0, parameters("TR-SGD", 0)),
+            value(Analyzer.DISTANCE, 5.0, parameters("TR-SGD", 1)),
+            value("finalTestAccuracy", 0.8, parameters("SGD", 0)));
+    LoadedExperiment experiment =
+        TrialData.experiment("landscape", List.of(), List.of(), List.of(), trials);
 
     List<LandscapeRow> rows = KindTables.landscape(TrialGroup.of(experiment));
 
-    assertThat(rows).singleElement().satisfies(r -> {
-      assertThat(r.pair()).isEqualTo("TR-SGD");
-      assertThat(r.n()).isEqualTo(2);
-      assertThat(r.distanceMean()).isCloseTo(4.0, within(1e-12));
-      assertThat(r.distanceSd()).isCloseTo(Math.sqrt(2), within(1e-12));        // √((1 + 1)/1)
-    });
+    assertThat(rows)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.pair()).isEqualTo("TR-SGD");
+              assertThat(r.n()).isEqualTo(2);
+              assertThat(r.distanceMean()).isCloseTo(4.0, within(1e-12));
+              assertThat(r.distanceSd()).isCloseTo(Math.sqrt(2), within(1e-12)); // √((1 + 1)/1)
+            });
   }
 }

@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Expected values from {@code src/test/python/analysis_reference.py} (SciPy's Welch test, Holm by definition). */
+/**
+ * Expected values from {@code src/test/python/analysis_reference.py} (SciPy's Welch test, Holm by
+ * definition).
+ */
 class MethodComparisonsTest {
 
   private static final String METRIC = "finalTestAccuracy";
@@ -30,7 +33,8 @@ class MethodComparisonsTest {
     }
     // a method at another setting only: no pair there
     trials.add(value(METRIC, 0.5, parameters("TR", 0, "batchSize", "128")));
-    LoadedExperiment experiment = TrialData.experiment("training", List.of(METRIC), List.of(), List.of(), trials);
+    LoadedExperiment experiment =
+        TrialData.experiment("training", List.of(METRIC), List.of(), List.of(), trials);
     return new MethodComparisons(new Comparisons(ComparisonSettings.defaults()))
         .rows(TrialGroup.of(experiment), List.of(METRIC));
   }
@@ -39,18 +43,23 @@ class MethodComparisonsTest {
   void comparesEveryPairAtASettingWithSgdAsTheBaseline() {
     List<ComparisonRow> rows = rows();
 
-    assertThat(rows).extracting(r -> r.comparison().labelA() + "-" + r.comparison().labelB())
+    assertThat(rows)
+        .extracting(r -> r.comparison().labelA() + "-" + r.comparison().labelB())
         .containsExactly("TR-SGD", "Adam-SGD", "TR-Adam");
-    assertThat(rows).allSatisfy(r -> {
-      assertThat(r.metric()).isEqualTo(METRIC);
-      assertThat(r.setting()).isEqualTo("batchSize=64, scale=smoke");
-    });
+    assertThat(rows)
+        .allSatisfy(
+            r -> {
+              assertThat(r.metric()).isEqualTo(METRIC);
+              assertThat(r.setting()).isEqualTo("batchSize=64, scale=smoke");
+            });
     Comparison trSgd = rows.get(0).comparison();
     assertThat(trSgd.difference()).isCloseTo(0.10, within(1e-12));
     assertThat(trSgd.welch().t()).isCloseTo(5.303300858899107, within(1e-10));
     assertThat(trSgd.welch().pTwoSided()).isCloseTo(0.006686995589484627, within(1e-12));
-    assertThat(rows.get(1).comparison().welch().pTwoSided()).isCloseTo(0.4719216728902193, within(1e-12));
-    assertThat(rows.get(2).comparison().welch().pTwoSided()).isCloseTo(0.037749585333453475, within(1e-12));
+    assertThat(rows.get(1).comparison().welch().pTwoSided())
+        .isCloseTo(0.4719216728902193, within(1e-12));
+    assertThat(rows.get(2).comparison().welch().pTwoSided())
+        .isCloseTo(0.037749585333453475, within(1e-12));
   }
 
   @Test
@@ -61,6 +70,8 @@ class MethodComparisonsTest {
     assertThat(rows.get(1).comparison().adjustedP()).isCloseTo(0.4719216728902193, within(1e-12));
     assertThat(rows.get(2).comparison().adjustedP()).isCloseTo(0.07549917066690695, within(1e-12));
     // at α = 0.05: TR − Adam (raw p 0.038) is not significant once adjusted (0.075)
-    assertThat(rows).extracting(r -> r.comparison().significant()).containsExactly(true, false, false);
+    assertThat(rows)
+        .extracting(r -> r.comparison().significant())
+        .containsExactly(true, false, false);
   }
 }

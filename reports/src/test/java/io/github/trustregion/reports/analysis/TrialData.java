@@ -19,7 +19,10 @@ final class TrialData {
 
   private TrialData() {}
 
-  /** Parameters of a trial: method, repeat, scale, then the given setting parameters (key, value, …). */
+  /**
+   * Parameters of a trial: method, repeat, scale, then the given setting parameters (key, value,
+   * …).
+   */
   static Map<String, String> parameters(String method, int repeat, String... setting) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("method", method);
@@ -35,7 +38,8 @@ final class TrialData {
   /** A trial id from its parameters. */
   static String id(Map<String, String> parameters) {
     StringBuilder id = new StringBuilder("e");
-    new java.util.TreeMap<>(parameters).forEach((k, v) -> id.append("__").append(k).append('=').append(v));
+    new java.util.TreeMap<>(parameters)
+        .forEach((k, v) -> id.append("__").append(k).append('=').append(v));
     return id.toString();
   }
 
@@ -45,10 +49,24 @@ final class TrialData {
   }
 
   /** A completed trial. */
-  static TrialResult trial(Map<String, String> parameters, List<EpochRecord> epochs, Map<String, Double> metrics,
+  static TrialResult trial(
+      Map<String, String> parameters,
+      List<EpochRecord> epochs,
+      Map<String, Double> metrics,
       double wallSeconds) {
-    return new TrialResult(1, id(parameters), "e", TrialStatus.COMPLETED, "", parameters, Map.of(), epochs, metrics,
-        Map.of(), wallSeconds, Map.of());
+    return new TrialResult(
+        1,
+        id(parameters),
+        "e",
+        TrialStatus.COMPLETED,
+        "",
+        parameters,
+        Map.of(),
+        epochs,
+        metrics,
+        Map.of(),
+        wallSeconds,
+        Map.of());
   }
 
   /** A completed trial of one metric's value. */
@@ -57,18 +75,31 @@ final class TrialData {
   }
 
   /** One epoch with evaluation counts and an optional trust-region summary. */
-  static EpochRecord epoch(int epoch, int stage, String active, double wallSeconds, long gradients, long hv,
-      long functions, TrustRegionSummary tr) {
-    return new EpochRecord(epoch, stage, active, 0.5, 0.8, 0.6, 0.75, wallSeconds, gradients, hv, functions, tr);
+  static EpochRecord epoch(
+      int epoch,
+      int stage,
+      String active,
+      double wallSeconds,
+      long gradients,
+      long hv,
+      long functions,
+      TrustRegionSummary tr) {
+    return new EpochRecord(
+        epoch, stage, active, 0.5, 0.8, 0.6, 0.75, wallSeconds, gradients, hv, functions, tr);
   }
 
   /** The experiment of these trials, planned in their order, of a kind, comparing the metrics. */
-  static LoadedExperiment experiment(String kind, List<String> metrics, List<String> allowed,
-      List<PaperValue> paper, List<TrialResult> trials) {
+  static LoadedExperiment experiment(
+      String kind,
+      List<String> metrics,
+      List<String> allowed,
+      List<PaperValue> paper,
+      List<TrialResult> trials) {
     List<PlannedTrial> planned = new ArrayList<>();
     trials.forEach(t -> planned.add(new PlannedTrial(t.trialId(), t.parameters())));
-    ExperimentManifest manifest = new ExperimentManifest(1, "e", "a.E", "e", "", kind, "smoke", "w", metrics,
-        allowed, planned, paper);
+    ExperimentManifest manifest =
+        new ExperimentManifest(
+            1, "e", "a.E", "e", "", kind, "smoke", "w", metrics, allowed, planned, paper);
     return new LoadedExperiment(Path.of("e"), manifest, trials, List.of(), List.of());
   }
 }

@@ -39,8 +39,10 @@ class IterationCountFitTest {
     double[] t = new double[lambda.length];
     for (int i = 0; i < lambda.length; i++) {
       lambda[i] = LAMBDA[i % LAMBDA.length];
-      t[i] = Math.log(1 + c1 * lambda[i]) / Math.log(1 + c2 * lambda[i])
-          * (1 + 0.002 * random.nextGaussian());
+      t[i] =
+          Math.log(1 + c1 * lambda[i])
+              / Math.log(1 + c2 * lambda[i])
+              * (1 + 0.002 * random.nextGaussian());
     }
     IterationCountFit.Fit fit = IterationCountFit.fit(lambda, t);
     assertThat(fit.c1()).isCloseTo(c1, within(c1 * 0.05));

@@ -10,7 +10,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-/** The templates escape every value they print: markup in a title, a path or a problem stays text. */
+/**
+ * The templates escape every value they print: markup in a title, a path or a problem stays text.
+ */
 class HtmlReportTest {
 
   private static final String TITLE = "<script>alert('x')</script> & \"quoted\"";
@@ -18,8 +20,15 @@ class HtmlReportTest {
 
   @Test
   void printsMarkupInValuesAsText() {
-    String page = HtmlReport.render(TITLE, "/results/<b>dir</b>", ComparisonSettings.defaults(), List.of(),
-        List.of(new BadResultFile(Path.of("trials", "a\"b.json"), PROBLEM, "delete it & run again")));
+    String page =
+        HtmlReport.render(
+            TITLE,
+            "/results/<b>dir</b>",
+            ComparisonSettings.defaults(),
+            List.of(),
+            List.of(
+                new BadResultFile(
+                    Path.of("trials", "a\"b.json"), PROBLEM, "delete it & run again")));
 
     Document html = Jsoup.parse(page);
     assertThat(html.select("script")).isEmpty();
@@ -29,7 +38,8 @@ class HtmlReportTest {
     assertThat(html.select("h1").text()).isEqualTo(TITLE);
     assertThat(html.select("p.note code").text()).isEqualTo("/results/<b>dir</b>");
     assertThat(html.select("section.bad-files td").eachText())
-        .containsExactly(Path.of("trials", "a\"b.json").toString(), PROBLEM, "delete it & run again");
+        .containsExactly(
+            Path.of("trials", "a\"b.json").toString(), PROBLEM, "delete it & run again");
     assertThat(html.select("p.problem").last().text())
         .isEqualTo("No experiment with a manifest.json was found in this directory.");
   }

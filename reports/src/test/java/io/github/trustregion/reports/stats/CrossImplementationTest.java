@@ -10,9 +10,9 @@ import org.apache.commons.statistics.inference.PValueMethod;
 import org.junit.jupiter.api.Test;
 
 /**
- * On many random small samples, Welch's test agrees with its defining formulas, and this
- * module's exact Mann–Whitney test agrees with Apache Commons Statistics 1.2, an independent
- * implementation (no ties, where Commons' exact distribution applies).
+ * On many random small samples, Welch's test agrees with its defining formulas, and this module's
+ * exact Mann–Whitney test agrees with Apache Commons Statistics 1.2, an independent implementation
+ * (no ties, where Commons' exact distribution applies).
  */
 class CrossImplementationTest {
 
@@ -39,7 +39,8 @@ class CrossImplementationTest {
       WelchTTest.Result ours = WelchTTest.test(a, b);
       assertThat(ours.t()).isCloseTo(t, within(1e-9 * Math.max(1, Math.abs(t))));
       assertThat(ours.degreesOfFreedom()).isCloseTo(df, within(1e-9 * df));
-      assertThat(ours.pTwoSided()).isCloseTo(2 * student.survivalProbability(Math.abs(t)), within(1e-9));
+      assertThat(ours.pTwoSided())
+          .isCloseTo(2 * student.survivalProbability(Math.abs(t)), within(1e-9));
       assertThat(ours.pGreater()).isCloseTo(student.survivalProbability(t), within(1e-9));
       assertThat(ours.pLess()).isCloseTo(student.cumulativeProbability(t), within(1e-9));
     }
@@ -65,7 +66,9 @@ class CrossImplementationTest {
   @Test
   void exactMannWhitneyAgreesWithCommonsWithoutTies() {
     SplittableRandom random = new SplittableRandom(99);
-    var commons = org.apache.commons.statistics.inference.MannWhitneyUTest.withDefaults().with(PValueMethod.EXACT);
+    var commons =
+        org.apache.commons.statistics.inference.MannWhitneyUTest.withDefaults()
+            .with(PValueMethod.EXACT);
     for (int k = 0; k < 200; k++) {
       double[] a = sample(random, 1 + random.nextInt(10), 0.7);
       double[] b = sample(random, 1 + random.nextInt(10), 0);
@@ -73,8 +76,9 @@ class CrossImplementationTest {
       assertThat(ours.exact()).isTrue();
       assertThat(ours.u()).isEqualTo(commons.test(a, b).getStatistic());
       assertThat(ours.pTwoSided()).isCloseTo(commons.test(a, b).getPValue(), within(1e-12));
-      assertThat(ours.pLess()).isCloseTo(
-          commons.with(AlternativeHypothesis.LESS_THAN).test(a, b).getPValue(), within(1e-12));
+      assertThat(ours.pLess())
+          .isCloseTo(
+              commons.with(AlternativeHypothesis.LESS_THAN).test(a, b).getPValue(), within(1e-12));
     }
   }
 }

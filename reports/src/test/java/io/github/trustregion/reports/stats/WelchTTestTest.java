@@ -25,7 +25,8 @@ class WelchTTestTest {
 
   @Test
   void matchesScipyOnSeparatedAccuracies() {
-    // scipy: t=5.280649646507297 df=8.735320271892268 p=0.0005590483246522709, greater 0.00027952416232613546
+    // scipy: t=5.280649646507297 df=8.735320271892268 p=0.0005590483246522709, greater
+    // 0.00027952416232613546
     WelchTTest.Result r = WelchTTest.test(ACCURACY_A, ACCURACY_B);
     assertThat(r.t()).isCloseTo(5.280649646507297, within(1e-10));
     assertThat(r.degreesOfFreedom()).isCloseTo(8.735320271892268, within(1e-9));
@@ -35,7 +36,8 @@ class WelchTTestTest {
 
   @Test
   void matchesScipyWithTwoObservationsPerGroup() {
-    // scipy: t=2.121320343559648 df=2.0 p two-sided 0.16794970566215559, greater 0.08397485283107779
+    // scipy: t=2.121320343559648 df=2.0 p two-sided 0.16794970566215559, greater
+    // 0.08397485283107779
     WelchTTest.Result r = WelchTTest.test(N2_A, N2_B);
     assertThat(r.t()).isCloseTo(2.121320343559648, within(1e-9));
     assertThat(r.degreesOfFreedom()).isCloseTo(2.0, within(1e-9));
@@ -45,7 +47,8 @@ class WelchTTestTest {
 
   @Test
   void matchesScipyWithTiesAndANegativeStatistic() {
-    // scipy: t=-1.5021265144363938 df=8.983082460119594 p=0.16737345156594496, less 0.08368672578297248
+    // scipy: t=-1.5021265144363938 df=8.983082460119594 p=0.16737345156594496, less
+    // 0.08368672578297248
     WelchTTest.Result r = WelchTTest.test(TIES_A, TIES_B);
     assertThat(r.t()).isCloseTo(-1.5021265144363938, within(1e-12));
     assertThat(r.degreesOfFreedom()).isCloseTo(8.983082460119594, within(1e-10));

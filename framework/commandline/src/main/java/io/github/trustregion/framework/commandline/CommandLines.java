@@ -15,9 +15,9 @@ import picocli.CommandLine.TypeConversionException;
  * Allure and gate command lines, the step-cost breakdown) alike.
  *
  * <p>Each command line parses with {@link #parse}: {@code --help} prints the usage on standard
- * output and ends with status 0; a bad argument (an unknown option, a missing value, a value of
- * the wrong type or outside its range) prints one line naming the option and the value, then a
- * line pointing to {@code --help}, on standard error, and ends with the command's usage status.
+ * output and ends with status 0; a bad argument (an unknown option, a missing value, a value of the
+ * wrong type or outside its range) prints one line naming the option and the value, then a line
+ * pointing to {@code --help}, on standard error, and ends with the command's usage status.
  * Otherwise the caller runs the command with the values parsed into its annotated fields; the work
  * stays in the classes the command calls.
  */
@@ -81,14 +81,15 @@ public final class CommandLines {
       throw new TypeConversionException("'" + text + "' is not a whole number.");
     }
     if (value < min) {
-      throw new TypeConversionException("'" + text + "' is less than " + min + "; give at least " + min + ".");
+      throw new TypeConversionException(
+          "'" + text + "' is less than " + min + "; give at least " + min + ".");
     }
     return value;
   }
 
   /**
-   * Converts an option's text to a number in the closed interval [{@code min}, {@code max}], or
-   * in the open interval when {@code open} is set.
+   * Converts an option's text to a number in the closed interval [{@code min}, {@code max}], or in
+   * the open interval when {@code open} is set.
    *
    * @throws TypeConversionException naming the text and the interval when it is no number in it
    */
@@ -98,17 +99,20 @@ public final class CommandLines {
     try {
       value = Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
-      throw new TypeConversionException("'" + text + "' is not a number; give a number in " + interval + ".");
+      throw new TypeConversionException(
+          "'" + text + "' is not a number; give a number in " + interval + ".");
     }
     boolean inside = open ? value > min && value < max : value >= min && value <= max;
     if (!inside) {
-      throw new TypeConversionException("'" + text + "' is outside " + interval + "; give a number in "
-          + interval + ".");
+      throw new TypeConversionException(
+          "'" + text + "' is outside " + interval + "; give a number in " + interval + ".");
     }
     return value;
   }
 
-  /** Returns {@code value} in plain decimal notation without trailing zeros, such as 0.000001 or 1. */
+  /**
+   * Returns {@code value} in plain decimal notation without trailing zeros, such as 0.000001 or 1.
+   */
   private static String plain(double value) {
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
@@ -118,21 +122,23 @@ public final class CommandLines {
    * PrintWriter} on the bare stream would encode with the platform's charset instead).
    */
   private static PrintWriter writer(PrintStream stream) {
-    return new PrintWriter(new Writer() {
-      @Override
-      public void write(char[] chars, int offset, int length) {
-        stream.print(String.valueOf(chars, offset, length));
-      }
+    return new PrintWriter(
+        new Writer() {
+          @Override
+          public void write(char[] chars, int offset, int length) {
+            stream.print(String.valueOf(chars, offset, length));
+          }
 
-      @Override
-      public void flush() {
-        stream.flush();
-      }
+          @Override
+          public void flush() {
+            stream.flush();
+          }
 
-      @Override
-      public void close() {
-        stream.flush();
-      }
-    }, true);
+          @Override
+          public void close() {
+            stream.flush();
+          }
+        },
+        true);
   }
 }

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes Allure 2 results (the JSON files Allure's command line turns into a report) for trials
- * and experiments, and attaches files to them later. Thread-safe for distinct trials.
+ * Writes Allure 2 results (the JSON files Allure's command line turns into a report) for trials and
+ * experiments, and attaches files to them later. Thread-safe for distinct trials.
  *
  * <p>Each trial becomes {@code <uuid>-result.json} whose uuid is derived from the experiment and
  * trial ids ({@link #trialUuid}), so rewriting a trial replaces its result and other tools can find
@@ -33,8 +33,8 @@ import java.util.UUID;
  * trial parameter and every method setting ({@code <label>.<key>}). Attachments: the per-epoch
  * curves as CSV, each series as CSV, and the result file itself.
  *
- * <p>Status: {@code COMPLETED} → passed; {@code DIVERGED} → skipped with the message "DIVERGED:
- * …" (as an aborted JUnit test shows in Allure; a divergence is a recorded outcome, not an error);
+ * <p>Status: {@code COMPLETED} → passed; {@code DIVERGED} → skipped with the message "DIVERGED: …"
+ * (as an aborted JUnit test shows in Allure; a divergence is a recorded outcome, not an error);
  * {@code FAILED} → broken with the exception.
  */
 public final class AllureResultsWriter {
@@ -55,12 +55,14 @@ public final class AllureResultsWriter {
 
   /** Returns the uuid of a trial's result: a name-based UUID of "experiment/trialId". */
   public static String trialUuid(String experiment, String trialId) {
-    return UUID.nameUUIDFromBytes((experiment + "/" + trialId).getBytes(StandardCharsets.UTF_8)).toString();
+    return UUID.nameUUIDFromBytes((experiment + "/" + trialId).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
   /** Returns the uuid of an experiment's container: a name-based UUID of "experiment". */
   public static String experimentUuid(String experiment) {
-    return UUID.nameUUIDFromBytes(("experiment:" + experiment).getBytes(StandardCharsets.UTF_8)).toString();
+    return UUID.nameUUIDFromBytes(("experiment:" + experiment).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
   /** Returns the file of a trial's result. */
@@ -84,8 +86,11 @@ public final class AllureResultsWriter {
     json.put("testCaseId", result.trialId());
     json.put("name", result.trialId());
     json.put("fullName", manifest.className() + "#" + result.trialId());
-    json.put("description", manifest.title() + (manifest.description().isBlank() ? ""
-        : ". " + manifest.description()) + (result.message().isBlank() ? "" : "\n\n" + result.message()));
+    json.put(
+        "description",
+        manifest.title()
+            + (manifest.description().isBlank() ? "" : ". " + manifest.description())
+            + (result.message().isBlank() ? "" : "\n\n" + result.message()));
     json.put("status", status(result.status()));
     ObjectNode details = json.putObject("statusDetails");
     if (result.status() == TrialStatus.DIVERGED) {
@@ -112,21 +117,41 @@ public final class AllureResultsWriter {
     label(labels, "framework", "trust-region-experiments");
     ArrayNode parameters = json.putArray("parameters");
     result.parameters().forEach((k, v) -> parameter(parameters, k, v));
-    result.methodSettings().forEach((label, settings) ->
-        settings.forEach((k, v) -> parameter(parameters, label + "." + k, v)));
+    result
+        .methodSettings()
+        .forEach(
+            (label, settings) ->
+                settings.forEach((k, v) -> parameter(parameters, label + "." + k, v)));
     ArrayNode attachments = json.putArray("attachments");
     if (!result.epochs().isEmpty()) {
-      add(attachments, write(uuid + "-epochs-attachment.csv", "epochs.csv", "text/csv",
-          EpochCsv.epochs(result.epochs()).getBytes(StandardCharsets.UTF_8)));
+      add(
+          attachments,
+          write(
+              uuid + "-epochs-attachment.csv",
+              "epochs.csv",
+              "text/csv",
+              EpochCsv.epochs(result.epochs()).getBytes(StandardCharsets.UTF_8)));
     }
     for (Map.Entry<String, Series> series : result.series().entrySet()) {
-      add(attachments, write(uuid + "-series-" + series.getKey().replaceAll("[^A-Za-z0-9._-]", "_")
-          + "-attachment.csv", series.getKey() + ".csv", "text/csv",
-          EpochCsv.series(series.getValue()).getBytes(StandardCharsets.UTF_8)));
+      add(
+          attachments,
+          write(
+              uuid
+                  + "-series-"
+                  + series.getKey().replaceAll("[^A-Za-z0-9._-]", "_")
+                  + "-attachment.csv",
+              series.getKey() + ".csv",
+              "text/csv",
+              EpochCsv.series(series.getValue()).getBytes(StandardCharsets.UTF_8)));
     }
     try {
-      add(attachments, write(uuid + "-result-attachment.json", "result.json", "application/json",
-          MAPPER.writeValueAsBytes(result)));
+      add(
+          attachments,
+          write(
+              uuid + "-result-attachment.json",
+              "result.json",
+              "application/json",
+              MAPPER.writeValueAsBytes(result)));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot serialize the result of " + result.trialId() + ".", e);
     }
@@ -146,7 +171,8 @@ public final class AllureResultsWriter {
   public Path writeExperiment(ExperimentManifest manifest) {
     String uuid = experimentUuid(manifest.experiment());
     Path file = directory.resolve(uuid + "-container.json");
-    ObjectNode json = Files.isRegularFile(file) ? (ObjectNode) readTree(file) : MAPPER.createObjectNode();
+    ObjectNode json =
+        Files.isRegularFile(file) ? (ObjectNode) readTree(file) : MAPPER.createObjectNode();
     json.put("uuid", uuid);
     json.put("name", manifest.experiment());
     ArrayNode children = json.putArray("children");
@@ -174,8 +200,8 @@ public final class AllureResultsWriter {
       Files.createDirectories(directory);
       Files.write(directory.resolve(source), content);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the Allure attachment " + source + " into "
-          + directory + ".", e);
+      throw new UncheckedIOException(
+          "Cannot write the Allure attachment " + source + " into " + directory + ".", e);
     }
     return new AllureAttachment(name, source, mimeType);
   }
@@ -185,38 +211,56 @@ public final class AllureResultsWriter {
    *
    * @throws IllegalStateException naming the file when the trial has no Allure result
    */
-  public AllureAttachment attachToTrial(String experiment, String trialId, String name,
-      String mimeType, String extension, byte[] content) {
+  public AllureAttachment attachToTrial(
+      String experiment,
+      String trialId,
+      String name,
+      String mimeType,
+      String extension,
+      byte[] content) {
     Path file = trialResultFile(experiment, trialId);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("No Allure result for trial " + trialId + " of " + experiment
-          + " at " + file + "; write the trial's result first.");
+      throw new IllegalStateException(
+          "No Allure result for trial "
+              + trialId
+              + " of "
+              + experiment
+              + " at "
+              + file
+              + "; write the trial's result first.");
     }
     AllureAttachment attachment = attach(name, mimeType, extension, content);
     ObjectNode json = (ObjectNode) readTree(file);
-    ArrayNode attachments = json.has("attachments") ? (ArrayNode) json.get("attachments")
-        : json.putArray("attachments");
+    ArrayNode attachments =
+        json.has("attachments")
+            ? (ArrayNode) json.get("attachments")
+            : json.putArray("attachments");
     add(attachments, attachment);
     ResultFiles.writeAtomically(file, json);
     return attachment;
   }
 
   /**
-   * Attaches a file to an experiment (its container, shown with every trial of the experiment
-   * as a set-up fixture named {@code name}), such as the comparison of its methods.
+   * Attaches a file to an experiment (its container, shown with every trial of the experiment as a
+   * set-up fixture named {@code name}), such as the comparison of its methods.
    *
    * @throws IllegalStateException naming the file when the experiment has no container yet
    */
-  public AllureAttachment attachToExperiment(String experiment, String name, String mimeType,
-      String extension, byte[] content) {
+  public AllureAttachment attachToExperiment(
+      String experiment, String name, String mimeType, String extension, byte[] content) {
     Path file = directory.resolve(experimentUuid(experiment) + "-container.json");
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("No Allure container for experiment " + experiment + " at "
-          + file + "; write the experiment first.");
+      throw new IllegalStateException(
+          "No Allure container for experiment "
+              + experiment
+              + " at "
+              + file
+              + "; write the experiment first.");
     }
     AllureAttachment attachment = attach(name, mimeType, extension, content);
     ObjectNode json = (ObjectNode) readTree(file);
-    ArrayNode befores = json.has("befores") ? (ArrayNode) json.get("befores") : json.putArray("befores");
+    ArrayNode befores =
+        json.has("befores") ? (ArrayNode) json.get("befores") : json.putArray("befores");
     ObjectNode fixture = befores.addObject();
     fixture.put("name", name);
     fixture.put("status", "passed");
@@ -229,7 +273,9 @@ public final class AllureResultsWriter {
   private static long startMillis(TrialResult result) {
     String startedAt = result.environment().get("startedAt");
     try {
-      return startedAt == null ? System.currentTimeMillis() : Instant.parse(startedAt).toEpochMilli();
+      return startedAt == null
+          ? System.currentTimeMillis()
+          : Instant.parse(startedAt).toEpochMilli();
     } catch (DateTimeParseException e) {
       return System.currentTimeMillis();
     }
@@ -252,7 +298,10 @@ public final class AllureResultsWriter {
   }
 
   private static void add(ArrayNode attachments, AllureAttachment attachment) {
-    attachments.addObject().put("name", attachment.name()).put("source", attachment.source())
+    attachments
+        .addObject()
+        .put("name", attachment.name())
+        .put("source", attachment.source())
         .put("type", attachment.type());
   }
 
@@ -268,8 +317,14 @@ public final class AllureResultsWriter {
   public List<AllureAttachment> attachmentsOf(String experiment, String trialId) {
     com.fasterxml.jackson.databind.JsonNode json = readTree(trialResultFile(experiment, trialId));
     List<AllureAttachment> list = new java.util.ArrayList<>();
-    json.path("attachments").forEach(a -> list.add(new AllureAttachment(
-        a.path("name").asText(), a.path("source").asText(), a.path("type").asText())));
+    json.path("attachments")
+        .forEach(
+            a ->
+                list.add(
+                    new AllureAttachment(
+                        a.path("name").asText(),
+                        a.path("source").asText(),
+                        a.path("type").asText())));
     return list;
   }
 }

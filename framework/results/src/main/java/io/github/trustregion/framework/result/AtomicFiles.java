@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * Writes files atomically: the content goes to a uniquely named hidden temporary file in the
  * target's directory, which is then moved onto the target, so that readers and killed runs see
  * either the old file, the new one, or none, never half of one. On POSIX file systems the file
- * keeps the permissions of the file it replaces, and a new file gets {@code rw-r--r--} (a
- * temporary file alone would be readable by its owner only).
+ * keeps the permissions of the file it replaces, and a new file gets {@code rw-r--r--} (a temporary
+ * file alone would be readable by its owner only).
  */
 public final class AtomicFiles {
 
@@ -28,7 +28,10 @@ public final class AtomicFiles {
     void writeTo(Path file) throws IOException;
   }
 
-  /** The names {@link #write} gives its temporary files: a dot, the target's name, digits, {@code .tmp}. */
+  /**
+   * The names {@link #write} gives its temporary files: a dot, the target's name, digits, {@code
+   * .tmp}.
+   */
   private static final Pattern TEMPORARY_NAME = Pattern.compile("\\..+\\d+\\.tmp");
 
   private AtomicFiles() {}
@@ -57,8 +60,8 @@ public final class AtomicFiles {
       content.writeTo(temporary);
       setPermissions(temporary, target);
       try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -72,8 +75,10 @@ public final class AtomicFiles {
     if (Files.getFileAttributeView(temporary, PosixFileAttributeView.class) == null) {
       return;
     }
-    Set<PosixFilePermission> permissions = Files.exists(target)
-        ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
+    Set<PosixFilePermission> permissions =
+        Files.exists(target)
+            ? Files.getPosixFilePermissions(target)
+            : PosixFilePermissions.fromString("rw-r--r--");
     Files.setPosixFilePermissions(temporary, permissions);
   }
 }

@@ -15,8 +15,8 @@ import java.util.Locale;
  *   <li>A field that contains a comma, a double quote, a CR or an LF is enclosed in double quotes,
  *       and each double quote in it is doubled; other fields are written as they are.
  *   <li>A {@code Double} is written with {@link #number}: ten significant digits without trailing
- *       zeros ({@code 0.06}, {@code 1e-05}, {@code 100}), {@code Infinity} and {@code -Infinity}
- *       as such, and NaN as an empty field, like {@code null}. Any other value is written as its
+ *       zeros ({@code 0.06}, {@code 1e-05}, {@code 100}), {@code Infinity} and {@code -Infinity} as
+ *       such, and NaN as an empty field, like {@code null}. Any other value is written as its
  *       {@code toString()}.
  * </ul>
  *
@@ -52,7 +52,10 @@ public final class Csv {
   /** Returns one field as it is written: the value formatted, then quoted when it needs to be. */
   public static String field(Object value) {
     String text = value == null ? "" : value instanceof Double d ? number(d) : value.toString();
-    if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+    if (text.indexOf(',') >= 0
+        || text.indexOf('"') >= 0
+        || text.indexOf('\n') >= 0
+        || text.indexOf('\r') >= 0) {
       return '"' + text.replace("\"", "\"\"") + '"';
     }
     return text;
@@ -60,8 +63,8 @@ public final class Csv {
 
   /**
    * Returns a number as CSV writes it: ten significant digits with trailing zeros (and a bare
-   * decimal point) removed, in the notation of {@code %g} (scientific below 1e-4 and from 1e10
-   * on); {@code Infinity}, {@code -Infinity}; the empty string for NaN.
+   * decimal point) removed, in the notation of {@code %g} (scientific below 1e-4 and from 1e10 on);
+   * {@code Infinity}, {@code -Infinity}; the empty string for NaN.
    */
   public static String number(double value) {
     if (Double.isNaN(value)) {

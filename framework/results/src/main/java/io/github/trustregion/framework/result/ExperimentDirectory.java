@@ -11,27 +11,30 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One experiment's directory read by the plan in its manifest: the trials the plan names, the
- * trial files it does not name, and the files that cannot be used.
+ * One experiment's directory read by the plan in its manifest: the trials the plan names, the trial
+ * files it does not name, and the files that cannot be used.
  *
- * <p>The one rule by which reports and the gate read results: a file {@code trials/<id>.json}
- * whose {@code <id>} the manifest plans is a trial of the run if it reads as that trial of this
+ * <p>The one rule by which reports and the gate read results: a file {@code trials/<id>.json} whose
+ * {@code <id>} the manifest plans is a trial of the run if it reads as that trial of this
  * experiment, and a bad file otherwise (fix: {@link BadResultFile#RERUN_TRIAL}, since the runner
- * recomputes a planned trial whose file it cannot read). A file whose id the manifest does not
- * plan is left out of every number: listed as unplanned when it reads as a trial of this
- * experiment (left from an earlier plan, such as one with more repeats), and as a bad file
- * otherwise (fix: {@link BadResultFile#MOVE_OR_DELETE}). Every file is examined, so one pass finds
- * every bad file.
+ * recomputes a planned trial whose file it cannot read). A file whose id the manifest does not plan
+ * is left out of every number: listed as unplanned when it reads as a trial of this experiment
+ * (left from an earlier plan, such as one with more repeats), and as a bad file otherwise (fix:
+ * {@link BadResultFile#MOVE_OR_DELETE}). Every file is examined, so one pass finds every bad file.
  *
  * @param directory the experiment's directory
- * @param manifest the plan, or {@code null} when the manifest cannot be read (it is then in
- *     {@code bad} and nothing else is read)
+ * @param manifest the plan, or {@code null} when the manifest cannot be read (it is then in {@code
+ *     bad} and nothing else is read)
  * @param trials the readable trials the plan names, in file-name order
- * @param unplanned the trial files of this experiment that the plan does not name, in file-name order
+ * @param unplanned the trial files of this experiment that the plan does not name, in file-name
+ *     order
  * @param bad the files that cannot be used, in file-name order (the manifest first)
  */
 public record ExperimentDirectory(
-    Path directory, ExperimentManifest manifest, List<TrialResult> trials, List<Path> unplanned,
+    Path directory,
+    ExperimentManifest manifest,
+    List<TrialResult> trials,
+    List<Path> unplanned,
     List<BadResultFile> bad) {
 
   /** Copies the lists. */
@@ -41,7 +44,9 @@ public record ExperimentDirectory(
     bad = List.copyOf(bad);
   }
 
-  /** Reads every experiment with a manifest under the results directory {@code root}, sorted by id. */
+  /**
+   * Reads every experiment with a manifest under the results directory {@code root}, sorted by id.
+   */
   public static List<ExperimentDirectory> readAll(Path root) {
     ResultFiles files = new ResultFiles(root);
     return files.experiments().stream().map(id -> read(files.experimentDirectory(id))).toList();
@@ -94,28 +99,42 @@ public record ExperimentDirectory(
   public static void requireNoBadFiles(List<ExperimentDirectory> experiments) {
     List<BadResultFile> bad = badFiles(experiments);
     if (!bad.isEmpty()) {
-      throw new ResultFileException(bad.size() + " result file(s) cannot be used:\n  "
-          + bad.stream().map(BadResultFile::toString).collect(Collectors.joining("\n  ")), null);
+      throw new ResultFileException(
+          bad.size()
+              + " result file(s) cannot be used:\n  "
+              + bad.stream().map(BadResultFile::toString).collect(Collectors.joining("\n  ")),
+          null);
     }
   }
 
-  private static ExperimentManifest readManifest(Path file, Path directory, List<BadResultFile> bad) {
+  private static ExperimentManifest readManifest(
+      Path file, Path directory, List<BadResultFile> bad) {
     ExperimentManifest manifest;
     try {
       manifest = ResultFiles.MAPPER.readValue(file.toFile(), ExperimentManifest.class);
     } catch (IOException e) {
-      bad.add(new BadResultFile(file, ResultFiles.describe(e, "an experiment's manifest"),
-          BadResultFile.REWRITE_MANIFEST));
+      bad.add(
+          new BadResultFile(
+              file,
+              ResultFiles.describe(e, "an experiment's manifest"),
+              BadResultFile.REWRITE_MANIFEST));
       return null;
     }
     String expected = directory.getFileName().toString();
-    String problem = manifest == null ? "it is empty (JSON null)"
-        : manifest.trials() == null ? "the field 'trials' (the planned trials) is missing"
-        : manifest.trials().stream().anyMatch(t -> t == null || t.trialId() == null)
-            ? "a planned trial lacks its 'trialId'"
-        : !expected.equals(manifest.experiment())
-            ? "it names experiment '" + manifest.experiment() + "' but lies in directory '" + expected + "'"
-        : null;
+    String problem =
+        manifest == null
+            ? "it is empty (JSON null)"
+            : manifest.trials() == null
+                ? "the field 'trials' (the planned trials) is missing"
+                : manifest.trials().stream().anyMatch(t -> t == null || t.trialId() == null)
+                    ? "a planned trial lacks its 'trialId'"
+                    : !expected.equals(manifest.experiment())
+                        ? "it names experiment '"
+                            + manifest.experiment()
+                            + "' but lies in directory '"
+                            + expected
+                            + "'"
+                        : null;
     if (problem != null) {
       bad.add(new BadResultFile(file, problem, BadResultFile.REWRITE_MANIFEST));
       return null;
@@ -127,7 +146,9 @@ public record ExperimentDirectory(
     if (trial == null) {
       return "it is empty (JSON null)";
     }
-    if (trial.trialId() == null || trial.experiment() == null || trial.status() == null
+    if (trial.trialId() == null
+        || trial.experiment() == null
+        || trial.status() == null
         || trial.parameters() == null) {
       return "it lacks a field every trial result has (trialId, experiment, status, parameters)";
     }

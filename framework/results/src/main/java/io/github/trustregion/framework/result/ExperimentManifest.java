@@ -39,7 +39,8 @@ public record ExperimentManifest(
   /** Returns the planned trials keyed by id. */
   public Map<String, PlannedTrial> trialsById() {
     return trials.stream()
-        .collect(java.util.stream.Collectors.toMap(PlannedTrial::trialId, t -> t, (a, b) -> a,
-            java.util.LinkedHashMap::new));
+        .collect(
+            java.util.stream.Collectors.toMap(
+                PlannedTrial::trialId, t -> t, (a, b) -> a, java.util.LinkedHashMap::new));
   }
 }

@@ -13,10 +13,10 @@ public final class MethodSettingNames {
   private MethodSettingNames() {}
 
   /**
-   * Returns the name under which a setting is compared across methods: a composite method's
-   * {@code <method>.<name>} (such as Hybrid's {@code sgd.learningRate}) becomes {@code <name>}
-   * when the prefix is one of the experiment's method labels or "sgd"/"tr", so that it is compared
-   * with that method's own setting; any other name is returned as it is.
+   * Returns the name under which a setting is compared across methods: a composite method's {@code
+   * <method>.<name>} (such as Hybrid's {@code sgd.learningRate}) becomes {@code <name>} when the
+   * prefix is one of the experiment's method labels or "sgd"/"tr", so that it is compared with that
+   * method's own setting; any other name is returned as it is.
    *
    * @param name the setting's name as the method gives it
    * @param lowerCaseLabels the experiment's method labels in lower case

@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The metric keys that trials record ({@link TrialResult#metrics()}) and that reports and the
- * gate read, so that both sides name them through one set of constants (usable in annotations and
- * {@code switch} labels).
+ * The metric keys that trials record ({@link TrialResult#metrics()}) and that reports and the gate
+ * read, so that both sides name them through one set of constants (usable in annotations and {@code
+ * switch} labels).
  *
  * <p>Training and track trials record the standard keys ({@link TrialMetrics#of}); tracks also
  * record {@link #stageTestAccuracy} and {@link #stageTrainAccuracy} for each stage that finished.
@@ -47,10 +47,15 @@ public final class MetricKeys {
    * The metrics compared between methods when an experiment declares none: final-epoch and
    * best-epoch test accuracy (the harness's {@code @Metrics} default and the gate's default).
    */
-  public static final List<String> DEFAULT_COMPARED = List.of(FINAL_TEST_ACCURACY, BEST_TEST_ACCURACY);
+  public static final List<String> DEFAULT_COMPARED =
+      List.of(FINAL_TEST_ACCURACY, BEST_TEST_ACCURACY);
 
-  /** {@code stage<k>.testAccuracy} or {@code stage<k>.trainAccuracy}; group 1 is k, group 2 test or train. */
-  private static final Pattern STAGE_ACCURACY = Pattern.compile("stage(\\d+)\\.(test|train)Accuracy");
+  /**
+   * {@code stage<k>.testAccuracy} or {@code stage<k>.trainAccuracy}; group 1 is k, group 2 test or
+   * train.
+   */
+  private static final Pattern STAGE_ACCURACY =
+      Pattern.compile("stage(\\d+)\\.(test|train)Accuracy");
 
   private MetricKeys() {}
 
@@ -67,14 +72,16 @@ public final class MetricKeys {
   /** Returns the stage k of a {@link #stageTestAccuracy} key, else empty. */
   public static OptionalInt stageOfTestAccuracy(String key) {
     Matcher m = STAGE_ACCURACY.matcher(key);
-    return m.matches() && m.group(2).equals("test") ? OptionalInt.of(Integer.parseInt(m.group(1)))
+    return m.matches() && m.group(2).equals("test")
+        ? OptionalInt.of(Integer.parseInt(m.group(1)))
         : OptionalInt.empty();
   }
 
   /** Returns the stage k of a {@link #stageTrainAccuracy} key, else empty. */
   public static OptionalInt stageOfTrainAccuracy(String key) {
     Matcher m = STAGE_ACCURACY.matcher(key);
-    return m.matches() && m.group(2).equals("train") ? OptionalInt.of(Integer.parseInt(m.group(1)))
+    return m.matches() && m.group(2).equals("train")
+        ? OptionalInt.of(Integer.parseInt(m.group(1)))
         : OptionalInt.empty();
   }
 

@@ -1,10 +1,10 @@
 package io.github.trustregion.framework.result;
 
 /**
- * The parameter keys of trials ({@link TrialResult#parameters()}, {@link PlannedTrial#parameters()})
- * that the harness writes and reports and the gate read by name. Custom trials add keys of their
- * own; E4's interpolation trials name their two methods with {@link #PAIR}, {@link #METHOD_A} and
- * {@link #METHOD_B} instead of {@link #METHOD}.
+ * The parameter keys of trials ({@link TrialResult#parameters()}, {@link
+ * PlannedTrial#parameters()}) that the harness writes and reports and the gate read by name. Custom
+ * trials add keys of their own; E4's interpolation trials name their two methods with {@link
+ * #PAIR}, {@link #METHOD_A} and {@link #METHOD_B} instead of {@link #METHOD}.
  */
 public final class ParameterKeys {
 

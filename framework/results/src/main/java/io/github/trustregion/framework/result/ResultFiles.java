@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 /**
  * Reads and writes the result files of a results directory (layout in {@code package-info}).
  *
- * <p>Writes are atomic: a file is written beside its target and moved into place, so a killed
- * run leaves either the old file, the new one, or none, never half of one. Thread-safe.
+ * <p>Writes are atomic: a file is written beside its target and moved into place, so a killed run
+ * leaves either the old file, the new one, or none, never half of one. Thread-safe.
  */
 public final class ResultFiles {
 
@@ -103,7 +103,9 @@ public final class ResultFiles {
   /** Reads one trial's result if it exists. */
   public Optional<TrialResult> readTrial(String experiment, String trialId) {
     Path file = trialFile(experiment, trialId);
-    return Files.isRegularFile(file) ? Optional.of(read(file, TrialResult.class)) : Optional.empty();
+    return Files.isRegularFile(file)
+        ? Optional.of(read(file, TrialResult.class))
+        : Optional.empty();
   }
 
   /** Reads every trial file of an experiment, in file-name order. */
@@ -114,7 +116,8 @@ public final class ResultFiles {
     }
     try (Stream<Path> files = Files.list(directory)) {
       List<TrialResult> results = new ArrayList<>();
-      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
         results.add(read(file, TrialResult.class));
       }
       return results;
@@ -154,10 +157,15 @@ public final class ResultFiles {
       return MAPPER.readValue(file.toFile(), type);
     } catch (JsonProcessingException e) {
       throw new ResultFileException(
-          "The result file " + file + " is corrupt or incomplete: " + describe(e, "a " + type.getSimpleName())
-              + ". Delete it and run the experiment again to recompute it.", e);
+          "The result file "
+              + file
+              + " is corrupt or incomplete: "
+              + describe(e, "a " + type.getSimpleName())
+              + ". Delete it and run the experiment again to recompute it.",
+          e);
     } catch (IOException e) {
-      throw new ResultFileException("Cannot read the result file " + file + ": " + e.getMessage(), e);
+      throw new ResultFileException(
+          "Cannot read the result file " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -171,18 +179,30 @@ public final class ResultFiles {
     }
     if (e instanceof JsonParseException parse) {
       var at = parse.getLocation();
-      return "it is not valid JSON" + (at == null ? "" : " (at line " + at.getLineNr() + ", column "
-          + at.getColumnNr() + ")");
+      return "it is not valid JSON"
+          + (at == null
+              ? ""
+              : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     }
     if (e instanceof UnrecognizedPropertyException unknown) {
-      return "it is JSON but not " + what + " (it has the field '" + unknown.getPropertyName()
-          + "', which " + what + " does not have)";
+      return "it is JSON but not "
+          + what
+          + " (it has the field '"
+          + unknown.getPropertyName()
+          + "', which "
+          + what
+          + " does not have)";
     }
     if (e instanceof MismatchedInputException mismatch) {
-      String field = mismatch.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-          : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining("."));
-      return "it is JSON but not " + what + (field.isEmpty() ? "" : " (the field '" + field
-          + "' is missing or has the wrong type)");
+      String field =
+          mismatch.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(java.util.stream.Collectors.joining("."));
+      return "it is JSON but not "
+          + what
+          + (field.isEmpty()
+              ? ""
+              : " (the field '" + field + "' is missing or has the wrong type)");
     }
     if (e instanceof JsonProcessingException) {
       return "it is JSON but not " + what;

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What kind of results an experiment's trials carry, as its manifest's {@code kind} names it:
- * the harness writes it from the experiment's declaration, and reports choose their checks,
- * metrics and figures by it.
+ * What kind of results an experiment's trials carry, as its manifest's {@code kind} names it: the
+ * harness writes it from the experiment's declaration, and reports choose their checks, metrics and
+ * figures by it.
  */
 public enum ResultKind {
   /** Per-epoch training curves of single-method trials (E2, E3). */

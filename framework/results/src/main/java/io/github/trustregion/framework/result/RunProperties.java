@@ -1,9 +1,9 @@
 package io.github.trustregion.framework.result;
 
 /**
- * The system properties that tell a run of the experiments its scale and where to write its
- * result files: the harness reads them, and the pipeline definitions and report commands set
- * them, so both name them through these constants.
+ * The system properties that tell a run of the experiments its scale and where to write its result
+ * files: the harness reads them, and the pipeline definitions and report commands set them, so both
+ * name them through these constants.
  */
 public final class RunProperties {
 

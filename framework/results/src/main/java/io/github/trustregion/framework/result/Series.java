@@ -19,8 +19,15 @@ public record Series(List<String> columns, List<List<Double>> rows) {
     for (int i = 0; i < rows.size(); i++) {
       if (rows.get(i).size() != columns.size()) {
         throw new IllegalArgumentException(
-            "Row " + i + " has " + rows.get(i).size() + " values but the series has "
-                + columns.size() + " columns " + columns + ".");
+            "Row "
+                + i
+                + " has "
+                + rows.get(i).size()
+                + " values but the series has "
+                + columns.size()
+                + " columns "
+                + columns
+                + ".");
       }
     }
   }
@@ -29,7 +36,8 @@ public record Series(List<String> columns, List<List<Double>> rows) {
   public List<Double> column(String name) {
     int index = columns.indexOf(Objects.requireNonNull(name));
     if (index < 0) {
-      throw new IllegalArgumentException("No column '" + name + "' in series with columns " + columns + ".");
+      throw new IllegalArgumentException(
+          "No column '" + name + "' in series with columns " + columns + ".");
     }
     return rows.stream().map(row -> row.get(index)).toList();
   }

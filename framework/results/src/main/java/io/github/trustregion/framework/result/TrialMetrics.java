@@ -8,12 +8,12 @@ import java.util.Set;
 
 /**
  * Computes the standard metrics of a training trial from its epochs (keys in {@link MetricKeys},
- * documented in {@link TrialResult}): final and best accuracies, final losses, {@code epochsCompleted}, and for tracks
- * {@code stage<k>.testAccuracy} and {@code stage<k>.trainAccuracy} at the end of each stage k that
- * finished.
+ * documented in {@link TrialResult}): final and best accuracies, final losses, {@code
+ * epochsCompleted}, and for tracks {@code stage<k>.testAccuracy} and {@code stage<k>.trainAccuracy}
+ * at the end of each stage k that finished.
  *
- * <p>{@link #keys} lists the keys {@link #of} records, derived from {@link #of} itself, so that
- * the planner checks declared metric keys against what trials really record.
+ * <p>{@link #keys} lists the keys {@link #of} records, derived from {@link #of} itself, so that the
+ * planner checks declared metric keys against what trials really record.
  */
 public final class TrialMetrics {
 
@@ -26,7 +26,8 @@ public final class TrialMetrics {
    * @param stageEnds the global epoch number at which each stage ends, in order
    * @param track whether to add per-stage metrics
    */
-  public static Map<String, Double> of(List<EpochRecord> epochs, List<Integer> stageEnds, boolean track) {
+  public static Map<String, Double> of(
+      List<EpochRecord> epochs, List<Integer> stageEnds, boolean track) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put(MetricKeys.EPOCHS_COMPLETED, (double) epochs.size());
     if (epochs.isEmpty()) {
@@ -34,9 +35,13 @@ public final class TrialMetrics {
     }
     EpochRecord last = epochs.get(epochs.size() - 1);
     metrics.put(MetricKeys.FINAL_TEST_ACCURACY, last.testAccuracy());
-    metrics.put(MetricKeys.BEST_TEST_ACCURACY, epochs.stream().mapToDouble(EpochRecord::testAccuracy).max().orElseThrow());
+    metrics.put(
+        MetricKeys.BEST_TEST_ACCURACY,
+        epochs.stream().mapToDouble(EpochRecord::testAccuracy).max().orElseThrow());
     metrics.put(MetricKeys.FINAL_TRAIN_ACCURACY, last.trainAccuracy());
-    metrics.put(MetricKeys.BEST_TRAIN_ACCURACY, epochs.stream().mapToDouble(EpochRecord::trainAccuracy).max().orElseThrow());
+    metrics.put(
+        MetricKeys.BEST_TRAIN_ACCURACY,
+        epochs.stream().mapToDouble(EpochRecord::trainAccuracy).max().orElseThrow());
     metrics.put(MetricKeys.FINAL_TEST_LOSS, last.testLoss());
     metrics.put(MetricKeys.FINAL_TRAIN_LOSS, last.trainLoss());
     if (track) {

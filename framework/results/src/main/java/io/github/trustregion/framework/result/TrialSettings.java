@@ -14,27 +14,35 @@ import java.util.TreeMap;
  *
  * <p>A trial's setting is its parameters except those that are not part of it ({@link
  * #NOT_SETTING}: the method's label and descriptions of the method, the repetition) and except
- * parameters whose value is the id of a trial (references such as E4's {@code trialA}, which
- * differ per repeat). Two trials are compared only when their settings are equal: a batch size,
- * weight decay, number of epochs or custom parameter that differs puts them apart.
+ * parameters whose value is the id of a trial (references such as E4's {@code trialA}, which differ
+ * per repeat). Two trials are compared only when their settings are equal: a batch size, weight
+ * decay, number of epochs or custom parameter that differs puts them apart.
  *
  * <p>Within one experiment a setting can be <em>named</em> by its {@link #distinguishing} part
- * alone: the parameters that are not the same for every trial of the experiment (such as the
- * batch size of E3, whereas its scale, weight decay and epochs are shared). Naming by that part
- * groups exactly as the whole setting does, since a parameter shared by every trial separates
- * none; the gate's baselines name settings so.
+ * alone: the parameters that are not the same for every trial of the experiment (such as the batch
+ * size of E3, whereas its scale, weight decay and epochs are shared). Naming by that part groups
+ * exactly as the whole setting does, since a parameter shared by every trial separates none; the
+ * gate's baselines name settings so.
  */
 public final class TrialSettings {
 
   /**
    * The parameters that are not part of a setting: the method label ({@code method}; {@code pair},
    * {@code methodA}, {@code methodB} of E4's interpolation trials), the method's descriptions
-   * ({@code optimizer}, {@code stages}, {@code trialType}) and the repetition ({@code seed},
-   * {@code repeat}).
+   * ({@code optimizer}, {@code stages}, {@code trialType}) and the repetition ({@code seed}, {@code
+   * repeat}).
    */
-  public static final Set<String> NOT_SETTING = Set.of(ParameterKeys.METHOD, ParameterKeys.SEED,
-      ParameterKeys.REPEAT, ParameterKeys.OPTIMIZER, ParameterKeys.STAGES, ParameterKeys.TRIAL_TYPE,
-      ParameterKeys.METHOD_A, ParameterKeys.METHOD_B, ParameterKeys.PAIR);
+  public static final Set<String> NOT_SETTING =
+      Set.of(
+          ParameterKeys.METHOD,
+          ParameterKeys.SEED,
+          ParameterKeys.REPEAT,
+          ParameterKeys.OPTIMIZER,
+          ParameterKeys.STAGES,
+          ParameterKeys.TRIAL_TYPE,
+          ParameterKeys.METHOD_A,
+          ParameterKeys.METHOD_B,
+          ParameterKeys.PAIR);
 
   /** The label of the empty setting. */
   public static final String ALL = "(all)";
@@ -47,19 +55,20 @@ public final class TrialSettings {
   }
 
   /**
-   * Returns the setting of a trial's parameters: all but {@link #NOT_SETTING} and those whose
-   * value is in {@code trialIds} (references to other trials), sorted by key.
+   * Returns the setting of a trial's parameters: all but {@link #NOT_SETTING} and those whose value
+   * is in {@code trialIds} (references to other trials), sorted by key.
    *
    * @param parameters the trial's parameters
    * @param trialIds the ids of the experiment's trials
    */
   public static SortedMap<String, String> of(Map<String, String> parameters, Set<String> trialIds) {
     SortedMap<String, String> setting = new TreeMap<>();
-    parameters.forEach((key, value) -> {
-      if (!NOT_SETTING.contains(key) && !trialIds.contains(value)) {
-        setting.put(key, value);
-      }
-    });
+    parameters.forEach(
+        (key, value) -> {
+          if (!NOT_SETTING.contains(key) && !trialIds.contains(value)) {
+            setting.put(key, value);
+          }
+        });
     return setting;
   }
 
@@ -93,21 +102,26 @@ public final class TrialSettings {
   /** Returns the entries of {@code setting} whose keys are in {@code keys}, sorted by key. */
   public static SortedMap<String, String> restrict(Map<String, String> setting, Set<String> keys) {
     SortedMap<String, String> restricted = new TreeMap<>();
-    setting.forEach((key, value) -> {
-      if (keys.contains(key)) {
-        restricted.put(key, value);
-      }
-    });
+    setting.forEach(
+        (key, value) -> {
+          if (keys.contains(key)) {
+            restricted.put(key, value);
+          }
+        });
     return restricted;
   }
 
-  /** Returns a setting in words, such as {@code batchSize=512, scale=ci}, or {@link #ALL} when empty. */
+  /**
+   * Returns a setting in words, such as {@code batchSize=512, scale=ci}, or {@link #ALL} when
+   * empty.
+   */
   public static String label(Map<String, String> setting) {
     if (setting.isEmpty()) {
       return ALL;
     }
     StringBuilder s = new StringBuilder();
-    new TreeMap<>(setting).forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+    new TreeMap<>(setting)
+        .forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append('=').append(v));
     return s.toString();
   }
 }

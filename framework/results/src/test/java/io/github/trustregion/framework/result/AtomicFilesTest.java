@@ -40,10 +40,16 @@ class AtomicFilesTest {
     Path target = directory.resolve("out").resolve("a.json");
     AtomicFiles.write(target, file -> Files.writeString(file, "old"));
 
-    assertThatThrownBy(() -> AtomicFiles.write(target, file -> {
-      Files.writeString(file, "half");
-      throw new IOException("disk full");
-    })).isInstanceOf(IOException.class).hasMessage("disk full");
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.write(
+                    target,
+                    file -> {
+                      Files.writeString(file, "half");
+                      throw new IOException("disk full");
+                    }))
+        .isInstanceOf(IOException.class)
+        .hasMessage("disk full");
 
     assertThat(target).hasContent("old");
     assertThat(listing()).containsExactly(target);
@@ -51,7 +57,8 @@ class AtomicFilesTest {
 
   @Test
   void givesANewFileReadPermissionForAllAndKeepsTheReplacedFilesPermissions() throws IOException {
-    assumeTrue(Files.getFileAttributeView(directory, PosixFileAttributeView.class) != null,
+    assumeTrue(
+        Files.getFileAttributeView(directory, PosixFileAttributeView.class) != null,
         "POSIX permissions only");
     Path target = directory.resolve("out").resolve("model.zip");
 

@@ -10,7 +10,8 @@ class CsvTest {
 
   @Test
   void quotesFieldsWithACommaAQuoteOrALineBreakAndDoublesTheQuotes() {
-    String csv = new Csv().row("plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "").toString();
+    String csv =
+        new Csv().row("plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "").toString();
 
     assertThat(csv).isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",\r\n");
   }
@@ -39,8 +40,11 @@ class CsvTest {
 
   @Test
   void writesNaNAndNullAsEmptyFieldsAndInfinitiesByName() {
-    String csv = new Csv().row(Arrays.asList(Double.NaN, null, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY))
-        .toString();
+    String csv =
+        new Csv()
+            .row(
+                Arrays.asList(Double.NaN, null, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY))
+            .toString();
 
     assertThat(csv).isEqualTo(",,Infinity,-Infinity\r\n");
   }

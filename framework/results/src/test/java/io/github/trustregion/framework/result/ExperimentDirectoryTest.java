@@ -11,7 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An experiment directory is read by its manifest's plan, and every bad file is found in one pass. */
+/**
+ * An experiment directory is read by its manifest's plan, and every bad file is found in one pass.
+ */
 class ExperimentDirectoryTest {
 
   @TempDir Path root;
@@ -22,8 +24,20 @@ class ExperimentDirectoryTest {
     for (int r = 0; r < repeats; r++) {
       planned.add(new PlannedTrial("tr-r" + r, params(r)));
     }
-    files.writeManifest(new ExperimentManifest(1, "e3", "x.E3", "Large batch", "", "training", "ci", "MLP",
-        List.of("finalTestAccuracy"), List.of(), planned, List.of()));
+    files.writeManifest(
+        new ExperimentManifest(
+            1,
+            "e3",
+            "x.E3",
+            "Large batch",
+            "",
+            "training",
+            "ci",
+            "MLP",
+            List.of("finalTestAccuracy"),
+            List.of(),
+            planned,
+            List.of()));
     return files;
   }
 
@@ -32,8 +46,19 @@ class ExperimentDirectoryTest {
   }
 
   private static TrialResult trial(String id, int repeat) {
-    return new TrialResult(1, id, "e3", TrialStatus.COMPLETED, "", params(repeat), Map.of(), List.of(),
-        Map.of("finalTestAccuracy", 0.8), Map.of(), 1.0, Map.of());
+    return new TrialResult(
+        1,
+        id,
+        "e3",
+        TrialStatus.COMPLETED,
+        "",
+        params(repeat),
+        Map.of(),
+        List.of(),
+        Map.of("finalTestAccuracy", 0.8),
+        Map.of(),
+        1.0,
+        Map.of());
   }
 
   @Test
@@ -55,7 +80,8 @@ class ExperimentDirectoryTest {
     ResultFiles files = plannedWithRepeats(3);
     files.writeTrial(trial("tr-r0", 0));
     Path truncated = files.trialFile("e3", "tr-r1");
-    Files.writeString(truncated, "{\"schemaVersion\":1,\"trialId\":\"tr-r1\",\"experiment\":\"e3\",\"sta");
+    Files.writeString(
+        truncated, "{\"schemaVersion\":1,\"trialId\":\"tr-r1\",\"experiment\":\"e3\",\"sta");
     Path garbage = files.trialFile("e3", "tr-r2");
     Files.writeString(garbage, "%%% garbage {[");
     Path notes = files.trialFile("e3", "notes");
@@ -64,29 +90,50 @@ class ExperimentDirectoryTest {
     ExperimentDirectory read = ExperimentDirectory.read(files.experimentDirectory("e3"));
 
     assertThat(read.trials()).extracting(TrialResult::trialId).containsExactly("tr-r0");
-    assertThat(read.bad()).extracting(BadResultFile::file).containsExactly(notes, truncated, garbage);
-    assertThat(read.bad()).extracting(BadResultFile::fix)
-        .containsExactly(BadResultFile.MOVE_OR_DELETE, BadResultFile.RERUN_TRIAL, BadResultFile.RERUN_TRIAL);
-    assertThat(read.bad()).allSatisfy(b -> assertThat(b.problem()).doesNotContain("Feature", "`", "jackson"));
+    assertThat(read.bad())
+        .extracting(BadResultFile::file)
+        .containsExactly(notes, truncated, garbage);
+    assertThat(read.bad())
+        .extracting(BadResultFile::fix)
+        .containsExactly(
+            BadResultFile.MOVE_OR_DELETE, BadResultFile.RERUN_TRIAL, BadResultFile.RERUN_TRIAL);
+    assertThat(read.bad())
+        .allSatisfy(b -> assertThat(b.problem()).doesNotContain("Feature", "`", "jackson"));
     assertThatThrownBy(() -> ExperimentDirectory.requireNoBadFiles(List.of(read)))
         .isInstanceOf(ResultFileException.class)
-        .hasMessageContaining(notes.toString()).hasMessageContaining(truncated.toString())
+        .hasMessageContaining(notes.toString())
+        .hasMessageContaining(truncated.toString())
         .hasMessageContaining(garbage.toString());
   }
 
   @Test
   void aTrialFileOfAnotherExperimentIsBadNotUnplanned() {
     ResultFiles files = plannedWithRepeats(1);
-    TrialResult other = new TrialResult(1, "x-r0", "e9", TrialStatus.COMPLETED, "", params(0), Map.of(),
-        List.of(), Map.of(), Map.of(), 1.0, Map.of());
+    TrialResult other =
+        new TrialResult(
+            1,
+            "x-r0",
+            "e9",
+            TrialStatus.COMPLETED,
+            "",
+            params(0),
+            Map.of(),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            1.0,
+            Map.of());
     ResultFiles.writeAtomically(files.trialFile("e3", "x-r0"), other);
 
     ExperimentDirectory read = ExperimentDirectory.read(files.experimentDirectory("e3"));
 
     assertThat(read.unplanned()).isEmpty();
-    assertThat(read.bad()).singleElement().satisfies(b -> {
-      assertThat(b.problem()).contains("e9");
-      assertThat(b.fix()).isEqualTo(BadResultFile.MOVE_OR_DELETE);
-    });
+    assertThat(read.bad())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.problem()).contains("e9");
+              assertThat(b.fix()).isEqualTo(BadResultFile.MOVE_OR_DELETE);
+            });
   }
 }

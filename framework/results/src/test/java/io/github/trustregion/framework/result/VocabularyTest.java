@@ -17,7 +17,8 @@ class VocabularyTest {
     assertThat(ResultKind.fromId("Tracks")).isEmpty();
     assertThat(ResultKind.fromId("histogram")).isEmpty();
     assertThat(ResultKind.fromId(null)).isEmpty();
-    assertThat(List.of(ResultKind.values())).filteredOn(ResultKind::hasEpochs)
+    assertThat(List.of(ResultKind.values()))
+        .filteredOn(ResultKind::hasEpochs)
         .containsExactly(ResultKind.TRAINING, ResultKind.TRACKS);
   }
 
@@ -34,11 +35,21 @@ class VocabularyTest {
 
   @Test
   void theRecordedMetricsAreNamedByTheConstants() {
-    assertThat(TrialMetrics.keys(2, true)).containsExactlyInAnyOrder(MetricKeys.EPOCHS_COMPLETED,
-        MetricKeys.FINAL_TEST_ACCURACY, MetricKeys.BEST_TEST_ACCURACY, MetricKeys.FINAL_TRAIN_ACCURACY,
-        MetricKeys.BEST_TRAIN_ACCURACY, MetricKeys.FINAL_TEST_LOSS, MetricKeys.FINAL_TRAIN_LOSS,
-        "stage1.testAccuracy", "stage1.trainAccuracy", "stage2.testAccuracy", "stage2.trainAccuracy");
-    assertThat(MetricKeys.DEFAULT_COMPARED).containsExactly("finalTestAccuracy", "bestTestAccuracy");
+    assertThat(TrialMetrics.keys(2, true))
+        .containsExactlyInAnyOrder(
+            MetricKeys.EPOCHS_COMPLETED,
+            MetricKeys.FINAL_TEST_ACCURACY,
+            MetricKeys.BEST_TEST_ACCURACY,
+            MetricKeys.FINAL_TRAIN_ACCURACY,
+            MetricKeys.BEST_TRAIN_ACCURACY,
+            MetricKeys.FINAL_TEST_LOSS,
+            MetricKeys.FINAL_TRAIN_LOSS,
+            "stage1.testAccuracy",
+            "stage1.trainAccuracy",
+            "stage2.testAccuracy",
+            "stage2.trainAccuracy");
+    assertThat(MetricKeys.DEFAULT_COMPARED)
+        .containsExactly("finalTestAccuracy", "bestTestAccuracy");
   }
 
   @Test
@@ -46,7 +57,8 @@ class VocabularyTest {
     Set<String> labels = Set.of("hybrid", "sgd", "tr");
 
     assertThat(MethodSettingNames.comparable("sgd.learningRate", labels)).isEqualTo("learningRate");
-    assertThat(MethodSettingNames.comparable("TR.initialRadius", Set.of())).isEqualTo("initialRadius");
+    assertThat(MethodSettingNames.comparable("TR.initialRadius", Set.of()))
+        .isEqualTo("initialRadius");
     assertThat(MethodSettingNames.comparable("hybrid.patience", labels)).isEqualTo("patience");
     assertThat(MethodSettingNames.comparable("solver.steps", labels)).isEqualTo("solver.steps");
     assertThat(MethodSettingNames.comparable(".hidden", labels)).isEqualTo(".hidden");
