@@ -12,11 +12,13 @@ import io.github.trustregion.ci.gate.GateResult;
 import io.github.trustregion.ci.gate.GateTable;
 import io.github.trustregion.ci.run.GateInputException;
 import io.github.trustregion.ci.run.IncompleteRunException;
+import io.github.trustregion.framework.commandline.CommandLines;
 import io.github.trustregion.framework.result.ResultFileException;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.reports.stats.ComparisonSettings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,34 +29,48 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The gate's command line: {@code check} compares a run with the baselines, {@code bless} writes
  * the baselines from a run.
  *
  * <pre>
- *   ci/bin/gate check --results DIR [--baselines ci/baselines] [--alpha 0.05]
- *                     [--markdown FILE] [--json FILE]
- *   ci/bin/gate bless --results DIR [--baselines ci/baselines] [--tolerance 0.02]
- *                     [--reference SGD] [--metrics finalTestAccuracy,bestTestAccuracy]
- *                     [--commit SHA] [--command "mvn -B verify -Pexperiments"]
+ *   ci/bin/gate check [-h] --results DIR [--baselines DIR] [--alpha A] [--markdown FILE] [--json FILE]
+ *   ci/bin/gate bless [-h] --results DIR [--baselines DIR] [--tolerance T] [--reference METHOD]
+ *                     [--metrics LIST] [--commit SHA] [--command TEXT]
  * </pre>
  *
- * <p>Exit codes ({@link GateOutcome}): 0 pass, 1 a gap regressed, 2 the run is incomplete
- * (missing, diverged or failed trials, a baselined comparison without data, or one that cannot be
- * tested because neither run's per-repeat gaps vary), 3 bad arguments or
- * unusable input (including a run at another scale, or one that trained on another workload,
- * number of examples, network or planned epochs and batch sizes than its baseline was computed on). {@code bless} exits 0, 2 (incomplete run, nothing written) or 3 (bad input, nothing written).
+ * <p>The options are parsed by picocli ({@link Check}, {@link Bless}, {@link CommandLines}); {@code
+ * --help}, of the gate or of a subcommand, prints the usage. Exit codes ({@link GateOutcome}): 0
+ * pass, 1 a gap regressed, 2 the run is incomplete (missing, diverged or failed trials, a baselined
+ * comparison without data, or one that cannot be tested because neither run's per-repeat gaps
+ * vary), 3 bad arguments (an unknown option or subcommand, a missing or bad value, an option given
+ * twice) or unusable input (including a run at another scale, or one that trained on another
+ * workload, number of examples, network or planned epochs and batch sizes than its baseline was
+ * computed on). {@code bless} exits 0, 2 (incomplete run, nothing written) or 3 (bad arguments or
+ * input, nothing written).
  */
 public final class GateCli {
 
-  /** The baseline directory used when {@code --baselines} is not given (relative to the working directory). */
+  /**
+   * The baseline directory used when {@code --baselines} is not given (relative to the working
+   * directory).
+   */
   public static final String DEFAULT_BASELINES = "ci/baselines";
 
   /** The command recorded as the run's origin when {@code --command} is not given. */
@@ -65,10 +81,6 @@ public final class GateCli {
 
   private static final Commit UNKNOWN_COMMIT = new Commit("unknown", "unknown");
 
-  private static final Set<String> CHECK_OPTIONS = Set.of("results", "baselines", "alpha", "markdown", "json");
-  private static final Set<String> BLESS_OPTIONS =
-      Set.of("results", "baselines", "tolerance", "reference", "metrics", "commit", "command");
-
   private final PrintStream out;
   private final PrintStream err;
   private final Function<String, String> environment;
@@ -77,7 +89,7 @@ public final class GateCli {
    * Creates a command line that writes to the given streams.
    *
    * @param out where the table goes
-   * @param err where errors and usage go
+   * @param err where errors go (the usage of {@code --help} goes to {@code out})
    * @param environment the process environment (for {@code GITHUB_SHA})
    */
   public GateCli(PrintStream out, PrintStream err, Function<String, String> environment) {
@@ -95,37 +107,42 @@ public final class GateCli {
 
   /** Runs one subcommand and returns its exit code (see the class comment). */
   public int run(String... args) {
-    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-      out.println(usage());
-      return 0;
+    Check check = new Check();
+    Bless bless = new Bless();
+    CommandLine cli = commandLine(check, bless, out, err);
+    int badInput = GateOutcome.BAD_INPUT.exitCode();
+    OptionalInt parsed = CommandLines.parse(cli, args, badInput);
+    if (parsed.isPresent()) {
+      return parsed.getAsInt();
     }
-    if (args.length == 0 || !(args[0].equals("check") || args[0].equals("bless"))) {
-      err.println(usage());
-      return GateOutcome.BAD_INPUT.exitCode();
+    ParseResult subcommand = cli.getParseResult().subcommand();
+    if (subcommand == null) {
+      return CommandLines.usageError(cli, "Give a subcommand: check or bless.", badInput);
     }
+    String name = subcommand.commandSpec().name();
     try {
-      return args[0].equals("check") ? check(args) : bless(args);
+      return name.equals("check") ? check(check) : bless(bless, args);
     } catch (GateInputException | ResultFileException | UncheckedIOException e) {
-      err.println("gate " + args[0] + ": " + e.getMessage());
-      return GateOutcome.BAD_INPUT.exitCode();
+      err.println("gate " + name + ": " + e.getMessage());
+      return badInput;
     } catch (IncompleteRunException e) {
-      err.println("gate " + args[0] + ": " + e.getMessage());
+      err.println("gate " + name + ": " + e.getMessage());
       return GateOutcome.INCOMPLETE.exitCode();
     }
   }
 
-  private int check(String[] args) {
-    CliOptions options = CliOptions.parse("check", args, 1, CHECK_OPTIONS);
-    ResultFiles run = new ResultFiles(existingDirectory(options.required("results"), "--results"));
-    List<Baseline> baselines = new BaselineFiles(Path.of(options.get("baselines", DEFAULT_BASELINES))).readAll();
+  private int check(Check options) {
+    ResultFiles run = new ResultFiles(existingDirectory(options.results, "--results"));
+    List<Baseline> baselines = new BaselineFiles(options.baselines).readAll();
     ComparisonSettings defaults = ComparisonSettings.defaults();
-    double alpha = options.number("alpha", defaults.alpha(), 1e-6, 0.5);
-    GateResult result = new Gate(new ComparisonSettings(alpha, defaults.confidenceLevel())).evaluate(run, baselines);
+    GateResult result =
+        new Gate(new ComparisonSettings(options.alpha, defaults.confidenceLevel()))
+            .evaluate(run, baselines);
     out.print(GateTable.text(result));
-    if (options.has("markdown")) {
-      append(Path.of(options.required("markdown")), GateTable.markdown(result));
+    if (options.markdown != null) {
+      append(options.markdown, GateTable.markdown(result));
     }
-    if (options.has("json")) {
+    if (options.json != null) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("outcome", result.outcome());
       json.put("exitCode", result.outcome().exitCode());
@@ -134,66 +151,129 @@ public final class GateCli {
       json.put("problems", result.problems());
       json.put("ungatedExperiments", result.ungatedExperiments());
       json.put("configurations", result.configurations());
-      ResultFiles.writeAtomically(Path.of(options.required("json")), json);
+      ResultFiles.writeAtomically(options.json, json);
     }
     return result.outcome().exitCode();
   }
 
-  private int bless(String[] args) {
-    CliOptions options = CliOptions.parse("bless", args, 1, BLESS_OPTIONS);
-    String resultsText = options.required("results");
+  private int bless(Bless options, String[] args) {
+    String resultsText = options.results;
     ResultFiles run = new ResultFiles(existingDirectory(resultsText, "--results"));
-    BaselineFiles files = new BaselineFiles(Path.of(options.get("baselines", DEFAULT_BASELINES)));
-    List<String> metrics = Arrays.stream(options.get("metrics", String.join(",", BlessSettings.DEFAULT_METRICS))
-        .split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    BlessSettings settings = new BlessSettings(
-        options.get("reference", "SGD"),
-        metrics,
-        options.number("tolerance", BlessSettings.DEFAULT_TOLERANCE, 0, 1),
-        !options.has("tolerance"),
-        ComparisonSettings.defaults());
-    Map<String, Baseline> existing = Files.isDirectory(files.directory())
-        ? files.readAll().stream().collect(Collectors.toMap(Baseline::experiment, b -> b))
-        : Map.of();
-    Commit commit = options.has("commit") ? new Commit(options.required("commit"), COMMIT_OPTION) : commit();
-    out.println("Commit " + commit.sha() + " (from " + commit.source() + ")" + (commit.source().equals(COMMIT_OPTION)
-        ? "" : "; if the results were produced at another commit, bless again with --commit SHA of that commit"));
-    Provenance provenance = new Provenance(
-        commit.sha(),
-        commit.source(),
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-        resultsText,
-        "",
-        options.get("command", DEFAULT_RUN_COMMAND),
-        "ci/bin/gate " + Arrays.stream(args).map(GateCli::shellQuoted).collect(Collectors.joining(" ")),
-        Map.of());
+    BaselineFiles files = new BaselineFiles(options.baselines);
+    List<String> metrics =
+        Arrays.stream(options.metrics.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
+    BlessSettings settings =
+        new BlessSettings(
+            options.reference,
+            metrics,
+            options.tolerance == null ? BlessSettings.DEFAULT_TOLERANCE : options.tolerance,
+            options.tolerance == null,
+            ComparisonSettings.defaults());
+    Map<String, Baseline> existing =
+        Files.isDirectory(files.directory())
+            ? files.readAll().stream().collect(Collectors.toMap(Baseline::experiment, b -> b))
+            : Map.of();
+    Commit commit = options.commit != null ? new Commit(options.commit, COMMIT_OPTION) : commit();
+    out.println(
+        "Commit "
+            + commit.sha()
+            + " (from "
+            + commit.source()
+            + ")"
+            + (commit.source().equals(COMMIT_OPTION)
+                ? ""
+                : "; if the results were produced at another commit, bless again with --commit SHA of that commit"));
+    Provenance provenance =
+        new Provenance(
+            commit.sha(),
+            commit.source(),
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+            resultsText,
+            "",
+            options.command,
+            "ci/bin/gate "
+                + Arrays.stream(args).map(GateCli::shellQuoted).collect(Collectors.joining(" ")),
+            Map.of());
     BlessResult result = new Blesser(settings).bless(run, existing, provenance);
     for (Baseline baseline : result.baselines()) {
       Path file = files.write(baseline);
-      out.println("Blessed " + baseline.comparisons().size() + " comparison(s) of " + baseline.experiment()
-          + " at scale " + baseline.scale() + " into " + file);
-      out.println("  computed on " + baseline.configuration().comparedValues().entrySet().stream()
-          .map(e -> e.getKey() + " " + (e.getValue() == null ? "unknown" : e.getValue()))
-          .collect(Collectors.joining("; ")) + "; run id(s) " + String.join(", ", baseline.configuration().runIds()));
+      out.println(
+          "Blessed "
+              + baseline.comparisons().size()
+              + " comparison(s) of "
+              + baseline.experiment()
+              + " at scale "
+              + baseline.scale()
+              + " into "
+              + file);
+      out.println(
+          "  computed on "
+              + baseline.configuration().comparedValues().entrySet().stream()
+                  .map(e -> e.getKey() + " " + (e.getValue() == null ? "unknown" : e.getValue()))
+                  .collect(Collectors.joining("; "))
+              + "; run id(s) "
+              + String.join(", ", baseline.configuration().runIds()));
     }
-    result.skipped().forEach((experiment, reason) -> out.println("Left out of the baselines: " + experiment + ": " + reason));
+    result
+        .skipped()
+        .forEach(
+            (experiment, reason) ->
+                out.println("Left out of the baselines: " + experiment + ": " + reason));
     return 0;
   }
 
-  /** Returns the option names a subcommand accepts ({@code check} or {@code bless}), for checks of scripts. */
+  /**
+   * Returns the option names (without the leading {@code --}, and without {@code help}) that a
+   * subcommand ({@code check} or {@code bless}) accepts, for checks of scripts.
+   */
   static Set<String> acceptedOptions(String subcommand) {
-    return switch (subcommand) {
-      case "check" -> CHECK_OPTIONS;
-      case "bless" -> BLESS_OPTIONS;
-      default -> throw new IllegalArgumentException("No subcommand '" + subcommand + "'; use check or bless.");
-    };
+    PrintStream none =
+        new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    CommandLine command =
+        commandLine(new Check(), new Bless(), none, none).getSubcommands().get(subcommand);
+    if (command == null) {
+      throw new IllegalArgumentException("No subcommand '" + subcommand + "'; use check or bless.");
+    }
+    return command.getCommandSpec().options().stream()
+        .filter(option -> !option.usageHelp())
+        .map(OptionSpec::longestName)
+        .map(name -> name.substring(2))
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  /**
+   * Returns the gate's command line, with its subcommands parsing into {@code check} and {@code
+   * bless}.
+   */
+  private static CommandLine commandLine(
+      Check check, Bless bless, PrintStream out, PrintStream err) {
+    CommandLine cli = CommandLines.create(new Top(), out, err);
+    cli.addSubcommand("check", CommandLines.create(check, out, err));
+    cli.addSubcommand("bless", CommandLines.create(bless, out, err));
+    // The gate's synopsis is its subcommands' synopses, aligned under its heading.
+    String indent = " ".repeat(cli.getCommandSpec().usageMessage().synopsisHeading().length());
+    cli.getHelpSectionMap()
+        .put(
+            UsageMessageSpec.SECTION_KEY_SYNOPSIS,
+            help ->
+                help.subcommands().values().stream()
+                    .map(sub -> sub.synopsis(indent.length()))
+                    .collect(Collectors.joining(indent)));
+    return cli;
   }
 
   private static Path existingDirectory(String text, String option) {
     Path path = Path.of(text);
     if (!Files.isDirectory(path)) {
-      throw new GateInputException("The directory " + path.toAbsolutePath() + " given as " + option
-          + " does not exist. Pass the results directory the experiments wrote.");
+      throw new GateInputException(
+          "The directory "
+              + path.toAbsolutePath()
+              + " given as "
+              + option
+              + " does not exist. Pass the results directory the experiments wrote.");
     }
     return path;
   }
@@ -203,7 +283,8 @@ public final class GateCli {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the Markdown summary " + file + ".", e);
     }
@@ -220,12 +301,15 @@ public final class GateCli {
       return new Commit(sha, "GITHUB_SHA");
     }
     try {
-      Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+      Process git =
+          new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
       String text;
       try (InputStream stream = git.getInputStream()) {
         text = new String(stream.readAllBytes(), StandardCharsets.UTF_8).trim();
       }
-      if (git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 && text.matches("[0-9a-f]{40}")) {
+      if (git.waitFor(10, TimeUnit.SECONDS)
+          && git.exitValue() == 0
+          && text.matches("[0-9a-f]{40}")) {
         return new Commit(text, "git rev-parse HEAD");
       }
     } catch (IOException e) {
@@ -241,16 +325,184 @@ public final class GateCli {
 
   /** Returns the argument as a shell word: unchanged when it is plain, else in single quotes. */
   static String shellQuoted(String argument) {
-    return argument.matches("[\\w@%+=:,./-]+") ? argument : "'" + argument.replace("'", "'\\''") + "'";
+    return argument.matches("[\\w@%+=:,./-]+")
+        ? argument
+        : "'" + argument.replace("'", "'\\''") + "'";
   }
 
-  private static String usage() {
-    return String.join("\n",
-        "usage: ci/bin/gate check --results DIR [--baselines ci/baselines] [--alpha 0.05] [--markdown FILE] [--json FILE]",
-        "       ci/bin/gate bless --results DIR [--baselines ci/baselines] [--tolerance 0.02] [--reference SGD]",
-        "                         [--metrics finalTestAccuracy,bestTestAccuracy] [--commit SHA] [--command TEXT]",
-        "exit codes: 0 pass, 1 a gap regressed, 2 incomplete run (missing/diverged/failed trials, untestable gap), "
-            + "3 bad input (also a run of another configuration than its baseline's, or result files that cannot be used: "
-            + "all are listed, each with its fix)");
+  /** The gate itself: {@code --help} and the subcommands. */
+  @Command(
+      name = "ci/bin/gate",
+      synopsisHeading = "usage: ",
+      description =
+          "The accuracy-gap gate: check compares a run with the baselines, bless writes the"
+              + " baselines from a run; --help after a subcommand describes its options.",
+      commandListHeading = "commands:%n",
+      optionListHeading = "options:%n",
+      usageHelpWidth = 100,
+      exitCodeListHeading = "exit codes:%n",
+      exitCodeList = {
+        "0:pass",
+        "1:a gap regressed",
+        "2:incomplete run (missing/diverged/failed trials, untestable gap)",
+        "3:bad arguments or input (also a run of another configuration than its baseline's, or"
+            + " result files that cannot be used: all are listed, each with its fix)"
+      })
+  private static final class Top {
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "print this help and exit")
+    boolean help;
+  }
+
+  /** The options of {@code check}. */
+  @Command(
+      name = "check",
+      sortOptions = false,
+      sortSynopsis = false,
+      separator = " ",
+      synopsisHeading = "usage: ",
+      optionListHeading = "options:%n",
+      usageHelpWidth = 100,
+      description = "Compares the run's accuracy gaps with the baselines'.",
+      exitCodeListHeading = "exit codes:%n",
+      exitCodeList = {
+        "0:pass",
+        "1:a gap regressed",
+        "2:incomplete run (missing/diverged/failed trials, untestable gap)",
+        "3:bad arguments or input (also a run of another configuration than its baseline's, or"
+            + " result files that cannot be used: all are listed, each with its fix)"
+      })
+  static final class Check {
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "print this help and exit")
+    boolean help;
+
+    @Option(
+        names = "--results",
+        paramLabel = "DIR",
+        required = true,
+        description = "the results directory of the run")
+    String results;
+
+    @Option(
+        names = "--baselines",
+        paramLabel = "DIR",
+        description = "the baseline directory (default: ${DEFAULT-VALUE})")
+    Path baselines = Path.of(DEFAULT_BASELINES);
+
+    @Option(
+        names = "--alpha",
+        paramLabel = "A",
+        converter = AlphaConverter.class,
+        description =
+            "the significance level of the Holm-adjusted tests, in [0.000001, 0.5]"
+                + " (default: ${DEFAULT-VALUE})")
+    double alpha = ComparisonSettings.defaults().alpha();
+
+    @Option(
+        names = "--markdown",
+        paramLabel = "FILE",
+        description = "append the table as Markdown to FILE")
+    Path markdown;
+
+    @Option(
+        names = "--json",
+        paramLabel = "FILE",
+        description = "write the table and the problems as JSON to FILE")
+    Path json;
+  }
+
+  /** The options of {@code bless}. */
+  @Command(
+      name = "bless",
+      sortOptions = false,
+      sortSynopsis = false,
+      separator = " ",
+      synopsisHeading = "usage: ",
+      optionListHeading = "options:%n",
+      usageHelpWidth = 100,
+      description = "Writes the baselines from a complete run.",
+      exitCodeListHeading = "exit codes:%n",
+      exitCodeList = {
+        "0:blessed",
+        "2:incomplete run (missing, diverged or failed trials), nothing written",
+        "3:bad arguments or input (such as trials that disagree on their configuration), nothing written"
+      })
+  static final class Bless {
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "print this help and exit")
+    boolean help;
+
+    @Option(
+        names = "--results",
+        paramLabel = "DIR",
+        required = true,
+        description = "the results directory of a complete run")
+    String results;
+
+    @Option(
+        names = "--baselines",
+        paramLabel = "DIR",
+        description = "the baseline directory (default: ${DEFAULT-VALUE})")
+    Path baselines = Path.of(DEFAULT_BASELINES);
+
+    @Option(
+        names = "--tolerance",
+        paramLabel = "T",
+        converter = ToleranceConverter.class,
+        description =
+            "the tolerance of every entry, in [0, 1] (default: existing entries keep theirs,"
+                + " new ones get "
+                + BlessSettings.DEFAULT_TOLERANCE
+                + ")")
+    Double tolerance;
+
+    @Option(
+        names = "--reference",
+        paramLabel = "METHOD",
+        description = "the method the gaps are measured against (default: ${DEFAULT-VALUE})")
+    String reference = "SGD";
+
+    @Option(
+        names = "--metrics",
+        paramLabel = "LIST",
+        description = "the gated metrics, comma-separated (default: ${DEFAULT-VALUE})")
+    String metrics = String.join(",", BlessSettings.DEFAULT_METRICS);
+
+    @Option(
+        names = COMMIT_OPTION,
+        paramLabel = "SHA",
+        description =
+            "the commit that produced the"
+                + " results (default: GITHUB_SHA, else git rev-parse HEAD, else unknown)")
+    String commit;
+
+    @Option(
+        names = "--command",
+        paramLabel = "TEXT",
+        description = "the command that produced the results (default: ${DEFAULT-VALUE})")
+    String command = DEFAULT_RUN_COMMAND;
+  }
+
+  /** Converts {@code check --alpha}'s text to a number in [1e-6, 0.5]. */
+  static final class AlphaConverter implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String text) {
+      return CommandLines.number(text, 1e-6, 0.5, false);
+    }
+  }
+
+  /** Converts {@code bless --tolerance}'s text to a number in [0, 1]. */
+  static final class ToleranceConverter implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String text) {
+      return CommandLines.number(text, 0, 1, false);
+    }
   }
 }

@@ -43,11 +43,18 @@ public final class RunFixture {
    * @param epochs the parameter {@code epochs} of every trial
    * @param runId the environment's {@code runId}
    */
-  public record Setup(String workload, int trainExamples, int testExamples, long parameterCount, String dataType,
-      int epochs, String runId) {
+  public record Setup(
+      String workload,
+      int trainExamples,
+      int testExamples,
+      long parameterCount,
+      String dataType,
+      int epochs,
+      String runId) {
 
     /** The setup of {@link #write(Path, String, int, Accuracy)}. */
-    public static final Setup DEFAULT = new Setup("fixture-cnn", 1200, 400, 5000, "FLOAT", 3, "fixture-run-1");
+    public static final Setup DEFAULT =
+        new Setup("fixture-cnn", 1200, 400, 5000, "FLOAT", 3, "fixture-run-1");
 
     /**
      * Returns the setup of a run that trained on {@code configuration} (a baseline's), with its
@@ -58,19 +65,34 @@ public final class RunFixture {
      */
     public static Setup matching(RunConfiguration configuration) {
       if (configuration.comparedValues().containsValue(null) || configuration.runIds().isEmpty()) {
-        throw new IllegalArgumentException("The fixture needs a complete configuration, got " + configuration);
+        throw new IllegalArgumentException(
+            "The fixture needs a complete configuration, got " + configuration);
       }
-      List<String> batchSizes = configuration.plannedBatches().stream().map(RunConfiguration.PlannedBatch::batchSize)
-          .toList();
-      List<String> epochs = configuration.plannedBatches().stream().map(RunConfiguration.PlannedBatch::epochs)
-          .distinct().toList();
-      if (!batchSizes.equals(BATCH_SIZES.stream().map(String::valueOf).toList()) || epochs.size() != 1) {
-        throw new IllegalArgumentException("The fixture plans batch sizes " + BATCH_SIZES
-            + " with one number of epochs, not " + configuration.plannedBatches());
+      List<String> batchSizes =
+          configuration.plannedBatches().stream()
+              .map(RunConfiguration.PlannedBatch::batchSize)
+              .toList();
+      List<String> epochs =
+          configuration.plannedBatches().stream()
+              .map(RunConfiguration.PlannedBatch::epochs)
+              .distinct()
+              .toList();
+      if (!batchSizes.equals(BATCH_SIZES.stream().map(String::valueOf).toList())
+          || epochs.size() != 1) {
+        throw new IllegalArgumentException(
+            "The fixture plans batch sizes "
+                + BATCH_SIZES
+                + " with one number of epochs, not "
+                + configuration.plannedBatches());
       }
-      return new Setup(configuration.workload(), Integer.parseInt(configuration.trainExamples()),
-          Integer.parseInt(configuration.testExamples()), Long.parseLong(configuration.parameterCount()),
-          configuration.dataType(), Integer.parseInt(epochs.get(0)), configuration.runIds().get(0));
+      return new Setup(
+          configuration.workload(),
+          Integer.parseInt(configuration.trainExamples()),
+          Integer.parseInt(configuration.testExamples()),
+          Long.parseLong(configuration.parameterCount()),
+          configuration.dataType(),
+          Integer.parseInt(epochs.get(0)),
+          configuration.runIds().get(0));
     }
 
     /** Returns a copy with another workload. */
@@ -90,12 +112,14 @@ public final class RunFixture {
 
     /** Returns a copy with another number of epochs. */
     public Setup withEpochs(int value) {
-      return new Setup(workload, trainExamples, testExamples, parameterCount, dataType, value, runId);
+      return new Setup(
+          workload, trainExamples, testExamples, parameterCount, dataType, value, runId);
     }
 
     /** Returns a copy with another run id. */
     public Setup withRunId(String value) {
-      return new Setup(workload, trainExamples, testExamples, parameterCount, dataType, epochs, value);
+      return new Setup(
+          workload, trainExamples, testExamples, parameterCount, dataType, epochs, value);
     }
 
     Map<String, String> environment() {
@@ -122,23 +146,24 @@ public final class RunFixture {
   private RunFixture() {}
 
   /**
-   * Each method's own noise per repeat (accuracy as a fraction): fixed values chosen by hand (sample
-   * sd 0.37 to 0.43 points per method), so that the per-repeat gaps vary as in a real run (sample sd
-   * of the TR − SGD and Hybrid − SGD gaps 0.62 to 0.63 points over 5 repeats). At B = 2048 the values
-   * are taken two repeats further on, so the settings differ.
+   * Each method's own noise per repeat (accuracy as a fraction): fixed values chosen by hand
+   * (sample sd 0.37 to 0.43 points per method), so that the per-repeat gaps vary as in a real run
+   * (sample sd of the TR − SGD and Hybrid − SGD gaps 0.62 to 0.63 points over 5 repeats). At B =
+   * 2048 the values are taken two repeats further on, so the settings differ.
    */
-  public static final Map<String, double[]> METHOD_NOISE = Map.of(
-      "SGD", new double[] {0.003, -0.005, 0.001, 0.006, -0.002},
-      "TR", new double[] {-0.004, 0.002, 0.005, -0.001, -0.003},
-      "Hybrid", new double[] {0.002, 0.004, -0.006, 0.001, -0.002});
+  public static final Map<String, double[]> METHOD_NOISE =
+      Map.of(
+          "SGD", new double[] {0.003, -0.005, 0.001, 0.006, -0.002},
+          "TR", new double[] {-0.004, 0.002, 0.005, -0.001, -0.003},
+          "Hybrid", new double[] {0.002, 0.004, -0.006, 0.001, -0.002});
 
   /**
-   * Returns the paper's Figure 3 means (B = 128 and B = 2048) plus a per-repeat offset shared by all
-   * methods (as a shared seed would give) plus each method's own noise ({@link #methodNoise}).
+   * Returns the paper's Figure 3 means (B = 128 and B = 2048) plus a per-repeat offset shared by
+   * all methods (as a shared seed would give) plus each method's own noise ({@link #methodNoise}).
    */
   public static Accuracy paperMeansWithNoise(double[] offsets) {
-    return (method, batchSize, repeat) -> paperMean(method, batchSize) + offsets[repeat]
-        + methodNoise(method, batchSize, repeat);
+    return (method, batchSize, repeat) ->
+        paperMean(method, batchSize) + offsets[repeat] + methodNoise(method, batchSize, repeat);
   }
 
   /** Returns a method's own noise in one repeat at one batch size (up to 5 repeats). */
@@ -147,7 +172,7 @@ public final class RunFixture {
     return noise[(repeat + (batchSize == 2048 ? 2 : 0)) % noise.length];
   }
 
-  /** Returns the paper's mean accuracy of a method at B = 128 or B = 2048 (SPEC §7 E3). */
+  /** Returns the paper's mean accuracy of a method at B = 128 or B = 2048 (its Figure 3, E3). */
   public static double paperMean(String method, int batchSize) {
     return switch (method) {
       case "SGD" -> batchSize == 128 ? 0.867 : 0.803;
@@ -162,24 +187,45 @@ public final class RunFixture {
     return EXPERIMENT + "-" + method + "-b" + batchSize + "-r" + repeat;
   }
 
-  /** Writes a complete run (manifest and every trial) at the given scale; best = final + {@link #BEST_OVER_FINAL}. */
+  /**
+   * Writes a complete run (manifest and every trial) at the given scale; best = final + {@link
+   * #BEST_OVER_FINAL}.
+   */
   public static ResultFiles write(Path root, String scale, int repeats, Accuracy accuracy) {
-    return write(root, scale, repeats, accuracy, (method, batchSize, repeat) ->
-        accuracy.of(method, batchSize, repeat) + BEST_OVER_FINAL);
+    return write(
+        root,
+        scale,
+        repeats,
+        accuracy,
+        (method, batchSize, repeat) -> accuracy.of(method, batchSize, repeat) + BEST_OVER_FINAL);
   }
 
-  /** Writes a complete run (manifest and every trial) with the final and best test accuracies given. */
-  public static ResultFiles write(Path root, String scale, int repeats, Accuracy accuracy, Accuracy best) {
+  /**
+   * Writes a complete run (manifest and every trial) with the final and best test accuracies given.
+   */
+  public static ResultFiles write(
+      Path root, String scale, int repeats, Accuracy accuracy, Accuracy best) {
     return write(root, scale, repeats, accuracy, best, Setup.DEFAULT);
   }
 
-  /** Writes a complete run that trained on {@code setup}; best = final + {@link #BEST_OVER_FINAL}. */
-  public static ResultFiles write(Path root, String scale, int repeats, Accuracy accuracy, Setup setup) {
-    return write(root, scale, repeats, accuracy, (method, batchSize, repeat) ->
-        accuracy.of(method, batchSize, repeat) + BEST_OVER_FINAL, setup);
+  /**
+   * Writes a complete run that trained on {@code setup}; best = final + {@link #BEST_OVER_FINAL}.
+   */
+  public static ResultFiles write(
+      Path root, String scale, int repeats, Accuracy accuracy, Setup setup) {
+    return write(
+        root,
+        scale,
+        repeats,
+        accuracy,
+        (method, batchSize, repeat) -> accuracy.of(method, batchSize, repeat) + BEST_OVER_FINAL,
+        setup);
   }
 
-  /** Writes a complete run that trained on {@code setup}, with the final and best test accuracies given. */
+  /**
+   * Writes a complete run that trained on {@code setup}, with the final and best test accuracies
+   * given.
+   */
   public static ResultFiles write(
       Path root, String scale, int repeats, Accuracy accuracy, Accuracy best, Setup setup) {
     ResultFiles files = new ResultFiles(root);
@@ -187,40 +233,98 @@ public final class RunFixture {
     for (String method : METHODS) {
       for (int batchSize : BATCH_SIZES) {
         for (int repeat = 0; repeat < repeats; repeat++) {
-          Map<String, String> parameters = parameters(method, batchSize, repeat, scale, setup.epochs());
+          Map<String, String> parameters =
+              parameters(method, batchSize, repeat, scale, setup.epochs());
           planned.add(new PlannedTrial(trialId(method, batchSize, repeat), parameters));
           double finalAccuracy = accuracy.of(method, batchSize, repeat);
-          files.writeTrial(trial(trialId(method, batchSize, repeat), parameters, TrialStatus.COMPLETED,
-              Map.of("finalTestAccuracy", finalAccuracy, "bestTestAccuracy", best.of(method, batchSize, repeat)),
-              setup.environment()));
+          files.writeTrial(
+              trial(
+                  trialId(method, batchSize, repeat),
+                  parameters,
+                  TrialStatus.COMPLETED,
+                  Map.of(
+                      "finalTestAccuracy",
+                      finalAccuracy,
+                      "bestTestAccuracy",
+                      best.of(method, batchSize, repeat)),
+                  setup.environment()));
         }
       }
     }
-    files.writeManifest(new ExperimentManifest(1, EXPERIMENT, RunFixture.class.getName(), "Large-batch fixture",
-        "Test accuracy of SGD, TR and Hybrid at two batch sizes.", "training", scale, "synthetic",
-        List.of("finalTestAccuracy", "bestTestAccuracy"), List.of(), planned, List.of()));
+    files.writeManifest(
+        new ExperimentManifest(
+            1,
+            EXPERIMENT,
+            RunFixture.class.getName(),
+            "Large-batch fixture",
+            "Test accuracy of SGD, TR and Hybrid at two batch sizes.",
+            "training",
+            scale,
+            "synthetic",
+            List.of("finalTestAccuracy", "bestTestAccuracy"),
+            List.of(),
+            planned,
+            List.of()));
     return files;
   }
 
   /** Writes an experiment that has no methods to compare (like E4's landscape), complete. */
   public static void writeLandscape(ResultFiles files, String scale) {
-    Map<String, String> parameters = Map.of("method", "TR-vs-SGD", "seed", "1", "repeat", "0", "scale", scale);
-    files.writeTrial(new TrialResult(TrialResult.SCHEMA_VERSION, "e4-path-r0", "e4-landscape", TrialStatus.COMPLETED,
-        "", parameters, Map.of(), List.of(), Map.of("distance", 12.5), Map.of(), 1.0, Map.of()));
-    files.writeManifest(new ExperimentManifest(1, "e4-landscape", RunFixture.class.getName(), "Landscape fixture",
-        "Loss along a line.", "landscape", scale, "synthetic", List.of("distance"), List.of(),
-        List.of(new PlannedTrial("e4-path-r0", parameters)), List.of()));
+    Map<String, String> parameters =
+        Map.of("method", "TR-vs-SGD", "seed", "1", "repeat", "0", "scale", scale);
+    files.writeTrial(
+        new TrialResult(
+            TrialResult.SCHEMA_VERSION,
+            "e4-path-r0",
+            "e4-landscape",
+            TrialStatus.COMPLETED,
+            "",
+            parameters,
+            Map.of(),
+            List.of(),
+            Map.of("distance", 12.5),
+            Map.of(),
+            1.0,
+            Map.of()));
+    files.writeManifest(
+        new ExperimentManifest(
+            1,
+            "e4-landscape",
+            RunFixture.class.getName(),
+            "Landscape fixture",
+            "Loss along a line.",
+            "landscape",
+            scale,
+            "synthetic",
+            List.of("distance"),
+            List.of(),
+            List.of(new PlannedTrial("e4-path-r0", parameters)),
+            List.of()));
   }
 
   /** Rewrites one trial of the fixture experiment with another status and message. */
-  public static void setStatus(ResultFiles files, String trialId, TrialStatus status, String message) {
+  public static void setStatus(
+      ResultFiles files, String trialId, TrialStatus status, String message) {
     TrialResult old = files.readTrial(EXPERIMENT, trialId).orElseThrow();
-    files.writeTrial(new TrialResult(old.schemaVersion(), old.trialId(), old.experiment(), status, message,
-        old.parameters(), old.methodSettings(), old.epochs(), old.metrics(), old.series(), old.wallSeconds(),
-        old.environment()));
+    files.writeTrial(
+        new TrialResult(
+            old.schemaVersion(),
+            old.trialId(),
+            old.experiment(),
+            status,
+            message,
+            old.parameters(),
+            old.methodSettings(),
+            old.epochs(),
+            old.metrics(),
+            old.series(),
+            old.wallSeconds(),
+            old.environment()));
   }
 
-  /** Rewrites one trial of the fixture experiment with one environment entry set to {@code value}. */
+  /**
+   * Rewrites one trial of the fixture experiment with one environment entry set to {@code value}.
+   */
   public static void setEnvironment(ResultFiles files, String trialId, String key, String value) {
     TrialResult old = files.readTrial(EXPERIMENT, trialId).orElseThrow();
     Map<String, String> environment = new LinkedHashMap<>(old.environment());
@@ -229,12 +333,24 @@ public final class RunFixture {
     } else {
       environment.put(key, value);
     }
-    files.writeTrial(new TrialResult(old.schemaVersion(), old.trialId(), old.experiment(), old.status(),
-        old.message(), old.parameters(), old.methodSettings(), old.epochs(), old.metrics(), old.series(),
-        old.wallSeconds(), environment));
+    files.writeTrial(
+        new TrialResult(
+            old.schemaVersion(),
+            old.trialId(),
+            old.experiment(),
+            old.status(),
+            old.message(),
+            old.parameters(),
+            old.methodSettings(),
+            old.epochs(),
+            old.metrics(),
+            old.series(),
+            old.wallSeconds(),
+            environment));
   }
 
-  private static Map<String, String> parameters(String method, int batchSize, int repeat, String scale, int epochs) {
+  private static Map<String, String> parameters(
+      String method, int batchSize, int repeat, String scale, int epochs) {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("method", method);
     parameters.put("batchSize", Integer.toString(batchSize));
@@ -245,9 +361,24 @@ public final class RunFixture {
     return parameters;
   }
 
-  private static TrialResult trial(String trialId, Map<String, String> parameters, TrialStatus status,
-      Map<String, Double> metrics, Map<String, String> environment) {
-    return new TrialResult(TrialResult.SCHEMA_VERSION, trialId, EXPERIMENT, status, "", parameters, Map.of(),
-        List.of(), metrics, Map.of(), 1.0, environment);
+  private static TrialResult trial(
+      String trialId,
+      Map<String, String> parameters,
+      TrialStatus status,
+      Map<String, Double> metrics,
+      Map<String, String> environment) {
+    return new TrialResult(
+        TrialResult.SCHEMA_VERSION,
+        trialId,
+        EXPERIMENT,
+        status,
+        "",
+        parameters,
+        Map.of(),
+        List.of(),
+        metrics,
+        Map.of(),
+        1.0,
+        environment);
   }
 }

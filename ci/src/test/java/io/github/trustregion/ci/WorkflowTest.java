@@ -2,7 +2,7 @@ package io.github.trustregion.ci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.trustregion.framework.plan.ExperimentOptions;
+import io.github.trustregion.framework.result.RunProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,18 +49,33 @@ class WorkflowTest {
     try (Stream<Path> listing = Files.list(root.resolve("ci/workflows"))) {
       files = listing.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
     }
-    assertThat(files).extracting(f -> f.getFileName().toString()).contains("nightly.yml", "pull-request.yml");
+    assertThat(files)
+        .extracting(f -> f.getFileName().toString())
+        .contains("nightly.yml", "pull-request.yml");
     for (Path file : files) {
       Map<String, Object> workflow = load(file);
       assertThat(workflow).as(file + " name").containsKey("name");
       assertThat(triggers(workflow)).as(file + " triggers").isNotEmpty();
       assertThat(jobs(workflow)).as(file + " jobs").isNotEmpty();
-      jobs(workflow).forEach((id, job) -> {
-        assertThat(job).as(file + " job " + id).containsKey("runs-on");
-        assertThat(steps(job)).as(file + " job " + id + " steps").isNotEmpty().allSatisfy(step ->
-            assertThat(step.containsKey("run") ^ step.containsKey("uses"))
-                .as(file + " job " + id + " step " + step + " has exactly one of run and uses").isTrue());
-      });
+      jobs(workflow)
+          .forEach(
+              (id, job) -> {
+                assertThat(job).as(file + " job " + id).containsKey("runs-on");
+                assertThat(steps(job))
+                    .as(file + " job " + id + " steps")
+                    .isNotEmpty()
+                    .allSatisfy(
+                        step ->
+                            assertThat(step.containsKey("run") ^ step.containsKey("uses"))
+                                .as(
+                                    file
+                                        + " job "
+                                        + id
+                                        + " step "
+                                        + step
+                                        + " has exactly one of run and uses")
+                                .isTrue());
+              });
     }
   }
 
@@ -73,12 +88,14 @@ class WorkflowTest {
     List<Map<String, Object>> steps = steps(job);
     int experiments = indexOfRun(steps, "mvn -B -fae verify -Pexperiments ");
     String mavenRun = run(steps.get(experiments));
-    assertThat(mavenRun).doesNotContain("cuda").contains("-D" + ExperimentOptions.SCALE + "=ci");
+    assertThat(mavenRun).doesNotContain("cuda").contains("-D" + RunProperties.SCALE + "=ci");
 
     int gate = indexOfRun(steps, "ci/bin/gate check");
     assertThat(gate).isGreaterThan(experiments);
     List<String> gateArguments = gateArguments(run(steps.get(gate)));
-    assertThat(gateArguments).containsSequence("--results", "\"$RESULTS_DIR\"").containsSequence("--baselines", "ci/baselines");
+    assertThat(gateArguments)
+        .containsSequence("--results", "\"$RESULTS_DIR\"")
+        .containsSequence("--baselines", "ci/baselines");
   }
 
   @Test
@@ -90,8 +107,10 @@ class WorkflowTest {
         int gate = script.indexOf("ci/bin/gate");
         if (gate >= 0 && script.replace("\\\n", " ").matches("(?s).*ci/bin/gate[^\n]*\\|.*")) {
           // The exit code of a pipeline is its last command's (tee's) unless pipefail is set; the
-          // workflow's default shell (bash -eo pipefail) sets it today, the step must not rely on that.
-          assertThat(script.indexOf("set -o pipefail")).as(step.get("name") + " sets pipefail before the gate")
+          // workflow's default shell (bash -eo pipefail) sets it today, the step must not rely on
+          // that.
+          assertThat(script.indexOf("set -o pipefail"))
+              .as(step.get("name") + " sets pipefail before the gate")
               .isBetween(0, gate);
           piped++;
         }
@@ -102,12 +121,20 @@ class WorkflowTest {
 
   @Test
   void nightlyReadsTheResultsWhereTheExperimentsProfileWritesThem() throws Exception {
-    Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(root.resolve("pom.xml").toFile());
+    Document pom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(root.resolve("pom.xml").toFile());
     Map<String, String> variables = new java.util.HashMap<>();
     NodeList profiles = pom.getElementsByTagName("profile");
     for (int i = 0; i < profiles.getLength(); i++) {
       Element profile = (Element) profiles.item(i);
-      if (profile.getElementsByTagName("id").item(0).getTextContent().trim().equals("experiments")) {
+      if (profile
+          .getElementsByTagName("id")
+          .item(0)
+          .getTextContent()
+          .trim()
+          .equals("experiments")) {
         NodeList blocks = profile.getElementsByTagName("systemPropertyVariables");
         for (int b = 0; b < blocks.getLength(); b++) {
           NodeList children = blocks.item(b).getChildNodes();
@@ -120,29 +147,44 @@ class WorkflowTest {
       }
     }
     String buildDirectory = "${project.build.directory}/";
-    assertThat(variables.get(ExperimentOptions.RESULTS)).startsWith(buildDirectory);
-    assertThat(variables.get(ExperimentOptions.ALLURE)).startsWith(buildDirectory);
+    assertThat(variables.get(RunProperties.RESULTS)).startsWith(buildDirectory);
+    assertThat(variables.get(RunProperties.ALLURE)).startsWith(buildDirectory);
     @SuppressWarnings("unchecked")
     Map<String, Object> env = (Map<String, Object>) nightly.get("env");
     assertThat(env.get("RESULTS_DIR"))
-        .isEqualTo("benchmarks/target/" + variables.get(ExperimentOptions.RESULTS).substring(buildDirectory.length()));
+        .isEqualTo(
+            "benchmarks/target/"
+                + variables.get(RunProperties.RESULTS).substring(buildDirectory.length()));
     assertThat(env.get("ALLURE_RESULTS_DIR"))
-        .isEqualTo("benchmarks/target/" + variables.get(ExperimentOptions.ALLURE).substring(buildDirectory.length()));
+        .isEqualTo(
+            "benchmarks/target/"
+                + variables.get(RunProperties.ALLURE).substring(buildDirectory.length()));
   }
 
   @Test
   void gateInvocationsUseOnlyOptionsTheGateAccepts() {
     List<String> runs = new ArrayList<>();
     for (Map<String, Object> workflow : List.of(nightly, pullRequest)) {
-      jobs(workflow).values().forEach(job -> steps(job).stream().filter(s -> s.containsKey("run")).forEach(s -> runs.add(run(s))));
+      jobs(workflow)
+          .values()
+          .forEach(
+              job ->
+                  steps(job).stream()
+                      .filter(s -> s.containsKey("run"))
+                      .forEach(s -> runs.add(run(s))));
     }
     List<String> invocations = runs.stream().filter(r -> r.contains("ci/bin/gate")).toList();
     assertThat(invocations).hasSize(2);
     for (String invocation : invocations) {
       List<String> arguments = gateArguments(invocation);
       Set<String> accepted = GateCli.acceptedOptions(arguments.get(0));
-      arguments.stream().filter(a -> a.startsWith("--"))
-          .forEach(option -> assertThat(accepted).as("option " + option + " of " + invocation).contains(option.substring(2)));
+      arguments.stream()
+          .filter(a -> a.startsWith("--"))
+          .forEach(
+              option ->
+                  assertThat(accepted)
+                      .as("option " + option + " of " + invocation)
+                      .contains(option.substring(2)));
     }
   }
 
@@ -154,19 +196,26 @@ class WorkflowTest {
       int generate = indexOfRun(steps, "-Pallure-report");
       int keep = indexOfRun(steps, "cp -R \"$ALLURE_REPORT_DIR/history\" allure-history/history");
       int save = indexOfUses(steps, "actions/cache/save@");
-      assertThat(run(steps.get(generate))).contains("-Dallure.history.from=\"$PWD/allure-history\"",
-          "-Dallure.results.directory=\"$PWD/$ALLURE_RESULTS_DIR\"", "-Dallure.report.directory=\"$PWD/$ALLURE_REPORT_DIR\"");
+      assertThat(run(steps.get(generate)))
+          .contains(
+              "-Dallure.history.from=\"$PWD/allure-history\"",
+              "-Dallure.results.directory=\"$PWD/$ALLURE_RESULTS_DIR\"",
+              "-Dallure.report.directory=\"$PWD/$ALLURE_REPORT_DIR\"");
       assertThat(restore).as(jobId).isLessThan(generate);
       assertThat(generate).as(jobId).isLessThan(keep);
       assertThat(keep).as(jobId).isLessThan(save);
-      assertThat(((Map<?, ?>) steps.get(restore).get("with")).get("path")).isEqualTo("allure-history");
+      assertThat(((Map<?, ?>) steps.get(restore).get("with")).get("path"))
+          .isEqualTo("allure-history");
       assertThat(((Map<?, ?>) steps.get(save).get("with")).get("path")).isEqualTo("allure-history");
     }
   }
 
   @Test
   void reportStepsSetOnlyPropertiesTheReportsProfilesDeclare() throws Exception {
-    Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(root.resolve("reports/pom.xml").toFile());
+    Document pom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(root.resolve("reports/pom.xml").toFile());
     NodeList profiles = pom.getElementsByTagName("profile");
     Map<String, Set<String>> declared = new java.util.HashMap<>();
     for (int i = 0; i < profiles.getLength(); i++) {
@@ -186,10 +235,12 @@ class WorkflowTest {
     int checked = 0;
     for (Map<String, Object> job : jobs(nightly).values()) {
       for (Map<String, Object> step : steps(job)) {
-        Matcher profile = Pattern.compile("-P(report|allure-report)\\b").matcher(String.valueOf(step.get("run")));
+        Matcher profile =
+            Pattern.compile("-P(report|allure-report)\\b").matcher(String.valueOf(step.get("run")));
         if (step.containsKey("run") && profile.find()) {
           assertThat(declared).containsKey(profile.group(1));
-          assertThat(declared.get(profile.group(1))).as("properties of profile " + profile.group(1))
+          assertThat(declared.get(profile.group(1)))
+              .as("properties of profile " + profile.group(1))
               .containsAll(properties(run(step)));
           checked++;
         }
@@ -203,12 +254,22 @@ class WorkflowTest {
     for (String jobId : List.of("experiments-cpu", "experiments-gpu")) {
       List<Map<String, Object>> steps = steps(jobs(nightly).get(jobId));
       int experiments = indexOfRun(steps, "verify -Pexperiments");
-      steps.subList(experiments + 1, steps.size()).forEach(step ->
-          assertThat(String.valueOf(step.get("if"))).as(jobId + " " + step.get("name")).contains("!cancelled()"));
+      steps
+          .subList(experiments + 1, steps.size())
+          .forEach(
+              step ->
+                  assertThat(String.valueOf(step.get("if")))
+                      .as(jobId + " " + step.get("name"))
+                      .contains("!cancelled()"));
       Map<String, Object> upload = steps.get(indexOfUses(steps, "actions/upload-artifact@"));
       String paths = String.valueOf(((Map<?, ?>) upload.get("with")).get("path"));
-      assertThat(paths).contains("env.RESULTS_DIR", "env.GATE_DIR", "env.HTML_REPORT_DIR", "env.ALLURE_REPORT_DIR",
-          "env.ALLURE_REPORT_DIR }}-single-file");
+      assertThat(paths)
+          .contains(
+              "env.RESULTS_DIR",
+              "env.GATE_DIR",
+              "env.HTML_REPORT_DIR",
+              "env.ALLURE_REPORT_DIR",
+              "env.ALLURE_REPORT_DIR }}-single-file");
     }
   }
 
@@ -218,7 +279,7 @@ class WorkflowTest {
     assertThat(asStrings(job.get("runs-on"))).contains("self-hosted", "gpu");
     assertThat(String.valueOf(job.get("if"))).contains("vars.HAS_GPU_RUNNER");
     String mavenRun = run(steps(job).get(indexOfRun(steps(job), "verify -Pexperiments,cuda")));
-    assertThat(properties(mavenRun)).contains(ExperimentOptions.SCALE);
+    assertThat(properties(mavenRun)).contains(RunProperties.SCALE);
   }
 
   @Test
@@ -249,7 +310,9 @@ class WorkflowTest {
       }
     }
     assertThat(scripts).contains("ci/bin/gate", ".ci/run");
-    assertThat(scripts).allSatisfy(script -> assertThat(root.resolve(script)).as(script).isRegularFile().isExecutable());
+    assertThat(scripts)
+        .allSatisfy(
+            script -> assertThat(root.resolve(script)).as(script).isRegularFile().isExecutable());
     assertThat(profiles).contains("experiments", "cuda");
     assertThat(definedProfiles()).containsAll(profiles);
   }
@@ -269,8 +332,11 @@ class WorkflowTest {
     }
     assertThat(classes).contains(GateCli.class.getName());
     for (String name : classes) {
-      assertThat(Class.forName(name).getMethod("main", String[].class).getModifiers() & java.lang.reflect.Modifier.STATIC)
-          .as(name + ".main is static").isNotZero();
+      assertThat(
+              Class.forName(name).getMethod("main", String[].class).getModifiers()
+                  & java.lang.reflect.Modifier.STATIC)
+          .as(name + ".main is static")
+          .isNotZero();
     }
   }
 
@@ -281,7 +347,8 @@ class WorkflowTest {
     }
     Set<String> ids = new LinkedHashSet<>();
     for (Path pom : poms) {
-      Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+      Document document =
+          DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
       NodeList profiles = document.getElementsByTagName("profile");
       for (int i = 0; i < profiles.getLength(); i++) {
         NodeList idNodes = ((Element) profiles.item(i)).getElementsByTagName("id");
@@ -295,7 +362,11 @@ class WorkflowTest {
 
   private static List<String> gateArguments(String script) {
     String joined = script.replace("\\\n", " ");
-    String line = Arrays.stream(joined.split("\n")).filter(l -> l.contains("ci/bin/gate")).findFirst().orElseThrow();
+    String line =
+        Arrays.stream(joined.split("\n"))
+            .filter(l -> l.contains("ci/bin/gate"))
+            .findFirst()
+            .orElseThrow();
     List<String> tokens = Arrays.asList(line.trim().split("\\s+"));
     List<String> arguments = new ArrayList<>();
     for (String token : tokens.subList(tokens.indexOf("ci/bin/gate") + 1, tokens.size())) {
@@ -318,7 +389,8 @@ class WorkflowTest {
 
   private static int indexOfRun(List<Map<String, Object>> steps, String fragment) {
     for (int i = 0; i < steps.size(); i++) {
-      if (steps.get(i).containsKey("run") && run(steps.get(i)).replace("\\\n", " ").replaceAll(" +", " ").contains(fragment)) {
+      if (steps.get(i).containsKey("run")
+          && run(steps.get(i)).replace("\\\n", " ").replaceAll(" +", " ").contains(fragment)) {
         return i;
       }
     }
@@ -341,7 +413,10 @@ class WorkflowTest {
   /** Returns the triggers; YAML 1.1 (SnakeYAML) reads the key {@code on} as the boolean true. */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> triggers(Map<String, Object> workflow) {
-    Object on = workflow.containsKey("on") ? workflow.get("on") : ((Map<Object, Object>) (Map<?, ?>) workflow).get(Boolean.TRUE);
+    Object on =
+        workflow.containsKey("on")
+            ? workflow.get("on")
+            : ((Map<Object, Object>) (Map<?, ?>) workflow).get(Boolean.TRUE);
     assertThat(on).as("the workflow's 'on'").isInstanceOf(Map.class);
     return (Map<String, Object>) on;
   }
@@ -367,6 +442,7 @@ class WorkflowTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> load(Path file) throws Exception {
-    return (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+    return (Map<String, Object>)
+        new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
   }
 }

@@ -17,8 +17,7 @@ public final class FloatingPoint {
    *
    * @param type the data type
    * @param owner who asks (a class name), used in the message
-   * @param what whose data type it is (for example "the network's parameters"), used in the
-   *     message
+   * @param what whose data type it is (for example "the network's parameters"), used in the message
    * @return u
    * @throws IllegalArgumentException if {@code type} is not one of these four floating-point types
    */
@@ -28,13 +27,14 @@ public final class FloatingPoint {
       case FLOAT -> 0x1p-24;
       case HALF -> 0x1p-11;
       case BFLOAT16 -> 0x1p-8;
-      default -> throw new IllegalArgumentException(
-          owner
-              + ": the data type of "
-              + what
-              + " is "
-              + type
-              + ", which is not a floating-point type; create it with FLOAT or DOUBLE");
+      default ->
+          throw new IllegalArgumentException(
+              owner
+                  + ": the data type of "
+                  + what
+                  + " is "
+                  + type
+                  + ", which is not a floating-point type; create it with FLOAT or DOUBLE");
     };
   }
 }

@@ -11,8 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public interface HessianVectorProduct {
 
   /**
-   * Returns Hv as a new array of the same length, shape and data type as {@code v}; {@code v} is not
-   * modified and the result belongs to the caller.
+   * Returns Hv as a new array of the same length, shape and data type as {@code v}; {@code v} is
+   * not modified and the result belongs to the caller.
    */
   INDArray multiply(INDArray v);
 }

@@ -13,8 +13,8 @@ public interface MethodState {
    * Takes one step on one minibatch, updating {@code parameters} in place.
    *
    * @param parameters the flat parameter vector x, overwritten by the new iterate
-   * @param objective the minibatch objective F; its gradient and Hessian-vector products are
-   *     taken at {@code parameters}
+   * @param objective the minibatch objective F; its gradient and Hessian-vector products are taken
+   *     at {@code parameters}
    * @return what the step did and cost
    * @throws DivergedException if the loss or the gradient at {@code parameters} is NaN or infinite,
    *     or (trust region) a Hessian-vector product there is (the harness records the trial as

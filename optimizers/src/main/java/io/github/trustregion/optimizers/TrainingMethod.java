@@ -19,4 +19,14 @@ public interface TrainingMethod {
 
   /** Creates the state of one trial for parameter vectors of length {@code dimension}. */
   MethodState newState(long dimension);
+
+  /**
+   * Creates the state of one trial whose random choices are seeded by the trial's seed: the
+   * examples of a sub-sampled Hessian (see docs/method.md, "Hessian sub-sampling") are drawn from
+   * this seed and the step's index. Methods without random choices ignore it, which is the default;
+   * {@link #newState(long)} is this with seed 0.
+   */
+  default MethodState newState(long dimension, long seed) {
+    return newState(dimension);
+  }
 }

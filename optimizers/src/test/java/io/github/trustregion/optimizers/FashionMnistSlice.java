@@ -15,9 +15,9 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A minimal test-only reader of the first images of Fashion-MNIST's training set (gzipped IDX
- * files of the Debian package {@code dataset-fashion-mnist}); the benchmarks module has the real
- * reader. Tests that need it are skipped, with instructions, when the package is absent.
+ * A minimal test-only reader of the first images of Fashion-MNIST's training set (gzipped IDX files
+ * of the Debian package {@code dataset-fashion-mnist}); the benchmarks module has the real reader.
+ * Tests that need it are skipped, with instructions, when the package is absent.
  */
 public final class FashionMnistSlice {
 
@@ -82,7 +82,11 @@ public final class FashionMnistSlice {
     int found = stream.readInt();
     if (found != magic) {
       throw new IllegalStateException(
-          path + " is not an IDX file of the expected kind: magic " + found + ", expected " + magic);
+          path
+              + " is not an IDX file of the expected kind: magic "
+              + found
+              + ", expected "
+              + magic);
     }
   }
 }

@@ -91,15 +91,21 @@ public final class ChannelNormalization {
   public INDArray features(ImageSet images, boolean flatten, DataType dataType) {
     if (images.channels() != mean.length) {
       throw new IllegalArgumentException(
-          "This normalization was fitted on " + mean.length + " channels but " + images + " has "
-              + images.channels() + ".");
+          "This normalization was fitted on "
+              + mean.length
+              + " channels but "
+              + images
+              + " has "
+              + images.channels()
+              + ".");
     }
     int n = images.size();
     int perImage = images.featuresPerImage();
     int plane = images.height() * images.width();
-    long[] shape = flatten
-        ? new long[] {n, perImage}
-        : new long[] {n, images.channels(), images.height(), images.width()};
+    long[] shape =
+        flatten
+            ? new long[] {n, perImage}
+            : new long[] {n, images.channels(), images.height(), images.width()};
     long total = (long) n * perImage;
     if (total > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
@@ -126,8 +132,7 @@ public final class ChannelNormalization {
       }
       return Nd4j.create(values, shape, 'c');
     }
-    throw new IllegalArgumentException(
-        "Features can be FLOAT or DOUBLE, not " + dataType + ".");
+    throw new IllegalArgumentException("Features can be FLOAT or DOUBLE, not " + dataType + ".");
   }
 
   /**
@@ -145,7 +150,10 @@ public final class ChannelNormalization {
 
   @Override
   public String toString() {
-    return "ChannelNormalization[mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std)
+    return "ChannelNormalization[mean="
+        + Arrays.toString(mean)
+        + ", std="
+        + Arrays.toString(std)
         + "]";
   }
 }

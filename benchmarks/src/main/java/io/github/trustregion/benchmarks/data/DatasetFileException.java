@@ -3,8 +3,8 @@ package io.github.trustregion.benchmarks.data;
 import java.nio.file.Path;
 
 /**
- * A dataset file is missing or malformed; the message names the file, what was expected and how
- * to obtain the dataset.
+ * A dataset file is missing or malformed; the message names the file, what was expected and how to
+ * obtain the dataset.
  */
 public final class DatasetFileException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -48,8 +48,8 @@ final class DatasetFiles {
   /** Reads a file whole; a missing or unreadable file gets a message with {@code remedy}. */
   static byte[] readAll(Path file, String expected, String remedy) {
     if (!Files.isRegularFile(file)) {
-      throw new DatasetFileException(file, "the file does not exist; expected " + expected + ".",
-          remedy, null);
+      throw new DatasetFileException(
+          file, "the file does not exist; expected " + expected + ".", remedy, null);
     }
     try {
       return Files.readAllBytes(file);
@@ -61,18 +61,23 @@ final class DatasetFiles {
   /** Reads and decompresses a gzip file whole, with the same messages as {@link #readAll}. */
   static byte[] readGzip(Path file, String expected, String remedy) {
     if (!Files.isRegularFile(file)) {
-      throw new DatasetFileException(file, "the file does not exist; expected " + expected + ".",
-          remedy, null);
+      throw new DatasetFileException(
+          file, "the file does not exist; expected " + expected + ".", remedy, null);
     }
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
       return in.readAllBytes();
     } catch (ZipException e) {
-      throw new DatasetFileException(file,
-          "is not a valid gzip file (" + e.getMessage() + "); expected " + expected + ".", remedy, e);
+      throw new DatasetFileException(
+          file,
+          "is not a valid gzip file (" + e.getMessage() + "); expected " + expected + ".",
+          remedy,
+          e);
     } catch (IOException e) {
-      throw new DatasetFileException(file,
+      throw new DatasetFileException(
+          file,
           "cannot be read or is truncated (" + e.getMessage() + "); expected " + expected + ".",
-          remedy, e);
+          remedy,
+          e);
     }
   }
 
@@ -85,7 +90,8 @@ final class DatasetFiles {
    *
    * @return the problem as a phrase ("is truncated: ..."), or empty when the file looks whole
    */
-  static Optional<String> gzipSizeProblem(Path file, int headerBytes, ToLongFunction<byte[]> expectedSize) {
+  static Optional<String> gzipSizeProblem(
+      Path file, int headerBytes, ToLongFunction<byte[]> expectedSize) {
     byte[] header;
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
       header = in.readNBytes(headerBytes);
@@ -93,8 +99,13 @@ final class DatasetFiles {
       return Optional.of("is not a readable gzip file (" + e.getMessage() + ")");
     }
     if (header.length < headerBytes) {
-      return Optional.of("is truncated: it decompresses to " + header.length + " bytes, less than"
-          + " its " + headerBytes + "-byte header");
+      return Optional.of(
+          "is truncated: it decompresses to "
+              + header.length
+              + " bytes, less than"
+              + " its "
+              + headerBytes
+              + "-byte header");
     }
     long expected = expectedSize.applyAsLong(header);
     long trailer;
@@ -112,9 +123,12 @@ final class DatasetFiles {
       return Optional.of("cannot be read (" + e.getMessage() + ")");
     }
     if (trailer != (expected & 0xFFFF_FFFFL)) {
-      return Optional.of("is truncated or corrupt: its header needs " + expected
-          + " bytes after decompression, but its gzip trailer says " + trailer
-          + " (the stream does not end where it should)");
+      return Optional.of(
+          "is truncated or corrupt: its header needs "
+              + expected
+              + " bytes after decompression, but its gzip trailer says "
+              + trailer
+              + " (the stream does not end where it should)");
     }
     return Optional.empty();
   }

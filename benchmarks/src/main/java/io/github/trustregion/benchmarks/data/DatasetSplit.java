@@ -19,7 +19,10 @@ public record DatasetSplit(ImageSet train, ImageSet test) {
         || train.width() != test.width()
         || train.numClasses() != test.numClasses()) {
       throw new IllegalArgumentException(
-          "The training set " + train + " and the test set " + test
+          "The training set "
+              + train
+              + " and the test set "
+              + test
               + " must have the same image shape and classes.");
     }
   }

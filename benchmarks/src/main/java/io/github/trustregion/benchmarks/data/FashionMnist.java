@@ -12,8 +12,8 @@ import java.util.List;
  * <p>The IDX format: a big-endian header (magic number {@code 0x00000803} for images followed by
  * the count, rows and columns; {@code 0x00000801} for labels followed by the count), then one
  * unsigned byte per pixel in row-major order, or one per label. The directory is the system
- * property {@value #DIRECTORY_PROPERTY}, by default {@code /usr/share/datasets/fashion-mnist}
- * where the Debian package {@code dataset-fashion-mnist} installs the files.
+ * property {@value #DIRECTORY_PROPERTY}, by default {@code /usr/share/datasets/fashion-mnist} where
+ * the Debian package {@code dataset-fashion-mnist} installs the files.
  */
 public final class FashionMnist {
 
@@ -26,7 +26,9 @@ public final class FashionMnist {
   /** How to get the files, appended to every error message. */
   public static final String REMEDY =
       "Install them with 'apt-get install dataset-fashion-mnist' (they go to "
-          + DEFAULT_DIRECTORY + ") or pass -D" + DIRECTORY_PROPERTY
+          + DEFAULT_DIRECTORY
+          + ") or pass -D"
+          + DIRECTORY_PROPERTY
           + "=DIR naming a directory with train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz,"
           + " t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz.";
 
@@ -67,19 +69,36 @@ public final class FashionMnist {
     for (String name : FILES) {
       Path file = directory.resolve(name);
       if (!Files.isRegularFile(file)) {
-        problems.add("The Fashion-MNIST file " + file + " is missing; install it with"
-            + " 'apt-get install -y dataset-fashion-mnist' or pass -D" + DIRECTORY_PROPERTY
-            + "=DIR naming a directory that holds it.");
+        problems.add(
+            "The Fashion-MNIST file "
+                + file
+                + " is missing; install it with"
+                + " 'apt-get install -y dataset-fashion-mnist' or pass -D"
+                + DIRECTORY_PROPERTY
+                + "=DIR naming a directory that holds it.");
         continue;
       }
       boolean images = name.contains("images");
-      DatasetFiles.gzipSizeProblem(file, images ? 16 : 8, header -> images
-          ? 16L + (long) DatasetFiles.bigEndianInt(header, 4) * DatasetFiles.bigEndianInt(header, 8)
-              * DatasetFiles.bigEndianInt(header, 12)
-          : 8L + DatasetFiles.bigEndianInt(header, 4))
-          .ifPresent(problem -> problems.add("The Fashion-MNIST file " + file + " " + problem
-              + "; reinstall it with 'apt-get install --reinstall dataset-fashion-mnist' or pass -D"
-              + DIRECTORY_PROPERTY + "=DIR naming a directory with a complete copy."));
+      DatasetFiles.gzipSizeProblem(
+              file,
+              images ? 16 : 8,
+              header ->
+                  images
+                      ? 16L
+                          + (long) DatasetFiles.bigEndianInt(header, 4)
+                              * DatasetFiles.bigEndianInt(header, 8)
+                              * DatasetFiles.bigEndianInt(header, 12)
+                      : 8L + DatasetFiles.bigEndianInt(header, 4))
+          .ifPresent(
+              problem ->
+                  problems.add(
+                      "The Fashion-MNIST file "
+                          + file
+                          + " "
+                          + problem
+                          + "; reinstall it with 'apt-get install --reinstall dataset-fashion-mnist' or pass -D"
+                          + DIRECTORY_PROPERTY
+                          + "=DIR naming a directory with a complete copy."));
     }
     return problems;
   }
@@ -95,10 +114,10 @@ public final class FashionMnist {
    * @throws DatasetFileException naming the file when one is missing or malformed
    */
   public static DatasetSplit load(Path directory) {
-    ImageSet train = read(directory.resolve(FILES[0]), directory.resolve(FILES[1]),
-        "Fashion-MNIST train");
-    ImageSet test = read(directory.resolve(FILES[2]), directory.resolve(FILES[3]),
-        "Fashion-MNIST test");
+    ImageSet train =
+        read(directory.resolve(FILES[0]), directory.resolve(FILES[1]), "Fashion-MNIST train");
+    ImageSet test =
+        read(directory.resolve(FILES[2]), directory.resolve(FILES[3]), "Fashion-MNIST test");
     return new DatasetSplit(train, test);
   }
 
@@ -108,10 +127,12 @@ public final class FashionMnist {
    * @throws DatasetFileException naming the file when it is missing or malformed
    */
   static ImageSet read(Path imagesFile, Path labelsFile, String name) {
-    byte[] images = DatasetFiles.readGzip(imagesFile,
-        "a gzipped IDX image file (magic number 0x00000803)", REMEDY);
-    byte[] labels = DatasetFiles.readGzip(labelsFile,
-        "a gzipped IDX label file (magic number 0x00000801)", REMEDY);
+    byte[] images =
+        DatasetFiles.readGzip(
+            imagesFile, "a gzipped IDX image file (magic number 0x00000803)", REMEDY);
+    byte[] labels =
+        DatasetFiles.readGzip(
+            labelsFile, "a gzipped IDX label file (magic number 0x00000801)", REMEDY);
     checkHeader(imagesFile, images, IMAGE_MAGIC, 16);
     checkHeader(labelsFile, labels, LABEL_MAGIC, 8);
     int count = DatasetFiles.bigEndianInt(images, 4);
@@ -119,27 +140,60 @@ public final class FashionMnist {
     int columns = DatasetFiles.bigEndianInt(images, 12);
     int labelCount = DatasetFiles.bigEndianInt(labels, 4);
     if (count < 0 || rows <= 0 || columns <= 0) {
-      throw new DatasetFileException(imagesFile, "the IDX header declares " + count + " images of "
-          + rows + "×" + columns + " pixels, which is impossible.", REMEDY, null);
+      throw new DatasetFileException(
+          imagesFile,
+          "the IDX header declares "
+              + count
+              + " images of "
+              + rows
+              + "×"
+              + columns
+              + " pixels, which is impossible.",
+          REMEDY,
+          null);
     }
     long expectedImageBytes = 16L + (long) count * rows * columns;
     if (images.length != expectedImageBytes) {
-      throw new DatasetFileException(imagesFile, "holds " + images.length
-          + " bytes after decompression but its header (" + count + " images of " + rows + "×"
-          + columns + ") needs " + expectedImageBytes + "; the file is truncated or corrupt.",
-          REMEDY, null);
+      throw new DatasetFileException(
+          imagesFile,
+          "holds "
+              + images.length
+              + " bytes after decompression but its header ("
+              + count
+              + " images of "
+              + rows
+              + "×"
+              + columns
+              + ") needs "
+              + expectedImageBytes
+              + "; the file is truncated or corrupt.",
+          REMEDY,
+          null);
     }
     if (labelCount != count || labels.length != 8L + count) {
-      throw new DatasetFileException(labelsFile, "holds " + labelCount + " labels in its header and "
-          + (labels.length - 8) + " in its body, but the image file " + imagesFile.getFileName()
-          + " holds " + count + " images; the two files must match.", REMEDY, null);
+      throw new DatasetFileException(
+          labelsFile,
+          "holds "
+              + labelCount
+              + " labels in its header and "
+              + (labels.length - 8)
+              + " in its body, but the image file "
+              + imagesFile.getFileName()
+              + " holds "
+              + count
+              + " images; the two files must match.",
+          REMEDY,
+          null);
     }
     int[] classes = new int[count];
     for (int i = 0; i < count; i++) {
       classes[i] = labels[8 + i] & 0xFF;
       if (classes[i] >= CLASSES) {
-        throw new DatasetFileException(labelsFile, "label " + classes[i] + " of image " + i
-            + " is not a class index 0…9.", REMEDY, null);
+        throw new DatasetFileException(
+            labelsFile,
+            "label " + classes[i] + " of image " + i + " is not a class index 0…9.",
+            REMEDY,
+            null);
       }
     }
     byte[] pixels = new byte[images.length - 16];
@@ -149,15 +203,25 @@ public final class FashionMnist {
 
   private static void checkHeader(Path file, byte[] bytes, int magic, int headerBytes) {
     if (bytes.length < headerBytes) {
-      throw new DatasetFileException(file, "holds only " + bytes.length
-          + " bytes after decompression, less than the " + headerBytes + "-byte IDX header.",
-          REMEDY, null);
+      throw new DatasetFileException(
+          file,
+          "holds only "
+              + bytes.length
+              + " bytes after decompression, less than the "
+              + headerBytes
+              + "-byte IDX header.",
+          REMEDY,
+          null);
     }
     int actual = DatasetFiles.bigEndianInt(bytes, 0);
     if (actual != magic) {
-      throw new DatasetFileException(file, String.format(
-          "has magic number 0x%08X but an IDX %s file must start with 0x%08X.", actual,
-          magic == IMAGE_MAGIC ? "image" : "label", magic), REMEDY, null);
+      throw new DatasetFileException(
+          file,
+          String.format(
+              "has magic number 0x%08X but an IDX %s file must start with 0x%08X.",
+              actual, magic == IMAGE_MAGIC ? "image" : "label", magic),
+          REMEDY,
+          null);
     }
   }
 }

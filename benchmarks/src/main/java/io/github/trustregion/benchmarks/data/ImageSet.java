@@ -38,13 +38,27 @@ public final class ImageSet {
    *     out of range
    */
   public ImageSet(
-      String name, byte[] pixels, int[] labels, int channels, int height, int width, int numClasses) {
+      String name,
+      byte[] pixels,
+      int[] labels,
+      int channels,
+      int height,
+      int width,
+      int numClasses) {
     this(name, pixels.clone(), labels.clone(), channels, height, width, numClasses, true);
   }
 
-  /** Creates a set that takes ownership of the arrays (no copy), for readers; labels are checked. */
+  /**
+   * Creates a set that takes ownership of the arrays (no copy), for readers; labels are checked.
+   */
   static ImageSet wrap(
-      String name, byte[] pixels, int[] labels, int channels, int height, int width, int numClasses) {
+      String name,
+      byte[] pixels,
+      int[] labels,
+      int channels,
+      int height,
+      int width,
+      int numClasses) {
     return new ImageSet(name, pixels, labels, channels, height, width, numClasses, true);
   }
 
@@ -60,22 +74,50 @@ public final class ImageSet {
     this.name = Objects.requireNonNull(name, "name");
     if (channels < 1 || height < 1 || width < 1 || numClasses < 2) {
       throw new IllegalArgumentException(
-          "ImageSet '" + name + "' needs channels, height and width ≥ 1 and at least 2 classes, got "
-              + channels + "×" + height + "×" + width + " with " + numClasses + " classes.");
+          "ImageSet '"
+              + name
+              + "' needs channels, height and width ≥ 1 and at least 2 classes, got "
+              + channels
+              + "×"
+              + height
+              + "×"
+              + width
+              + " with "
+              + numClasses
+              + " classes.");
     }
     long expected = (long) labels.length * channels * height * width;
     if (pixels.length != expected) {
       throw new IllegalArgumentException(
-          "ImageSet '" + name + "' has " + pixels.length + " pixel values but " + labels.length
-              + " labels of " + channels + "×" + height + "×" + width + " images need " + expected
+          "ImageSet '"
+              + name
+              + "' has "
+              + pixels.length
+              + " pixel values but "
+              + labels.length
+              + " labels of "
+              + channels
+              + "×"
+              + height
+              + "×"
+              + width
+              + " images need "
+              + expected
               + ".");
     }
     if (check) {
       for (int i = 0; i < labels.length; i++) {
         if (labels[i] < 0 || labels[i] >= numClasses) {
           throw new IllegalArgumentException(
-              "ImageSet '" + name + "': label " + labels[i] + " of image " + i
-                  + " is not a class index in [0, " + numClasses + ").");
+              "ImageSet '"
+                  + name
+                  + "': label "
+                  + labels[i]
+                  + " of image "
+                  + i
+                  + " is not a class index in [0, "
+                  + numClasses
+                  + ").");
         }
       }
     }
@@ -193,8 +235,14 @@ public final class ImageSet {
   public ImageSet downsample(int factor, String newName) {
     if (factor < 1 || height % factor != 0 || width % factor != 0) {
       throw new IllegalArgumentException(
-          "ImageSet '" + name + "' of " + height + "×" + width
-              + " images cannot be downsampled by " + factor
+          "ImageSet '"
+              + name
+              + "' of "
+              + height
+              + "×"
+              + width
+              + " images cannot be downsampled by "
+              + factor
               + ": the factor must be ≥ 1 and divide both sides.");
     }
     int h = height / factor;
@@ -222,7 +270,17 @@ public final class ImageSet {
 
   @Override
   public String toString() {
-    return name + " (" + size() + " images of " + channels + "×" + height + "×" + width + ", "
-        + numClasses + " classes)";
+    return name
+        + " ("
+        + size()
+        + " images of "
+        + channels
+        + "×"
+        + height
+        + "×"
+        + width
+        + ", "
+        + numClasses
+        + " classes)";
   }
 }

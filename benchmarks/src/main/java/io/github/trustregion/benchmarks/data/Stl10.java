@@ -7,11 +7,11 @@ import java.nio.file.Path;
  * training and 8,000 test colour images of 96×96 pixels in 10 classes.
  *
  * <p>{@code train_X.bin} and {@code test_X.bin} hold unsigned bytes, 3 × 96 × 96 per image, each
- * channel stored column-major (the value at row y, column x of channel c is at offset c·9216 +
- * x·96 + y within the image); this reader transposes them to row-major NCHW. {@code train_y.bin}
- * and {@code test_y.bin} hold one byte per image, the class 1 … 10, returned as 0 … 9. The
- * directory is the system property {@value #DIRECTORY_PROPERTY}; it may name the directory with
- * the files or its parent, into which the archive unpacks {@code stl10_binary}.
+ * channel stored column-major (the value at row y, column x of channel c is at offset c·9216 + x·96
+ * + y within the image); this reader transposes them to row-major NCHW. {@code train_y.bin} and
+ * {@code test_y.bin} hold one byte per image, the class 1 … 10, returned as 0 … 9. The directory is
+ * the system property {@value #DIRECTORY_PROPERTY}; it may name the directory with the files or its
+ * parent, into which the archive unpacks {@code stl10_binary}.
  */
 public final class Stl10 {
 
@@ -22,7 +22,8 @@ public final class Stl10 {
   public static final String REMEDY =
       "STL-10 cannot be downloaded at run time: on a machine with network, download the binary"
           + " version (stl10_binary.tar.gz) from the dataset's home page, unpack it and pass -D"
-          + DIRECTORY_PROPERTY + "=DIR naming stl10_binary (or its parent).";
+          + DIRECTORY_PROPERTY
+          + "=DIR naming stl10_binary (or its parent).";
 
   /** The side of an STL-10 image in pixels. */
   public static final int SIDE = 96;
@@ -35,7 +36,9 @@ public final class Stl10 {
 
   private Stl10() {}
 
-  /** Returns the directory named by {@value #DIRECTORY_PROPERTY}, or throws saying how to set it. */
+  /**
+   * Returns the directory named by {@value #DIRECTORY_PROPERTY}, or throws saying how to set it.
+   */
   public static Path directory() {
     return DatasetFiles.directory(DIRECTORY_PROPERTY, null, REMEDY);
   }
@@ -58,27 +61,46 @@ public final class Stl10 {
   }
 
   private static ImageSet read(Path imagesFile, Path labelsFile, String name) {
-    byte[] images = DatasetFiles.readAll(imagesFile,
-        "STL-10 images, 27,648 bytes (3×96×96, column-major per channel) per image", REMEDY);
+    byte[] images =
+        DatasetFiles.readAll(
+            imagesFile,
+            "STL-10 images, 27,648 bytes (3×96×96, column-major per channel) per image",
+            REMEDY);
     if (images.length == 0 || images.length % IMAGE_BYTES != 0) {
-      throw new DatasetFileException(imagesFile, "holds " + images.length
-          + " bytes, which is not a positive multiple of the 27,648 bytes (3×96×96) of one STL-10"
-          + " image.", REMEDY, null);
+      throw new DatasetFileException(
+          imagesFile,
+          "holds "
+              + images.length
+              + " bytes, which is not a positive multiple of the 27,648 bytes (3×96×96) of one STL-10"
+              + " image.",
+          REMEDY,
+          null);
     }
     int count = images.length / IMAGE_BYTES;
-    byte[] labelBytes = DatasetFiles.readAll(labelsFile,
-        "STL-10 labels, one byte (1…10) per image", REMEDY);
+    byte[] labelBytes =
+        DatasetFiles.readAll(labelsFile, "STL-10 labels, one byte (1…10) per image", REMEDY);
     if (labelBytes.length != count) {
-      throw new DatasetFileException(labelsFile, "holds " + labelBytes.length + " labels but "
-          + imagesFile.getFileName() + " holds " + count + " images; the files must match.",
-          REMEDY, null);
+      throw new DatasetFileException(
+          labelsFile,
+          "holds "
+              + labelBytes.length
+              + " labels but "
+              + imagesFile.getFileName()
+              + " holds "
+              + count
+              + " images; the files must match.",
+          REMEDY,
+          null);
     }
     int[] labels = new int[count];
     for (int i = 0; i < count; i++) {
       int label = labelBytes[i] & 0xFF;
       if (label < 1 || label > CLASSES) {
-        throw new DatasetFileException(labelsFile, "label " + label + " of image " + i
-            + " is outside STL-10's classes 1…10.", REMEDY, null);
+        throw new DatasetFileException(
+            labelsFile,
+            "label " + label + " of image " + i + " is outside STL-10's classes 1…10.",
+            REMEDY,
+            null);
       }
       labels[i] = label - 1;
     }

@@ -10,9 +10,8 @@ import java.util.Random;
  * <p>{@link #stratified} keeps the class proportions of the whole set: each class k with n_k of N
  * images gets ⌊m·n_k/N⌋ places of the m asked for, the remaining places going to the classes with
  * the largest remainders (ties to the lower class index); within a class the images are the first
- * of a seeded permutation. The chosen images are then put in one seeded random order. The same
- * seed and set give the same subset on every machine ({@link java.util.Random} is specified
- * exactly).
+ * of a seeded permutation. The chosen images are then put in one seeded random order. The same seed
+ * and set give the same subset on every machine ({@link java.util.Random} is specified exactly).
  */
 public final class Subsets {
 

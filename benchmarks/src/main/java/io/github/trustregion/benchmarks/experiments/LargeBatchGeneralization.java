@@ -19,19 +19,20 @@ import io.github.trustregion.framework.annotation.TrainOn;
  *
  * <p>Paper scale: VGG16 on CIFAR-10, B ∈ {64, 128, 256, 512, 1024, 2048}, 5 repeats, 100 epochs.
  * ci: the small CNN (conv 5×5×16 → avg-pool → conv 5×5×32 → avg-pool → dense 128, SReLU; the
- * paper's kind of model, affordable since issue 7's oneDNN helpers) on 12,000 Fashion-MNIST
- * images, B ∈ {128, 2048} (93 and 5 steps per epoch: the paper's batches with the paper's
- * numbers; B = 512 would add an estimated 12 minutes to E3's 26), 3 repeats, 6 epochs. smoke: 256
- * images, B ∈ {64, 128}, 1 epoch. Hybrid switches to SGD after {@code plateau.patience}
- * epochs without a training-accuracy gain (3 at paper scale, 1 at ci and smoke, so that it can
- * switch within the shorter runs: with 2, a ci run of 6 epochs never switched). The paper's
- * accuracies (Figure 3, best over epochs) are attached as {@code bestTestAccuracy}.
+ * paper's kind of model, affordable with the oneDNN layer helpers) on 12,000 Fashion-MNIST images,
+ * B ∈ {128, 2048} (93 and 5 steps per epoch: the paper's batches with the paper's numbers; B = 512
+ * would add an estimated 12 minutes to E3's 26), 3 repeats, 6 epochs. smoke: 256 images, B ∈ {64,
+ * 128}, 1 epoch. Hybrid switches to SGD after {@code plateau.patience} epochs without a
+ * training-accuracy gain (3 at paper scale, 1 at ci and smoke, so that it can switch within the
+ * shorter runs: with 2, a ci run of 6 epochs never switched). The paper's accuracies (Figure 3,
+ * best over epochs) are attached as {@code bestTestAccuracy}.
  */
 @Experiment(
     id = "e3-large-batch",
     title = "E3: large-batch generalization of SGD, TR and Hybrid",
-    description = "Test accuracy after a fixed number of epochs as the batch size grows; the paper"
-        + " finds that SGD loses accuracy at large batches while TR and Hybrid keep it.",
+    description =
+        "Test accuracy after a fixed number of epochs as the batch size grows; the paper"
+            + " finds that SGD loses accuracy at large batches while TR and Hybrid keep it.",
     kind = ExperimentKind.TRAINING)
 @TrainOn(FashionMnistSmallCnn.class)
 @SgdTrHybrid
@@ -39,24 +40,55 @@ import io.github.trustregion.framework.annotation.TrainOn;
 @BatchSizes({128, 2048})
 @Epochs(6)
 @Repeats(3)
-@AtScale(scale = Scale.SMOKE, epochs = 1, repeats = 1, batchSizes = {64, 128}, trainExamples = 256,
+@AtScale(
+    scale = Scale.SMOKE,
+    epochs = 1,
+    repeats = 1,
+    batchSizes = {64, 128},
+    trainExamples = 256,
     testExamples = 128)
-@AtScale(scale = Scale.PAPER, epochs = 100, repeats = 5,
-    batchSizes = {64, 128, 256, 512, 1024, 2048}, workload = Cifar10Vgg16.class)
-@PaperResult(metric = "bestTestAccuracy", value = 0.867, setting = {"method=SGD", "batchSize=128"},
-    source = "Figure 3", paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
-@PaperResult(metric = "bestTestAccuracy", value = 0.868, setting = {"method=TR", "batchSize=128"},
-    source = "Figure 3", paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
-@PaperResult(metric = "bestTestAccuracy", value = 0.881,
+@AtScale(
+    scale = Scale.PAPER,
+    epochs = 100,
+    repeats = 5,
+    batchSizes = {64, 128, 256, 512, 1024, 2048},
+    workload = Cifar10Vgg16.class)
+@PaperResult(
+    metric = "bestTestAccuracy",
+    value = 0.867,
+    setting = {"method=SGD", "batchSize=128"},
+    source = "Figure 3",
+    paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
+@PaperResult(
+    metric = "bestTestAccuracy",
+    value = 0.868,
+    setting = {"method=TR", "batchSize=128"},
+    source = "Figure 3",
+    paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
+@PaperResult(
+    metric = "bestTestAccuracy",
+    value = 0.881,
     setting = {"method=Hybrid", "batchSize=128"},
-    source = "Figure 3", paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
-@PaperResult(metric = "bestTestAccuracy", value = 0.803, setting = {"method=SGD", "batchSize=2048"},
-    source = "Figure 3", paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
-@PaperResult(metric = "bestTestAccuracy", value = 0.855, setting = {"method=TR", "batchSize=2048"},
-    source = "Figure 3", paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
-@PaperResult(metric = "bestTestAccuracy", value = 0.870,
+    source = "Figure 3",
+    paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
+@PaperResult(
+    metric = "bestTestAccuracy",
+    value = 0.803,
+    setting = {"method=SGD", "batchSize=2048"},
+    source = "Figure 3",
+    paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
+@PaperResult(
+    metric = "bestTestAccuracy",
+    value = 0.855,
+    setting = {"method=TR", "batchSize=2048"},
+    source = "Figure 3",
+    paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
+@PaperResult(
+    metric = "bestTestAccuracy",
+    value = 0.870,
     setting = {"method=Hybrid", "batchSize=2048"},
-    source = "Figure 3", paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
+    source = "Figure 3",
+    paperSetting = "VGG16 on CIFAR-10, mean of 5 runs")
 public class LargeBatchGeneralization {
 
   /** Creates the experiment; it only carries annotations. */

@@ -36,24 +36,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * scale), the loss and accuracy on the training and the test set (the harness's evaluation, the
  * same as the training trials'), as the series {@code "interpolation"} with columns {@code alpha,
  * trainLoss, trainAccuracy, testLoss, testAccuracy}, and the metric {@code distance} = ‖w_A −
- * w_B‖₂. α = 1 is A's solution, α = 0 is B's. Paper scale: VGG16 on CIFAR-10, B = 2048, 100
- * epochs; ci: the MLP on 12,000 Fashion-MNIST images, B = 1024, 6 epochs; smoke: 256 images, B =
- * 128, 1 epoch.
+ * w_B‖₂. α = 1 is A's solution, α = 0 is B's. Paper scale: VGG16 on CIFAR-10, B = 2048, 100 epochs;
+ * ci: the MLP on 12,000 Fashion-MNIST images, B = 1024, 6 epochs; smoke: 256 images, B = 128, 1
+ * epoch.
  */
 @Experiment(
     id = "e4-loss-landscape",
     title = "E4: loss landscape between SGD, TR and Hybrid solutions",
-    description = "Loss and accuracy on the training and test sets along the line through two"
-        + " solutions (α from −0.5 to 1.5), and their distance; the paper finds TR and Hybrid in a"
-        + " shared wide basin and SGD's basin sharp.",
+    description =
+        "Loss and accuracy on the training and test sets along the line through two"
+            + " solutions (α from −0.5 to 1.5), and their distance; the paper finds TR and Hybrid in a"
+            + " shared wide basin and SGD's basin sharp.",
     kind = ExperimentKind.LANDSCAPE)
 @TrainOn(FashionMnistMlp.class)
 @SgdTrHybrid
 @BatchSizes(1024)
 @Epochs(6)
 @Repeats(1)
-@AtScale(scale = Scale.SMOKE, epochs = 1, batchSizes = 128, trainExamples = 256,
-    testExamples = 128)
+@AtScale(scale = Scale.SMOKE, epochs = 1, batchSizes = 128, trainExamples = 256, testExamples = 128)
 @AtScale(scale = Scale.PAPER, epochs = 100, batchSizes = 2048, workload = Cifar10Vgg16.class)
 public class LossLandscape implements CustomTrials {
 
@@ -92,8 +92,11 @@ public class LossLandscape implements CustomTrials {
         parameters.put("batchSize", a.get().parameters().get("batchSize"));
         parameters.put("repeat", Integer.toString(repeat));
         parameters.put("seed", a.get().parameters().get("seed"));
-        trials.add(new CustomTrial(pair.get(0) + "-vs-" + pair.get(1) + "__r" + repeat,
-            parameters, List.of(a.get().trialId(), b.get().trialId())));
+        trials.add(
+            new CustomTrial(
+                pair.get(0) + "-vs-" + pair.get(1) + "__r" + repeat,
+                parameters,
+                List.of(a.get().trialId(), b.get().trialId())));
       }
     }
     return trials;
@@ -116,9 +119,16 @@ public class LossLandscape implements CustomTrials {
     INDArray weightsA = modelA.params().dup();
     INDArray weightsB = modelB.params().dup();
     if (weightsA.length() != weightsB.length()) {
-      throw new IllegalStateException("E4: the networks of " + trialA + " and " + trialB
-          + " have different parameter counts ("
-          + weightsA.length() + " and " + weightsB.length() + "); they must share an architecture.");
+      throw new IllegalStateException(
+          "E4: the networks of "
+              + trialA
+              + " and "
+              + trialB
+              + " have different parameter counts ("
+              + weightsA.length()
+              + " and "
+              + weightsB.length()
+              + "); they must share an architecture.");
     }
     WorkloadData data = context.data();
     List<List<Double>> rows = new ArrayList<>();
@@ -134,7 +144,9 @@ public class LossLandscape implements CustomTrials {
     double distance = weightsA.distance2(weightsB);
     return new CustomOutcome(
         Map.of("distance", distance),
-        Map.of("interpolation", new Series(
-            List.of("alpha", "trainLoss", "trainAccuracy", "testLoss", "testAccuracy"), rows)));
+        Map.of(
+            "interpolation",
+            new Series(
+                List.of("alpha", "trainLoss", "trainAccuracy", "testLoss", "testAccuracy"), rows)));
   }
 }

@@ -10,23 +10,35 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A preset of the paper's three methods (SPEC §6) as the experiments E3 and E4 compare them: SGD
- * with step 0.1, TR with subproblem step 0.1, and Hybrid (TR until the training accuracy stops
- * improving, then SGD) with the same settings.
+ * A preset of the paper's three methods (see docs/method.md, "The methods compared") as the
+ * experiments E3 and E4 compare them: SGD with step 0.1, TR with subproblem step 0.1, and Hybrid
+ * (TR until the training accuracy stops improving, then SGD) with the same settings.
  *
  * <p>Hybrid's plateau patience is 3 epochs at paper scale and 1 at the shorter ci and smoke runs,
- * so that it can switch within them. The step sizes and the plateau rule differ between methods
- * on purpose and are declared as allowed differences.
+ * so that it can switch within them. The step sizes and the plateau rule differ between methods on
+ * purpose and are declared as allowed differences.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Optimizer(label = "SGD", method = "SGD", settings = "learningRate=0.1")
 @Optimizer(label = "TR", method = "TR", settings = "subproblemStepSize=0.1")
-@Optimizer(label = "Hybrid", method = "Hybrid", scales = Scale.PAPER,
+@Optimizer(
+    label = "Hybrid",
+    method = "Hybrid",
+    scales = Scale.PAPER,
     settings = {"tr.subproblemStepSize=0.1", "sgd.learningRate=0.1", "plateau.patience=3"})
-@Optimizer(label = "Hybrid", method = "Hybrid", scales = {Scale.CI, Scale.SMOKE},
+@Optimizer(
+    label = "Hybrid",
+    method = "Hybrid",
+    scales = {Scale.CI, Scale.SMOKE},
     settings = {"tr.subproblemStepSize=0.1", "sgd.learningRate=0.1", "plateau.patience=1"})
-@AllowedDifferences({"learningRate", "subproblemStepSize", "tr.subproblemStepSize",
-    "sgd.learningRate", "plateau.patience", "plateau.minImprovement"})
+@AllowedDifferences({
+  "learningRate",
+  "subproblemStepSize",
+  "tr.subproblemStepSize",
+  "sgd.learningRate",
+  "plateau.patience",
+  "plateau.minImprovement"
+})
 public @interface SgdTrHybrid {}

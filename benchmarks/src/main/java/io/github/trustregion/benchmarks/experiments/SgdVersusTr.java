@@ -9,11 +9,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A preset of the two methods that E2 compares with the paper's settings (SPEC §6): SGD with step
- * 0.1 and TR with N₁ = N₂ = 1, subproblem step 0.1 and r₀ = 1, each a standalone trial.
+ * A preset of the two methods that E2 compares with the paper's settings (see docs/method.md, "The
+ * methods compared"): SGD with step 0.1 and TR with N₁ = N₂ = 1, subproblem step 0.1 and r₀ = 1,
+ * each a standalone trial.
  *
- * <p>The step sizes differ between the methods on purpose and are declared as allowed
- * differences.
+ * <p>The step sizes differ between the methods on purpose and are declared as allowed differences.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -27,20 +27,20 @@ import java.util.Map;
  * iteration, gap, phase} (gap = f(z_t) − f(s); phase 1 inside the ball, 2 on the sphere), the
  * metric {@code iterationsToBoundary} (phase-I steps, the paper's "#iterations to reach the
  * sphere") and, for the paper's solver, {@code lemma6Bound} (⌈t*⌉ + 1 from Lemma 6 with the η
- * used). The fit T(λ) = log(1 + c₁λ)/log(1 + c₂λ) of iterationsToBoundary against λ is done by
- * the reports module. n is 30 (smoke), 300 (ci) and 1000 (paper; the paper does not give n); 1, 3 and 5 problems
- * per λ.
- * Problems are seeded by {@code seedOf(repeat)} alone: within a repeat every λ shifts the same B
- * and g (only the curvature changes, as in the paper's figure), and every solver sees the same
- * problems.
+ * used). The fit T(λ) = log(1 + c₁λ)/log(1 + c₂λ) of iterationsToBoundary against λ is done by the
+ * reports module. n is 30 (smoke), 300 (ci) and 1000 (paper; the paper does not give n); 1, 3 and 5
+ * problems per λ. Problems are seeded by {@code seedOf(repeat)} alone: within a repeat every λ
+ * shifts the same B and g (only the curvature changes, as in the paper's figure), and every solver
+ * sees the same problems.
  */
 @Experiment(
     id = "e1-subproblem-dynamics",
     title = "E1: subproblem solver dynamics on random indefinite problems",
-    description = "f(z_t) − f(s) per iteration of the paper's two-phase solver (phase I inside the"
-        + " ball, phase II on the sphere) and of the Krylov solvers, on H = BBᵀ − λI with"
-        + " λ ∈ {10,…,110}; iterations to reach the sphere against λ, to be fitted by"
-        + " T(λ) = log(1 + c₁λ)/log(1 + c₂λ).",
+    description =
+        "f(z_t) − f(s) per iteration of the paper's two-phase solver (phase I inside the"
+            + " ball, phase II on the sphere) and of the Krylov solvers, on H = BBᵀ − λI with"
+            + " λ ∈ {10,…,110}; iterations to reach the sphere against λ, to be fitted by"
+            + " T(λ) = log(1 + c₁λ)/log(1 + c₂λ).",
     kind = ExperimentKind.SUBPROBLEM)
 @Metrics({"iterationsToBoundary", "relativeGap", "hessianVectorProducts"})
 @Repeats(1)
@@ -78,8 +78,9 @@ public class SubproblemDynamics implements CustomTrials {
           parameters.put("radius", "1");
           parameters.put("repeat", Integer.toString(repeat));
           parameters.put("seed", Long.toString(context.seedOf(repeat)));
-          trials.add(CustomTrial.of(
-              solver.label() + "__lambda" + format(lambda) + "__r" + repeat, parameters));
+          trials.add(
+              CustomTrial.of(
+                  solver.label() + "__lambda" + format(lambda) + "__r" + repeat, parameters));
         }
       }
     }
@@ -93,12 +94,13 @@ public class SubproblemDynamics implements CustomTrials {
   @Override
   public CustomOutcome runTrial(CustomTrial trial, CustomRunContext context) {
     Map<String, String> p = trial.parameters();
-    SubproblemRun run = SubproblemRun.solve(
-        SubproblemSolvers.Kind.fromLabel(p.get("method")),
-        Integer.parseInt(p.get("n")),
-        Double.parseDouble(p.get("lambda")),
-        Long.parseLong(p.get("seed")),
-        Double.parseDouble(p.get("radius")));
+    SubproblemRun run =
+        SubproblemRun.solve(
+            SubproblemSolvers.Kind.fromLabel(p.get("method")),
+            Integer.parseInt(p.get("n")),
+            Double.parseDouble(p.get("lambda")),
+            Long.parseLong(p.get("seed")),
+            Double.parseDouble(p.get("radius")));
     Map<String, Series> series = Map.of("gap", run.gapSeries());
     return new CustomOutcome(run.metrics(), series);
   }

@@ -16,8 +16,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * One E1 measurement: a solver on one random indefinite problem, compared with its exact solution.
  *
- * <p>The paper's solver reports every iterate through its trace (phase 1 inside the ball, 2 on
- * the sphere). A Krylov solver's k-th iterate is taken as its answer with an iteration limit of k
+ * <p>The paper's solver reports every iterate through its trace (phase 1 inside the ball, 2 on the
+ * sphere). A Krylov solver's k-th iterate is taken as its answer with an iteration limit of k
  * (deterministic, so the same as the k-th iterate of the full run), phase 2 when that answer lies
  * on the sphere, sampled at the k of {@link #traceIterations}; row 0 is z = 0. Its {@code
  * iterationsToBoundary} is the first sampled k on the sphere (exact up to k = 8).
@@ -33,13 +33,11 @@ record SubproblemRun(List<List<Double>> rows, Map<String, Double> metrics) {
   /** The phase I step size as a fraction of 1/‖H‖ (Assumption 1 needs η &lt; 1/‖H‖). */
   static final double STEP_FRACTION = 0.5;
 
-  /**
-   * Draws the problem (float64), solves it exactly and with {@code kind}, and records the gaps.
-   */
+  /** Draws the problem (float64), solves it exactly and with {@code kind}, and records the gaps. */
   static SubproblemRun solve(
       SubproblemSolvers.Kind kind, int n, double lambda, long seed, double radius) {
-    RandomIndefiniteProblem problem = RandomIndefiniteProblem.generate(n, lambda, seed,
-        DataType.DOUBLE);
+    RandomIndefiniteProblem problem =
+        RandomIndefiniteProblem.generate(n, lambda, seed, DataType.DOUBLE);
     ExactSolution exact = problem.solveExactly(radius);
     double optimum = exact.modelValue();
     Map<String, Double> metrics = new LinkedHashMap<>();
@@ -54,11 +52,15 @@ record SubproblemRun(List<List<Double>> rows, Map<String, Double> metrics) {
     switch (kind) {
       case PAPER -> {
         double eta = STEP_FRACTION / exact.operatorNorm();
-        TracedSolution traced = SubproblemSolvers.paper(eta)
-            .solveWithTrace(problem.gradient(), problem.hessian(), radius);
+        TracedSolution traced =
+            SubproblemSolvers.paper(eta)
+                .solveWithTrace(problem.gradient(), problem.hessian(), radius);
         for (IterationRecord record : traced.trace()) {
-          rows.add(List.of((double) record.iteration(), record.modelValue() - optimum,
-              record.phase() == SolverDiagnostics.Phase.BOUNDARY ? 2.0 : 1.0));
+          rows.add(
+              List.of(
+                  (double) record.iteration(),
+                  record.modelValue() - optimum,
+                  record.phase() == SolverDiagnostics.Phase.BOUNDARY ? 2.0 : 1.0));
         }
         diagnostics = traced.solution().diagnostics();
         finalValue = traced.solution().modelValue();
@@ -76,9 +78,11 @@ record SubproblemRun(List<List<Double>> rows, Map<String, Double> metrics) {
         rows.add(List.of(0.0, -optimum, 1.0));
         int boundary = -1;
         for (int k : traceIterations(diagnostics.iterations())) {
-          SubproblemSolution partial = k == diagnostics.iterations() ? solution
-              : SubproblemSolvers.krylov(kind, k).solve(problem.gradient(), problem.hessian(),
-                  radius);
+          SubproblemSolution partial =
+              k == diagnostics.iterations()
+                  ? solution
+                  : SubproblemSolvers.krylov(kind, k)
+                      .solve(problem.gradient(), problem.hessian(), radius);
           boolean onSphere = partial.diagnostics().onBoundary();
           if (onSphere && boundary < 0) {
             boundary = k;
@@ -87,12 +91,15 @@ record SubproblemRun(List<List<Double>> rows, Map<String, Double> metrics) {
         }
         metrics.put("firstBoundaryIterate", boundary < 0 ? Double.NaN : boundary);
       }
-      default -> throw new IllegalStateException("E1 has no procedure for the solver " + kind + ".");
+      default ->
+          throw new IllegalStateException("E1 has no procedure for the solver " + kind + ".");
     }
     if (kind == SubproblemSolvers.Kind.PAPER) {
-      metrics.put("iterationsToBoundary",
+      metrics.put(
+          "iterationsToBoundary",
           diagnostics.phaseReached() == SolverDiagnostics.Phase.BOUNDARY
-              ? (double) diagnostics.phaseOneIterations() : Double.NaN);
+              ? (double) diagnostics.phaseOneIterations()
+              : Double.NaN);
     } else {
       metrics.put("iterationsToBoundary", metrics.get("firstBoundaryIterate"));
     }
@@ -105,9 +112,9 @@ record SubproblemRun(List<List<Double>> rows, Map<String, Double> metrics) {
   }
 
   /**
-   * Returns the iteration limits at which a Krylov solver's trace is sampled: every k up to 8,
-   * then a geometric grid of ratio about √2, always ending with {@code total} (re-solving at every
-   * k would cost O(total²) products).
+   * Returns the iteration limits at which a Krylov solver's trace is sampled: every k up to 8, then
+   * a geometric grid of ratio about √2, always ending with {@code total} (re-solving at every k
+   * would cost O(total²) products).
    */
   static List<Integer> traceIterations(int total) {
     List<Integer> ks = new ArrayList<>();
@@ -132,20 +139,26 @@ record SubproblemRun(List<List<Double>> rows, Map<String, Double> metrics) {
 
   /**
    * Lemma 6's bound on the phase-I iterations, as the number of phase-I steps ⌈t*⌉ + 1 (the step
-   * that leaves the ball included), on the ball of radius r scaled to the unit ball (H' = r²H,
-   * g' = rg, η' = η/r²): t* ≤ [log(1/(η|g⁽¹⁾|) − 1/(ηλ₁)) − log(w₀ − 1/(ηλ₁))]/log(1 − ηλ₁) with
-   * w₀ = α/(η‖g‖). NaN when λ₁ ≥ 0 or g⁽¹⁾ = 0 (no bound).
+   * that leaves the ball included), on the ball of radius r scaled to the unit ball (H' = r²H, g' =
+   * rg, η' = η/r²): t* ≤ [log(1/(η|g⁽¹⁾|) − 1/(ηλ₁)) − log(w₀ − 1/(ηλ₁))]/log(1 − ηλ₁) with w₀ =
+   * α/(η‖g‖). NaN when λ₁ ≥ 0 or g⁽¹⁾ = 0 (no bound).
    */
   static double lemma6Bound(
-      ExactSolution exact, RandomIndefiniteProblem problem, double eta, double alpha,
+      ExactSolution exact,
+      RandomIndefiniteProblem problem,
+      double eta,
+      double alpha,
       double radius) {
     double gNorm = 0;
     for (double gi : problem.gradientAsDoubles()) {
       gNorm += gi * gi;
     }
-    return lemma6Bound(exact.lowestEigenvalue() * radius * radius,
-        Math.abs(exact.gradientCoefficients()[0]) * radius, Math.sqrt(gNorm) * radius,
-        eta / (radius * radius), alpha);
+    return lemma6Bound(
+        exact.lowestEigenvalue() * radius * radius,
+        Math.abs(exact.gradientCoefficients()[0]) * radius,
+        Math.sqrt(gNorm) * radius,
+        eta / (radius * radius),
+        alpha);
   }
 
   /**
@@ -158,9 +171,8 @@ record SubproblemRun(List<List<Double>> rows, Map<String, Double> metrics) {
     }
     double shift = 1.0 / (eta * lambda1);
     double w0 = alpha / (eta * gNorm);
-    double tStar = (Math.log(1.0 / (eta * g1) - shift) - Math.log(w0 - shift))
-        / Math.log(1.0 - eta * lambda1);
+    double tStar =
+        (Math.log(1.0 / (eta * g1) - shift) - Math.log(w0 - shift)) / Math.log(1.0 - eta * lambda1);
     return Math.ceil(tStar) + 1;
   }
-
 }

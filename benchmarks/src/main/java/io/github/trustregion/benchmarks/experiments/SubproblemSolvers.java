@@ -4,8 +4,8 @@ import io.github.trustregion.optimizers.subproblem.GradientSolverSettings;
 import io.github.trustregion.optimizers.subproblem.GradientTrustRegionSolver;
 import io.github.trustregion.optimizers.subproblem.LanczosTrustRegionSolver;
 import io.github.trustregion.optimizers.subproblem.SteihaugCgSolver;
-import io.github.trustregion.optimizers.subproblem.SubproblemSolver;
 import io.github.trustregion.optimizers.subproblem.StepSizeRule;
+import io.github.trustregion.optimizers.subproblem.SubproblemSolver;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -45,8 +45,12 @@ final class SubproblemSolvers {
           return kind;
         }
       }
-      throw new IllegalArgumentException("Unknown subproblem solver '" + label + "'; known: "
-          + Arrays.stream(values()).map(Kind::label).collect(Collectors.joining(", ")) + ".");
+      throw new IllegalArgumentException(
+          "Unknown subproblem solver '"
+              + label
+              + "'; known: "
+              + Arrays.stream(values()).map(Kind::label).collect(Collectors.joining(", "))
+              + ".");
     }
   }
 
@@ -62,8 +66,9 @@ final class SubproblemSolvers {
     return switch (kind) {
       case STEIHAUG_CG -> new SteihaugCgSolver(maxIterations, KRYLOV_TOLERANCE);
       case LANCZOS -> new LanczosTrustRegionSolver(maxIterations, KRYLOV_TOLERANCE);
-      case PAPER -> throw new IllegalArgumentException(
-          "The paper's solver is not a Krylov solver; use SubproblemSolvers.paper(eta).");
+      case PAPER ->
+          throw new IllegalArgumentException(
+              "The paper's solver is not a Krylov solver; use SubproblemSolvers.paper(eta).");
     };
   }
 

@@ -12,18 +12,19 @@ import io.github.trustregion.framework.annotation.Scale;
 import io.github.trustregion.framework.annotation.TrainOn;
 
 /**
- * E2 (the paper's Figure 2): training and test error against epochs and against seconds, TR
- * against SGD with the paper's settings (SGD η = 0.1; TR with N₁ = N₂ = 1, η = 0.1, r₀ = 1).
+ * E2 (the paper's Figure 2): training and test error against epochs and against seconds, TR against
+ * SGD with the paper's settings (SGD η = 0.1; TR with N₁ = N₂ = 1, η = 0.1, r₀ = 1).
  *
- * <p>Paper scale: VGG16 on CIFAR-10, B = 512, 100 epochs (the figure's first row; its STL-10 row
- * is the paper-only experiment {@link TrainingCurvesStl10}). ci: the MLP on 12,000 Fashion-MNIST
+ * <p>Paper scale: VGG16 on CIFAR-10, B = 512, 100 epochs (the figure's first row; its STL-10 row is
+ * the paper-only experiment {@link TrainingCurvesStl10}). ci: the MLP on 12,000 Fashion-MNIST
  * images, B = 128 (about the paper's 98 steps per epoch), 10 epochs. smoke: 256 images, 2 epochs.
  */
 @Experiment(
     id = "e2-training-curves",
     title = "E2: training curves, TR vs SGD",
-    description = "Train and test error per epoch and per second of wall time for the stochastic"
-        + " trust-region method and plain SGD from the same initialization and data order.",
+    description =
+        "Train and test error per epoch and per second of wall time for the stochastic"
+            + " trust-region method and plain SGD from the same initialization and data order.",
     kind = ExperimentKind.TRAINING)
 @TrainOn(FashionMnistMlp.class)
 @SgdVersusTr

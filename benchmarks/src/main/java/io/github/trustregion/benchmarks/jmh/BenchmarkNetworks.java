@@ -25,15 +25,18 @@ final class BenchmarkNetworks {
     return switch (model) {
       case "mlp" -> Mlp.fashionMnist();
       case "small-cnn" -> SmallCnn.fashionMnist();
-      default -> throw new IllegalArgumentException(
-          owner + ": unknown model '" + model + "'; use mlp or small-cnn.");
+      default ->
+          throw new IllegalArgumentException(
+              owner + ": unknown model '" + model + "'; use mlp or small-cnn.");
     };
   }
 
-  /** Returns the first {@code batchSize} Fashion-MNIST training images in the network's input shape. */
+  /**
+   * Returns the first {@code batchSize} Fashion-MNIST training images in the network's input shape.
+   */
   static DataSet fashionMnistMinibatch(NetworkArchitecture architecture, int batchSize) {
-    ImageWorkload workload = architecture.flatInput()
-        ? new FashionMnistMlp() : new FashionMnistSmallCnn();
+    ImageWorkload workload =
+        architecture.flatInput() ? new FashionMnistMlp() : new FashionMnistSmallCnn();
     return workload.load(new DataRequest(Scale.SMOKE, batchSize, 10, 1)).train();
   }
 }

@@ -30,24 +30,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gradient throughput in samples per second of the small CNN and the MLP 784-256-256-10 on the
- * CPU backend, for DL4J's own gradient and for the project's {@link NetworkObjective} around it.
+ * Gradient throughput in samples per second of the small CNN and the MLP 784-256-256-10 on the CPU
+ * backend, for DL4J's own gradient and for the project's {@link NetworkObjective} around it.
  *
  * <p>One invocation computes the gradient of the loss summed over one fixed minibatch of B random
  * 28×28 inputs with cyclic one-hot labels: {@link #dl4jGradient} calls {@code
  * computeGradientAndScore()} and copies the flattened gradient into a preallocated vector (what a
- * caller has to do, since DL4J overwrites it on the next call); {@link #objectiveGradient} asks
- * the project's objective for F(x) and ∇F(x), the path every training method takes. The primary
- * score is gradients per second; the auxiliary counter {@code samples} is samples per second (B
- * per gradient), the figure the issue compares with PyTorch (about 6,300/s for the small CNN and
+ * caller has to do, since DL4J overwrites it on the next call); {@link #objectiveGradient} asks the
+ * project's objective for F(x) and ∇F(x), the path every training method takes. The primary score
+ * is gradients per second; the auxiliary counter {@code samples} is samples per second (B per
+ * gradient), the figure the README compares with PyTorch (about 6,300/s for the small CNN and
  * 11,000/s for the MLP at B = 128 on a 2-core machine).
  *
  * <p>{@link #layerHelpers} chooses DL4J's convolution and pooling implementation: {@code onednn}
  * installs DL4J's oneDNN helpers with {@link OneDnnLayerHelpers} (what the project's models do; on
  * a native build without oneDNN nothing is installed), {@code builtin} removes them, which is what
- * DL4J 1.0.0-M2.1 runs by itself (im2col + gemm + col2im; see {@link OneDnnLayerHelpers} for
- * why). Before any timing the set-up checks that the helpers' gradient matches the built-in one
- * (relative L2 difference below 1e-4) and fails otherwise.
+ * DL4J 1.0.0-M2.1 runs by itself (im2col + gemm + col2im; see {@link OneDnnLayerHelpers} for why).
+ * Before any timing the set-up checks that the helpers' gradient matches the built-in one (relative
+ * L2 difference below 1e-4) and fails otherwise.
  *
  * <p>The fork inherits the environment: run it with {@code OMP_WAIT_POLICY=PASSIVE}. With the
  * default busy-waiting OpenMP threads the gradient rate dropped 7–20× whenever other processes
@@ -57,7 +57,9 @@ import org.slf4j.LoggerFactory;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Dorg.bytedeco.javacpp.maxbytes=6G"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx3g", "-Dorg.bytedeco.javacpp.maxbytes=6G"})
 @State(Scope.Benchmark)
 public class GradientThroughputBenchmark {
 
@@ -112,17 +114,21 @@ public class GradientThroughputBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     NetworkArchitecture architecture = architecture(model);
-    boolean oneDnn = switch (layerHelpers) {
-      case "onednn" -> true;
-      case "builtin" -> false;
-      default -> throw new IllegalArgumentException(
-          "GradientThroughputBenchmark: unknown layerHelpers '" + layerHelpers
-              + "'; use onednn or builtin (-p layerHelpers=builtin).");
-    };
+    boolean oneDnn =
+        switch (layerHelpers) {
+          case "onednn" -> true;
+          case "builtin" -> false;
+          default ->
+              throw new IllegalArgumentException(
+                  "GradientThroughputBenchmark: unknown layerHelpers '"
+                      + layerHelpers
+                      + "'; use onednn or builtin (-p layerHelpers=builtin).");
+        };
     Nd4j.getRandom().setSeed(7);
-    features = architecture.flatInput()
-        ? Nd4j.rand(DataType.FLOAT, batch, 784)
-        : Nd4j.rand(DataType.FLOAT, batch, 1, 28, 28);
+    features =
+        architecture.flatInput()
+            ? Nd4j.rand(DataType.FLOAT, batch, 784)
+            : Nd4j.rand(DataType.FLOAT, batch, 1, 28, 28);
     labels = Nd4j.zeros(DataType.FLOAT, batch, 10);
     for (int i = 0; i < batch; i++) {
       labels.putScalar(i, i % 10, 1.0);
@@ -133,8 +139,13 @@ public class GradientThroughputBenchmark {
     gradientCopy = Nd4j.create(DataType.FLOAT, network.numParams());
     dl4jGradient(new Samples());
     checkAgainstBuiltin(architecture);
-    LOG.info("{} B={} layer helpers={} ({}); native build: {}", architecture.name(), batch,
-        layerHelpers, OneDnnLayerHelpers.countInstalled(network), nativeBuild());
+    LOG.info(
+        "{} B={} layer helpers={} ({}); native build: {}",
+        architecture.name(),
+        batch,
+        layerHelpers,
+        OneDnnLayerHelpers.countInstalled(network),
+        nativeBuild());
 
     MultiLayerNetwork objectiveNetwork = architecture.build(1);
     setLayerHelpers(objectiveNetwork, oneDnn);
@@ -148,8 +159,9 @@ public class GradientThroughputBenchmark {
     return switch (name) {
       case "smallCnn" -> SmallCnn.fashionMnist();
       case "mlp" -> Mlp.fashionMnist();
-      default -> throw new IllegalArgumentException(
-          "GradientThroughputBenchmark: unknown model '" + name + "'; use smallCnn or mlp.");
+      default ->
+          throw new IllegalArgumentException(
+              "GradientThroughputBenchmark: unknown model '" + name + "'; use smallCnn or mlp.");
     };
   }
 
@@ -181,14 +193,21 @@ public class GradientThroughputBenchmark {
     reference.setLabels(labels);
     reference.computeGradientAndScore();
     INDArray expected = reference.getFlattenedGradients().castTo(DataType.DOUBLE);
-    double difference = gradientCopy.castTo(DataType.DOUBLE).sub(expected).norm2Number()
-        .doubleValue() / expected.norm2Number().doubleValue();
+    double difference =
+        gradientCopy.castTo(DataType.DOUBLE).sub(expected).norm2Number().doubleValue()
+            / expected.norm2Number().doubleValue();
     if (!(difference < GRADIENT_TOLERANCE)) {
-      throw new IllegalStateException("GradientThroughputBenchmark: the " + layerHelpers
-          + " layer helpers' gradient differs from DL4J's built-in one by " + difference
-          + " (relative L2, tolerance " + GRADIENT_TOLERANCE + "); do not trust their timing.");
+      throw new IllegalStateException(
+          "GradientThroughputBenchmark: the "
+              + layerHelpers
+              + " layer helpers' gradient differs from DL4J's built-in one by "
+              + difference
+              + " (relative L2, tolerance "
+              + GRADIENT_TOLERANCE
+              + "); do not trust their timing.");
     }
-    LOG.info("Layer helpers' gradient matches the built-in one (relative L2 difference {}).",
+    LOG.info(
+        "Layer helpers' gradient matches the built-in one (relative L2 difference {}).",
         difference);
   }
 
@@ -201,7 +220,8 @@ public class GradientThroughputBenchmark {
   }
 
   private static String nativeBuild() {
-    return OneDnnLayerHelpers.nativeBuildHasOneDnn() ? "with oneDNN"
+    return OneDnnLayerHelpers.nativeBuildHasOneDnn()
+        ? "with oneDNN"
         : "without oneDNN (no helpers installed)";
   }
 }

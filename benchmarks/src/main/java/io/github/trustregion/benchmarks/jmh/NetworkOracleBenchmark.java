@@ -12,7 +12,6 @@ import io.github.trustregion.optimizers.hessian.NetworkObjective;
 import io.github.trustregion.optimizers.hessian.ObjectiveOptions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -34,21 +33,23 @@ import org.slf4j.LoggerFactory;
 /**
  * The cost of the first- and second-order oracles and of whole steps on the CPU-scale networks, on
  * one fixed minibatch: a gradient, a forward-difference and a central-difference Hessian-vector
- * product, one SGD step and one stochastic TR step with the paper's settings (N₁ = N₂ = 1,
- * η = 0.1, r₀ = 1), both methods made by the harness's method registry exactly as the experiments
- * make them.
+ * product, one SGD step and one stochastic TR step with the paper's settings (N₁ = N₂ = 1, η = 0.1,
+ * r₀ = 1), both methods made by the harness's method registry exactly as the experiments make them.
  *
  * <p>Throughput mode: the primary score is operations per second; the auxiliary counter {@code
  * samples} is examples per second (operations × batch size), and the step benchmarks add the
- * products they used. Issue 2's targets read off the same run: forward Hv / gradient time ratio
- * ≤ 1.15 and TR step / SGD step ≤ 2.5; {@code lossValue} is the remaining oracle of a TR step,
- * so that the step's cost can be set against the sum of its oracles. The minibatch is real Fashion-MNIST when it is installed,
- * else standard-normal inputs with uniform labels (the cost does not depend on the values). Issue
- * 7's throughput table adds B = 1024: {@code -Djmh.extraArgs="-p batchSize=128,1024"}.
+ * products they used. The project's speed targets read off the same run: forward Hv / gradient time
+ * ratio ≤ 1.15 and TR step / SGD step ≤ 2.5; {@code lossValue} is the remaining oracle of a TR
+ * step, so that the step's cost can be set against the sum of its oracles. The minibatch is real
+ * Fashion-MNIST when it is installed, else standard-normal inputs with uniform labels (the cost
+ * does not depend on the values). The README's throughput table adds B = 1024: {@code
+ * -Djmh.extraArgs="-p batchSize=128,1024"}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Dorg.bytedeco.javacpp.maxbytes=6G"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx3g", "-Dorg.bytedeco.javacpp.maxbytes=6G"})
 @State(Scope.Benchmark)
 public class NetworkOracleBenchmark {
 
@@ -63,9 +64,9 @@ public class NetworkOracleBenchmark {
   public int batchSize;
 
   /**
-   * N₁ = N₂ of the TR step's solver: 1 is the paper's (three Hessian-vector products per step);
-   * 0 makes the subproblem a single phase-I step (two products), the cheapest step the solver
-   * allows, for comparison ({@code -p subproblemLimit=0}).
+   * N₁ = N₂ of the TR step's solver: 1 is the paper's (three Hessian-vector products per step); 0
+   * makes the subproblem a single phase-I step (two products), the cheapest step the solver allows,
+   * for comparison ({@code -p subproblemLimit=0}).
    */
   @Param({"1"})
   public int subproblemLimit;
@@ -89,8 +90,10 @@ public class NetworkOracleBenchmark {
   public static class Samples {
     /** Examples processed; JMH divides by time. */
     public long samples;
+
     /** Hessian-vector products used by the step benchmarks. */
     public long hessianVectorProducts;
+
     /** Gradient evaluations used by the step benchmarks. */
     public long gradientEvaluations;
 
@@ -134,20 +137,28 @@ public class NetworkOracleBenchmark {
     NetworkObjective trNetwork = NetworkObjective.of(architecture.build(1), forwardOptions);
     trObjective = trNetwork.on(batch);
     trParameters = trNetwork.parameters().dup();
-    trustRegion = methods.create("TR", List.of("subproblemStepSize=0.1",
-            "phaseOneLimit=" + subproblemLimit, "iterationLimit=" + subproblemLimit))
-        .newState(trParameters.length());
+    trustRegion =
+        methods
+            .create(
+                "TR",
+                List.of(
+                    "subproblemStepSize=0.1",
+                    "phaseOneLimit=" + subproblemLimit,
+                    "iterationLimit=" + subproblemLimit))
+            .newState(trParameters.length());
   }
 
   private DataSet minibatch(NetworkArchitecture architecture) {
     if (FashionMnist.isAvailable(FashionMnist.directory())) {
       return BenchmarkNetworks.fashionMnistMinibatch(architecture, batchSize);
     }
-    LOG.warn("Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist): timing on"
-        + " random inputs of the same shape.");
-    INDArray features = architecture.flatInput()
-        ? Nd4j.randn(DataType.FLOAT, batchSize, 784)
-        : Nd4j.randn(DataType.FLOAT, batchSize, 1, 28, 28);
+    LOG.warn(
+        "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist): timing on"
+            + " random inputs of the same shape.");
+    INDArray features =
+        architecture.flatInput()
+            ? Nd4j.randn(DataType.FLOAT, batchSize, 784)
+            : Nd4j.randn(DataType.FLOAT, batchSize, 1, 28, 28);
     INDArray labels = Nd4j.zeros(DataType.FLOAT, batchSize, 10);
     for (int i = 0; i < batchSize; i++) {
       labels.putScalar(i, i % 10, 1.0);
@@ -193,8 +204,8 @@ public class NetworkOracleBenchmark {
   }
 
   /**
-   * One stochastic TR step with the paper's solver settings (N₁ = N₂ = {@link #subproblemLimit},
-   * 1 by default; η = 0.1, r₀ = 1).
+   * One stochastic TR step with the paper's solver settings (N₁ = N₂ = {@link #subproblemLimit}, 1
+   * by default; η = 0.1, r₀ = 1).
    */
   @Benchmark
   public StepReport trustRegionStep(Samples counters) {

@@ -2,32 +2,51 @@ package io.github.trustregion.benchmarks.jmh;
 
 import io.github.trustregion.benchmarks.data.FashionMnist;
 import io.github.trustregion.benchmarks.models.NetworkArchitecture;
+import io.github.trustregion.framework.commandline.CommandLines;
 import io.github.trustregion.optimizers.HessianVectorProduct;
 import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.MinibatchObjective;
 import io.github.trustregion.optimizers.hessian.NetworkObjective;
 import io.github.trustregion.optimizers.hessian.ObjectiveOptions;
 import io.github.trustregion.optimizers.trustregion.TrustRegion;
+import java.io.PrintStream;
+import java.util.OptionalInt;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Where the time of a stochastic TR step goes: the step's oracles (gradient, Hessian-vector
  * products, the trial value F(x + z)) timed call by call, and the rest (the subproblem solver's
  * vector algebra and the state's bookkeeping) as the difference to the whole step.
  *
- * <p>It complements {@link NetworkOracleBenchmark}, whose separate benchmarks of each oracle run
- * at different times and so carry the machine's noise into their sum; here every part is measured
- * inside the same steps, so the share of each part holds even on a loaded machine. Steps use
- * {@link TrustRegion#paper()} on one real Fashion-MNIST minibatch of B = 128 (Fashion-MNIST must
- * be installed), after a warm-up. Run it with the benchmarks class path:
+ * <p>It complements {@link NetworkOracleBenchmark}, whose separate benchmarks of each oracle run at
+ * different times and so carry the machine's noise into their sum; here every part is measured
+ * inside the same steps, so the share of each part holds even on a loaded machine. Steps use {@link
+ * TrustRegion#paper()} on one real Fashion-MNIST minibatch of B = 128 (Fashion-MNIST must be
+ * installed), after a warm-up. Run it with the benchmarks class path:
  *
  * <pre>
  *   OMP_WAIT_POLICY=PASSIVE java -cp benchmarks/target/classes:CLASSPATH \
- *       io.github.trustregion.benchmarks.jmh.StepCostBreakdown mlp|small-cnn [warm-up] [steps]
+ *       io.github.trustregion.benchmarks.jmh.StepCostBreakdown [-h] mlp|small-cnn [WARM-UP] [STEPS]
  * </pre>
+ *
+ * <p>The arguments are parsed by picocli ({@link Arguments}, {@link CommandLines}); {@code --help}
+ * prints the usage. Exit codes: 0 measured, 1 the measurement could not run (such as Fashion-MNIST
+ * missing; the message says how to install it), 2 bad arguments.
  */
 public final class StepCostBreakdown {
+
+  /** The exit code of bad arguments. */
+  static final int EXIT_USAGE = 2;
+
+  private static final String MLP = "mlp";
+  private static final String SMALL_CNN = "small-cnn";
 
   private StepCostBreakdown() {}
 
@@ -42,19 +61,29 @@ public final class StepCostBreakdown {
    * @param value the trial value F(x + z)
    * @param rest the step minus its oracles (setting up the product operator included)
    */
-  public record Breakdown(int steps, double step, double gradient, double hessianVectorProducts,
-      double productsPerStep, double value, double rest) {}
+  public record Breakdown(
+      int steps,
+      double step,
+      double gradient,
+      double hessianVectorProducts,
+      double productsPerStep,
+      double value,
+      double rest) {}
 
   /** Measures {@code steps} TR steps of {@code model} (mlp or small-cnn) after {@code warmUp}. */
   public static Breakdown measure(String model, int warmUp, int steps) {
     if (steps < 1 || warmUp < 0) {
-      throw new IllegalArgumentException("StepCostBreakdown: steps must be at least 1 and the"
-          + " warm-up at least 0, but were " + steps + " and " + warmUp);
+      throw new IllegalArgumentException(
+          "StepCostBreakdown: steps must be at least 1 and the"
+              + " warm-up at least 0, but were "
+              + steps
+              + " and "
+              + warmUp);
     }
     NetworkArchitecture architecture = BenchmarkNetworks.architecture(model, "StepCostBreakdown");
     if (!FashionMnist.isAvailable(FashionMnist.directory())) {
-      throw new IllegalStateException("StepCostBreakdown needs Fashion-MNIST: apt-get install"
-          + " dataset-fashion-mnist");
+      throw new IllegalStateException(
+          "StepCostBreakdown needs Fashion-MNIST: apt-get install" + " dataset-fashion-mnist");
     }
     DataSet batch = BenchmarkNetworks.fashionMnistMinibatch(architecture, 128);
     NetworkObjective network =
@@ -72,24 +101,122 @@ public final class StepCostBreakdown {
     }
     long total = System.nanoTime() - start;
     double perStep = 1e6 * steps;
-    return new Breakdown(steps, total / perStep, timed.gradientNanos / perStep,
-        timed.productNanos / perStep, timed.products / (double) steps, timed.valueNanos / perStep,
+    return new Breakdown(
+        steps,
+        total / perStep,
+        timed.gradientNanos / perStep,
+        timed.productNanos / perStep,
+        timed.products / (double) steps,
+        timed.valueNanos / perStep,
         (total - timed.gradientNanos - timed.productNanos - timed.valueNanos) / perStep);
   }
 
-  /** Prints the breakdown of {@code args[0]} (mlp or small-cnn), warm-up 30 and 200 steps. */
+  /** Prints the breakdown of a model's steps and exits; see the class documentation. */
   public static void main(String[] args) {
-    if (args.length < 1) {
-      System.err.println("usage: StepCostBreakdown mlp|small-cnn [warm-up steps] [measured steps]");
-      System.exit(2);
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command line, printing to {@code out} and {@code err}, and returns the exit code. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    Arguments arguments = new Arguments();
+    CommandLine cli = CommandLines.create(arguments, out, err);
+    OptionalInt parsed = CommandLines.parse(cli, args, EXIT_USAGE);
+    if (parsed.isPresent()) {
+      return parsed.getAsInt();
     }
-    int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-    int steps = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-    Breakdown b = measure(args[0], warmUp, steps);
-    System.out.printf("%s, %d steps: step %.2f ms = gradient %.2f + %.1f Hessian-vector products"
-            + " %.2f + value %.2f + rest %.2f (rest %.1f%% of the step)%n", args[0], b.steps(),
-        b.step(), b.gradient(), b.productsPerStep(), b.hessianVectorProducts(), b.value(),
-        b.rest(), 100 * b.rest() / b.step());
+    Breakdown b;
+    try {
+      b = measure(arguments.model, arguments.warmUp, arguments.steps);
+    } catch (IllegalStateException e) {
+      err.println(e.getMessage());
+      return 1;
+    }
+    out.printf(
+        "%s, %d steps: step %.2f ms = gradient %.2f + %.1f Hessian-vector products"
+            + " %.2f + value %.2f + rest %.2f (rest %.1f%% of the step)%n",
+        arguments.model,
+        b.steps(),
+        b.step(),
+        b.gradient(),
+        b.productsPerStep(),
+        b.hessianVectorProducts(),
+        b.value(),
+        b.rest(),
+        100 * b.rest() / b.step());
+    return 0;
+  }
+
+  /** The command line's arguments, as picocli parses them. */
+  @Command(
+      name = "StepCostBreakdown",
+      usageHelpWidth = 100,
+      description =
+          "Splits the time of a stochastic TR step (paper settings, one Fashion-MNIST"
+              + " minibatch of B = 128) into its oracles and the rest, timed inside the same steps.",
+      exitCodeListHeading = "Exit codes:%n",
+      exitCodeList = {
+        "0:measured",
+        "1:the measurement could not run (such as Fashion-MNIST missing)",
+        EXIT_USAGE + ":bad arguments"
+      })
+  static final class Arguments {
+
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "print this help and exit")
+    boolean help;
+
+    @Parameters(
+        index = "0",
+        paramLabel = "MODEL",
+        converter = ModelConverter.class,
+        description = "the network: " + MLP + " or " + SMALL_CNN)
+    String model;
+
+    @Parameters(
+        index = "1",
+        arity = "0..1",
+        paramLabel = "WARM-UP",
+        converter = WarmUpConverter.class,
+        description = "TR steps before the measurement, at least 0 (default: ${DEFAULT-VALUE})")
+    int warmUp = 30;
+
+    @Parameters(
+        index = "2",
+        arity = "0..1",
+        paramLabel = "STEPS",
+        converter = StepsConverter.class,
+        description = "TR steps measured, at least 1 (default: ${DEFAULT-VALUE})")
+    int steps = 200;
+  }
+
+  /** Accepts the models {@link BenchmarkNetworks#architecture} knows. */
+  static final class ModelConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String text) {
+      if (!text.equals(MLP) && !text.equals(SMALL_CNN)) {
+        throw new TypeConversionException(
+            "'" + text + "' is no model; use " + MLP + " or " + SMALL_CNN + ".");
+      }
+      return text;
+    }
+  }
+
+  /** Converts the warm-up's text to a whole number of at least 0. */
+  static final class WarmUpConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      return CommandLines.wholeNumber(text, 0);
+    }
+  }
+
+  /** Converts the measured steps' text to a whole number of at least 1. */
+  static final class StepsConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      return CommandLines.wholeNumber(text, 1);
+    }
   }
 
   /** Times every oracle call of the objective it wraps. */

@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The paper's subproblem solver against the Krylov solvers on E1's random indefinite problems
- * H = BBᵀ − λI (float64), each solving to a relative tolerance of 10⁻¹⁰ on the unit ball.
+ * The paper's subproblem solver against the Krylov solvers on E1's random indefinite problems H =
+ * BBᵀ − λI (float64), each solving to a relative tolerance of 10⁻¹⁰ on the unit ball.
  *
  * <p>Throughput mode: the primary score is solves per second; the auxiliary counters are
  * Hessian-vector products per second ({@code hessianVectorProducts}; divided by the solves per
@@ -37,7 +37,9 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=8G"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=8G"})
 @State(Scope.Benchmark)
 public class SubproblemSolverBenchmark {
 
@@ -78,13 +80,17 @@ public class SubproblemSolverBenchmark {
         RandomIndefiniteProblem.generate(n, lambda, 1L, DataType.DOUBLE);
     gradient = problem.gradient();
     hessian = problem.hessian();
-    subproblemSolver = switch (solver) {
-      case "paper" -> new GradientTrustRegionSolver(GradientSolverSettings.accurateDefaults());
-      case "steihaug-cg" -> new SteihaugCgSolver(n, 1e-10);
-      case "lanczos" -> new LanczosTrustRegionSolver(n, 1e-10);
-      default -> throw new IllegalArgumentException("SubproblemSolverBenchmark: unknown solver '"
-          + solver + "'; use paper, steihaug-cg or lanczos.");
-    };
+    subproblemSolver =
+        switch (solver) {
+          case "paper" -> new GradientTrustRegionSolver(GradientSolverSettings.accurateDefaults());
+          case "steihaug-cg" -> new SteihaugCgSolver(n, 1e-10);
+          case "lanczos" -> new LanczosTrustRegionSolver(n, 1e-10);
+          default ->
+              throw new IllegalArgumentException(
+                  "SubproblemSolverBenchmark: unknown solver '"
+                      + solver
+                      + "'; use paper, steihaug-cg or lanczos.");
+        };
   }
 
   /** One solve on the unit ball. */

@@ -24,8 +24,13 @@ public record Mlp(int inputs, List<Integer> hidden, int classes, DataType dataTy
     hidden = List.copyOf(hidden);
     if (inputs < 1 || classes < 2 || hidden.stream().anyMatch(h -> h < 1)) {
       throw new IllegalArgumentException(
-          "An MLP needs inputs ≥ 1, hidden widths ≥ 1 and at least 2 classes, got inputs=" + inputs
-              + ", hidden=" + hidden + ", classes=" + classes + ".");
+          "An MLP needs inputs ≥ 1, hidden widths ≥ 1 and at least 2 classes, got inputs="
+              + inputs
+              + ", hidden="
+              + hidden
+              + ", classes="
+              + classes
+              + ".");
     }
   }
 
@@ -36,8 +41,12 @@ public record Mlp(int inputs, List<Integer> hidden, int classes, DataType dataTy
 
   @Override
   public String name() {
-    return "mlp-" + inputs + "-"
-        + hidden.stream().map(String::valueOf).collect(Collectors.joining("-")) + "-" + classes;
+    return "mlp-"
+        + inputs
+        + "-"
+        + hidden.stream().map(String::valueOf).collect(Collectors.joining("-"))
+        + "-"
+        + classes;
   }
 
   @Override

@@ -26,14 +26,22 @@ public record MobileNetV1(int channels, int side, int classes, DataType dataType
     implements NetworkArchitecture {
 
   /** The blocks' output widths; a negative width marks a block whose depthwise stride is 2. */
-  static final int[] BLOCKS = {64, -128, 128, -256, 256, -512, 512, 512, 512, 512, 512, -1024, 1024};
+  static final int[] BLOCKS = {
+    64, -128, 128, -256, 256, -512, 512, 512, 512, 512, 512, -1024, 1024
+  };
 
   /** Checks that four strides of 2 and the final pooling divide the side. */
   public MobileNetV1 {
     if (channels < 1 || classes < 2 || side < 32 || side % 32 != 0) {
       throw new IllegalArgumentException(
           "MobileNetV1 needs channels ≥ 1, classes ≥ 2 and a side that is a multiple of 32, got"
-              + " channels=" + channels + ", side=" + side + ", classes=" + classes + ".");
+              + " channels="
+              + channels
+              + ", side="
+              + side
+              + ", classes="
+              + classes
+              + ".");
     }
   }
 
@@ -54,16 +62,18 @@ public record MobileNetV1(int channels, int side, int classes, DataType dataType
 
   @Override
   public MultiLayerConfiguration configuration(long seed) {
-    NeuralNetConfiguration.ListBuilder list = Layers.base(seed, dataType, ConvolutionMode.Same).list();
+    NeuralNetConfiguration.ListBuilder list =
+        Layers.base(seed, dataType, ConvolutionMode.Same).list();
     list.layer(Layers.conv(3, 1, 32));
     for (int block : BLOCKS) {
       int stride = block < 0 ? 2 : 1;
-      list.layer(new DepthwiseConvolution2D.Builder(3, 3)
-          .stride(stride, stride)
-          .depthMultiplier(1)
-          .hasBias(true)
-          .activation(Layers.srelu())
-          .build());
+      list.layer(
+          new DepthwiseConvolution2D.Builder(3, 3)
+              .stride(stride, stride)
+              .depthMultiplier(1)
+              .hasBias(true)
+              .activation(Layers.srelu())
+              .build());
       list.layer(Layers.conv(1, 1, Math.abs(block)));
     }
     return list.layer(Layers.averagePool(2))

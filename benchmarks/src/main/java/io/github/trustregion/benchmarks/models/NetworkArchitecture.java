@@ -18,8 +18,8 @@ public sealed interface NetworkArchitecture permits Mlp, SmallCnn, Vgg16, Mobile
   String name();
 
   /**
-   * Returns whether the network takes flat rows [N, C·H·W] (fully connected) rather than images
-   * [N, C, H, W].
+   * Returns whether the network takes flat rows [N, C·H·W] (fully connected) rather than images [N,
+   * C, H, W].
    */
   boolean flatInput();
 
@@ -27,9 +27,9 @@ public sealed interface NetworkArchitecture permits Mlp, SmallCnn, Vgg16, Mobile
   MultiLayerConfiguration configuration(long seed);
 
   /**
-   * Builds and initializes a new network, with oneDNN helpers in its convolution and pooling
-   * layers where the native build has oneDNN ({@link OneDnnLayerHelpers}); two calls with the same
-   * seed give bit-identical parameters.
+   * Builds and initializes a new network, with oneDNN helpers in its convolution and pooling layers
+   * where the native build has oneDNN ({@link OneDnnLayerHelpers}); two calls with the same seed
+   * give bit-identical parameters.
    */
   default MultiLayerNetwork build(long seed) {
     MultiLayerNetwork network = new MultiLayerNetwork(configuration(seed));

@@ -13,9 +13,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * single softmax layer 512·(side/32)² → classes (512 → 10 for 32×32 CIFAR-10 input).
  *
  * <p>The paper's code puts batch normalization after every convolution; finite-difference
- * Hessian-vector products need a deterministic loss, so this network has none (and its
- * convolutions keep their biases). STL-10 images are downsampled to 32×32 first, as the paper's
- * code does.
+ * Hessian-vector products need a deterministic loss, so this network has none (and its convolutions
+ * keep their biases). STL-10 images are downsampled to 32×32 first, as the paper's code does.
  *
  * @param channels the input channels (3)
  * @param side the input height and width, a multiple of 32
@@ -35,7 +34,12 @@ public record Vgg16(int channels, int side, int classes, DataType dataType)
     if (channels < 1 || classes < 2 || side < 32 || side % 32 != 0) {
       throw new IllegalArgumentException(
           "Vgg16 needs channels ≥ 1, classes ≥ 2 and a side that is a multiple of 32 (five 2×2"
-              + " poolings), got channels=" + channels + ", side=" + side + ", classes=" + classes
+              + " poolings), got channels="
+              + channels
+              + ", side="
+              + side
+              + ", classes="
+              + classes
               + ".");
     }
   }
@@ -57,7 +61,8 @@ public record Vgg16(int channels, int side, int classes, DataType dataType)
 
   @Override
   public MultiLayerConfiguration configuration(long seed) {
-    NeuralNetConfiguration.ListBuilder list = Layers.base(seed, dataType, ConvolutionMode.Same).list();
+    NeuralNetConfiguration.ListBuilder list =
+        Layers.base(seed, dataType, ConvolutionMode.Same).list();
     for (int width : CONFIGURATION) {
       list.layer(width == 0 ? Layers.averagePool(2) : Layers.conv(3, 1, width));
     }

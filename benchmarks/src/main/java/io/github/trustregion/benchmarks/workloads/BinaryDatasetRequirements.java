@@ -23,8 +23,13 @@ final class BinaryDatasetRequirements {
       String dataset, String property, String unpacked, List<String> files, String remedy) {
     String value = System.getProperty(property);
     if (value == null || value.isBlank()) {
-      return List.of("The " + dataset + " directory is not set: the system property " + property
-          + " is empty. " + remedy);
+      return List.of(
+          "The "
+              + dataset
+              + " directory is not set: the system property "
+              + property
+              + " is empty. "
+              + remedy);
     }
     Path directory = Path.of(value.trim());
     Path inner = directory.resolve(unpacked);

@@ -21,10 +21,17 @@ public abstract class Cifar10Workload extends ImageWorkload {
 
   @Override
   public List<String> requirements(Scale scale) {
-    return BinaryDatasetRequirements.check("CIFAR-10", Cifar10.DIRECTORY_PROPERTY,
+    return BinaryDatasetRequirements.check(
+        "CIFAR-10",
+        Cifar10.DIRECTORY_PROPERTY,
         "cifar-10-batches-bin",
-        List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
-            "data_batch_5.bin", "test_batch.bin"),
+        List.of(
+            "data_batch_1.bin",
+            "data_batch_2.bin",
+            "data_batch_3.bin",
+            "data_batch_4.bin",
+            "data_batch_5.bin",
+            "test_batch.bin"),
         Cifar10.REMEDY);
   }
 

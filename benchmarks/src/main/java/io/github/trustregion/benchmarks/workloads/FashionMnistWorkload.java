@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A Fashion-MNIST workload: the dataset from {@link FashionMnist#directory()} with default subset
- * sizes of 512/256 (smoke), {@value #CI_TRAIN}/{@value #CI_TEST} (ci) and all 60,000/10,000
- * (paper) training/test images.
+ * sizes of 512/256 (smoke), {@value #CI_TRAIN}/{@value #CI_TEST} (ci) and all 60,000/10,000 (paper)
+ * training/test images.
  */
 public abstract class FashionMnistWorkload extends ImageWorkload {
 
@@ -28,8 +28,8 @@ public abstract class FashionMnistWorkload extends ImageWorkload {
   }
 
   /**
-   * Returns the missing files and those whose gzip stream does not end where it should (a
-   * truncated copy), found without decompressing them ({@link FashionMnist#problems(Path)}).
+   * Returns the missing files and those whose gzip stream does not end where it should (a truncated
+   * copy), found without decompressing them ({@link FashionMnist#problems(Path)}).
    */
   @Override
   public List<String> requirements(Scale scale) {

@@ -18,10 +18,10 @@ import org.nd4j.linalg.dataset.DataSet;
  *
  * <p>{@link #load} reads the dataset, takes a seeded stratified subset of the training set and of
  * the test set of the requested sizes (the scale's default sizes when the request says 0; {@link
- * Subsets#stratified}: class proportions kept, seeded order), fits the per-channel normalization
- * on the training subset and applies it to both, and returns the images flattened for fully
- * connected networks or as [N, C, H, W] for convolutional ones, with one-hot labels, in the
- * network's data type. Subclasses name the dataset, the architecture and the default sizes.
+ * Subsets#stratified}: class proportions kept, seeded order), fits the per-channel normalization on
+ * the training subset and applies it to both, and returns the images flattened for fully connected
+ * networks or as [N, C, H, W] for convolutional ones, with one-hot labels, in the network's data
+ * type. Subclasses name the dataset, the architecture and the default sizes.
  */
 public abstract class ImageWorkload implements Workload {
 
@@ -53,19 +53,21 @@ public abstract class ImageWorkload implements Workload {
     DatasetSplit split = readDataset();
     int trainCount = request.trainExamplesOr(defaultTrainExamples(request.scale()));
     int testCount = request.testExamplesOr(defaultTestExamples(request.scale()));
-    ImageSet train = adapt(Subsets.stratified(split.train(), trainCount, request.seed(),
-        split.train().name()));
+    ImageSet train =
+        adapt(Subsets.stratified(split.train(), trainCount, request.seed(), split.train().name()));
     // The test subset gets a seed of its own so that it is not correlated with the training one.
-    ImageSet test = adapt(Subsets.stratified(split.test(), testCount, ~request.seed(),
-        split.test().name()));
+    ImageSet test =
+        adapt(Subsets.stratified(split.test(), testCount, ~request.seed(), split.test().name()));
     ChannelNormalization normalization = ChannelNormalization.fit(train);
     NetworkArchitecture architecture = architecture();
     DataType type = dataType();
     boolean flat = architecture.flatInput();
     return new WorkloadData(
-        new DataSet(normalization.features(train, flat, type),
+        new DataSet(
+            normalization.features(train, flat, type),
             ChannelNormalization.oneHotLabels(train, type)),
-        new DataSet(normalization.features(test, flat, type),
+        new DataSet(
+            normalization.features(test, flat, type),
             ChannelNormalization.oneHotLabels(test, type)));
   }
 

@@ -9,8 +9,8 @@ import io.github.trustregion.framework.annotation.Scale;
 import java.util.List;
 
 /**
- * STL-10 with VGG16: the 96×96 images are shrunk to 32×32 by averaging 3×3 blocks (the paper's
- * code resizes them to 32×32 too) and fed to the CIFAR-sized VGG16. Default subset sizes: 256/128
+ * STL-10 with VGG16: the 96×96 images are shrunk to 32×32 by averaging 3×3 blocks (the paper's code
+ * resizes them to 32×32 too) and fed to the CIFAR-sized VGG16. Default subset sizes: 256/128
  * (smoke), all 5,000 training and 2,000 test images (ci), all 5,000/8,000 (paper).
  */
 public final class Stl10Vgg16 extends ImageWorkload {
@@ -46,8 +46,12 @@ public final class Stl10Vgg16 extends ImageWorkload {
 
   @Override
   public List<String> requirements(Scale scale) {
-    return BinaryDatasetRequirements.check("STL-10", Stl10.DIRECTORY_PROPERTY, "stl10_binary",
-        List.of("train_X.bin", "train_y.bin", "test_X.bin", "test_y.bin"), Stl10.REMEDY);
+    return BinaryDatasetRequirements.check(
+        "STL-10",
+        Stl10.DIRECTORY_PROPERTY,
+        "stl10_binary",
+        List.of("train_X.bin", "train_y.bin", "test_X.bin", "test_y.bin"),
+        Stl10.REMEDY);
   }
 
   @Override

@@ -66,17 +66,19 @@ class ChannelNormalizationTest {
 
     assertThat(features.shape()).containsExactly(9, 3, 5, 5);
     for (int c = 0; c < 3; c++) {
-      INDArray channel = features.get(
-          org.nd4j.linalg.indexing.NDArrayIndex.all(),
-          org.nd4j.linalg.indexing.NDArrayIndex.point(c),
-          org.nd4j.linalg.indexing.NDArrayIndex.all(),
-          org.nd4j.linalg.indexing.NDArrayIndex.all());
+      INDArray channel =
+          features.get(
+              org.nd4j.linalg.indexing.NDArrayIndex.all(),
+              org.nd4j.linalg.indexing.NDArrayIndex.point(c),
+              org.nd4j.linalg.indexing.NDArrayIndex.all(),
+              org.nd4j.linalg.indexing.NDArrayIndex.all());
       assertThat(channel.meanNumber().doubleValue()).isCloseTo(0.0, within(1e-12));
       assertThat(channel.stdNumber(false).doubleValue()).isCloseTo(1.0, within(1e-12));
     }
     assertThat(features.getDouble(4, 2, 3, 1))
-        .isCloseTo((train.pixel(4, 2, 3, 1) / 255.0 - normalization.mean()[2])
-            / normalization.std()[2], within(1e-12));
+        .isCloseTo(
+            (train.pixel(4, 2, 3, 1) / 255.0 - normalization.mean()[2]) / normalization.std()[2],
+            within(1e-12));
   }
 
   @Test
@@ -101,8 +103,8 @@ class ChannelNormalizationTest {
 
   @Test
   void onlyCentresAChannelThatIsConstant() {
-    ImageSet constant = new ImageSet("flat", new byte[] {51, 51, 51, 51}, new int[] {0, 1}, 1, 1, 2,
-        2);
+    ImageSet constant =
+        new ImageSet("flat", new byte[] {51, 51, 51, 51}, new int[] {0, 1}, 1, 1, 2, 2);
 
     ChannelNormalization normalization = ChannelNormalization.fit(constant);
 

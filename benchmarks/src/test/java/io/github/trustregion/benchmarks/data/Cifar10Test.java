@@ -29,8 +29,10 @@ class Cifar10Test {
       for (int r = 0; r < records; r++) {
         files[b][r * RECORD] = (byte) random.nextInt(10);
       }
-      Path file = b < 5 ? directory.resolve("data_batch_" + (b + 1) + ".bin")
-          : directory.resolve("test_batch.bin");
+      Path file =
+          b < 5
+              ? directory.resolve("data_batch_" + (b + 1) + ".bin")
+              : directory.resolve("test_batch.bin");
       Files.write(file, files[b]);
     }
 
@@ -59,8 +61,19 @@ class Cifar10Test {
           for (int x = 0; x < 32; x++) {
             int expected = file[base + 1 + c * 1024 + y * 32 + x] & 0xFF;
             if (set.pixel(image, c, y, x) != expected) {
-              throw new AssertionError("Pixel (" + image + ", " + c + ", " + y + ", " + x + ") is "
-                  + set.pixel(image, c, y, x) + ", written " + expected);
+              throw new AssertionError(
+                  "Pixel ("
+                      + image
+                      + ", "
+                      + c
+                      + ", "
+                      + y
+                      + ", "
+                      + x
+                      + ") is "
+                      + set.pixel(image, c, y, x)
+                      + ", written "
+                      + expected);
             }
           }
         }
@@ -72,8 +85,15 @@ class Cifar10Test {
   @Test
   void findsTheFilesInsideTheUnpackedArchiveDirectory() throws IOException {
     Path inner = Files.createDirectory(directory.resolve("cifar-10-batches-bin"));
-    for (String name : new String[] {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
-        "data_batch_4.bin", "data_batch_5.bin", "test_batch.bin"}) {
+    for (String name :
+        new String[] {
+          "data_batch_1.bin",
+          "data_batch_2.bin",
+          "data_batch_3.bin",
+          "data_batch_4.bin",
+          "data_batch_5.bin",
+          "test_batch.bin"
+        }) {
       Files.write(inner.resolve(name), new byte[RECORD]);
     }
 
@@ -115,8 +135,8 @@ class Cifar10Test {
     Files.write(file, batch);
 
     assertThatThrownBy(() -> Cifar10.load(directory))
-        .isInstanceOfSatisfying(DatasetFileException.class,
-            e -> assertThat(e.file()).isEqualTo(file).exists())
+        .isInstanceOfSatisfying(
+            DatasetFileException.class, e -> assertThat(e.file()).isEqualTo(file).exists())
         .hasMessageContaining("Dataset file " + file + ": record 2 has label byte 10")
         .hasMessageContaining("download cifar-10-binary.tar.gz again and re-extract it")
         .hasMessageContaining("-Dcifar10.dir");
@@ -130,8 +150,8 @@ class Cifar10Test {
     Files.write(file, new byte[2 * RECORD]);
 
     assertThatThrownBy(() -> Cifar10.load(directory))
-        .isInstanceOfSatisfying(DatasetFileException.class,
-            e -> assertThat(e.file()).isEqualTo(file))
+        .isInstanceOfSatisfying(
+            DatasetFileException.class, e -> assertThat(e.file()).isEqualTo(file))
         .hasMessageContaining("Dataset file " + file + ": holds 2 records (6146 bytes)")
         .hasMessageContaining("hold 3 each")
         .hasMessageContaining("truncated")

@@ -20,7 +20,8 @@ class FashionMnistTest {
   @Test
   void readsTheRealFilesWithTheirShapesAndSixThousandImagesPerTrainingClass() {
     Path real = FashionMnist.directory();
-    assumeTrue(FashionMnist.isAvailable(real),
+    assumeTrue(
+        FashionMnist.isAvailable(real),
         "Fashion-MNIST is not installed in " + real + ": apt-get install dataset-fashion-mnist");
 
     DatasetSplit split = FashionMnist.load(real);
@@ -33,9 +34,16 @@ class FashionMnistTest {
     assertThat(split.train().featuresPerImage()).isEqualTo(784);
     assertThat(split.train().labelCounts()).containsOnly(6_000);
     assertThat(split.test().labelCounts()).containsOnly(1_000);
-    // The IDX label file of the training set starts 9, 0, 0, 3 (ankle boot, T-shirt, T-shirt, dress).
-    assertThat(new int[] {split.train().label(0), split.train().label(1), split.train().label(2),
-        split.train().label(3)}).containsExactly(9, 0, 0, 3);
+    // The IDX label file of the training set starts 9, 0, 0, 3 (ankle boot, T-shirt, T-shirt,
+    // dress).
+    assertThat(
+            new int[] {
+              split.train().label(0),
+              split.train().label(1),
+              split.train().label(2),
+              split.train().label(3)
+            })
+        .containsExactly(9, 0, 0, 3);
   }
 
   @Test
@@ -45,8 +53,12 @@ class FashionMnistTest {
     for (int k = 0; k < pixels.length; k++) {
       pixels[k] = (byte) (k * 37 + 5);
     }
-    writeIdx(directory.resolve("img.gz"), FashionMnist.IMAGE_MAGIC, new int[] {count, 2, 4}, pixels);
-    writeIdx(directory.resolve("lab.gz"), FashionMnist.LABEL_MAGIC, new int[] {count},
+    writeIdx(
+        directory.resolve("img.gz"), FashionMnist.IMAGE_MAGIC, new int[] {count, 2, 4}, pixels);
+    writeIdx(
+        directory.resolve("lab.gz"),
+        FashionMnist.LABEL_MAGIC,
+        new int[] {count},
         new byte[] {7, 0, 9});
 
     ImageSet set = FashionMnist.read(directory.resolve("img.gz"), directory.resolve("lab.gz"), "t");
@@ -66,12 +78,12 @@ class FashionMnistTest {
 
   @Test
   void rejectsAWrongMagicNumberNamingTheFileAndTheExpectedMagic() throws IOException {
-    writeIdx(directory.resolve("img.gz"), FashionMnist.LABEL_MAGIC, new int[] {1, 1, 1},
-        new byte[] {1});
+    writeIdx(
+        directory.resolve("img.gz"), FashionMnist.LABEL_MAGIC, new int[] {1, 1, 1}, new byte[] {1});
     writeIdx(directory.resolve("lab.gz"), FashionMnist.LABEL_MAGIC, new int[] {1}, new byte[] {1});
 
-    assertThatThrownBy(() -> FashionMnist.read(directory.resolve("img.gz"),
-            directory.resolve("lab.gz"), "t"))
+    assertThatThrownBy(
+            () -> FashionMnist.read(directory.resolve("img.gz"), directory.resolve("lab.gz"), "t"))
         .isInstanceOf(DatasetFileException.class)
         .hasMessageContaining(directory.resolve("img.gz").toString())
         .hasMessageContaining("0x00000803")
@@ -80,12 +92,16 @@ class FashionMnistTest {
 
   @Test
   void rejectsATruncatedImageFileNamingTheSizeItNeeds() throws IOException {
-    writeIdx(directory.resolve("img.gz"), FashionMnist.IMAGE_MAGIC, new int[] {2, 2, 2},
+    writeIdx(
+        directory.resolve("img.gz"),
+        FashionMnist.IMAGE_MAGIC,
+        new int[] {2, 2, 2},
         new byte[] {1, 2, 3});
-    writeIdx(directory.resolve("lab.gz"), FashionMnist.LABEL_MAGIC, new int[] {2}, new byte[] {1, 2});
+    writeIdx(
+        directory.resolve("lab.gz"), FashionMnist.LABEL_MAGIC, new int[] {2}, new byte[] {1, 2});
 
-    assertThatThrownBy(() -> FashionMnist.read(directory.resolve("img.gz"),
-            directory.resolve("lab.gz"), "t"))
+    assertThatThrownBy(
+            () -> FashionMnist.read(directory.resolve("img.gz"), directory.resolve("lab.gz"), "t"))
         .isInstanceOf(DatasetFileException.class)
         .hasMessageContaining("img.gz")
         .hasMessageContaining("needs 24");
@@ -96,8 +112,8 @@ class FashionMnistTest {
     Files.write(directory.resolve("img.gz"), new byte[] {0, 0, 8, 3, 0, 0, 0, 0});
     writeIdx(directory.resolve("lab.gz"), FashionMnist.LABEL_MAGIC, new int[] {0}, new byte[0]);
 
-    assertThatThrownBy(() -> FashionMnist.read(directory.resolve("img.gz"),
-            directory.resolve("lab.gz"), "t"))
+    assertThatThrownBy(
+            () -> FashionMnist.read(directory.resolve("img.gz"), directory.resolve("lab.gz"), "t"))
         .isInstanceOf(DatasetFileException.class)
         .hasMessageContaining("img.gz")
         .hasMessageContaining("gzip");
@@ -132,17 +148,24 @@ class FashionMnistTest {
     random.nextBytes(pixels);
     byte[] labels = new byte[50];
     for (String set : new String[] {"train", "t10k"}) {
-      writeIdx(directory.resolve(set + "-images-idx3-ubyte.gz"), FashionMnist.IMAGE_MAGIC,
-          new int[] {50, 28, 28}, pixels);
-      writeIdx(directory.resolve(set + "-labels-idx1-ubyte.gz"), FashionMnist.LABEL_MAGIC,
-          new int[] {50}, labels);
+      writeIdx(
+          directory.resolve(set + "-images-idx3-ubyte.gz"),
+          FashionMnist.IMAGE_MAGIC,
+          new int[] {50, 28, 28},
+          pixels);
+      writeIdx(
+          directory.resolve(set + "-labels-idx1-ubyte.gz"),
+          FashionMnist.LABEL_MAGIC,
+          new int[] {50},
+          labels);
     }
   }
 
   @Test
   void findsNoProblemInTheRealFiles() {
     Path real = FashionMnist.directory();
-    assumeTrue(FashionMnist.isAvailable(real),
+    assumeTrue(
+        FashionMnist.isAvailable(real),
         "Fashion-MNIST is not installed in " + real + ": apt-get install dataset-fashion-mnist");
 
     assertThat(FashionMnist.problems(real)).isEmpty();
@@ -156,13 +179,16 @@ class FashionMnistTest {
   }
 
   @Test
-  void findsATruncatedGzipFileWithoutDecompressingItAndNamesItsReinstallCommand() throws IOException {
+  void findsATruncatedGzipFileWithoutDecompressingItAndNamesItsReinstallCommand()
+      throws IOException {
     writeCompleteDataset();
     Path images = directory.resolve("train-images-idx3-ubyte.gz");
     byte[] whole = Files.readAllBytes(images);
     Files.write(images, java.util.Arrays.copyOf(whole, whole.length / 2));
 
-    assertThat(FashionMnist.problems(directory)).singleElement().asString()
+    assertThat(FashionMnist.problems(directory))
+        .singleElement()
+        .asString()
         .contains(images.toString())
         .contains("truncated")
         .contains("apt-get install --reinstall dataset-fashion-mnist");
@@ -173,7 +199,9 @@ class FashionMnistTest {
     writeCompleteDataset();
     Files.delete(directory.resolve("t10k-labels-idx1-ubyte.gz"));
 
-    assertThat(FashionMnist.problems(directory)).singleElement().asString()
+    assertThat(FashionMnist.problems(directory))
+        .singleElement()
+        .asString()
         .contains(directory.resolve("t10k-labels-idx1-ubyte.gz").toString())
         .contains("apt-get install -y dataset-fashion-mnist");
   }

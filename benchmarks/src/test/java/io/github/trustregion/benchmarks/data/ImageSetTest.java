@@ -11,10 +11,7 @@ class ImageSetTest {
   void downsamplesByAveragingBlocksAndRoundingHalvesUp() {
     // One 2-channel 2×4 image; 2×2 blocks.
     byte[] pixels = {
-      0, 1, 10, 10,
-      2, 2, 10, 11,
-      (byte) 255, (byte) 255, 4, 4,
-      (byte) 255, (byte) 254, 4, 5
+      0, 1, 10, 10, 2, 2, 10, 11, (byte) 255, (byte) 255, 4, 4, (byte) 255, (byte) 254, 4, 5
     };
     ImageSet set = new ImageSet("s", pixels, new int[] {1}, 2, 2, 4, 2);
 
@@ -23,8 +20,14 @@ class ImageSetTest {
     assertThat(small.height()).isEqualTo(1);
     assertThat(small.width()).isEqualTo(2);
     // (0+1+2+2)/4 = 1.25 → 1; (10+10+10+11)/4 = 10.25 → 10; 1019/4 = 254.75 → 255; 17/4 = 4.25 → 4
-    assertThat(new int[] {small.pixel(0, 0, 0, 0), small.pixel(0, 0, 0, 1),
-        small.pixel(0, 1, 0, 0), small.pixel(0, 1, 0, 1)}).containsExactly(1, 10, 255, 4);
+    assertThat(
+            new int[] {
+              small.pixel(0, 0, 0, 0),
+              small.pixel(0, 0, 0, 1),
+              small.pixel(0, 1, 0, 0),
+              small.pixel(0, 1, 0, 1)
+            })
+        .containsExactly(1, 10, 255, 4);
     assertThat(small.label(0)).isEqualTo(1);
   }
 

@@ -60,8 +60,19 @@ class Stl10Test {
         for (int y = 0; y < SIDE; y++) {
           for (int x = 0; x < SIDE; x++) {
             if (set.pixel(i, c, y, x) != value(i + salt, c, y, x)) {
-              throw new AssertionError("Pixel (" + i + ", " + c + ", " + y + ", " + x + ") is "
-                  + set.pixel(i, c, y, x) + ", written " + value(i + salt, c, y, x));
+              throw new AssertionError(
+                  "Pixel ("
+                      + i
+                      + ", "
+                      + c
+                      + ", "
+                      + y
+                      + ", "
+                      + x
+                      + ") is "
+                      + set.pixel(i, c, y, x)
+                      + ", written "
+                      + value(i + salt, c, y, x));
             }
           }
         }

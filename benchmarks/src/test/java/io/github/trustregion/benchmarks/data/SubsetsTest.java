@@ -45,7 +45,8 @@ class SubsetsTest {
 
   @Test
   void givesTheLargestRemaindersTheLeftOverPlaces() {
-    // 7 of 100: exact shares 2.8, 2.1, 1.4, 0.7 → floors 2, 2, 1, 0, remainders go to classes 0 and 3.
+    // 7 of 100: exact shares 2.8, 2.1, 1.4, 0.7 → floors 2, 2, 1, 0, remainders go to classes 0 and
+    // 3.
     assertThat(Subsets.stratified(indexed(), 7, 1, "s").labelCounts()).containsExactly(3, 2, 1, 1);
   }
 

@@ -33,16 +33,18 @@ class ExperimentSmokeTest {
   @TempDir Path results;
 
   private RunSummary runAtSmokeScale(Class<?> experiment) {
-    ExperimentOptions options = ExperimentOptions.defaults(Scale.SMOKE)
-        .withResults(results)
-        .withAllureResults(Optional.empty());
+    ExperimentOptions options =
+        ExperimentOptions.defaults(Scale.SMOKE)
+            .withResults(results)
+            .withAllureResults(Optional.empty());
     MethodRegistry registry = MethodRegistry.standard();
     ExperimentPlan plan = new ExperimentPlanner(registry, options).plan(experiment).orThrow();
     return new ExperimentRunner(registry, options).run(List.of(plan), TrialListener.NONE);
   }
 
   private static void assumeFashionMnist() {
-    assumeTrue(FashionMnist.isAvailable(FashionMnist.directory()),
+    assumeTrue(
+        FashionMnist.isAvailable(FashionMnist.directory()),
         "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist");
   }
 
@@ -50,15 +52,23 @@ class ExperimentSmokeTest {
   void everyExperimentPassesValidationAtEveryCpuScaleAndIsPlannedWhereItIsDeclared() {
     assumeFashionMnist();
     List<Class<?>> experiments = ExperimentDiscovery.inPackage(getClass().getPackageName());
-    assertThat(experiments).hasSize(8).contains(SubproblemDynamics.class, TrainingCurves.class,
-        LargeBatchGeneralization.class, LossLandscape.class, TrainingTracks.class);
+    assertThat(experiments)
+        .hasSize(8)
+        .contains(
+            SubproblemDynamics.class,
+            TrainingCurves.class,
+            LargeBatchGeneralization.class,
+            LossLandscape.class,
+            TrainingTracks.class);
     for (Scale scale : List.of(Scale.SMOKE, Scale.CI)) {
-      ExperimentPlanner planner = new ExperimentPlanner(MethodRegistry.standard(),
-          ExperimentOptions.defaults(scale).withResults(results));
+      ExperimentPlanner planner =
+          new ExperimentPlanner(
+              MethodRegistry.standard(), ExperimentOptions.defaults(scale).withResults(results));
       for (Class<?> experiment : experiments) {
         ExperimentPlanner.PlanOutcome outcome = planner.plan(experiment);
         assertThat(outcome.problems()).as(experiment + " at " + scale).isEmpty();
-        assertThat(outcome.plan().isPresent()).as(experiment + " planned at " + scale)
+        assertThat(outcome.plan().isPresent())
+            .as(experiment + " planned at " + scale)
             .isEqualTo(declaredScales(experiment).contains(scale));
       }
     }
@@ -66,8 +76,8 @@ class ExperimentSmokeTest {
 
   /** The scales of the class's {@code @Experiment(scales)}, every scale when it lists none. */
   private static List<Scale> declaredScales(Class<?> experiment) {
-    Scale[] scales = AnnotationSupport.findAnnotation(experiment, Experiment.class).orElseThrow()
-        .scales();
+    Scale[] scales =
+        AnnotationSupport.findAnnotation(experiment, Experiment.class).orElseThrow().scales();
     return List.of(scales.length == 0 ? Scale.values() : scales);
   }
 
@@ -106,7 +116,8 @@ class ExperimentSmokeTest {
     assumeFashionMnist();
     RunSummary summary = runAtSmokeScale(TrainingCurves.class);
 
-    assertThat(summary.results()).extracting(r -> r.parameter("method"))
+    assertThat(summary.results())
+        .extracting(r -> r.parameter("method"))
         .containsExactlyInAnyOrder("SGD", "TR");
     for (TrialResult result : summary.results()) {
       assertThat(result.status()).as(result.message()).isEqualTo(TrialStatus.COMPLETED);
@@ -121,8 +132,7 @@ class ExperimentSmokeTest {
 
     assertThat(summary.results()).hasSize(3 * 2);
     assertThat(summary.count(TrialStatus.COMPLETED)).isEqualTo(6);
-    ExperimentManifest manifest =
-        new ResultFiles(results).readManifest("e3-large-batch");
+    ExperimentManifest manifest = new ResultFiles(results).readManifest("e3-large-batch");
     assertThat(manifest.paperValues()).hasSize(6);
   }
 
@@ -131,8 +141,8 @@ class ExperimentSmokeTest {
     assumeFashionMnist();
     RunSummary summary = runAtSmokeScale(LossLandscape.class);
 
-    List<TrialResult> pairs = summary.results().stream()
-        .filter(r -> r.series().containsKey("interpolation")).toList();
+    List<TrialResult> pairs =
+        summary.results().stream().filter(r -> r.series().containsKey("interpolation")).toList();
     assertThat(pairs).hasSize(3);
     for (TrialResult pair : pairs) {
       assertThat(pair.status()).as(pair.message()).isEqualTo(TrialStatus.COMPLETED);
@@ -149,8 +159,13 @@ class ExperimentSmokeTest {
         // reduction-order rounding, far below the distance between SGD's and TR's solutions.
         TrialResult hybrid = trainingResult(summary, trainingTrialId("Hybrid"));
         assertThat(hybrid.epochs()).extracting(e -> e.activeMethod()).containsOnly("TR");
-        double sgdToTr = pairs.stream().filter(r -> r.parameter("method").equals("SGD-vs-TR"))
-            .findFirst().orElseThrow().metrics().get("distance");
+        double sgdToTr =
+            pairs.stream()
+                .filter(r -> r.parameter("method").equals("SGD-vs-TR"))
+                .findFirst()
+                .orElseThrow()
+                .metrics()
+                .get("distance");
         assertThat(pair.metrics().get("distance")).isLessThanOrEqualTo(1e-6 * sgdToTr);
       }
       // α = 1 is A's network and α = 0 is B's: their losses are those of the training trials.
@@ -168,7 +183,9 @@ class ExperimentSmokeTest {
   }
 
   private static TrialResult trainingResult(RunSummary summary, String trialId) {
-    return summary.results().stream().filter(r -> r.trialId().equals(trialId)).findFirst()
+    return summary.results().stream()
+        .filter(r -> r.trialId().equals(trialId))
+        .findFirst()
         .orElseThrow();
   }
 
@@ -177,16 +194,19 @@ class ExperimentSmokeTest {
     assumeFashionMnist();
     RunSummary summary = runAtSmokeScale(TrainingTracks.class);
 
-    assertThat(summary.results()).extracting(r -> r.parameter("method"))
+    assertThat(summary.results())
+        .extracting(r -> r.parameter("method"))
         .containsExactlyInAnyOrder("SGD-TR-SGD", "TR-SGD-TR", "Adam");
     for (TrialResult result : summary.results()) {
       assertThat(result.status()).as(result.message()).isEqualTo(TrialStatus.COMPLETED);
       assertThat(result.metrics()).containsKey("stage1.testAccuracy");
     }
-    TrialResult track = summary.results().stream()
-        .filter(r -> r.parameter("method").equals("TR-SGD-TR")).findFirst().orElseThrow();
+    TrialResult track =
+        summary.results().stream()
+            .filter(r -> r.parameter("method").equals("TR-SGD-TR"))
+            .findFirst()
+            .orElseThrow();
     assertThat(track.metrics()).containsKeys("stage2.testAccuracy", "stage3.testAccuracy");
-    assertThat(track.epochs()).extracting(e -> e.activeMethod())
-        .containsExactly("TR", "SGD", "TR");
+    assertThat(track.epochs()).extracting(e -> e.activeMethod()).containsExactly("TR", "SGD", "TR");
   }
 }

@@ -26,13 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The paper-only variants of E2 and E5 plan the paper's settings at paper scale (with small
- * CIFAR-10 and STL-10 files in their real binary formats in place of the datasets) and are
- * reported as not declared, without problems, at the CPU scales.
+ * CIFAR-10 and STL-10 files in their real binary formats in place of the datasets) and are reported
+ * as not declared, without problems, at the CPU scales.
  */
 class PaperOnlyExperimentsTest {
 
-  private static final List<Class<?>> PAPER_ONLY = List.of(TrainingCurvesStl10.class,
-      TrainingTracksMobileNet.class, TrainingTracksStl10.class);
+  private static final List<Class<?>> PAPER_ONLY =
+      List.of(TrainingCurvesStl10.class, TrainingTracksMobileNet.class, TrainingTracksStl10.class);
 
   @TempDir Path directory;
 
@@ -40,8 +40,14 @@ class PaperOnlyExperimentsTest {
   void writeSmallDatasetsInTheirBinaryFormats() throws IOException {
     Random random = new Random(5);
     Path cifar = Files.createDirectories(directory.resolve("cifar-10-batches-bin"));
-    for (String name : List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
-        "data_batch_4.bin", "data_batch_5.bin", "test_batch.bin")) {
+    for (String name :
+        List.of(
+            "data_batch_1.bin",
+            "data_batch_2.bin",
+            "data_batch_3.bin",
+            "data_batch_4.bin",
+            "data_batch_5.bin",
+            "test_batch.bin")) {
       byte[] records = new byte[10 * Cifar10.RECORD_BYTES];
       random.nextBytes(records);
       for (int r = 0; r < 10; r++) {
@@ -88,13 +94,18 @@ class PaperOnlyExperimentsTest {
 
     assertThat(plan.experimentId()).isEqualTo("e2-training-curves-stl10");
     assertThat(plan.definition().workload().orElseThrow().name()).isEqualTo("stl10-vgg16");
-    assertThat(plan.trials()).extracting(TrialSpec::trialId).containsExactly(
-        "e2-training-curves-stl10__SGD__b1024__r0", "e2-training-curves-stl10__TR__b1024__r0");
-    assertThat(plan.trials()).allSatisfy(t -> {
-      assertThat(t.type()).isEqualTo(TrialType.TRAINING);
-      assertThat(stageEpochs(t)).containsExactly(200);
-    });
-    assertThat(plan.trials().get(0).stages().get(0).settings()).containsEntry("learningRate", "0.1");
+    assertThat(plan.trials())
+        .extracting(TrialSpec::trialId)
+        .containsExactly(
+            "e2-training-curves-stl10__SGD__b1024__r0", "e2-training-curves-stl10__TR__b1024__r0");
+    assertThat(plan.trials())
+        .allSatisfy(
+            t -> {
+              assertThat(t.type()).isEqualTo(TrialType.TRAINING);
+              assertThat(stageEpochs(t)).containsExactly(200);
+            });
+    assertThat(plan.trials().get(0).stages().get(0).settings())
+        .containsEntry("learningRate", "0.1");
     assertThat(plan.trials().get(1).stages().get(0).settings())
         .containsEntry("subproblemStepSize", "0.1");
     assertThat(plan.definition().paperValues()).isEmpty();
@@ -106,15 +117,21 @@ class PaperOnlyExperimentsTest {
 
     assertThat(plan.experimentId()).isEqualTo("e5-tracks-mobilenet");
     assertThat(plan.definition().workload().orElseThrow().name()).isEqualTo("cifar10-mobilenet");
-    assertThat(plan.trials()).extracting(TrialSpec::trialId).containsExactly(
-        "e5-tracks-mobilenet__SGD-TR-SGD__b2048__r0", "e5-tracks-mobilenet__TR-SGD-TR__b2048__r0");
-    assertThat(plan.trials().get(0).stages()).extracting(StageSpec::label, StageSpec::epochs)
+    assertThat(plan.trials())
+        .extracting(TrialSpec::trialId)
+        .containsExactly(
+            "e5-tracks-mobilenet__SGD-TR-SGD__b2048__r0",
+            "e5-tracks-mobilenet__TR-SGD-TR__b2048__r0");
+    assertThat(plan.trials().get(0).stages())
+        .extracting(StageSpec::label, StageSpec::epochs)
         .containsExactly(tuple("SGD", 50), tuple("TR", 100), tuple("SGD", 50));
-    assertThat(plan.trials().get(1).stages()).extracting(StageSpec::label, StageSpec::epochs)
+    assertThat(plan.trials().get(1).stages())
+        .extracting(StageSpec::label, StageSpec::epochs)
         .containsExactly(tuple("TR", 100), tuple("SGD", 50), tuple("TR", 50));
     assertThat(plan.trials().get(1).stages().get(0).settings())
         .containsEntry("subproblemStepSize", "0.01");
-    assertThat(plan.trials().get(0).stages().get(0).settings()).containsEntry("learningRate", "0.1");
+    assertThat(plan.trials().get(0).stages().get(0).settings())
+        .containsEntry("learningRate", "0.1");
     assertThat(plan.definition().paperValues())
         .extracting(v -> v.setting().get("method"), PaperValue::metric, PaperValue::value)
         .containsExactlyInAnyOrder(
@@ -134,11 +151,15 @@ class PaperOnlyExperimentsTest {
 
     assertThat(plan.experimentId()).isEqualTo("e5-tracks-stl10");
     assertThat(plan.definition().workload().orElseThrow().name()).isEqualTo("stl10-vgg16");
-    assertThat(plan.trials()).extracting(TrialSpec::trialId).containsExactly(
-        "e5-tracks-stl10__SGD-TR-SGD__b1024__r0", "e5-tracks-stl10__TR-SGD-TR__b1024__r0");
-    assertThat(plan.trials().get(0).stages()).extracting(StageSpec::label, StageSpec::epochs)
+    assertThat(plan.trials())
+        .extracting(TrialSpec::trialId)
+        .containsExactly(
+            "e5-tracks-stl10__SGD-TR-SGD__b1024__r0", "e5-tracks-stl10__TR-SGD-TR__b1024__r0");
+    assertThat(plan.trials().get(0).stages())
+        .extracting(StageSpec::label, StageSpec::epochs)
         .containsExactly(tuple("SGD", 150), tuple("TR", 300), tuple("SGD", 50));
-    assertThat(plan.trials().get(1).stages()).extracting(StageSpec::label, StageSpec::epochs)
+    assertThat(plan.trials().get(1).stages())
+        .extracting(StageSpec::label, StageSpec::epochs)
         .containsExactly(tuple("TR", 300), tuple("SGD", 50), tuple("TR", 150));
     assertThat(plan.trials().get(1).stages().get(0).settings())
         .containsEntry("subproblemStepSize", "0.1");
@@ -166,15 +187,18 @@ class PaperOnlyExperimentsTest {
         assertThat(outcome.plan()).as(experiment + " at " + scale).isEmpty();
         assertThat(outcome.scales()).containsExactly(Scale.PAPER);
       }
-      assertThat(new ExperimentPlanner(MethodRegistry.standard(),
-          ExperimentOptions.defaults(scale)).planAll(PAPER_ONLY)).isEmpty();
+      assertThat(
+              new ExperimentPlanner(MethodRegistry.standard(), ExperimentOptions.defaults(scale))
+                  .planAll(PAPER_ONLY))
+          .isEmpty();
     }
   }
 
   @Test
   void presetsKeepTheDeclaredDifferencesOfTheExperimentsThatUseThem() {
     assertThat(paperPlan(TrainingTracks.class).definition().allowedDifferences())
-        .as("TrainingTracks' own list replaces the preset's").contains("beta1", "batchSize", "epochs");
+        .as("TrainingTracks' own list replaces the preset's")
+        .contains("beta1", "batchSize", "epochs");
     assertThat(paperPlan(TrainingTracksStl10.class).definition().allowedDifferences())
         .containsExactly("learningRate", "subproblemStepSize");
     assertThat(paperPlan(TrainingCurves.class).definition().allowedDifferences())

@@ -16,8 +16,12 @@ class SubproblemRunTest {
   @Test
   void lemmaSixBoundIsTheFirstStepOfTheRecurrenceThatLeavesTheBall() {
     // Iterate Lemma 6's recurrence w_{t+1} = (1 − ηλ₁)w_t + 1 for z⁽¹⁾ = −ηg⁽¹⁾w directly.
-    double[][] cases = {{-1, 0.1, 1.2, 0.25, 0.5}, {-30, 0.3, 10, 0.005, 0.5},
-        {-110, 0.05, 20, 0.001, 0.9}, {-10, 1e-3, 15, 0.01, 0.1}};
+    double[][] cases = {
+      {-1, 0.1, 1.2, 0.25, 0.5},
+      {-30, 0.3, 10, 0.005, 0.5},
+      {-110, 0.05, 20, 0.001, 0.9},
+      {-10, 1e-3, 15, 0.01, 0.1}
+    };
     for (double[] c : cases) {
       double lambda1 = c[0];
       double g1 = c[1];

@@ -1,12 +1,17 @@
 package io.github.trustregion.benchmarks.jmh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.trustregion.benchmarks.data.FashionMnist;
 import io.github.trustregion.optimizers.StepReport;
+import io.github.trustregion.optimizers.subproblem.ExactSolution;
+import io.github.trustregion.optimizers.subproblem.RandomIndefiniteProblem;
+import io.github.trustregion.optimizers.subproblem.SolverDiagnostics;
 import io.github.trustregion.optimizers.subproblem.SubproblemSolution;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Runs each benchmark method once outside JMH, so that a broken benchmark fails the build. */
@@ -35,7 +40,8 @@ class BenchmarkSetupTest {
     assertThat(sgd.hessianVectorProducts()).isZero();
     assertThat(tr.gradientEvaluations()).isEqualTo(1);
     assertThat(tr.functionEvaluations()).isEqualTo(1);
-    assertThat(tr.hessianVectorProducts()).as("N1 = N2 = 1: for z0, z1 and z2 (or one phase-II step)")
+    assertThat(tr.hessianVectorProducts())
+        .as("N1 = N2 = 1: for z0, z1 and z2 (or one phase-II step)")
         .isEqualTo(3);
     assertThat(counters.samples).isEqualTo(6 * 16);
     assertThat(counters.hessianVectorProducts).isEqualTo(tr.hessianVectorProducts());
@@ -55,7 +61,8 @@ class BenchmarkSetupTest {
 
   @Test
   void stepCostBreakdownTimesThePapersThreeProductsInsideTheStep() {
-    assumeTrue(FashionMnist.isAvailable(FashionMnist.directory()),
+    assumeTrue(
+        FashionMnist.isAvailable(FashionMnist.directory()),
         "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
     StepCostBreakdown.Breakdown b = StepCostBreakdown.measure("mlp", 1, 3);
 
@@ -78,8 +85,23 @@ class BenchmarkSetupTest {
     return benchmark;
   }
 
+  /**
+   * The benchmark's problem is E1's with n = 40, λ = 10, seed 1 on the unit ball; λ₁ = −10 &lt; 0,
+   * so the global minimizer s lies on the sphere. The global solvers (the paper's at its accurate
+   * settings, Lanczos) must reach f(s), Steihaug-CG must stop on the sphere no lower than f(s).
+   * Products per solve, from the solvers' definitions: one per Krylov iteration; for the paper's
+   * solver 30 power iterations, one for z₀, one per phase-I or phase-II step (and at most one more
+   * for a last phase-II direction that gives no decrease), and the 30 Lanczos steps of its
+   * hard-case check after converging (no perturbation: g is not orthogonal to v₁).
+   */
   @Test
   void subproblemSolverBenchmarkSolvesEachSolversProblem() {
+    RandomIndefiniteProblem problem = RandomIndefiniteProblem.generate(40, 10, 1L, DataType.DOUBLE);
+    ExactSolution exact = problem.solveExactly(1.0);
+    assertThat(Math.sqrt(java.util.Arrays.stream(exact.step()).map(x -> x * x).sum()))
+        .as("‖s‖ of the exact minimizer")
+        .isCloseTo(1, within(1e-12));
+    double optimum = exact.modelValue();
     for (String solver : new String[] {"paper", "steihaug-cg", "lanczos"}) {
       SubproblemSolverBenchmark benchmark = new SubproblemSolverBenchmark();
       benchmark.n = 40;
@@ -90,12 +112,32 @@ class BenchmarkSetupTest {
       counters.clear();
 
       SubproblemSolution solution = benchmark.solve(counters);
+      benchmark.solve(counters);
 
-      assertThat(solution.step().norm2Number().doubleValue()).as(solver)
-          .isLessThanOrEqualTo(1 + 1e-9);
-      assertThat(counters.hessianVectorProducts).as(solver)
-          .isEqualTo(solution.diagnostics().hessianVectorProducts())
-          .isPositive();
+      SolverDiagnostics diagnostics = solution.diagnostics();
+      assertThat(solution.step().norm2Number().doubleValue()).as(solver).isCloseTo(1, within(1e-9));
+      assertThat(diagnostics.hardCase()).as(solver).isFalse();
+      if (solver.equals("steihaug-cg")) {
+        assertThat(solution.modelValue()).as(solver).isGreaterThanOrEqualTo(optimum - 1e-12);
+      } else {
+        assertThat(solution.modelValue())
+            .as(solver)
+            .isCloseTo(optimum, within(1e-8 * Math.abs(optimum)));
+      }
+      int products = diagnostics.hessianVectorProducts();
+      if (solver.equals("paper")) {
+        int steps = diagnostics.phaseOneIterations() + diagnostics.phaseTwoIterations();
+        assertThat(diagnostics.phaseReached()).isEqualTo(SolverDiagnostics.Phase.BOUNDARY);
+        // The last phase-II direction may cost a product without a step: its Armijo search finds
+        // no decrease left at rounding level, which is how the solve can end.
+        assertThat(products).as(solver).isBetween(30 + 1 + steps + 30, 30 + 1 + steps + 30 + 1);
+      } else {
+        assertThat(products).as(solver).isEqualTo(diagnostics.iterations());
+        assertThat(diagnostics.iterations()).as(solver + ": at most n iterations").isBetween(1, 40);
+      }
+      assertThat(counters.hessianVectorProducts)
+          .as(solver + ": two solves counted")
+          .isEqualTo(2L * products);
     }
   }
 }

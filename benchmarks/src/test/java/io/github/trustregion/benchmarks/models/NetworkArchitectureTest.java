@@ -13,8 +13,8 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -47,7 +47,8 @@ class NetworkArchitectureTest {
         .isEqualTo(269_322);
     INDArray out = output(network, 5, 784);
     assertThat(out.shape()).containsExactly(5, 10);
-    assertThat(out.sum(1).toDoubleVector()).containsOnly(new double[] {1, 1, 1, 1, 1}, within(1e-5));
+    assertThat(out.sum(1).toDoubleVector())
+        .containsOnly(new double[] {1, 1, 1, 1, 1}, within(1e-5));
   }
 
   @Test
@@ -65,8 +66,19 @@ class NetworkArchitectureTest {
     MultiLayerNetwork network = Vgg16.cifar().build(1);
 
     int[][] convolutions = {
-      {3, 64}, {64, 64}, {64, 128}, {128, 128}, {128, 256}, {256, 256}, {256, 256},
-      {256, 512}, {512, 512}, {512, 512}, {512, 512}, {512, 512}, {512, 512}
+      {3, 64},
+      {64, 64},
+      {64, 128},
+      {128, 128},
+      {128, 256},
+      {256, 256},
+      {256, 256},
+      {256, 512},
+      {512, 512},
+      {512, 512},
+      {512, 512},
+      {512, 512},
+      {512, 512}
     };
     long expected = dense(512, 10);
     for (int[] c : convolutions) {
@@ -112,7 +124,8 @@ class NetworkArchitectureTest {
       for (int i = 0; i < layers; i++) {
         Layer layer = configuration.getConf(i).getLayer();
         if (layer instanceof OutputLayer) {
-          assertThat(i).as(architecture.name() + ": the output layer comes last")
+          assertThat(i)
+              .as(architecture.name() + ": the output layer comes last")
               .isEqualTo(layers - 1);
         } else if (layer instanceof SubsamplingLayer pooling) {
           assertThat(pooling.getPoolingType()).isEqualTo(PoolingType.AVG);
@@ -132,16 +145,19 @@ class NetworkArchitectureTest {
 
   @Test
   void everyPlainConvolutionAndPoolingLayerGetsAOneDnnHelper() {
-    assumeTrue(OneDnnLayerHelpers.nativeBuildHasOneDnn(),
+    assumeTrue(
+        OneDnnLayerHelpers.nativeBuildHasOneDnn(),
         "the ND4J native library has no oneDNN (classifier other than linux-x86_64-onednn)");
     for (NetworkArchitecture architecture :
         List.of(Mlp.fashionMnist(), SmallCnn.fashionMnist(), Vgg16.cifar(), MobileNetV1.cifar())) {
       MultiLayerNetwork network = architecture.build(1);
-      long plainLayers = Arrays.stream(network.getLayers())
-          .filter(layer -> layer.getClass() == CONVOLUTION || layer.getClass() == POOLING)
-          .count();
+      long plainLayers =
+          Arrays.stream(network.getLayers())
+              .filter(layer -> layer.getClass() == CONVOLUTION || layer.getClass() == POOLING)
+              .count();
 
-      assertThat((long) OneDnnLayerHelpers.countInstalled(network)).as(architecture.name())
+      assertThat((long) OneDnnLayerHelpers.countInstalled(network))
+          .as(architecture.name())
           .isEqualTo(plainLayers);
     }
     assertThat(OneDnnLayerHelpers.countInstalled(SmallCnn.fashionMnist().build(1))).isEqualTo(4);

@@ -33,7 +33,8 @@ class WorkloadTest {
 
   @Test
   void fashionMnistMlpLoadsAStratifiedStandardizedSubsetOfTheSmokeSize() {
-    assumeTrue(FashionMnist.isAvailable(FashionMnist.directory()),
+    assumeTrue(
+        FashionMnist.isAvailable(FashionMnist.directory()),
         "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist");
     FashionMnistMlp workload = new FashionMnistMlp();
 
@@ -53,7 +54,8 @@ class WorkloadTest {
 
   @Test
   void fashionMnistLoadsTheSameDataForTheSameSeed() {
-    assumeTrue(FashionMnist.isAvailable(FashionMnist.directory()),
+    assumeTrue(
+        FashionMnist.isAvailable(FashionMnist.directory()),
         "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist");
     FashionMnistSmallCnn workload = new FashionMnistSmallCnn();
 
@@ -67,7 +69,8 @@ class WorkloadTest {
 
   @Test
   void workloadNetworksTakeTheWorkloadsDataAndAreSeeded() {
-    assumeTrue(FashionMnist.isAvailable(FashionMnist.directory()),
+    assumeTrue(
+        FashionMnist.isAvailable(FashionMnist.directory()),
         "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist");
     FashionMnistSmallCnn workload = new FashionMnistSmallCnn();
     WorkloadData data = workload.load(new DataRequest(Scale.SMOKE, 16, 16, 1));
@@ -82,8 +85,15 @@ class WorkloadTest {
   @Test
   void cifar10WorkloadReadsTheDirectoryOfItsSystemPropertyAsImages() throws IOException {
     Random random = new Random(3);
-    for (String name : new String[] {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
-        "data_batch_4.bin", "data_batch_5.bin", "test_batch.bin"}) {
+    for (String name :
+        new String[] {
+          "data_batch_1.bin",
+          "data_batch_2.bin",
+          "data_batch_3.bin",
+          "data_batch_4.bin",
+          "data_batch_5.bin",
+          "test_batch.bin"
+        }) {
       byte[] records = new byte[20 * Cifar10.RECORD_BYTES];
       random.nextBytes(records);
       for (int r = 0; r < 20; r++) {
@@ -121,7 +131,8 @@ class WorkloadTest {
   @Test
   void requirementsNameTheUnsetPropertyAndTheMissingFilesWithoutReadingData() throws IOException {
     assertThat(new Cifar10MobileNet().requirements(Scale.PAPER))
-        .singleElement().asString()
+        .singleElement()
+        .asString()
         .contains("cifar10.dir")
         .contains("binary version");
 

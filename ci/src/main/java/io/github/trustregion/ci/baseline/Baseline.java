@@ -4,16 +4,15 @@ import io.github.trustregion.ci.run.RunConfiguration;
 import java.util.List;
 
 /**
- * The blessed accuracy gaps of one experiment at one scale, as kept in
- * {@code ci/baselines/<experiment>.json}.
+ * The blessed accuracy gaps of one experiment at one scale, as kept in {@code
+ * ci/baselines/<experiment>.json}.
  *
  * @param schemaVersion the version of this format ({@link #SCHEMA_VERSION} when written)
  * @param experiment the experiment's id
  * @param scale the scale of the blessed run; the gate refuses a run at another scale
- * @param configuration what the blessed run trained on (workload, example counts, network,
- *     planned batch sizes and epochs, run ids); the gate refuses a run that trained on something
- *     else. Null in a baseline written before it was recorded: then nothing is compared and the
- *     gate warns
+ * @param configuration what the blessed run trained on (workload, example counts, network, planned
+ *     batch sizes and epochs, run ids); the gate refuses a run that trained on something else. Null
+ *     in a baseline written before it was recorded: then nothing is compared and the gate warns
  * @param provenance where the numbers came from
  * @param comparisons every gated gap
  */

@@ -6,8 +6,8 @@ import io.github.trustregion.ci.run.GateInputException;
 import io.github.trustregion.ci.run.IncompleteRunException;
 import io.github.trustregion.ci.run.PairedSample;
 import io.github.trustregion.ci.run.RunAudit;
-import io.github.trustregion.ci.run.RunReader;
 import io.github.trustregion.ci.run.RunConfiguration;
+import io.github.trustregion.ci.run.RunReader;
 import io.github.trustregion.ci.run.TrialProblem;
 import io.github.trustregion.framework.result.ExperimentDirectory;
 import io.github.trustregion.framework.result.ExperimentManifest;
@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * than the reference, the gap to the reference with its interval, n, per-repeat gaps and tolerance.
  *
  * <p>A run with missing, diverged or failed trials is refused ({@link IncompleteRunException}).
- * Comparisons with fewer than 2 paired repeats are left out, since the gate's test needs at least
- * 2 per side (an experiment planned with one repeat, like E2 at {@code ci} scale, is not gated), and
+ * Comparisons with fewer than 2 paired repeats are left out, since the gate's test needs at least 2
+ * per side (an experiment planned with one repeat, like E2 at {@code ci} scale, is not gated), and
  * so are experiments without the reference method or the metrics (E1, E4); every experiment left
  * out is reported with the reason.
  *
@@ -64,8 +64,11 @@ public final class Blesser {
   public BlessResult bless(ResultFiles run, Map<String, Baseline> existing, Provenance provenance) {
     List<String> experiments = run.experiments();
     if (experiments.isEmpty()) {
-      throw new GateInputException("The results directory " + run.root() + " holds no experiment (no "
-          + "<experiment>/manifest.json). Pass --results with the directory the experiments wrote.");
+      throw new GateInputException(
+          "The results directory "
+              + run.root()
+              + " holds no experiment (no "
+              + "<experiment>/manifest.json). Pass --results with the directory the experiments wrote.");
     }
     List<TrialProblem> problems = new ArrayList<>();
     Map<String, List<TrialResult>> trialsByExperiment = new LinkedHashMap<>();
@@ -74,9 +77,13 @@ public final class Blesser {
     for (String experiment : experiments) {
       ExperimentManifest manifest = read.get(experiment).manifest();
       List<TrialResult> trials = read.get(experiment).trials();
-      List<String> present = settings.metrics().stream()
-          .filter(m -> trials.stream().anyMatch(t -> t.metrics() != null && t.metrics().containsKey(m)))
-          .toList();
+      List<String> present =
+          settings.metrics().stream()
+              .filter(
+                  m ->
+                      trials.stream()
+                          .anyMatch(t -> t.metrics() != null && t.metrics().containsKey(m)))
+              .toList();
       problems.addAll(RunAudit.audit(manifest, trials, present));
       manifests.put(experiment, manifest);
       trialsByExperiment.put(experiment, trials);
@@ -90,10 +97,14 @@ public final class Blesser {
     Map<String, String> skipped = new LinkedHashMap<>();
     for (String experiment : experiments) {
       List<TrialResult> trials = trialsByExperiment.get(experiment);
-      List<PairedSample> samples = extractor.extract(experiment, trials);
+      List<PairedSample> samples =
+          extractor.extract(experiment, manifests.get(experiment).trials(), trials);
       if (samples.isEmpty()) {
-        String reason = "no setting has both the reference method " + settings.reference()
-            + " and another method with metric(s) " + settings.metrics();
+        String reason =
+            "no setting has both the reference method "
+                + settings.reference()
+                + " and another method with metric(s) "
+                + settings.metrics();
         skipped.put(experiment, reason);
         LOG.info("Not blessing experiment {}: {}.", experiment, reason);
         continue;
@@ -103,15 +114,24 @@ public final class Blesser {
       List<String> tooFew = new ArrayList<>();
       for (PairedSample sample : samples) {
         if (sample.size() < 2) {
-          tooFew.add(sample.key().metric() + " [" + sample.key().settingText() + "] " + sample.key().pairText()
-              + " (n = " + sample.size() + ")");
+          tooFew.add(
+              sample.key().metric()
+                  + " ["
+                  + sample.key().settingText()
+                  + "] "
+                  + sample.key().pairText()
+                  + " (n = "
+                  + sample.size()
+                  + ")");
         } else {
           entries.add(entry(sample, comparisons, keptTolerances));
         }
       }
       if (!tooFew.isEmpty()) {
-        String reason = "fewer than 2 paired repeats, which the gate's Welch test needs; run the experiment with "
-            + "at least 2 repeats at this scale to gate: " + String.join(", ", tooFew);
+        String reason =
+            "fewer than 2 paired repeats, which the gate's Welch test needs; run the experiment with "
+                + "at least 2 repeats at this scale to gate: "
+                + String.join(", ", tooFew);
         skipped.put(experiment, reason);
         LOG.warn("Not blessing {} comparison(s) of {}: {}.", tooFew.size(), experiment, reason);
       }
@@ -120,31 +140,62 @@ public final class Blesser {
       }
       ExperimentManifest manifest = manifests.get(experiment);
       Map<String, String> environment = trials.isEmpty() ? Map.of() : trials.get(0).environment();
-      baselines.add(new Baseline(Baseline.SCHEMA_VERSION, experiment, manifest.scale(),
-          RunConfiguration.of(manifest, trials), provenance.forRun(manifest.scale(), environment), entries));
+      baselines.add(
+          new Baseline(
+              Baseline.SCHEMA_VERSION,
+              experiment,
+              manifest.scale(),
+              RunConfiguration.of(manifest, trials),
+              provenance.forRun(manifest.scale(), environment),
+              entries));
     }
     return new BlessResult(baselines, skipped);
   }
 
-  private BaselineComparison entry(PairedSample sample, Comparisons comparisons, Map<String, Double> kept) {
+  private BaselineComparison entry(
+      PairedSample sample, Comparisons comparisons, Map<String, Double> kept) {
     GapSummary summary = GapSummary.of(sample, comparisons);
-    String id = identity(sample.key().metric(), sample.key().setting(), sample.key().method(), sample.key().reference());
-    double tolerance = settings.keepExistingTolerances() && kept.containsKey(id) ? kept.get(id) : settings.tolerance();
+    String id =
+        identity(
+            sample.key().metric(),
+            sample.key().setting(),
+            sample.key().method(),
+            sample.key().reference());
+    double tolerance =
+        settings.keepExistingTolerances() && kept.containsKey(id)
+            ? kept.get(id)
+            : settings.tolerance();
     List<Double> gaps = java.util.Arrays.stream(sample.gaps()).boxed().toList();
-    return new BaselineComparison(sample.key().metric(), sample.key().setting(), sample.key().method(),
-        sample.key().reference(), summary.gap(), summary.ciLow(), summary.ciHigh(), summary.confidenceLevel(),
-        summary.methodMean(), summary.referenceMean(), summary.n(), gaps, tolerance);
+    return new BaselineComparison(
+        sample.key().metric(),
+        sample.key().setting(),
+        sample.key().method(),
+        sample.key().reference(),
+        summary.gap(),
+        summary.ciLow(),
+        summary.ciHigh(),
+        summary.confidenceLevel(),
+        summary.methodMean(),
+        summary.referenceMean(),
+        summary.n(),
+        gaps,
+        tolerance);
   }
 
   private static Map<String, Double> keptTolerances(Baseline baseline) {
     if (baseline == null) {
       return Map.of();
     }
-    return baseline.comparisons().stream().collect(Collectors.toMap(
-        c -> identity(c.metric(), c.setting(), c.method(), c.reference()), BaselineComparison::tolerance, (a, b) -> a));
+    return baseline.comparisons().stream()
+        .collect(
+            Collectors.toMap(
+                c -> identity(c.metric(), c.setting(), c.method(), c.reference()),
+                BaselineComparison::tolerance,
+                (a, b) -> a));
   }
 
-  private static String identity(String metric, Map<String, String> setting, String method, String reference) {
+  private static String identity(
+      String metric, Map<String, String> setting, String method, String reference) {
     return metric + "|" + new java.util.TreeMap<>(setting) + "|" + method + "|" + reference;
   }
 }

@@ -9,12 +9,16 @@ import java.util.List;
  * @param experiment the experiment's id
  * @param unknownInBaseline the fields the baseline does not record (a baseline written before they
  *     were recorded); not compared, reported as a warning
- * @param unknownInRun the fields the run's trials do not record; not compared, reported as a warning
+ * @param unknownInRun the fields the run's trials do not record; not compared, reported as a
+ *     warning
  * @param runIds the distinct {@code runId}s of the run's trials: more than one when the results
  *     directory was resumed across runs
  */
 public record ConfigurationCheck(
-    String experiment, List<String> unknownInBaseline, List<String> unknownInRun, List<String> runIds) {
+    String experiment,
+    List<String> unknownInBaseline,
+    List<String> unknownInRun,
+    List<String> runIds) {
 
   /** Copies the lists. */
   public ConfigurationCheck {

@@ -16,12 +16,17 @@ public final class ConfigurationMismatchException extends GateInputException {
 
   /** Creates the exception for the given differences (at least one). */
   public ConfigurationMismatchException(List<ConfigurationDifference> differences) {
-    super("The run does not match what its baselines were computed on, so its gaps cannot be compared with "
-        + "them: " + differences.size() + " difference(s):\n  "
-        + differences.stream().map(ConfigurationDifference::toString).collect(Collectors.joining("\n  "))
-        + "\nIf the change is intended, re-bless from a complete run of the new configuration with "
-        + "'ci/bin/gate bless --results DIR --commit SHA' (see ci/README.md) and commit ci/baselines; "
-        + "otherwise gate a run of the configuration the baselines were blessed on.");
+    super(
+        "The run does not match what its baselines were computed on, so its gaps cannot be compared with "
+            + "them: "
+            + differences.size()
+            + " difference(s):\n  "
+            + differences.stream()
+                .map(ConfigurationDifference::toString)
+                .collect(Collectors.joining("\n  "))
+            + "\nIf the change is intended, re-bless from a complete run of the new configuration with "
+            + "'ci/bin/gate bless --results DIR --commit SHA' (see ci/README.md) and commit ci/baselines; "
+            + "otherwise gate a run of the configuration the baselines were blessed on.");
     this.differences = List.copyOf(differences);
   }
 

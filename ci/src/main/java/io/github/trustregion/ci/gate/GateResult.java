@@ -36,8 +36,8 @@ public record GateResult(
   }
 
   /**
-   * Returns the outcome: {@link GateOutcome#INCOMPLETE} when there is any problem, else
-   * {@link GateOutcome#REGRESSION} when any row regressed, else {@link GateOutcome#PASS}.
+   * Returns the outcome: {@link GateOutcome#INCOMPLETE} when there is any problem, else {@link
+   * GateOutcome#REGRESSION} when any row regressed, else {@link GateOutcome#PASS}.
    */
   public GateOutcome outcome() {
     if (!problems.isEmpty()) {

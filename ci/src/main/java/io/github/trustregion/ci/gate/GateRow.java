@@ -3,9 +3,8 @@ package io.github.trustregion.ci.gate;
 import io.github.trustregion.ci.run.ComparisonKey;
 
 /**
- * One row of the gate's table: a baselined gap, the same gap in the new run, and the verdict.
- * Gaps and tolerances are in the metric's units (accuracy as a fraction); NaN where the run has
- * no data.
+ * One row of the gate's table: a baselined gap, the same gap in the new run, and the verdict. Gaps
+ * and tolerances are in the metric's units (accuracy as a fraction); NaN where the run has no data.
  *
  * @param key the experiment, metric, setting and pair
  * @param baselineGap the blessed gap
@@ -21,8 +20,8 @@ import io.github.trustregion.ci.run.ComparisonKey;
  * @param pValue the one-sided Welch p-value for "the new gap is below baseline − tolerance"
  * @param adjustedP the Holm-adjusted p-value within the row's experiment and metric
  * @param smallestFlaggedDrop the smallest drop of the gap ({@code −change}) that this row would
- *     have been flagged for, given its observed spreads, n, tolerance and the other rows of its Holm
- *     family ({@link Gate}); NaN when the row is not tested
+ *     have been flagged for, given its observed spreads, n, tolerance and the other rows of its
+ *     Holm family ({@link Gate}); NaN when the row is not tested
  * @param verdict the conclusion
  */
 public record GateRow(

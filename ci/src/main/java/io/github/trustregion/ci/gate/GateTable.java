@@ -6,15 +6,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders a {@link GateResult} as a fixed-width text table (for the console) or as Markdown (for
- * a CI job summary). Gaps are shown in accuracy points (the fraction × 100).
+ * Renders a {@link GateResult} as a fixed-width text table (for the console) or as Markdown (for a
+ * CI job summary). Gaps are shown in accuracy points (the fraction × 100).
  */
 public final class GateTable {
 
   /** The column headers, in order. */
-  public static final List<String> HEADERS = List.of(
-      "experiment", "metric", "setting", "pair", "baseline gap [CI] (n)", "new gap [CI] (n)", "change",
-      "tolerance", "p", "p (Holm)", "flagged from drop", "verdict");
+  public static final List<String> HEADERS =
+      List.of(
+          "experiment",
+          "metric",
+          "setting",
+          "pair",
+          "baseline gap [CI] (n)",
+          "new gap [CI] (n)",
+          "change",
+          "tolerance",
+          "p",
+          "p (Holm)",
+          "flagged from drop",
+          "verdict");
 
   private GateTable() {}
 
@@ -22,25 +33,33 @@ public final class GateTable {
   public static List<List<String>> cells(GateResult result) {
     List<List<String>> cells = new ArrayList<>();
     for (GateRow row : result.rows()) {
-      cells.add(List.of(
-          row.key().experiment(),
-          row.key().metric(),
-          row.key().settingText(),
-          row.key().pairText(),
-          gapText(row.baselineGap(), row.baselineCiLow(), row.baselineCiHigh(), row.baselineN()),
-          row.verdict() == Verdict.NO_DATA ? "-" : gapText(row.newGap(), row.newCiLow(), row.newCiHigh(), row.newN()),
-          points(row.change()),
-          String.format(Locale.ROOT, "%.2f", 100 * row.tolerance()),
-          probability(row.pValue()),
-          probability(row.adjustedP()),
-          Double.isNaN(row.smallestFlaggedDrop()) ? "-"
-              : String.format(Locale.ROOT, "%.2f", 100 * row.smallestFlaggedDrop()),
-          row.verdict().words()));
+      cells.add(
+          List.of(
+              row.key().experiment(),
+              row.key().metric(),
+              row.key().settingText(),
+              row.key().pairText(),
+              gapText(
+                  row.baselineGap(), row.baselineCiLow(), row.baselineCiHigh(), row.baselineN()),
+              row.verdict() == Verdict.NO_DATA
+                  ? "-"
+                  : gapText(row.newGap(), row.newCiLow(), row.newCiHigh(), row.newN()),
+              points(row.change()),
+              String.format(Locale.ROOT, "%.2f", 100 * row.tolerance()),
+              probability(row.pValue()),
+              probability(row.adjustedP()),
+              Double.isNaN(row.smallestFlaggedDrop())
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.2f", 100 * row.smallestFlaggedDrop()),
+              row.verdict().words()));
     }
     return cells;
   }
 
-  /** Renders the table, the problems, the run ids, the configuration warnings, the ungated experiments and the outcome as plain text. */
+  /**
+   * Renders the table, the problems, the run ids, the configuration warnings, the ungated
+   * experiments and the outcome as plain text.
+   */
   public static String text(GateResult result) {
     List<List<String>> cells = cells(result);
     int[] widths = new int[HEADERS.size()];
@@ -51,8 +70,10 @@ public final class GateTable {
       }
     }
     StringBuilder out = new StringBuilder();
-    out.append("Accuracy gaps against the baselines (accuracy points; one-sided Welch test of a drop beyond the "
-        + "tolerance, Holm-adjusted per experiment and metric, α = ").append(result.alpha())
+    out.append(
+            "Accuracy gaps against the baselines (accuracy points; one-sided Welch test of a drop beyond the "
+                + "tolerance, Holm-adjusted per experiment and metric, α = ")
+        .append(result.alpha())
         .append("; 'flagged from drop': the smallest drop this run's spreads would flag)\n");
     appendLine(out, HEADERS, widths);
     StringBuilder rule = new StringBuilder();
@@ -68,11 +89,16 @@ public final class GateTable {
   /** Renders the same content as a Markdown table with lists below it. */
   public static String markdown(GateResult result) {
     StringBuilder out = new StringBuilder();
-    out.append("### Accuracy-gap gate: ").append(result.outcome()).append(" (exit ")
-        .append(result.outcome().exitCode()).append(")\n\n");
-    out.append("Gaps in accuracy points; one-sided Welch test of a drop beyond the tolerance, Holm-adjusted per "
-        + "experiment and metric, α = ")
-        .append(result.alpha()).append("; *flagged from drop* is the smallest drop this run's spreads would flag.\n\n");
+    out.append("### Accuracy-gap gate: ")
+        .append(result.outcome())
+        .append(" (exit ")
+        .append(result.outcome().exitCode())
+        .append(")\n\n");
+    out.append(
+            "Gaps in accuracy points; one-sided Welch test of a drop beyond the tolerance, Holm-adjusted per "
+                + "experiment and metric, α = ")
+        .append(result.alpha())
+        .append("; *flagged from drop* is the smallest drop this run's spreads would flag.\n\n");
     out.append("| ").append(String.join(" | ", HEADERS)).append(" |\n");
     out.append("|").append("---|".repeat(HEADERS.size())).append('\n');
     for (List<String> row : cells(result)) {
@@ -89,27 +115,43 @@ public final class GateTable {
       out.append("\nRuns of the gated trials:\n");
       for (ConfigurationCheck check : result.configurations()) {
         List<String> ids = check.runIds();
-        out.append(item).append(check.experiment()).append(": ").append(switch (ids.size()) {
-          case 0 -> "no run id recorded";
-          case 1 -> "run " + ids.get(0);
-          default -> ids.size() + " runs (the results directory was resumed across runs): " + String.join(", ", ids);
-        }).append('\n');
+        out.append(item)
+            .append(check.experiment())
+            .append(": ")
+            .append(
+                switch (ids.size()) {
+                  case 0 -> "no run id recorded";
+                  case 1 -> "run " + ids.get(0);
+                  default ->
+                      ids.size()
+                          + " runs (the results directory was resumed across runs): "
+                          + String.join(", ", ids);
+                })
+            .append('\n');
       }
     }
-    List<ConfigurationCheck> unknown = result.configurations().stream().filter(ConfigurationCheck::hasUnknownFields)
-        .toList();
+    List<ConfigurationCheck> unknown =
+        result.configurations().stream().filter(ConfigurationCheck::hasUnknownFields).toList();
     if (!unknown.isEmpty()) {
       out.append("\nWarnings (configuration not compared):\n");
       for (ConfigurationCheck check : unknown) {
         if (!check.unknownInBaseline().isEmpty()) {
-          out.append(item).append(check.experiment()).append(": the baseline ").append(check.experiment())
-              .append(".json does not record ").append(String.join(", ", check.unknownInBaseline()))
-              .append(", so the run's are not compared with it; re-bless it with 'ci/bin/gate bless' from a complete "
-                  + "run of this configuration to record them\n");
+          out.append(item)
+              .append(check.experiment())
+              .append(": the baseline ")
+              .append(check.experiment())
+              .append(".json does not record ")
+              .append(String.join(", ", check.unknownInBaseline()))
+              .append(
+                  ", so the run's are not compared with it; re-bless it with 'ci/bin/gate bless' from a complete "
+                      + "run of this configuration to record them\n");
         }
         if (!check.unknownInRun().isEmpty()) {
-          out.append(item).append(check.experiment()).append(": the run's trials do not record ")
-              .append(String.join(", ", check.unknownInRun())).append(", so the baseline's are not compared\n");
+          out.append(item)
+              .append(check.experiment())
+              .append(": the run's trials do not record ")
+              .append(String.join(", ", check.unknownInRun()))
+              .append(", so the baseline's are not compared\n");
         }
       }
     }
@@ -120,11 +162,21 @@ public final class GateTable {
       }
     }
     if (!result.ungatedExperiments().isEmpty()) {
-      out.append("\nNot gated (no baseline): ").append(String.join(", ", result.ungatedExperiments())).append('\n');
+      out.append("\nNot gated (no baseline): ")
+          .append(String.join(", ", result.ungatedExperiments()))
+          .append('\n');
     }
-    out.append("\nGate: ").append(result.outcome()).append(" (exit ").append(result.outcome().exitCode())
-        .append("): ").append(result.regressions().size()).append(" regressed of ").append(result.rows().size())
-        .append(" comparison(s), ").append(result.problems().size()).append(" problem(s).\n");
+    out.append("\nGate: ")
+        .append(result.outcome())
+        .append(" (exit ")
+        .append(result.outcome().exitCode())
+        .append("): ")
+        .append(result.regressions().size())
+        .append(" regressed of ")
+        .append(result.rows().size())
+        .append(" comparison(s), ")
+        .append(result.problems().size())
+        .append(" problem(s).\n");
   }
 
   private static void appendLine(StringBuilder out, List<String> row, int[] widths) {

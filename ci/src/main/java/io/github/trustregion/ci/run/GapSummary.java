@@ -17,16 +17,33 @@ import io.github.trustregion.reports.stats.Comparisons;
  * @param n the number of paired repeats
  */
 public record GapSummary(
-    double gap, double ciLow, double ciHigh, double confidenceLevel, double methodMean, double referenceMean, int n) {
+    double gap,
+    double ciLow,
+    double ciHigh,
+    double confidenceLevel,
+    double methodMean,
+    double referenceMean,
+    int n) {
 
   /** Summarises a paired sample with the report's comparison (at least one pair). */
   public static GapSummary of(PairedSample sample, Comparisons comparisons) {
     if (sample.size() == 0) {
-      throw new IllegalArgumentException("The comparison " + sample.key() + " has no paired repeats to summarise.");
+      throw new IllegalArgumentException(
+          "The comparison " + sample.key() + " has no paired repeats to summarise.");
     }
-    Comparison comparison = comparisons.compare(
-        sample.key().method(), sample.methodArray(), sample.key().reference(), sample.referenceArray());
-    return new GapSummary(comparison.difference(), comparison.interval().lower(), comparison.interval().upper(),
-        comparison.interval().level(), comparison.a().mean(), comparison.b().mean(), sample.size());
+    Comparison comparison =
+        comparisons.compare(
+            sample.key().method(),
+            sample.methodArray(),
+            sample.key().reference(),
+            sample.referenceArray());
+    return new GapSummary(
+        comparison.difference(),
+        comparison.interval().lower(),
+        comparison.interval().upper(),
+        comparison.interval().level(),
+        comparison.a().mean(),
+        comparison.b().mean(),
+        sample.size());
   }
 }

@@ -11,9 +11,12 @@ public final class IncompleteRunException extends RuntimeException {
 
   /** Creates the exception for the given problems (at least one). */
   public IncompleteRunException(List<TrialProblem> problems) {
-    super("The run is incomplete, so it cannot be blessed: " + problems.size() + " problem(s):\n  "
-        + problems.stream().map(TrialProblem::toString).collect(Collectors.joining("\n  "))
-        + "\nResume the run until every planned trial completes, then bless again.");
+    super(
+        "The run is incomplete, so it cannot be blessed: "
+            + problems.size()
+            + " problem(s):\n  "
+            + problems.stream().map(TrialProblem::toString).collect(Collectors.joining("\n  "))
+            + "\nResume the run until every planned trial completes, then bless again.");
     this.problems = List.copyOf(problems);
   }
 

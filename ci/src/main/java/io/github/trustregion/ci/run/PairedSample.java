@@ -12,7 +12,10 @@ import java.util.List;
  * @param referenceValues the reference method's metric per repeat, in the same order
  */
 public record PairedSample(
-    ComparisonKey key, List<Integer> repeats, List<Double> methodValues, List<Double> referenceValues) {
+    ComparisonKey key,
+    List<Integer> repeats,
+    List<Double> methodValues,
+    List<Double> referenceValues) {
 
   /** Copies the lists and checks that they have one value per repeat. */
   public PairedSample {
@@ -21,9 +24,15 @@ public record PairedSample(
     referenceValues = List.copyOf(referenceValues);
     if (methodValues.size() != repeats.size() || referenceValues.size() != repeats.size()) {
       throw new IllegalArgumentException(
-          "A paired sample of " + key + " needs one value per repeat for both methods, but has "
-              + repeats.size() + " repeats, " + methodValues.size() + " method values and "
-              + referenceValues.size() + " reference values.");
+          "A paired sample of "
+              + key
+              + " needs one value per repeat for both methods, but has "
+              + repeats.size()
+              + " repeats, "
+              + methodValues.size()
+              + " method values and "
+              + referenceValues.size()
+              + " reference values.");
     }
   }
 

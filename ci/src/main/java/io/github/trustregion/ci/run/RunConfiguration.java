@@ -1,6 +1,7 @@
 package io.github.trustregion.ci.run;
 
 import io.github.trustregion.framework.result.ExperimentManifest;
+import io.github.trustregion.framework.result.ParameterKeys;
 import io.github.trustregion.framework.result.PlannedTrial;
 import io.github.trustregion.framework.result.TrialResult;
 import java.util.ArrayList;
@@ -42,7 +43,10 @@ public record RunConfiguration(
     List<PlannedBatch> plannedBatches,
     List<String> runIds) {
 
-  /** The environment keys that are compared, in the order reported; each is a component of this record. */
+  /**
+   * The environment keys that are compared, in the order reported; each is a component of this
+   * record.
+   */
   public static final List<String> ENVIRONMENT_FIELDS =
       List.of("workload", "trainExamples", "testExamples", "parameterCount", "dataType");
 
@@ -83,26 +87,40 @@ public record RunConfiguration(
     for (String key : ENVIRONMENT_FIELDS) {
       values.put(key, single(manifest.experiment(), key, trials));
     }
-    TreeSet<PlannedBatch> batches = new TreeSet<>(Comparator
-        .comparing(PlannedBatch::batchSize, RunConfiguration::compareNumbers)
-        .thenComparing(PlannedBatch::epochs, RunConfiguration::compareNumbers));
+    TreeSet<PlannedBatch> batches =
+        new TreeSet<>(
+            Comparator.comparing(PlannedBatch::batchSize, RunConfiguration::compareNumbers)
+                .thenComparing(PlannedBatch::epochs, RunConfiguration::compareNumbers));
     for (PlannedTrial planned : manifest.trials()) {
       Map<String, String> parameters = planned.parameters();
-      if (parameters != null && parameters.get("batchSize") != null && parameters.get("epochs") != null) {
-        batches.add(new PlannedBatch(parameters.get("batchSize"), parameters.get("epochs")));
+      if (parameters != null
+          && parameters.get(ParameterKeys.BATCH_SIZE) != null
+          && parameters.get(ParameterKeys.EPOCHS) != null) {
+        batches.add(
+            new PlannedBatch(
+                parameters.get(ParameterKeys.BATCH_SIZE), parameters.get(ParameterKeys.EPOCHS)));
       }
     }
-    List<String> runIds = trials.stream()
-        .map(t -> t.environment() == null ? null : t.environment().get("runId"))
-        .filter(id -> id != null && !id.isBlank())
-        .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
-    return new RunConfiguration(values.get("workload"), values.get("trainExamples"), values.get("testExamples"),
-        values.get("parameterCount"), values.get("dataType"), new ArrayList<>(batches), runIds);
+    List<String> runIds =
+        trials.stream()
+            .map(t -> t.environment() == null ? null : t.environment().get("runId"))
+            .filter(id -> id != null && !id.isBlank())
+            .collect(Collectors.toCollection(TreeSet::new))
+            .stream()
+            .toList();
+    return new RunConfiguration(
+        values.get("workload"),
+        values.get("trainExamples"),
+        values.get("testExamples"),
+        values.get("parameterCount"),
+        values.get("dataType"),
+        new ArrayList<>(batches),
+        runIds);
   }
 
   /**
-   * Returns the compared fields and their values as text, in report order: the
-   * {@link #ENVIRONMENT_FIELDS} and {@value #PLANNED_BATCHES}; a value is null when unknown.
+   * Returns the compared fields and their values as text, in report order: the {@link
+   * #ENVIRONMENT_FIELDS} and {@value #PLANNED_BATCHES}; a value is null when unknown.
    */
   public Map<String, String> comparedValues() {
     Map<String, String> values = new LinkedHashMap<>();
@@ -111,9 +129,15 @@ public record RunConfiguration(
     values.put("testExamples", testExamples);
     values.put("parameterCount", parameterCount);
     values.put("dataType", dataType);
-    values.put(PLANNED_BATCHES, plannedBatches == null ? null
-        : plannedBatches.isEmpty() ? "none"
-        : plannedBatches.stream().map(PlannedBatch::toString).collect(Collectors.joining(", ")));
+    values.put(
+        PLANNED_BATCHES,
+        plannedBatches == null
+            ? null
+            : plannedBatches.isEmpty()
+                ? "none"
+                : plannedBatches.stream()
+                    .map(PlannedBatch::toString)
+                    .collect(Collectors.joining(", ")));
     return values;
   }
 
@@ -126,12 +150,25 @@ public record RunConfiguration(
       }
     }
     if (trialsByValue.size() > 1) {
-      throw new GateInputException("The trials of experiment " + experiment + " disagree on " + key + ": "
-          + trialsByValue.entrySet().stream()
-              .map(e -> "'" + e.getKey() + "' (" + e.getValue().size() + " trial(s), e.g. " + e.getValue().get(0) + ")")
-              .collect(Collectors.joining(", "))
-          + ". The results directory mixes trials of different configurations; delete the trials of the "
-          + "configuration you do not want (or the whole directory) and run the experiment again.");
+      throw new GateInputException(
+          "The trials of experiment "
+              + experiment
+              + " disagree on "
+              + key
+              + ": "
+              + trialsByValue.entrySet().stream()
+                  .map(
+                      e ->
+                          "'"
+                              + e.getKey()
+                              + "' ("
+                              + e.getValue().size()
+                              + " trial(s), e.g. "
+                              + e.getValue().get(0)
+                              + ")")
+                  .collect(Collectors.joining(", "))
+              + ". The results directory mixes trials of different configurations; delete the trials of the "
+              + "configuration you do not want (or the whole directory) and run the experiment again.");
     }
     return trialsByValue.isEmpty() ? null : trialsByValue.keySet().iterator().next();
   }

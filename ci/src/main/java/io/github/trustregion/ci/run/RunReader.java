@@ -17,8 +17,8 @@ public final class RunReader {
   /**
    * Reads every experiment of the run by its plan, keyed by id in id order.
    *
-   * @throws io.github.trustregion.framework.result.ResultFileException naming every file of the
-   *     run that cannot be used, each with its fix, at once
+   * @throws io.github.trustregion.framework.result.ResultFileException naming every file of the run
+   *     that cannot be used, each with its fix, at once
    */
   public static Map<String, ExperimentDirectory> read(ResultFiles run) {
     List<ExperimentDirectory> directories = ExperimentDirectory.readAll(run.root());

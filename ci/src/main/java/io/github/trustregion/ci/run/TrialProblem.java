@@ -23,7 +23,10 @@ public record TrialProblem(String experiment, String subject, Kind kind, String 
     NO_METRIC,
     /** A baselined experiment or comparison has no (or too little) data in the run. */
     NOT_IN_RUN,
-    /** Neither the run's nor the baseline's per-repeat gaps of a comparison vary: it cannot be tested. */
+    /**
+     * Neither the run's nor the baseline's per-repeat gaps of a comparison vary: it cannot be
+     * tested.
+     */
     NO_VARIANCE
   }
 

@@ -29,13 +29,16 @@ class GapDropTest {
   void hasNoPValueWhenNeitherSampleVariesHoweverFarTheGapDropped() {
     assertThat(GapDrop.pValue(new double[] {0.01, 0.01}, new double[] {0.05, 0.05}, 0.02)).isNaN();
     assertThat(GapDrop.pValue(new double[] {0.04, 0.04}, new double[] {0.05, 0.05}, 0.02)).isNaN();
-    assertThat(GapDrop.smallestFlaggedDrop(new double[] {0.01, 0.01}, new double[] {0.05, 0.05}, 0.02, 0.0125))
+    assertThat(
+            GapDrop.smallestFlaggedDrop(
+                new double[] {0.01, 0.01}, new double[] {0.05, 0.05}, 0.02, 0.0125))
         .isNaN();
   }
 
   @Test
   void smallestFlaggedDropIsTheTolerancePlusTheTablesQuantileTimesTheStandardError() {
-    // x = {0.01, 0.02, 0.03}, y = {0.04, 0.05, 0.06}: s_x² = s_y² = 1e-4, se = √(2e-4/3) = 0.0081650,
+    // x = {0.01, 0.02, 0.03}, y = {0.04, 0.05, 0.06}: s_x² = s_y² = 1e-4, se = √(2e-4/3) =
+    // 0.0081650,
     // ν = 4 exactly; Student's t table: t_{0.975,4} = 2.776, so for level 0.025 and τ = 0.02:
     // D = 0.02 + 2.776 · 0.0081650 = 0.042666 (table precision ±0.0005 · se).
     double[] x = {0.01, 0.02, 0.03};
@@ -62,7 +65,8 @@ class GapDropTest {
 
   @Test
   void givesAboveOneHalfWhenTheGapGrew() {
-    assertThat(GapDrop.pValue(new double[] {0.07, 0.08, 0.06}, new double[] {0.05, 0.052, 0.048}, 0.0))
+    assertThat(
+            GapDrop.pValue(new double[] {0.07, 0.08, 0.06}, new double[] {0.05, 0.052, 0.048}, 0.0))
         .isGreaterThan(0.5);
   }
 }

@@ -16,10 +16,12 @@ class RunAuditTest {
 
   @Test
   void customTrialsWithoutAccuracyDoNotMakeTheRunIncomplete() {
-    TrialResult training = trial("e4__SGD__b1024__r0", "training", Map.of("finalTestAccuracy", 0.8));
+    TrialResult training =
+        trial("e4__SGD__b1024__r0", "training", Map.of("finalTestAccuracy", 0.8));
     TrialResult path = trial("e4__SGD-vs-TR__r0", "custom", Map.of("distance", 12.5));
 
-    List<TrialProblem> problems = RunAudit.audit(manifest(training, path), List.of(training, path), GATED);
+    List<TrialProblem> problems =
+        RunAudit.audit(manifest(training, path), List.of(training, path), GATED);
 
     assertThat(problems).isEmpty();
   }
@@ -29,22 +31,48 @@ class RunAuditTest {
     TrialResult training = trial("e4__SGD__b1024__r0", "training", Map.of("distance", 1.0));
     TrialResult path = trial("e4__SGD-vs-TR__r0", "custom", Map.of("distance", 12.5));
 
-    List<TrialProblem> problems = RunAudit.audit(manifest(training, path), List.of(training, path), GATED);
+    List<TrialProblem> problems =
+        RunAudit.audit(manifest(training, path), List.of(training, path), GATED);
 
-    assertThat(problems).extracting(TrialProblem::subject, TrialProblem::kind)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("e4__SGD__b1024__r0", TrialProblem.Kind.NO_METRIC));
+    assertThat(problems)
+        .extracting(TrialProblem::subject, TrialProblem::kind)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("e4__SGD__b1024__r0", TrialProblem.Kind.NO_METRIC));
   }
 
   private static TrialResult trial(String id, String trialType, Map<String, Double> metrics) {
-    return new TrialResult(TrialResult.SCHEMA_VERSION, id, "e4", TrialStatus.COMPLETED, "",
-        Map.of("method", "SGD", "repeat", "0", "trialType", trialType), Map.of(), List.of(), metrics,
-        Map.of(), 1.0, Map.of());
+    return new TrialResult(
+        TrialResult.SCHEMA_VERSION,
+        id,
+        "e4",
+        TrialStatus.COMPLETED,
+        "",
+        Map.of("method", "SGD", "repeat", "0", "trialType", trialType),
+        Map.of(),
+        List.of(),
+        metrics,
+        Map.of(),
+        1.0,
+        Map.of());
   }
 
   private static ExperimentManifest manifest(TrialResult... trials) {
-    List<PlannedTrial> planned = java.util.Arrays.stream(trials)
-        .map(t -> new PlannedTrial(t.trialId(), t.parameters())).toList();
-    return new ExperimentManifest(1, "e4", "Fixture", "Landscape", "Mixed trials.", "landscape", "ci",
-        "synthetic", GATED, List.of(), planned, List.of());
+    List<PlannedTrial> planned =
+        java.util.Arrays.stream(trials)
+            .map(t -> new PlannedTrial(t.trialId(), t.parameters()))
+            .toList();
+    return new ExperimentManifest(
+        1,
+        "e4",
+        "Fixture",
+        "Landscape",
+        "Mixed trials.",
+        "landscape",
+        "ci",
+        "synthetic",
+        GATED,
+        List.of(),
+        planned,
+        List.of());
   }
 }

@@ -51,13 +51,13 @@ public @interface Experiment {
   /**
    * The scales at which the experiment exists; empty means every scale.
    *
-   * <p>At a scale not listed the experiment is not an error: planning reports it as not declared
-   * at that scale, the engine skips it and the command line lists it as existing only at these
-   * scales. Only the scale-independent parts of the declaration (the id, this list and the
-   * scales of {@link AtScale}, {@link Optimizer} and {@link Track}) are checked there. Use it for
-   * a variant that makes sense only at some scales, such as a paper-only run on a dataset that
-   * needs a GPU. Each scale may be listed once, and every {@link AtScale}, and every scale of an
-   * {@link Optimizer} or {@link Track}, must name a listed scale.
+   * <p>At a scale not listed the experiment is not an error: planning reports it as not declared at
+   * that scale, the engine skips it and the command line lists it as existing only at these scales.
+   * Only the scale-independent parts of the declaration (the id, this list and the scales of {@link
+   * AtScale}, {@link Optimizer} and {@link Track}) are checked there. Use it for a variant that
+   * makes sense only at some scales, such as a paper-only run on a dataset that needs a GPU. Each
+   * scale may be listed once, and every {@link AtScale}, and every scale of an {@link Optimizer} or
+   * {@link Track}, must name a listed scale.
    */
   Scale[] scales() default {};
 }

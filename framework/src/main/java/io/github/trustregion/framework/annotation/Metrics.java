@@ -12,9 +12,9 @@ import java.lang.annotation.Target;
  * io.github.trustregion.framework.result.TrialResult}). Default: {@code finalTestAccuracy,
  * bestTestAccuracy}.
  *
- * <p>Each key must be one the experiment's training or track trials record (a {@code
- * stage<k>.*} key needs a track with at least k stages at some scale); planning reports any
- * other as a problem. The keys of an experiment that implements {@link
+ * <p>Each key must be one the experiment's training or track trials record (a {@code stage<k>.*}
+ * key needs a track with at least k stages at some scale); planning reports any other as a problem.
+ * The keys of an experiment that implements {@link
  * io.github.trustregion.framework.custom.CustomTrials} are not checked, since its custom trials
  * record metrics of their own only when they run.
  */

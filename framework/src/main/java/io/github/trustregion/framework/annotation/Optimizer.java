@@ -40,21 +40,19 @@ public @interface Optimizer {
   String[] settings() default {};
 
   /**
-   * The batch sizes of this optimizer's trials; empty means the experiment's {@link BatchSizes}
-   * (at the scale that runs). Used for a reference run at its own batch size (Adam at B = 64).
-   * Only for a standalone optimizer: tracks run at their own batch sizes, so batch sizes here on
-   * an optimizer with {@code standalone = false} are a validation error.
+   * The batch sizes of this optimizer's trials; empty means the experiment's {@link BatchSizes} (at
+   * the scale that runs). Used for a reference run at its own batch size (Adam at B = 64). Only for
+   * a standalone optimizer: tracks run at their own batch sizes, so batch sizes here on an
+   * optimizer with {@code standalone = false} are a validation error.
    */
   int[] batchSizes() default {};
 
   /**
-   * The scales at which this declaration applies; empty means every scale. Each must be one of
-   * the experiment's {@link Experiment#scales()} when it lists any.
+   * The scales at which this declaration applies; empty means every scale. Each must be one of the
+   * experiment's {@link Experiment#scales()} when it lists any.
    */
   Scale[] scales() default {};
 
-  /**
-   * Whether it runs as a single-method trial; false declares it only for the stages of tracks.
-   */
+  /** Whether it runs as a single-method trial; false declares it only for the stages of tracks. */
   boolean standalone() default true;
 }

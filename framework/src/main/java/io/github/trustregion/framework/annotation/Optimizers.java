@@ -6,7 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The container of repeated {@link Optimizer} annotations; write {@code @Optimizer} twice instead. */
+/**
+ * The container of repeated {@link Optimizer} annotations; write {@code @Optimizer} twice instead.
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * How large an experiment runs: a preset of epochs, data sizes, batch sizes and repeats chosen
- * per experiment with {@link AtScale}.
+ * How large an experiment runs: a preset of epochs, data sizes, batch sizes and repeats chosen per
+ * experiment with {@link AtScale}.
  */
 public enum Scale {
   /** Seconds per experiment; used by the tests. */
@@ -33,7 +33,10 @@ public enum Scale {
       }
     }
     throw new IllegalArgumentException(
-        "Unknown scale '" + text + "'; use one of "
-            + Arrays.stream(values()).map(Scale::id).collect(Collectors.joining(", ")) + ".");
+        "Unknown scale '"
+            + text
+            + "'; use one of "
+            + Arrays.stream(values()).map(Scale::id).collect(Collectors.joining(", "))
+            + ".");
   }
 }

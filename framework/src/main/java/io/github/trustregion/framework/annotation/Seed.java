@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The base seed of an experiment (default {@link #DEFAULT}); repeat r runs with a seed derived
- * from the base seed and r, the same for every method and batch size. The dataset's subset and
- * split use the base seed itself, so every trial sees the same data.
+ * The base seed of an experiment (default {@link #DEFAULT}); repeat r runs with a seed derived from
+ * the base seed and r, the same for every method and batch size. The dataset's subset and split use
+ * the base seed itself, so every trial sees the same data.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

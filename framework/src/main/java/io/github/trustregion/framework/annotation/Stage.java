@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * One stage of a {@link Track}: a method trains for a number of epochs, starting from the model
- * the previous stage ended with.
+ * One stage of a {@link Track}: a method trains for a number of epochs, starting from the model the
+ * previous stage ended with.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

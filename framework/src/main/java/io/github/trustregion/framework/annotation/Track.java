@@ -34,8 +34,8 @@ public @interface Track {
   int[] batchSizes() default {};
 
   /**
-   * The scales at which this declaration applies; empty means every scale. Each must be one of
-   * the experiment's {@link Experiment#scales()} when it lists any.
+   * The scales at which this declaration applies; empty means every scale. Each must be one of the
+   * experiment's {@link Experiment#scales()} when it lists any.
    */
   Scale[] scales() default {};
 }

@@ -1,6 +1,7 @@
 package io.github.trustregion.framework.cli;
 
 import io.github.trustregion.framework.annotation.Scale;
+import io.github.trustregion.framework.commandline.CommandLines;
 import io.github.trustregion.framework.engine.ExperimentTestEngine;
 import io.github.trustregion.framework.method.MethodRegistry;
 import io.github.trustregion.framework.plan.ExperimentDiscovery;
@@ -8,6 +9,7 @@ import io.github.trustregion.framework.plan.ExperimentOptions;
 import io.github.trustregion.framework.plan.ExperimentPlan;
 import io.github.trustregion.framework.plan.ExperimentPlanner;
 import io.github.trustregion.framework.plan.ExperimentValidationException;
+import io.github.trustregion.framework.plan.PlanSelection;
 import io.github.trustregion.framework.plan.TrialSpec;
 import io.github.trustregion.framework.plan.ValidationProblem;
 import io.github.trustregion.framework.result.ResultFileException;
@@ -26,51 +28,55 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * Runs, lists or resumes experiments from the command line, through the same planner and runner
- * as {@code mvn verify -Pexperiments}.
+ * Runs, lists or resumes experiments from the command line, through the same planner and runner as
+ * {@code mvn verify -Pexperiments}.
  *
  * <pre>
- * java -cp &lt;class path&gt; io.github.trustregion.framework.cli.ExperimentsCli [options] [class|package ...]
- *   --list              print the plan (every trial, the count, a cost estimate) and exit
- *   --validate          validate only and exit
- *   --scale S           smoke, ci or paper (default: -Dexperiments.scale, else ci)
- *   --repeats N         replace the number of repeats
- *   --filter REGEX      run experiments whose id or class name contains a match
- *   --results DIR       results directory (default: -Dexperiments.results, else target/experiment-results)
- *   --allure DIR        also write Allure results there (default: -Dallure.results.directory, else none)
+ * java -cp &lt;class path&gt; io.github.trustregion.framework.cli.ExperimentsCli [-h] [--list] [--validate]
+ *     [--scale S] [--repeats N] [--filter REGEX] [--results DIR] [--allure DIR] [TARGET...]
  * </pre>
  *
- * Arguments name experiment classes or packages to scan (default: {@code -Dexperiments.packages},
- * else {@code io.github.trustregion}). The filter matches the declared experiment id (that of
- * {@code @Experiment(id)}, else the class's simple name in kebab case) or the class name, so that
- * an invalid experiment is found and its problems are printed. An experiment declared only at
- * other scales (with {@code @Experiment(scales = ...)}) is no error: {@code --list}, {@code
- * --validate} and a run print one line for it ("only at scale(s) paper; not declared at scale
- * ci") and it has no trials; {@code --validate} then checks only its id and scales (validate it
- * fully with {@code --scale} set to one of its scales). Running again with the same results
- * directory resumes: finished trials (as {@link ResumeCheck} decides: completed or diverged, and
- * matching the declaration) are kept, failed or outdated ones run again; {@code --list} marks each
- * trial accordingly.
+ * <p>{@code --help} describes each option. The options are parsed by picocli ({@link Arguments},
+ * {@link CommandLines}): a bad value, such as {@code --repeats x}, is a usage error naming the
+ * option and the value. The targets name experiment classes or packages to scan (default: {@code
+ * -Dexperiments.packages}, else {@code io.github.trustregion}). The filter matches the declared
+ * experiment id (that of {@code @Experiment(id)}, else the class's simple name in kebab case) or
+ * the class name, so that an invalid experiment is found and its problems are printed. An
+ * experiment declared only at other scales (with {@code @Experiment(scales = ...)}) is no error:
+ * {@code --list}, {@code --validate} and a run print one line for it ("only at scale(s) paper; not
+ * declared at scale ci") and it has no trials; {@code --validate} then checks only its id and
+ * scales (validate it fully with {@code --scale} set to one of its scales). Running again with the
+ * same results directory resumes: finished trials (as {@link ResumeCheck} decides: completed or
+ * diverged, and matching the declaration) are kept, failed or outdated ones run again; {@code
+ * --list} marks each trial accordingly.
  *
  * <p>Before the first trial, the run checks the ND4J backend and prints it with its device (a
- * backend whose native library does not load, such as nd4j-cuda without the CUDA driver, stops
- * the run with one message saying what is missing), then takes the results directory's lock
- * ({@link io.github.trustregion.framework.run.RunLock}: a second run into the same directory is
- * refused with a message naming the first) and removes temporary files left by interrupted writes.
+ * backend whose native library does not load, such as nd4j-cuda without the CUDA driver, stops the
+ * run with one message saying what is missing), then takes the results directory's lock ({@link
+ * io.github.trustregion.framework.run.RunLock}: a second run into the same directory is refused
+ * with a message naming the first) and removes temporary files left by interrupted writes.
  *
- * <p>Exit status: {@value #EXIT_OK} when every trial completed (or was kept from a previous run)
- * or there was nothing to run; {@value #EXIT_FAILED} when a trial failed; {@value #EXIT_DIVERGED}
- * when the run finished and no trial failed but at least one diverged (a recorded outcome; the
- * summary line says how many); {@value #EXIT_USAGE} when nothing ran: invalid declarations or
- * usage (including a bad {@code --filter} expression and a target that is neither a class nor a
- * package with experiments), a results directory that holds another scale's results or is in use
- * by another run, a result file (such as a manifest) that cannot be read or written, or an ND4J
- * backend that cannot start.
+ * <p>Exit status: {@value #EXIT_OK} when every trial completed (or was kept from a previous run) or
+ * there was nothing to run; {@value #EXIT_FAILED} when a trial failed; {@value #EXIT_DIVERGED} when
+ * the run finished and no trial failed but at least one diverged (a recorded outcome; the summary
+ * line says how many); {@value #EXIT_USAGE} when nothing ran: invalid declarations or usage
+ * (including a bad {@code --filter} expression and a target that is neither a class nor a package
+ * with experiments), a results directory that holds another scale's results or is in use by another
+ * run, a result file (such as a manifest) that cannot be read or written, or an ND4J backend that
+ * cannot start.
  */
 public final class ExperimentsCli {
 
@@ -106,46 +112,28 @@ public final class ExperimentsCli {
    * backend with {@code backendCheck} before the first trial.
    */
   static int run(String[] args, PrintStream out, PrintStream err, BackendCheck backendCheck) {
+    Arguments arguments = new Arguments();
+    CommandLine cli = CommandLines.create(arguments, out, err);
+    cli.setOverwrittenOptionsAllowed(true);
+    OptionalInt parsed = CommandLines.parse(cli, args, EXIT_USAGE);
+    if (parsed.isPresent()) {
+      return parsed.getAsInt();
+    }
     ExperimentOptions options;
-    boolean list = false;
-    boolean validateOnly = false;
-    List<String> targets = new ArrayList<>();
+    boolean list = arguments.list;
+    boolean validateOnly = arguments.validate;
+    List<String> targets = new ArrayList<>(arguments.targets);
     try {
-      options = ExperimentOptions.from(key -> Optional.ofNullable(System.getProperty(key)));
-      options = options.withAllureResults(Optional.ofNullable(System.getProperty(ExperimentOptions.ALLURE)).map(Path::of));
-      for (int i = 0; i < args.length; i++) {
-        String arg = args[i];
-        switch (arg) {
-          case "--list" -> list = true;
-          case "--validate" -> validateOnly = true;
-          case "--scale" -> options = options.withScale(Scale.parse(value(args, ++i, arg)));
-          case "--repeats" -> options = options.withRepeats(parseRepeats(value(args, ++i, arg)));
-          case "--filter" -> options = options.withFilter(parseFilter(value(args, ++i, arg)));
-          case "--results" -> options = options.withResults(Path.of(value(args, ++i, arg)));
-          case "--allure" -> options = options.withAllureResults(Optional.of(Path.of(value(args, ++i, arg))));
-          case "--help", "-h" -> {
-            out.println(usage());
-            return 0;
-          }
-          default -> {
-            if (arg.startsWith("-")) {
-              throw new IllegalArgumentException("Unknown option " + arg + ".");
-            }
-            targets.add(arg);
-          }
-        }
-      }
+      options = arguments.options(key -> Optional.ofNullable(System.getProperty(key)));
     } catch (IllegalArgumentException e) {
-      err.println(e.getMessage());
-      err.println(usage());
-      return 2;
+      return CommandLines.usageError(cli, e.getMessage(), EXIT_USAGE);
     }
     if (targets.isEmpty()) {
-      targets.addAll(List.of(System.getProperty(ExperimentTestEngine.PACKAGES, DEFAULT_PACKAGE).split(",")));
+      targets.addAll(
+          List.of(System.getProperty(ExperimentTestEngine.PACKAGES, DEFAULT_PACKAGE).split(",")));
     }
     MethodRegistry registry = MethodRegistry.load(Thread.currentThread().getContextClassLoader());
     ExperimentPlanner planner = new ExperimentPlanner(registry, options);
-    ExperimentOptions chosen = options;
     Set<Class<?>> classes;
     try {
       classes = classes(targets);
@@ -153,25 +141,24 @@ public final class ExperimentsCli {
       err.println(e.getMessage());
       return 2;
     }
-    List<ExperimentPlanner.PlanOutcome> selected = classes.stream()
-        .map(planner::plan)
-        .filter(o -> chosen.selects(o.experimentId(), o.type().getName()))
-        .toList();
-    List<ValidationProblem> problems = ExperimentPlanner.problemsOf(selected);
+    PlanSelection selection = PlanSelection.of(planner, classes);
+    List<ValidationProblem> problems = selection.problems();
     if (!problems.isEmpty()) {
       err.println(new ExperimentValidationException(problems).getMessage());
       return 2;
     }
-    if (selected.isEmpty()) {
-      err.println("No experiment found in " + targets + (options.filter().pattern().isEmpty() ? ""
-          : " matching " + options.filter().pattern()) + ".");
+    if (selection.isEmpty()) {
+      err.println(
+          "No experiment found in "
+              + targets
+              + (options.filter().pattern().isEmpty()
+                  ? ""
+                  : " matching " + options.filter().pattern())
+              + ".");
       return 2;
     }
-    List<ExperimentPlan> plans = selected.stream()
-        .filter(ExperimentPlanner.PlanOutcome::declaredAtScale)
-        .map(o -> o.plan().orElseThrow()).toList();
-    List<ExperimentPlanner.PlanOutcome> elsewhere = selected.stream()
-        .filter(o -> !o.declaredAtScale()).toList();
+    List<ExperimentPlan> plans = selection.plans();
+    List<ExperimentPlanner.PlanOutcome> elsewhere = selection.notDeclared();
     if (validateOnly) {
       out.println(plans.size() + " experiment(s) valid at scale " + options.scale().id() + ".");
       printNotDeclared(elsewhere, "only its id and scales were checked", out);
@@ -194,38 +181,74 @@ public final class ExperimentsCli {
     }
     RunSummary summary;
     try {
-      summary = new ExperimentRunner(registry, options, backendCheck).run(plans, new TrialListener() {
-        @Override
-        public void backendChecked(BackendCheck.Backend backend) {
-          out.println(backend.describe() + ".");
-        }
-      });
+      summary =
+          new ExperimentRunner(registry, options, backendCheck)
+              .run(
+                  plans,
+                  new TrialListener() {
+                    @Override
+                    public void backendChecked(BackendCheck.Backend backend) {
+                      out.println(backend.describe() + ".");
+                    }
+                  });
     } catch (IllegalStateException | ResultFileException | UncheckedIOException e) {
       err.println(e.getMessage());
       return EXIT_USAGE;
     }
     long failed = summary.count(TrialStatus.FAILED);
     long diverged = summary.count(TrialStatus.DIVERGED);
-    out.println(summary.results().size() + " trial(s): " + summary.count(TrialStatus.COMPLETED)
-        + " completed, " + diverged + " diverged, " + failed + " failed; " + summary.resumed()
-        + " kept from a previous run. Results in " + options.results().toAbsolutePath() + "."
-        + (failed > 0 ? " Exit status " + EXIT_FAILED + ": " + failed + " trial(s) failed."
-            : diverged > 0 ? " Exit status " + EXIT_DIVERGED + ": finished, but " + diverged
-                + " trial(s) diverged (recorded as results)." : ""));
+    out.println(
+        summary.results().size()
+            + " trial(s): "
+            + summary.count(TrialStatus.COMPLETED)
+            + " completed, "
+            + diverged
+            + " diverged, "
+            + failed
+            + " failed; "
+            + summary.resumed()
+            + " kept from a previous run. Results in "
+            + options.results().toAbsolutePath()
+            + "."
+            + (failed > 0
+                ? " Exit status " + EXIT_FAILED + ": " + failed + " trial(s) failed."
+                : diverged > 0
+                    ? " Exit status "
+                        + EXIT_DIVERGED
+                        + ": finished, but "
+                        + diverged
+                        + " trial(s) diverged (recorded as results)."
+                    : ""));
     return failed > 0 ? EXIT_FAILED : diverged > 0 ? EXIT_DIVERGED : EXIT_OK;
   }
 
-  private static void printPlan(List<ExperimentPlan> plans, ExperimentOptions options,
-      MethodRegistry registry, PrintStream out) {
+  private static void printPlan(
+      List<ExperimentPlan> plans,
+      ExperimentOptions options,
+      MethodRegistry registry,
+      PrintStream out) {
     ResultFiles files = new ResultFiles(options.results());
     ResumeCheck resume = new ResumeCheck(registry, files);
     for (ExperimentPlan plan : plans) {
-      out.println(plan.experimentId() + " (" + plan.definition().type().getName() + "), scale "
-          + plan.definition().scale().id() + ", kind " + plan.definition().kind().id() + ", "
-          + plan.trials().size() + " trial(s), workload " + plan.definition().workloadDescription());
+      out.println(
+          plan.experimentId()
+              + " ("
+              + plan.definition().type().getName()
+              + "), scale "
+              + plan.definition().scale().id()
+              + ", kind "
+              + plan.definition().kind().id()
+              + ", "
+              + plan.trials().size()
+              + " trial(s), workload "
+              + plan.definition().workloadDescription());
       for (TrialSpec trial : plan.trials()) {
-        out.println("  " + trial.trialId() + "  " + trial.parameters()
-            + state(resume.decide(plan, trial).verdict()));
+        out.println(
+            "  "
+                + trial.trialId()
+                + "  "
+                + trial.parameters()
+                + state(resume.decide(plan, trial).verdict()));
       }
     }
     if (!plans.isEmpty()) {
@@ -244,12 +267,20 @@ public final class ExperimentsCli {
   }
 
   /** Prints one line per experiment that exists only at other scales than the options'. */
-  private static void printNotDeclared(List<ExperimentPlanner.PlanOutcome> outcomes, String effect,
-      PrintStream out) {
+  private static void printNotDeclared(
+      List<ExperimentPlanner.PlanOutcome> outcomes, String effect, PrintStream out) {
     for (ExperimentPlanner.PlanOutcome outcome : outcomes) {
-      out.println(outcome.experimentId() + " (" + outcome.type().getName() + "): only at scale(s) "
-          + outcome.scalesText() + "; not declared at scale " + outcome.scale().id() + ", "
-          + effect + ".");
+      out.println(
+          outcome.experimentId()
+              + " ("
+              + outcome.type().getName()
+              + "): only at scale(s) "
+              + outcome.scalesText()
+              + "; not declared at scale "
+              + outcome.scale().id()
+              + ", "
+              + effect
+              + ".");
     }
   }
 
@@ -272,9 +303,14 @@ public final class ExperimentsCli {
       } catch (ClassNotFoundException e) {
         List<Class<?>> found = ExperimentDiscovery.inPackage(name);
         if (found.isEmpty()) {
-          throw new IllegalArgumentException("The target '" + name + "' is neither a class on the "
-              + "class path nor a package with experiment classes; check its spelling (a class "
-              + "needs its fully qualified name, such as " + ExperimentsCli.class.getName() + ").");
+          throw new IllegalArgumentException(
+              "The target '"
+                  + name
+                  + "' is neither a class on the "
+                  + "class path nor a package with experiment classes; check its spelling (a class "
+                  + "needs its fully qualified name, such as "
+                  + ExperimentsCli.class.getName()
+                  + ").");
         }
         classes.addAll(found);
       }
@@ -282,47 +318,158 @@ public final class ExperimentsCli {
     return classes;
   }
 
-  private static String value(String[] args, int index, String option) {
-    if (index >= args.length) {
-      throw new IllegalArgumentException("The option " + option + " needs a value.");
-    }
-    return args[index];
-  }
+  /** The command line's options and arguments, as picocli parses them. */
+  @Command(
+      name = "ExperimentsCli",
+      sortOptions = false,
+      sortSynopsis = false,
+      separator = " ",
+      usageHelpWidth = 100,
+      description =
+          "Runs, lists or resumes experiments through the same planner and runner as"
+              + " mvn verify -Pexperiments.",
+      footer = {
+        "Without targets, scans -Dexperiments.packages (default " + DEFAULT_PACKAGE + ").",
+        "Running again with the same results directory resumes: finished trials are kept,"
+            + " failed or outdated ones run again."
+      },
+      exitCodeListHeading = "Exit status:%n",
+      exitCodeList = {
+        EXIT_OK + ":every trial completed (or was kept from a previous run), or nothing to run",
+        EXIT_FAILED + ":at least one trial failed",
+        EXIT_USAGE
+            + ":nothing ran: usage, invalid declarations, results directory in use or"
+            + " of another scale, unreadable result file, or an ND4J backend that cannot start",
+        EXIT_DIVERGED + ":finished and no trial failed, but some diverged"
+      })
+  static final class Arguments {
 
-  private static Pattern parseFilter(String text) {
-    try {
-      return Pattern.compile(text);
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("--filter needs a regular expression, got '" + text
-          + "': " + e.getDescription() + " near index " + e.getIndex() + "; quote special"
-          + " characters with a backslash (such as \\[) or use \\Q...\\E for a literal text.");
-    }
-  }
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "print this help and exit")
+    boolean help;
 
-  private static int parseRepeats(String text) {
-    try {
-      int repeats = Integer.parseInt(text);
-      if (repeats < 1) {
-        throw new IllegalArgumentException("--repeats must be at least 1, got " + text + ".");
+    @Option(
+        names = "--list",
+        description = "print the plan (every trial, the count, a cost estimate) and exit")
+    boolean list;
+
+    @Option(names = "--validate", description = "validate only and exit")
+    boolean validate;
+
+    @Option(
+        names = "--scale",
+        paramLabel = "S",
+        converter = ScaleConverter.class,
+        description = "smoke, ci or paper (default: -D" + ExperimentOptions.SCALE + ", else ci)")
+    Scale scale;
+
+    @Option(
+        names = "--repeats",
+        paramLabel = "N",
+        converter = RepeatsConverter.class,
+        description = "replace the number of repeats (at least 1)")
+    Integer repeats;
+
+    @Option(
+        names = "--filter",
+        paramLabel = "REGEX",
+        converter = FilterConverter.class,
+        description = "only experiments whose id or class name contains a match")
+    Pattern filter;
+
+    @Option(
+        names = "--results",
+        paramLabel = "DIR",
+        description =
+            "results directory (default: -D"
+                + ExperimentOptions.RESULTS
+                + ", else target/experiment-results)")
+    Path results;
+
+    @Option(
+        names = "--allure",
+        paramLabel = "DIR",
+        description =
+            "also write Allure results into"
+                + " DIR (default: -D"
+                + ExperimentOptions.ALLURE
+                + ", else none)")
+    Path allure;
+
+    @Parameters(
+        paramLabel = "TARGET",
+        arity = "0..*",
+        description = "experiment classes (fully qualified) or packages to scan")
+    List<String> targets = new ArrayList<>();
+
+    /**
+     * Returns the options that {@code properties} (the system properties) give, with those set on
+     * the command line in their place.
+     *
+     * @throws IllegalArgumentException naming a property whose value is bad
+     */
+    ExperimentOptions options(Function<String, Optional<String>> properties) {
+      ExperimentOptions options =
+          ExperimentOptions.from(properties)
+              .withAllureResults(properties.apply(ExperimentOptions.ALLURE).map(Path::of));
+      if (scale != null) {
+        options = options.withScale(scale);
       }
-      return repeats;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--repeats needs a whole number, got '" + text + "'.");
+      if (repeats != null) {
+        options = options.withRepeats(repeats);
+      }
+      if (filter != null) {
+        options = options.withFilter(filter);
+      }
+      if (results != null) {
+        options = options.withResults(results);
+      }
+      if (allure != null) {
+        options = options.withAllureResults(Optional.of(allure));
+      }
+      return options;
     }
   }
 
-  static String usage() {
-    return """
-        Usage: ExperimentsCli [options] [experiment class or package ...]
-          --list          print the plan (every trial, the count, a cost estimate) and exit
-          --validate      validate only and exit
-          --scale S       smoke, ci or paper (default: -Dexperiments.scale, else ci)
-          --repeats N     replace the number of repeats
-          --filter REGEX  only experiments whose id or class name contains a match
-          --results DIR   results directory (default: target/experiment-results); rerun to resume
-          --allure DIR    also write Allure results into DIR
-        Without arguments, scans -Dexperiments.packages (default io.github.trustregion).
-        Exit status: 0 finished, 1 a trial failed, 3 finished but trials diverged,
-        2 nothing ran (usage, declarations, results directory in use or of another scale, backend).""";
+  /** Converts {@code --scale}'s text with {@link Scale#parse}. */
+  static final class ScaleConverter implements ITypeConverter<Scale> {
+    @Override
+    public Scale convert(String text) {
+      try {
+        return Scale.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Converts {@code --repeats}'s text to a whole number of at least 1. */
+  static final class RepeatsConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      return CommandLines.wholeNumber(text, 1);
+    }
+  }
+
+  /** Compiles {@code --filter}'s text, explaining how to quote when it is no regular expression. */
+  static final class FilterConverter implements ITypeConverter<Pattern> {
+    @Override
+    public Pattern convert(String text) {
+      try {
+        return Pattern.compile(text);
+      } catch (PatternSyntaxException e) {
+        throw new TypeConversionException(
+            "'"
+                + text
+                + "' is no regular expression: "
+                + e.getDescription()
+                + " near index "
+                + e.getIndex()
+                + "; quote special characters"
+                + " with a backslash (such as \\[) or use \\Q...\\E for a literal text.");
+      }
+    }
   }
 }

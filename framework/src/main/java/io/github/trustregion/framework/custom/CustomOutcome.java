@@ -4,8 +4,8 @@ import io.github.trustregion.framework.result.Series;
 import java.util.Map;
 
 /**
- * What a custom trial measured: named scalars and named tables, stored as the trial result's
- * {@code metrics} and {@code series}.
+ * What a custom trial measured: named scalars and named tables, stored as the trial result's {@code
+ * metrics} and {@code series}.
  *
  * @param metrics named scalar results
  * @param series named tables (E1: the gap f(z_t) − f(s) per iteration; E4: loss along α)

@@ -26,8 +26,8 @@ public interface CustomRunContext {
   WorkloadData data();
 
   /**
-   * Evaluates a network in evaluation mode on a data set, exactly as training trials are
-   * evaluated: the mean loss of the network's output layer (no weight decay) and the accuracy.
+   * Evaluates a network in evaluation mode on a data set, exactly as training trials are evaluated:
+   * the mean loss of the network's output layer (no weight decay) and the accuracy.
    */
   Evaluation evaluate(Model network, DataSet data);
 

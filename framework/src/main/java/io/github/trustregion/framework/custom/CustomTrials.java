@@ -4,14 +4,14 @@ import java.util.List;
 
 /**
  * Implemented by an {@link io.github.trustregion.framework.annotation.Experiment} class whose
- * trials the harness cannot derive from annotations: it plans its own parameterized trials and
- * runs each one.
+ * trials the harness cannot derive from annotations: it plans its own parameterized trials and runs
+ * each one.
  *
  * <p>The harness instantiates the class with its public no-argument constructor, calls {@link
  * #planTrials} during planning (no ND4J, no data: it must be cheap and deterministic), and calls
  * {@link #runTrial} for each planned trial after every training trial of the same experiment (the
- * {@code @Optimizer}/{@code @Track} trials, if it declares any) has finished. Custom trials get
- * the same bookkeeping as training trials: stable ids, result files, resume, Allure results; an
+ * {@code @Optimizer}/{@code @Track} trials, if it declares any) has finished. Custom trials get the
+ * same bookkeeping as training trials: stable ids, result files, resume, Allure results; an
  * exception from {@link #runTrial} records the trial as failed and the run goes on.
  *
  * <p>Example (E4): declare {@code @TrainOn}, {@code @Optimizer} for SGD, TR and Hybrid and a batch

@@ -23,10 +23,17 @@ final class ExperimentDescriptor extends AbstractTestDescriptor {
   private final List<ValidationProblem> problems;
   private final Optional<String> notDeclared;
 
-  ExperimentDescriptor(UniqueId uniqueId, Class<?> type, Optional<ExperimentPlan> plan,
-      List<ValidationProblem> problems, Optional<String> notDeclared) {
-    super(uniqueId, plan.map(p -> p.experimentId() + ": " + p.definition().title())
-        .orElse(type.getSimpleName()), ClassSource.from(type));
+  ExperimentDescriptor(
+      UniqueId uniqueId,
+      Class<?> type,
+      Optional<ExperimentPlan> plan,
+      List<ValidationProblem> problems,
+      Optional<String> notDeclared) {
+    super(
+        uniqueId,
+        plan.map(p -> p.experimentId() + ": " + p.definition().title())
+            .orElse(type.getSimpleName()),
+        ClassSource.from(type));
     this.type = type;
     this.plan = plan;
     this.problems = List.copyOf(problems);

@@ -1,11 +1,11 @@
 package io.github.trustregion.framework.engine;
 
 import io.github.trustregion.framework.method.MethodRegistry;
-import io.github.trustregion.framework.plan.ExperimentDiscovery;
 import io.github.trustregion.framework.plan.ExperimentOptions;
 import io.github.trustregion.framework.plan.ExperimentPlan;
 import io.github.trustregion.framework.plan.ExperimentPlanner;
 import io.github.trustregion.framework.plan.ExperimentValidationException;
+import io.github.trustregion.framework.plan.PlanSelection;
 import io.github.trustregion.framework.plan.TrialSpec;
 import io.github.trustregion.framework.plan.ValidationProblem;
 import io.github.trustregion.framework.result.TrialResult;
@@ -13,17 +13,13 @@ import io.github.trustregion.framework.run.BackendCheck;
 import io.github.trustregion.framework.run.ExperimentRunner;
 import io.github.trustregion.framework.run.TrialListener;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.junit.platform.engine.ConfigurationParameters;
-import org.junit.platform.engine.DiscoveryFilter;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -31,47 +27,46 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.discovery.ClassNameFilter;
-import org.junit.platform.engine.discovery.ClassSelector;
-import org.junit.platform.engine.discovery.ClasspathRootSelector;
-import org.junit.platform.engine.discovery.PackageNameFilter;
-import org.junit.platform.engine.discovery.PackageSelector;
-import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 
 /**
- * The JUnit Platform engine that runs experiments: each experiment class is a container, each
- * trial a test whose unique id ends with {@code [trial:<trialId>]}.
+ * The JUnit Platform engine that runs experiments: each experiment class is a container, each trial
+ * a test whose unique id ends with {@code [trial:<trialId>]}.
  *
  * <p><b>Activation.</b> The engine discovers nothing unless the configuration parameter (or system
  * property) {@value #ENABLED} is {@code true}, so that a normal {@code mvn verify}, which puts it
  * on the test class path, runs no experiment; the {@code experiments} Maven profile sets it.
  *
- * <p><b>Discovery.</b> Experiment classes come from the request's class, package, class-path-root
- * and unique-id selectors (other classes are ignored: they belong to other engines), and from the
- * packages listed, comma-separated, in the parameter {@value #PACKAGES} (Surefire and Failsafe only
- * select test classes, while experiments usually live in main sources); a request that selects
- * only by unique id (re-running one experiment or trial, as IDEs do) gets exactly those, without
- * the packages of {@value #PACKAGES}. Class-name and
- * package-name filters apply; {@code experiments.filter} selects by experiment id (as declared,
- * so that an invalid experiment is selected too) or class name.
- * Options ({@code experiments.scale}, {@code experiments.repeats}, {@code experiments.results},
- * {@code allure.results.directory}) are read from the configuration parameters, which fall back to
- * system properties ({@link ExperimentOptions}).
+ * <p><b>Discovery.</b> Experiment classes come from the request's class, package, class-path-root,
+ * unique-id and method selectors (other classes are ignored: they belong to other engines), and
+ * from the packages listed, comma-separated, in the parameter {@value #PACKAGES} (Surefire and
+ * Failsafe only select test classes, while experiments usually live in main sources); a request
+ * that selects only by unique id (re-running one experiment or trial, as IDEs do) gets exactly
+ * those, without the packages of {@value #PACKAGES}. A method selector naming an experiment class
+ * and a trial id, as test reports name a trial, selects that trial. The selectors are resolved
+ * through the platform's {@link
+ * org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver} ({@link
+ * ExperimentSelectorResolver}); the classes found are then planned and selected together ({@link
+ * PlanSelection}), as the command line does. Class-name and package-name filters apply; {@code
+ * experiments.filter} selects by experiment id (as declared, so that an invalid experiment is
+ * selected too) or class name. Options ({@code experiments.scale}, {@code experiments.repeats},
+ * {@code experiments.results}, {@code allure.results.directory}) are read from the configuration
+ * parameters, which fall back to system properties ({@link ExperimentOptions}).
  *
- * <p><b>Execution.</b> Every discovered experiment is validated before the first trial runs; if
- * any is invalid, each invalid experiment fails with all its problems and the valid ones are
- * skipped, so nothing runs. An experiment that exists only at other scales (declared with
+ * <p><b>Execution.</b> Every discovered experiment is validated before the first trial runs; if any
+ * is invalid, each invalid experiment fails with all its problems and the valid ones are skipped,
+ * so nothing runs. An experiment that exists only at other scales (declared with
  * {@code @Experiment(scales = ...)}) is neither planned nor a failure: its container has no trials
  * and is reported skipped, with the scales at which it exists as the reason. Otherwise trials run
- * through {@link ExperimentRunner}, the same path as the command line: a completed trial is successful; a trial kept from a previous run is successful
- * with the report entry {@code resumed=true}; a diverged trial is <em>aborted</em> ({@link
- * TrialDivergedException}: a recorded outcome, not a build failure); a failed trial fails ({@link
- * TrialFailedException}). Every trial publishes a report entry with its status and result file.
- * Before the first trial the ND4J backend is checked ({@link BackendCheck}): when it cannot start
- * (such as nd4j-cuda without the CUDA driver), every experiment fails with one message saying what
- * is missing and nothing is written; a results directory in use by another run fails them alike.
+ * through {@link ExperimentRunner}, the same path as the command line: a completed trial is
+ * successful; a trial kept from a previous run is successful with the report entry {@code
+ * resumed=true}; a diverged trial is <em>aborted</em> ({@link TrialDivergedException}: a recorded
+ * outcome, not a build failure); a failed trial fails ({@link TrialFailedException}). Every trial
+ * publishes a report entry with its status and result file. Before the first trial the ND4J backend
+ * is checked ({@link BackendCheck}): when it cannot start (such as nd4j-cuda without the CUDA
+ * driver), every experiment fails with one message saying what is missing and nothing is written; a
+ * results directory in use by another run fails them alike.
  */
 public final class ExperimentTestEngine implements TestEngine {
 
@@ -119,116 +114,62 @@ public final class ExperimentTestEngine implements TestEngine {
       return engine;
     }
     ExperimentOptions options = ExperimentOptions.from(parameters::get);
-    Map<Class<?>, Set<String>> classes = new LinkedHashMap<>();
-    Predicate<String> nameFilter = nameFilter(request);
-    for (ClassSelector selector : request.getSelectorsByType(ClassSelector.class)) {
-      Class<?> type = selector.getJavaClass();
-      if (ExperimentDiscovery.isExperiment(type)) {
-        classes.putIfAbsent(type, null);
-      }
+    EngineDescriptor candidates = new EngineDescriptor(uniqueId, "Selected experiment classes");
+    ExperimentSelectorResolver.resolver()
+        .resolve(ExperimentSelectorResolver.withConfiguredPackages(request), candidates);
+    Map<Class<?>, Candidate> byClass = new LinkedHashMap<>();
+    for (TestDescriptor child : candidates.getChildren()) {
+      Candidate candidate = (Candidate) child;
+      byClass.putIfAbsent(candidate.experimentClass(), candidate);
     }
-    for (PackageSelector selector : request.getSelectorsByType(PackageSelector.class)) {
-      ExperimentDiscovery.inPackage(selector.getPackageName(), nameFilter)
-          .forEach(type -> classes.putIfAbsent(type, null));
-    }
-    for (ClasspathRootSelector selector : request.getSelectorsByType(ClasspathRootSelector.class)) {
-      ExperimentDiscovery.inClasspathRoot(selector.getClasspathRoot()).stream()
-          .filter(type -> nameFilter.test(type.getName()))
-          .forEach(type -> classes.putIfAbsent(type, null));
-    }
-    List<UniqueIdSelector> uniqueIds = request.getSelectorsByType(UniqueIdSelector.class);
-    boolean onlyUniqueIds = !uniqueIds.isEmpty()
-        && request.getSelectorsByType(ClassSelector.class).isEmpty()
-        && request.getSelectorsByType(PackageSelector.class).isEmpty()
-        && request.getSelectorsByType(ClasspathRootSelector.class).isEmpty();
-    if (!onlyUniqueIds) {
-      parameters.get(PACKAGES).ifPresent(packages -> Arrays.stream(packages.split(","))
-          .map(String::trim).filter(p -> !p.isEmpty())
-          .forEach(p -> ExperimentDiscovery.inPackage(p, nameFilter)
-              .forEach(type -> classes.putIfAbsent(type, null))));
-    }
-    for (UniqueIdSelector selector : uniqueIds) {
-      selectByUniqueId(selector.getUniqueId(), uniqueId, classes);
-    }
-    ExperimentPlanner planner = new ExperimentPlanner(
-        MethodRegistry.load(Thread.currentThread().getContextClassLoader()), options);
-    List<Selection> selected = new ArrayList<>();
-    for (Map.Entry<Class<?>, Set<String>> entry : classes.entrySet()) {
-      Class<?> type = entry.getKey();
-      if (!nameFilter.test(type.getName())) {
-        continue;
-      }
-      ExperimentPlanner.PlanOutcome outcome = planner.plan(type);
-      if (options.selects(outcome.experimentId(), type.getName())) {
-        selected.add(new Selection(outcome, entry.getValue()));
-      }
-    }
-    Map<String, List<ValidationProblem>> problemsByClass =
-        ExperimentPlanner.problemsOf(selected.stream().map(Selection::outcome).toList()).stream()
-            .collect(Collectors.groupingBy(ValidationProblem::className));
-    for (Selection selection : selected) {
-      ExperimentPlanner.PlanOutcome outcome = selection.outcome();
-      Set<String> selectedTrials = selection.trials();
+    ExperimentPlanner planner =
+        new ExperimentPlanner(
+            MethodRegistry.load(Thread.currentThread().getContextClassLoader()), options);
+    PlanSelection selection = PlanSelection.of(planner, byClass.keySet());
+    for (ExperimentPlanner.PlanOutcome outcome : selection.outcomes()) {
       Class<?> type = outcome.type();
-      List<ValidationProblem> problems = problemsByClass.getOrDefault(type.getName(), List.of());
-      Optional<String> notDeclared = problems.isEmpty() && !outcome.declaredAtScale()
-          ? Optional.of(notDeclaredReason(outcome)) : Optional.empty();
-      ExperimentDescriptor experiment = new ExperimentDescriptor(
-          uniqueId.append(ExperimentDescriptor.SEGMENT, type.getName()), type,
-          problems.isEmpty() ? outcome.plan() : Optional.empty(), problems, notDeclared);
-      experiment.plan().ifPresent(plan -> {
-        for (TrialSpec trial : plan.trials()) {
-          if (selectedTrials == null || selectedTrials.contains(trial.trialId())) {
-            experiment.addChild(new TrialDescriptor(
-                experiment.getUniqueId().append(TrialDescriptor.SEGMENT, trial.trialId()), trial, type));
-          }
-        }
-      });
+      Candidate candidate = byClass.get(type);
+      List<ValidationProblem> problems = selection.problemsOf(type);
+      Optional<String> notDeclared =
+          problems.isEmpty() && !outcome.declaredAtScale()
+              ? Optional.of(notDeclaredReason(outcome))
+              : Optional.empty();
+      ExperimentDescriptor experiment =
+          new ExperimentDescriptor(
+              candidate.getUniqueId(),
+              type,
+              problems.isEmpty() ? outcome.plan() : Optional.empty(),
+              problems,
+              notDeclared);
+      experiment
+          .plan()
+          .ifPresent(
+              plan -> {
+                for (TrialSpec trial : plan.trials()) {
+                  if (candidate.selectsTrial(trial.trialId())) {
+                    experiment.addChild(
+                        new TrialDescriptor(
+                            experiment
+                                .getUniqueId()
+                                .append(TrialDescriptor.SEGMENT, trial.trialId()),
+                            trial,
+                            type));
+                  }
+                }
+              });
       engine.addChild(experiment);
     }
     return engine;
   }
 
-  /** A selected experiment class: its plan outcome and its selected trial ids (null: all). */
-  private record Selection(ExperimentPlanner.PlanOutcome outcome, Set<String> trials) {}
-
   private static String notDeclaredReason(ExperimentPlanner.PlanOutcome outcome) {
-    return "Not declared at scale " + outcome.scale().id() + ": " + outcome.experimentId()
-        + " exists only at scale(s) " + outcome.scalesText() + " (@Experiment(scales = ...)).";
-  }
-
-  private static void selectByUniqueId(UniqueId selected, UniqueId engineId,
-      Map<Class<?>, Set<String>> classes) {
-    List<UniqueId.Segment> segments = selected.getSegments();
-    if (!selected.hasPrefix(engineId) || segments.size() < 2) {
-      return;
-    }
-    UniqueId.Segment experiment = segments.get(1);
-    if (!experiment.getType().equals(ExperimentDescriptor.SEGMENT)) {
-      return;
-    }
-    Class<?> type;
-    try {
-      type = Class.forName(experiment.getValue(), false, Thread.currentThread().getContextClassLoader());
-    } catch (ClassNotFoundException e) {
-      return;
-    }
-    if (segments.size() >= 3 && segments.get(2).getType().equals(TrialDescriptor.SEGMENT)) {
-      if (!classes.containsKey(type) || classes.get(type) != null) {
-        Set<String> trials = classes.get(type) == null ? new LinkedHashSet<>() : classes.get(type);
-        trials.add(segments.get(2).getValue());
-        classes.put(type, trials);
-      }
-    } else {
-      classes.put(type, null);
-    }
-  }
-
-  private static Predicate<String> nameFilter(EngineDiscoveryRequest request) {
-    List<DiscoveryFilter<String>> filters = new ArrayList<>();
-    filters.addAll(request.getFiltersByType(ClassNameFilter.class));
-    filters.addAll(request.getFiltersByType(PackageNameFilter.class));
-    return name -> filters.stream().allMatch(f -> f.apply(name).included());
+    return "Not declared at scale "
+        + outcome.scale().id()
+        + ": "
+        + outcome.experimentId()
+        + " exists only at scale(s) "
+        + outcome.scalesText()
+        + " (@Experiment(scales = ...)).";
   }
 
   @Override
@@ -236,25 +177,33 @@ public final class ExperimentTestEngine implements TestEngine {
     TestDescriptor root = request.getRootTestDescriptor();
     EngineExecutionListener listener = request.getEngineExecutionListener();
     listener.executionStarted(root);
-    List<ExperimentDescriptor> experiments = root.getChildren().stream()
-        .filter(ExperimentDescriptor.class::isInstance).map(ExperimentDescriptor.class::cast).toList();
+    List<ExperimentDescriptor> experiments =
+        root.getChildren().stream()
+            .filter(ExperimentDescriptor.class::isInstance)
+            .map(ExperimentDescriptor.class::cast)
+            .toList();
     if (experiments.isEmpty()) {
       listener.executionFinished(root, TestExecutionResult.successful());
       return;
     }
-    experiments.stream().filter(e -> e.notDeclared().isPresent())
+    experiments.stream()
+        .filter(e -> e.notDeclared().isPresent())
         .forEach(e -> listener.executionSkipped(e, e.notDeclared().orElseThrow()));
     experiments = experiments.stream().filter(e -> e.notDeclared().isEmpty()).toList();
-    List<ValidationProblem> problems = experiments.stream()
-        .flatMap(e -> e.problems().stream()).toList();
+    List<ValidationProblem> problems =
+        experiments.stream().flatMap(e -> e.problems().stream()).toList();
     if (!problems.isEmpty()) {
       for (ExperimentDescriptor experiment : experiments) {
         if (experiment.problems().isEmpty()) {
-          listener.executionSkipped(experiment, "Not run: " + problems.size()
-              + " problem(s) in other experiment declarations must be fixed first.");
+          listener.executionSkipped(
+              experiment,
+              "Not run: "
+                  + problems.size()
+                  + " problem(s) in other experiment declarations must be fixed first.");
         } else {
           listener.executionStarted(experiment);
-          listener.executionFinished(experiment,
+          listener.executionFinished(
+              experiment,
               TestExecutionResult.failed(new ExperimentValidationException(experiment.problems())));
         }
       }
@@ -278,7 +227,8 @@ public final class ExperimentTestEngine implements TestEngine {
     }
     Events events = new Events(listener, byId);
     try {
-      new ExperimentRunner(registry, options, backendCheck).run(plans, t -> kept.contains(t.trialId()), events);
+      new ExperimentRunner(registry, options, backendCheck)
+          .run(plans, t -> kept.contains(t.trialId()), events);
     } catch (RuntimeException e) {
       events.abandon(e);
     }
@@ -308,7 +258,8 @@ public final class ExperimentTestEngine implements TestEngine {
     }
 
     @Override
-    public void trialFinished(ExperimentPlan plan, TrialSpec trial, TrialResult result, boolean resumed) {
+    public void trialFinished(
+        ExperimentPlan plan, TrialSpec trial, TrialResult result, boolean resumed) {
       TestDescriptor descriptor = descriptor(plan, trial);
       if (!open.contains(descriptor)) {
         start(descriptor);
@@ -319,12 +270,14 @@ public final class ExperimentTestEngine implements TestEngine {
       entry.put("runId", result.environment().getOrDefault("runId", ""));
       result.metrics().forEach((k, v) -> entry.put(k, Double.toString(v)));
       listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
-      TestExecutionResult outcome = switch (result.status()) {
-        case COMPLETED -> TestExecutionResult.successful();
-        case DIVERGED -> TestExecutionResult.aborted(new TrialDivergedException(
-            "DIVERGED: " + result.message()));
-        case FAILED -> TestExecutionResult.failed(new TrialFailedException(result.message()));
-      };
+      TestExecutionResult outcome =
+          switch (result.status()) {
+            case COMPLETED -> TestExecutionResult.successful();
+            case DIVERGED ->
+                TestExecutionResult.aborted(
+                    new TrialDivergedException("DIVERGED: " + result.message()));
+            case FAILED -> TestExecutionResult.failed(new TrialFailedException(result.message()));
+          };
       finish(descriptor, outcome);
     }
 
@@ -337,7 +290,8 @@ public final class ExperimentTestEngine implements TestEngine {
       ExperimentDescriptor experiment = experiments.get(plan.experimentId());
       return experiment.getChildren().stream()
           .filter(c -> ((TrialDescriptor) c).trial().trialId().equals(trial.trialId()))
-          .findFirst().orElseThrow();
+          .findFirst()
+          .orElseThrow();
     }
 
     private void start(TestDescriptor descriptor) {

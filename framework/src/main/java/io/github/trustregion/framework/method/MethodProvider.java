@@ -3,6 +3,7 @@ package io.github.trustregion.framework.method;
 import io.github.trustregion.optimizers.TrainingMethod;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Makes one kind of training method from {@code "key=value"} settings; the service interface
@@ -31,4 +32,17 @@ public interface MethodProvider {
    * @throws IllegalArgumentException naming the setting when values are inconsistent together
    */
   TrainingMethod create(Map<String, String> settings);
+
+  /**
+   * Returns why the method cannot run at a batch size with these settings, or empty when it can;
+   * the trial planner asks once per planned batch size, before anything runs. The default finds
+   * nothing; the trust-region providers refuse a {@code hessianBatchFraction} that leaves fewer
+   * than 8 examples of the minibatch for the Hessian.
+   *
+   * @param settings the complete settings, as for {@link #create}
+   * @param batchSize the minibatch size B of the trial
+   */
+  default Optional<String> problemAtBatchSize(Map<String, String> settings, int batchSize) {
+    return Optional.empty();
+  }
 }

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * The training methods known by name: every {@link MethodProvider} found by {@link ServiceLoader}
- * (the built-ins {@code SGD}, {@code Momentum}, {@code Adam}, {@code TR} and {@code Hybrid}, and
- * any that users register). Immutable and thread-safe.
+ * (the built-ins {@code SGD}, {@code Momentum}, {@code Adam}, {@code TR}, {@code TR-code} and
+ * {@code Hybrid}, and any that users register). Immutable and thread-safe.
  */
 public final class MethodRegistry {
 
@@ -27,9 +27,15 @@ public final class MethodRegistry {
       MethodProvider previous = byName.putIfAbsent(provider.name(), provider);
       if (previous != null) {
         throw new IllegalStateException(
-            "Two method providers are named '" + provider.name() + "': "
-                + previous.getClass().getName() + " and " + provider.getClass().getName()
-                + "; remove one from META-INF/services/" + MethodProvider.class.getName() + ".");
+            "Two method providers are named '"
+                + provider.name()
+                + "': "
+                + previous.getClass().getName()
+                + " and "
+                + provider.getClass().getName()
+                + "; remove one from META-INF/services/"
+                + MethodProvider.class.getName()
+                + ".");
       }
     }
     this.providers = Map.copyOf(byName);
@@ -66,8 +72,14 @@ public final class MethodRegistry {
   public List<String> problems(String method, List<String> settings) {
     MethodProvider provider = providers.get(method);
     if (provider == null) {
-      return List.of("the method '" + method + "' is unknown; known methods: " + names()
-          + " (add one by implementing " + MethodProvider.class.getName() + ")");
+      return List.of(
+          "the method '"
+              + method
+              + "' is unknown; known methods: "
+              + names()
+              + " (add one by implementing "
+              + MethodProvider.class.getName()
+              + ")");
     }
     List<String> problems = new ArrayList<>();
     Map<String, SettingSpec> specs = specs(provider);
@@ -82,13 +94,23 @@ public final class MethodRegistry {
       String value = setting.substring(eq + 1).trim();
       SettingSpec spec = specs.get(key);
       if (spec == null) {
-        problems.add("the method " + method + " has no setting '" + key + "'; its settings are: "
-            + specs.values().stream().map(SettingSpec::describe).collect(Collectors.joining("; ")));
+        problems.add(
+            "the method "
+                + method
+                + " has no setting '"
+                + key
+                + "'; its settings are: "
+                + specs.values().stream()
+                    .map(SettingSpec::describe)
+                    .collect(Collectors.joining("; ")));
       } else if (seen.put(key, value) != null) {
         problems.add("the setting '" + key + "' is given twice");
       } else {
-        spec.problem(value).ifPresent(p ->
-            problems.add("the setting " + method + "." + key + "=" + value + " is invalid: " + p));
+        spec.problem(value)
+            .ifPresent(
+                p ->
+                    problems.add(
+                        "the setting " + method + "." + key + "=" + value + " is invalid: " + p));
       }
     }
     if (problems.isEmpty()) {
@@ -99,6 +121,30 @@ public final class MethodRegistry {
       }
     }
     return problems;
+  }
+
+  /**
+   * Returns the problems of a method with valid settings at one batch size (such as a Hessian
+   * sub-sampling fraction that leaves too few examples), each naming the method, the setting and
+   * the batch size; empty when there are none or when {@link #problems} already finds some.
+   */
+  public List<String> problemsAtBatchSize(String method, List<String> settings, int batchSize) {
+    if (!problems(method, settings).isEmpty()) {
+      return List.of();
+    }
+    return providers
+        .get(method)
+        .problemAtBatchSize(resolveValid(providers.get(method), settings), batchSize)
+        .map(
+            problem ->
+                List.of(
+                    "the method "
+                        + method
+                        + " cannot run at batch size "
+                        + batchSize
+                        + ": "
+                        + problem))
+        .orElse(List.of());
   }
 
   private static Map<String, String> resolveValid(MethodProvider provider, List<String> settings) {

@@ -11,8 +11,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * Finds experiment classes: concrete classes annotated with {@code @Experiment} (directly or
- * through a preset). Classes are loaded without being initialized, so nothing in them runs and
- * ND4J is not touched.
+ * through a preset). Classes are loaded without being initialized, so nothing in them runs and ND4J
+ * is not touched.
  */
 public final class ExperimentDiscovery {
 
@@ -28,20 +28,25 @@ public final class ExperimentDiscovery {
 
   /** Returns the experiment classes in a package and its sub-packages, sorted by name. */
   public static List<Class<?>> inPackage(String packageName) {
-    return sorted(ReflectionSupport.findAllClassesInPackage(
-        packageName, ExperimentDiscovery::isExperiment, name -> true));
+    return sorted(
+        ReflectionSupport.findAllClassesInPackage(
+            packageName, ExperimentDiscovery::isExperiment, name -> true));
   }
 
-  /** Returns the experiment classes under a class-path root (a directory or jar), sorted by name. */
+  /**
+   * Returns the experiment classes under a class-path root (a directory or jar), sorted by name.
+   */
   public static List<Class<?>> inClasspathRoot(URI root) {
-    return sorted(ReflectionSupport.findAllClassesInClasspathRoot(
-        root, ExperimentDiscovery::isExperiment, name -> true));
+    return sorted(
+        ReflectionSupport.findAllClassesInClasspathRoot(
+            root, ExperimentDiscovery::isExperiment, name -> true));
   }
 
   /** Returns the experiment classes in a package whose names pass {@code nameFilter}. */
   public static List<Class<?>> inPackage(String packageName, Predicate<String> nameFilter) {
-    return sorted(ReflectionSupport.findAllClassesInPackage(
-        packageName, ExperimentDiscovery::isExperiment, nameFilter));
+    return sorted(
+        ReflectionSupport.findAllClassesInPackage(
+            packageName, ExperimentDiscovery::isExperiment, nameFilter));
   }
 
   private static List<Class<?>> sorted(List<Class<?>> classes) {

@@ -1,6 +1,7 @@
 package io.github.trustregion.framework.plan;
 
 import io.github.trustregion.framework.annotation.Scale;
+import io.github.trustregion.framework.result.RunProperties;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -9,8 +10,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The run-time choices that override or complete an experiment's annotations: the scale, the
- * number of repeats, which experiments to run, and where results go.
+ * The run-time choices that override or complete an experiment's annotations: the scale, the number
+ * of repeats, which experiments to run, and where results go.
  *
  * <p>Read from system properties (or JUnit configuration parameters) with {@link #from}: {@value
  * #SCALE} (default {@code ci}), {@value #REPEATS} (replaces {@code @Repeats}/{@code @AtScale}),
@@ -28,34 +29,45 @@ public record ExperimentOptions(
     Scale scale, OptionalInt repeats, Pattern filter, Path results, Optional<Path> allureResults) {
 
   /** The property that selects the scale. */
-  public static final String SCALE = "experiments.scale";
+  public static final String SCALE = RunProperties.SCALE;
+
   /** The property that replaces the number of repeats. */
   public static final String REPEATS = "experiments.repeats";
+
   /** The property that selects experiments by a regular expression. */
   public static final String FILTER = "experiments.filter";
+
   /** The property that names the results directory. */
-  public static final String RESULTS = "experiments.results";
+  public static final String RESULTS = RunProperties.RESULTS;
+
   /** The property that names the Allure results directory (Allure's own name for it). */
-  public static final String ALLURE = "allure.results.directory";
+  public static final String ALLURE = RunProperties.ALLURE;
 
   /** Checks the values. */
   public ExperimentOptions {
     if (repeats.isPresent() && repeats.getAsInt() < 1) {
       throw new IllegalArgumentException(
-          "The number of repeats must be at least 1, got " + repeats.getAsInt() + " (from "
-              + REPEATS + ").");
+          "The number of repeats must be at least 1, got "
+              + repeats.getAsInt()
+              + " (from "
+              + REPEATS
+              + ").");
     }
   }
 
   /** Returns options with the given scale and defaults for the rest (results under target/). */
   public static ExperimentOptions defaults(Scale scale) {
-    return new ExperimentOptions(scale, OptionalInt.empty(), Pattern.compile(""),
-        Path.of("target", "experiment-results"), Optional.of(Path.of("target", "allure-results")));
+    return new ExperimentOptions(
+        scale,
+        OptionalInt.empty(),
+        Pattern.compile(""),
+        Path.of("target", "experiment-results"),
+        Optional.of(Path.of("target", "allure-results")));
   }
 
   /**
-   * Reads the options from a property lookup, such as {@code System::getProperty} or a JUnit
-   * {@code ConfigurationParameters}' {@code get}.
+   * Reads the options from a property lookup, such as {@code System::getProperty} or a JUnit {@code
+   * ConfigurationParameters}' {@code get}.
    *
    * @throws IllegalArgumentException naming the property when a value is invalid
    */
@@ -74,7 +86,11 @@ public record ExperimentOptions(
         repeats = OptionalInt.of(Integer.parseInt(repeatsText.get().trim()));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
-            "The property " + REPEATS + " must be a whole number, got '" + repeatsText.get() + "'.");
+            "The property "
+                + REPEATS
+                + " must be a whole number, got '"
+                + repeatsText.get()
+                + "'.");
       }
     }
     Pattern filter;
@@ -85,10 +101,14 @@ public record ExperimentOptions(
       throw new IllegalArgumentException(
           "The property " + FILTER + " is not a valid regular expression: " + e.getMessage());
     }
-    Path results = Path.of(properties.apply(RESULTS).filter(s -> !s.isBlank())
-        .orElse("target/experiment-results"));
-    Path allure = Path.of(properties.apply(ALLURE).filter(s -> !s.isBlank())
-        .orElse("target/allure-results"));
+    Path results =
+        Path.of(
+            properties
+                .apply(RESULTS)
+                .filter(s -> !s.isBlank())
+                .orElse("target/experiment-results"));
+    Path allure =
+        Path.of(properties.apply(ALLURE).filter(s -> !s.isBlank()).orElse("target/allure-results"));
     return new ExperimentOptions(scale, repeats, filter, results, Optional.of(allure));
   }
 

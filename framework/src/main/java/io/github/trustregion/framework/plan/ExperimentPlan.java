@@ -28,8 +28,18 @@ public record ExperimentPlan(ExperimentDefinition definition, List<TrialSpec> tr
   public ExperimentManifest manifest() {
     ExperimentDefinition d = definition;
     List<PaperValue> paper = d.paperValues();
-    return new ExperimentManifest(TrialResult.SCHEMA_VERSION, d.id(), d.type().getName(), d.title(),
-        d.description(), d.kind().id(), d.scale().id(), d.workloadDescription(), d.metrics(),
-        d.allowedDifferences(), trials.stream().map(TrialSpec::toPlannedTrial).toList(), paper);
+    return new ExperimentManifest(
+        TrialResult.SCHEMA_VERSION,
+        d.id(),
+        d.type().getName(),
+        d.title(),
+        d.description(),
+        d.kind().id(),
+        d.scale().id(),
+        d.workloadDescription(),
+        d.metrics(),
+        d.allowedDifferences(),
+        trials.stream().map(TrialSpec::toPlannedTrial).toList(),
+        paper);
   }
 }

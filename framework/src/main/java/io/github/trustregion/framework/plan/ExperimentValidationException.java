@@ -21,7 +21,8 @@ public final class ExperimentValidationException extends RuntimeException {
   }
 
   private static String message(List<ValidationProblem> problems) {
-    return problems.size() + (problems.size() == 1 ? " problem" : " problems")
+    return problems.size()
+        + (problems.size() == 1 ? " problem" : " problems")
         + " in experiment declarations; nothing was run:\n"
         + problems.stream().map(p -> "  - " + p).collect(Collectors.joining("\n"));
   }

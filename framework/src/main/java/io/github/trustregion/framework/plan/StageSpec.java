@@ -14,7 +14,10 @@ import java.util.Map;
  * @param epochs the number of epochs
  */
 public record StageSpec(
-    String label, String method, List<String> settingStrings, Map<String, String> settings,
+    String label,
+    String method,
+    List<String> settingStrings,
+    Map<String, String> settings,
     int epochs) {
 
   /** Copies the collections. */

@@ -8,8 +8,10 @@ public enum TrialType {
   TRAINING,
   /** A chain of stages, each starting from the previous stage's model. */
   TRACK,
-  /** A trial planned and run by the experiment itself ({@link
-   * io.github.trustregion.framework.custom.CustomTrials}). */
+  /**
+   * A trial planned and run by the experiment itself ({@link
+   * io.github.trustregion.framework.custom.CustomTrials}).
+   */
   CUSTOM;
 
   /** Returns the lower-case name used in trial parameters. */

@@ -79,14 +79,22 @@ public final class BackendCheck {
       throw new BackendUnavailableException(explain(e), e);
     }
     if (backend.devices() < 1) {
-      throw new BackendUnavailableException("The ND4J backend " + backend.name() + " loaded but "
-          + "found no device (" + backend.description() + "). " + CPU_FIX, null);
+      throw new BackendUnavailableException(
+          "The ND4J backend "
+              + backend.name()
+              + " loaded but "
+              + "found no device ("
+              + backend.description()
+              + "). "
+              + CPU_FIX,
+          null);
     }
     return backend;
   }
 
-  private static final String CPU_FIX = "To run on the CPU instead, build and run without -Pcuda"
-      + " (the default build uses the nd4j-native backend).";
+  private static final String CPU_FIX =
+      "To run on the CPU instead, build and run without -Pcuda"
+          + " (the default build uses the nd4j-native backend).";
 
   /** Turns a loading failure into one message: what is missing, and how to run on the CPU. */
   static String explain(Throwable failure) {
@@ -94,17 +102,25 @@ public final class BackendCheck {
     String lower = chain.toLowerCase(Locale.ROOT);
     if (lower.contains("libcuda.so")) {
       return "The ND4J CUDA backend cannot start: the CUDA driver libcuda.so.1 could not be loaded"
-          + " (no NVIDIA driver is installed, or it is not on the library path). " + CPU_FIX
-          + " Cause: " + chain;
+          + " (no NVIDIA driver is installed, or it is not on the library path). "
+          + CPU_FIX
+          + " Cause: "
+          + chain;
     }
     if (lower.contains("cuda") || lower.contains("cublas") || lower.contains("jcublas")) {
       return "The ND4J CUDA backend cannot start: a CUDA library or device is missing (it needs "
-          + "an NVIDIA GPU, its driver and the CUDA 11.6 runtime). " + CPU_FIX + " Cause: " + chain;
+          + "an NVIDIA GPU, its driver and the CUDA 11.6 runtime). "
+          + CPU_FIX
+          + " Cause: "
+          + chain;
     }
     if (lower.contains("please ensure that you have an nd4j backend")) {
       return "No ND4J backend could be loaded: either none is on the class path (add nd4j-native"
           + " with its platform classifier) or its native library failed to load (see the warnings"
-          + " of Nd4jBackend above). " + CPU_FIX + " Cause: " + chain;
+          + " of Nd4jBackend above). "
+          + CPU_FIX
+          + " Cause: "
+          + chain;
     }
     return "The ND4J backend cannot start. " + CPU_FIX + " Cause: " + chain;
   }
@@ -113,7 +129,8 @@ public final class BackendCheck {
   private static String chain(Throwable failure) {
     List<String> parts = new ArrayList<>();
     for (Throwable t = failure; t != null && parts.size() < 10; t = t.getCause()) {
-      parts.add(t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+      parts.add(
+          t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
       if (t.getCause() == t) {
         break;
       }
@@ -128,7 +145,8 @@ public final class BackendCheck {
   private static Backend probeNd4j() throws Exception {
     List<Nd4jBackend> backends = new ArrayList<>();
     try {
-      ServiceLoader.load(Nd4jBackend.class, Nd4jBackend.class.getClassLoader()).forEach(backends::add);
+      ServiceLoader.load(Nd4jBackend.class, Nd4jBackend.class.getClassLoader())
+          .forEach(backends::add);
     } catch (ServiceConfigurationError e) {
       throw new IllegalStateException("Cannot instantiate an ND4J backend: " + e.getMessage(), e);
     }
@@ -142,8 +160,9 @@ public final class BackendCheck {
         }
       } catch (Exception | LinkageError e) {
         if (first == null) {
-          first = new IllegalStateException("Backend " + backend.getClass().getSimpleName()
-              + " is unavailable", e);
+          first =
+              new IllegalStateException(
+                  "Backend " + backend.getClass().getSimpleName() + " is unavailable", e);
         }
       }
     }
@@ -152,10 +171,13 @@ public final class BackendCheck {
     }
     Nd4jBackend chosen = Nd4j.getBackend();
     int devices = Nd4j.getAffinityManager().getNumberOfDevices();
-    String description = Nd4j.getEnvironment().isCPU()
-        ? "CPU, " + Runtime.getRuntime().availableProcessors() + " core(s)"
-        : String.valueOf(Nd4j.getExecutioner().getEnvironmentInformation()
-            .getOrDefault("cuda.devicesInformation", "GPU"));
+    String description =
+        Nd4j.getEnvironment().isCPU()
+            ? "CPU, " + Runtime.getRuntime().availableProcessors() + " core(s)"
+            : String.valueOf(
+                Nd4j.getExecutioner()
+                    .getEnvironmentInformation()
+                    .getOrDefault("cuda.devicesInformation", "GPU"));
     return new Backend(chosen.getClass().getSimpleName(), devices, description);
   }
 }

@@ -4,6 +4,7 @@ import io.github.trustregion.framework.method.MethodRegistry;
 import io.github.trustregion.framework.plan.ExperimentPlan;
 import io.github.trustregion.framework.plan.TrialSpec;
 import io.github.trustregion.framework.plan.TrialType;
+import io.github.trustregion.framework.result.ParameterKeys;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialResult;
 import java.util.ArrayList;
@@ -15,10 +16,10 @@ import java.util.OptionalDouble;
  * without loading data or touching ND4J.
  *
  * <p>A finished trial (one {@link ResumeCheck} keeps) costs nothing (it will be resumed). Otherwise
- * its seconds per epoch are taken from the readable stored results of the experiment's trials
- * (kept or not), preferring the same method label and batch size, then the same label, then any
- * trial of the experiment; a custom trial's cost from stored custom trials of the experiment.
- * Trials with no such reference are counted as unknown.
+ * its seconds per epoch are taken from the readable stored results of the experiment's trials (kept
+ * or not), preferring the same method label and batch size, then the same label, then any trial of
+ * the experiment; a custom trial's cost from stored custom trials of the experiment. Trials with no
+ * such reference are counted as unknown.
  *
  * @param trials the planned trials
  * @param finished how many are finished (their results will be kept)
@@ -26,13 +27,15 @@ import java.util.OptionalDouble;
  * @param estimatedSeconds the estimated seconds of the unfinished trials that have a reference
  * @param unknown how many unfinished trials have no reference timing
  */
-public record CostEstimate(int trials, int finished, long trialEpochs, double estimatedSeconds, int unknown) {
+public record CostEstimate(
+    int trials, int finished, long trialEpochs, double estimatedSeconds, int unknown) {
 
   /**
-   * Estimates the cost of the plans against the results in {@code files}; which trials are
-   * finished is decided by {@link ResumeCheck}, as the runner decides it.
+   * Estimates the cost of the plans against the results in {@code files}; which trials are finished
+   * is decided by {@link ResumeCheck}, as the runner decides it.
    */
-  public static CostEstimate of(List<ExperimentPlan> plans, ResultFiles files, MethodRegistry registry) {
+  public static CostEstimate of(
+      List<ExperimentPlan> plans, ResultFiles files, MethodRegistry registry) {
     ResumeCheck check = new ResumeCheck(registry, files);
     int trials = 0;
     int finished = 0;
@@ -68,19 +71,31 @@ public record CostEstimate(int trials, int finished, long trialEpochs, double es
 
   private static OptionalDouble estimate(TrialSpec trial, List<TrialResult> previous) {
     if (trial.type() == TrialType.CUSTOM) {
-      return previous.stream().filter(r -> "custom".equals(r.parameters().get("trialType")))
-          .mapToDouble(TrialResult::wallSeconds).average();
+      return previous.stream()
+          .filter(r -> "custom".equals(r.parameters().get("trialType")))
+          .mapToDouble(TrialResult::wallSeconds)
+          .average();
     }
     String label = trial.label();
     String batch = Integer.toString(trial.batchSize());
-    List<List<TrialResult>> candidates = List.of(
-        previous.stream().filter(r -> label.equals(r.parameters().get("method"))
-            && batch.equals(r.parameters().get("batchSize"))).toList(),
-        previous.stream().filter(r -> label.equals(r.parameters().get("method"))).toList(),
-        previous.stream().filter(r -> !r.epochs().isEmpty()).toList());
+    List<List<TrialResult>> candidates =
+        List.of(
+            previous.stream()
+                .filter(
+                    r ->
+                        label.equals(r.parameters().get(ParameterKeys.METHOD))
+                            && batch.equals(r.parameters().get(ParameterKeys.BATCH_SIZE)))
+                .toList(),
+            previous.stream()
+                .filter(r -> label.equals(r.parameters().get(ParameterKeys.METHOD)))
+                .toList(),
+            previous.stream().filter(r -> !r.epochs().isEmpty()).toList());
     for (List<TrialResult> group : candidates) {
-      OptionalDouble perEpoch = group.stream().filter(r -> !r.epochs().isEmpty())
-          .mapToDouble(r -> r.wallSeconds() / r.epochs().size()).average();
+      OptionalDouble perEpoch =
+          group.stream()
+              .filter(r -> !r.epochs().isEmpty())
+              .mapToDouble(r -> r.wallSeconds() / r.epochs().size())
+              .average();
       if (perEpoch.isPresent()) {
         return OptionalDouble.of(perEpoch.getAsDouble() * trial.totalEpochs());
       }
@@ -90,14 +105,22 @@ public record CostEstimate(int trials, int finished, long trialEpochs, double es
 
   /** Returns the estimate in words, for the command line. */
   public String describe() {
-    String head = trials + " trial(s), " + finished + " already finished; " + trialEpochs
-        + " trial-epoch(s) to train; ";
+    String head =
+        trials
+            + " trial(s), "
+            + finished
+            + " already finished; "
+            + trialEpochs
+            + " trial-epoch(s) to train; ";
     String known = ProgressLog.format(java.time.Duration.ofSeconds(Math.round(estimatedSeconds)));
     if (unknown == trials - finished && unknown > 0) {
-      return head + "time unknown: no finished trial of these experiments in the results directory "
+      return head
+          + "time unknown: no finished trial of these experiments in the results directory "
           + "to estimate from (a smoke run, or an earlier run at this scale, gives one)";
     }
-    return head + "estimated " + known
+    return head
+        + "estimated "
+        + known
         + (unknown > 0 ? " plus " + unknown + " trial(s) without a previous timing to go by" : "");
   }
 }

@@ -11,15 +11,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The processor a trial ran on: its model name and the vector instruction sets that ND4J's
- * native kernels (oneDNN, OpenBLAS) choose their code paths by.
+ * The processor a trial ran on: its model name and the vector instruction sets that ND4J's native
+ * kernels (oneDNN, OpenBLAS) choose their code paths by.
  *
- * <p>Two processes on the same processor model reproduce a trial bit for bit; on another model
- * the kernels may sum in another order, and the trust-region methods amplify that last-bit
- * difference (a forward-difference Hessian-vector product divides a difference of gradients by a
- * step of order 1e-3, and the ratio test turns a changed ρ into a changed acceptance). So the
- * processor belongs to a result's environment. Read from {@code /proc/cpuinfo} (Linux); elsewhere
- * the model is {@value #UNKNOWN}.
+ * <p>Two processes on the same processor model reproduce a trial bit for bit; on another model the
+ * kernels may sum in another order, and the trust-region methods amplify that last-bit difference
+ * (a forward-difference Hessian-vector product divides a difference of gradients by a step of order
+ * 1e-3, and the ratio test turns a changed ρ into a changed acceptance). So the processor belongs
+ * to a result's environment. Read from {@code /proc/cpuinfo} (Linux); elsewhere the model is
+ * {@value #UNKNOWN}.
  *
  * @param model the processor's model name, or {@value #UNKNOWN}
  * @param vectorExtensions the vector instruction sets among {@link #VECTOR_FLAGS} the processor
@@ -33,9 +33,23 @@ public record CpuDescription(String model, String vectorExtensions, String openB
   public static final String UNKNOWN = "unknown";
 
   /** The flags of {@code /proc/cpuinfo} that select native kernel paths. */
-  static final Set<String> VECTOR_FLAGS = Set.of(
-      "sse4_2", "avx", "avx2", "fma", "f16c", "avx512f", "avx512bw", "avx512dq", "avx512vl",
-      "avx512_vnni", "avx512_bf16", "avx512_fp16", "amx_bf16", "amx_int8", "amx_tile");
+  static final Set<String> VECTOR_FLAGS =
+      Set.of(
+          "sse4_2",
+          "avx",
+          "avx2",
+          "fma",
+          "f16c",
+          "avx512f",
+          "avx512bw",
+          "avx512dq",
+          "avx512vl",
+          "avx512_vnni",
+          "avx512_bf16",
+          "avx512_fp16",
+          "amx_bf16",
+          "amx_int8",
+          "amx_tile");
 
   /** Describes this machine's processor. */
   public static CpuDescription ofThisMachine() {
@@ -74,8 +88,10 @@ public record CpuDescription(String model, String vectorExtensions, String openB
     return new CpuDescription(model, String.join(" ", extensions), openBlasCoreType);
   }
 
-  /** Adds this description to a trial's environment under {@code cpu}, {@code cpuVectorExtensions}
-   * and, when set, {@code openBlasCoreType}. */
+  /**
+   * Adds this description to a trial's environment under {@code cpu}, {@code cpuVectorExtensions}
+   * and, when set, {@code openBlasCoreType}.
+   */
   void addTo(Map<String, String> environment) {
     environment.put("cpu", model);
     environment.put("cpuVectorExtensions", vectorExtensions);

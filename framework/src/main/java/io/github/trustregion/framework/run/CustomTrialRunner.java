@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * io.github.trustregion.framework.custom.CustomTrials#runTrial}, after checking that the training
  * trials it depends on completed. An exception, or a dependency that did not complete, records the
  * trial as {@link TrialStatus#FAILED}. The trial's environment records the {@link
- * ResumeCheck#identity identity} of each dependency's result under {@code dependency.<trialId>},
- * so that the custom trial is run again once a dependency is. Not thread-safe.
+ * ResumeCheck#identity identity} of each dependency's result under {@code dependency.<trialId>}, so
+ * that the custom trial is run again once a dependency is. Not thread-safe.
  */
 final class CustomTrialRunner {
 
@@ -39,7 +39,10 @@ final class CustomTrialRunner {
   private final ResultFiles files;
   private final RunEnvironment environment;
 
-  CustomTrialRunner(ExperimentDefinition definition, Supplier<WorkloadData> data, ResultFiles files,
+  CustomTrialRunner(
+      ExperimentDefinition definition,
+      Supplier<WorkloadData> data,
+      ResultFiles files,
       RunEnvironment environment) {
     this.definition = definition;
     this.data = data;
@@ -60,20 +63,22 @@ final class CustomTrialRunner {
     Map<String, String> env = new LinkedHashMap<>(environment.withoutNd4j(startedAt));
     for (String dependency : custom.dependsOn()) {
       Optional<TrialResult> dependencyResult = files.readTrial(definition.id(), dependency);
-      dependencyResult.ifPresent(r -> env.put(ResumeCheck.DEPENDENCY_PREFIX + dependency,
-          ResumeCheck.identity(r)));
+      dependencyResult.ifPresent(
+          r -> env.put(ResumeCheck.DEPENDENCY_PREFIX + dependency, ResumeCheck.identity(r)));
       TrialStatus dependencyStatus = dependencyResult.map(TrialResult::status).orElse(null);
       if (dependencyStatus != TrialStatus.COMPLETED) {
-        notCompleted.add(dependency + " (" + (dependencyStatus == null ? "missing" : dependencyStatus) + ")");
+        notCompleted.add(
+            dependency + " (" + (dependencyStatus == null ? "missing" : dependencyStatus) + ")");
       }
     }
     if (!notCompleted.isEmpty()) {
       status = TrialStatus.FAILED;
-      message = "Not run: the training trials it depends on did not complete: " + notCompleted + ".";
+      message =
+          "Not run: the training trials it depends on did not complete: " + notCompleted + ".";
     } else {
       try {
-        CustomOutcome outcome = definition.customTrials().orElseThrow()
-            .runTrial(custom, new Context());
+        CustomOutcome outcome =
+            definition.customTrials().orElseThrow().runTrial(custom, new Context());
         metrics = outcome.metrics();
         series = outcome.series();
       } catch (Exception e) {
@@ -83,8 +88,19 @@ final class CustomTrialRunner {
       }
     }
     double wall = (System.nanoTime() - start) / 1e9;
-    return new TrialResult(TrialResult.SCHEMA_VERSION, trial.trialId(), definition.id(), status,
-        message, trial.parameters(), Map.of(), List.of(), metrics, series, wall, env);
+    return new TrialResult(
+        TrialResult.SCHEMA_VERSION,
+        trial.trialId(),
+        definition.id(),
+        status,
+        message,
+        trial.parameters(),
+        Map.of(),
+        List.of(),
+        metrics,
+        series,
+        wall,
+        env);
   }
 
   /**
@@ -123,9 +139,18 @@ final class CustomTrialRunner {
 
     @Override
     public TrialResult trainingResult(String trialId) {
-      return files.readTrial(definition.id(), trialId).orElseThrow(() -> new IllegalStateException(
-          "The training trial " + trialId + " of " + definition.id() + " has no result file "
-              + files.trialFile(definition.id(), trialId) + "; declare it in dependsOn."));
+      return files
+          .readTrial(definition.id(), trialId)
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "The training trial "
+                          + trialId
+                          + " of "
+                          + definition.id()
+                          + " has no result file "
+                          + files.trialFile(definition.id(), trialId)
+                          + "; declare it in dependsOn."));
     }
 
     @Override

@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
  * finished result yet, writing its result file (atomically) and, if configured, its Allure result.
  *
  * <p>Resume: a trial that {@link ResumeCheck} finds finished (a completed or diverged result that
- * matches the plan) is not run again (its result is reported as resumed); a failed one is run
- * again (logged at INFO), and one whose stored parameters, method settings, workload, example
- * counts or (for custom trials) dependencies differ from the plan (the declaration was edited,
- * or a dependency re-run) is run again (logged at WARN); both are overwritten. Changes to code
+ * matches the plan) is not run again (its result is reported as resumed); a failed one is run again
+ * (logged at INFO), and one whose stored parameters, method settings, workload, example counts or
+ * (for custom trials) dependencies differ from the plan (the declaration was edited, or a
+ * dependency re-run) is run again (logged at WARN); both are overwritten. Changes to code
  * (workloads, methods) are not detected: delete the results directory to recompute after them. A
  * results directory that holds an experiment at another scale is refused, so results of different
  * scales never mix. Each experiment's data are loaded once, on first use (a loading failure fails
@@ -76,7 +76,10 @@ public final class ExperimentRunner {
     }
   }
 
-  /** Creates a runner that resolves methods in {@code registry} and writes where {@code options} say. */
+  /**
+   * Creates a runner that resolves methods in {@code registry} and writes where {@code options}
+   * say.
+   */
   public ExperimentRunner(MethodRegistry registry, ExperimentOptions options) {
     this(registry, options, BackendCheck.nd4j());
   }
@@ -136,7 +139,8 @@ public final class ExperimentRunner {
    *     when another run holds its {@link RunLock}, or ({@link
    *     BackendCheck.BackendUnavailableException}) when the ND4J backend cannot start
    */
-  public RunSummary run(List<ExperimentPlan> plans, Predicate<TrialSpec> selected, TrialListener listener) {
+  public RunSummary run(
+      List<ExperimentPlan> plans, Predicate<TrialSpec> selected, TrialListener listener) {
     BackendCheck.Backend backend = backendCheck.check();
     LOG.info("{}", backend.describe());
     listener.backendChecked(backend);
@@ -159,15 +163,24 @@ public final class ExperimentRunner {
     }
   }
 
-  private RunSummary runLocked(List<ExperimentPlan> plans, Predicate<TrialSpec> selected,
-      TrialListener listener) {
+  private RunSummary runLocked(
+      List<ExperimentPlan> plans, Predicate<TrialSpec> selected, TrialListener listener) {
     plans.forEach(this::checkScale);
-    int totalTrials = (int) plans.stream().flatMap(p -> p.trials().stream()).filter(selected).count();
-    long totalUnits = plans.stream().flatMap(p -> p.trials().stream()).filter(selected)
-        .mapToLong(ExperimentRunner::units).sum();
+    int totalTrials =
+        (int) plans.stream().flatMap(p -> p.trials().stream()).filter(selected).count();
+    long totalUnits =
+        plans.stream()
+            .flatMap(p -> p.trials().stream())
+            .filter(selected)
+            .mapToLong(ExperimentRunner::units)
+            .sum();
     ProgressLog progress = new ProgressLog(totalTrials, totalUnits);
-    LOG.info("Running {} experiment(s), {} trial(s), at scale {}; results in {}", plans.size(),
-        totalTrials, options.scale().id(), files.root().toAbsolutePath());
+    LOG.info(
+        "Running {} experiment(s), {} trial(s), at scale {}; results in {}",
+        plans.size(),
+        totalTrials,
+        options.scale().id(),
+        files.root().toAbsolutePath());
     List<TrialResult> results = new ArrayList<>();
     int resumed = 0;
     int elsewhere = 0;
@@ -177,8 +190,8 @@ public final class ExperimentRunner {
       allure.ifPresent(a -> a.writeExperiment(manifest));
       listener.experimentStarted(plan);
       Supplier<WorkloadData> data = memoizedData(plan);
-      TrainingTrialRunner training = new TrainingTrialRunner(plan.definition(), data, registry,
-          files, environment, progress);
+      TrainingTrialRunner training =
+          new TrainingTrialRunner(plan.definition(), data, registry, files, environment, progress);
       CustomTrialRunner custom = new CustomTrialRunner(plan.definition(), data, files, environment);
       for (TrialSpec trial : plan.trials().stream().filter(selected).toList()) {
         Optional<TrialClaim> claim = TrialClaim.tryClaim(files.root(), plan.experimentId(),
@@ -272,16 +285,27 @@ public final class ExperimentRunner {
   }
 
   private void checkScale(ExperimentPlan plan) {
-    if (!Files.isRegularFile(files.experimentDirectory(plan.experimentId()).resolve(ResultFiles.MANIFEST))) {
+    if (!Files.isRegularFile(
+        files.experimentDirectory(plan.experimentId()).resolve(ResultFiles.MANIFEST))) {
       return;
     }
     ExperimentManifest existing = files.readManifest(plan.experimentId());
     if (!existing.scale().equals(plan.definition().scale().id())) {
-      throw new IllegalStateException("The results directory " + files.root().toAbsolutePath()
-          + " holds experiment " + plan.experimentId() + " at scale " + existing.scale()
-          + ", but this run is at scale " + plan.definition().scale().id() + "; choose another "
-          + "directory (-D" + ExperimentOptions.RESULTS + "=... or --results) or delete "
-          + files.experimentDirectory(plan.experimentId()) + ".");
+      throw new IllegalStateException(
+          "The results directory "
+              + files.root().toAbsolutePath()
+              + " holds experiment "
+              + plan.experimentId()
+              + " at scale "
+              + existing.scale()
+              + ", but this run is at scale "
+              + plan.definition().scale().id()
+              + "; choose another "
+              + "directory (-D"
+              + ExperimentOptions.RESULTS
+              + "=... or --results) or delete "
+              + files.experimentDirectory(plan.experimentId())
+              + ".");
     }
   }
 
@@ -290,7 +314,7 @@ public final class ExperimentRunner {
     switch (decision.verdict()) {
       case RETRY_FAILED -> LOG.info("Running {} again: {}", trial.trialId(), decision.reason());
       case OUTDATED -> LOG.warn("Running {} again: {}", trial.trialId(), decision.reason());
-      default -> { }
+      default -> {}
     }
     return decision.kept();
   }
@@ -303,8 +327,15 @@ public final class ExperimentRunner {
       @Override
       public WorkloadData get() {
         if (data == null && failure == null) {
-          var workload = plan.definition().workload().orElseThrow(() -> new IllegalStateException(
-              "Experiment " + plan.experimentId() + " declares no workload; add @TrainOn(...)."));
+          var workload =
+              plan.definition()
+                  .workload()
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "Experiment "
+                                  + plan.experimentId()
+                                  + " declares no workload; add @TrainOn(...)."));
           try {
             LOG.info("Loading the data of {} ({})", plan.experimentId(), workload.name());
             data = workload.load(plan.definition().dataRequest());

@@ -36,16 +36,19 @@ public final class Networks {
    */
   public static Model requireSupported(Model model, String source) {
     if (!(model instanceof MultiLayerNetwork) && !(model instanceof ComputationGraph)) {
-      throw new IllegalArgumentException(source + " returned a " + (model == null ? "null"
-          : model.getClass().getName()) + "; return a MultiLayerNetwork or a ComputationGraph.");
+      throw new IllegalArgumentException(
+          source
+              + " returned a "
+              + (model == null ? "null" : model.getClass().getName())
+              + "; return a MultiLayerNetwork or a ComputationGraph.");
     }
     return model;
   }
 
   /**
    * Evaluates a network in evaluation mode: the mean loss of its output layer over the examples
-   * (weighted by chunk sizes) and the accuracy (arg-max of the output equals arg-max of the
-   * one-hot label). Chunks of {@value #EVALUATION_CHUNK} examples bound the memory.
+   * (weighted by chunk sizes) and the accuracy (arg-max of the output equals arg-max of the one-hot
+   * label). Chunks of {@value #EVALUATION_CHUNK} examples bound the memory.
    */
   public static Evaluation evaluate(Model model, DataSet data) {
     int n = data.numExamples();
@@ -67,8 +70,12 @@ public final class Networks {
       lossSum += loss * (end - start);
       INDArray predicted = output.argMax(1);
       INDArray actual = chunk.getLabels().argMax(1);
-      correct += predicted.eq(actual).castTo(org.nd4j.linalg.api.buffer.DataType.INT64)
-          .sumNumber().longValue();
+      correct +=
+          predicted
+              .eq(actual)
+              .castTo(org.nd4j.linalg.api.buffer.DataType.INT64)
+              .sumNumber()
+              .longValue();
     }
     return new Evaluation(lossSum / n, (double) correct / n);
   }
@@ -89,8 +96,11 @@ public final class Networks {
    * faster for minibatches.
    */
   public static DataSet gather(DataSet data, int[] rows) {
-    return new DataSet(gather(data.getFeatures(), rows), gather(data.getLabels(), rows),
-        gather(data.getFeaturesMaskArray(), rows), gather(data.getLabelsMaskArray(), rows));
+    return new DataSet(
+        gather(data.getFeatures(), rows),
+        gather(data.getLabels(), rows),
+        gather(data.getFeaturesMaskArray(), rows),
+        gather(data.getLabelsMaskArray(), rows));
   }
 
   private static INDArray gather(INDArray array, int[] rows) {
@@ -99,8 +109,10 @@ public final class Networks {
     }
     long[] shape = array.shape();
     INDArray contiguous = array.ordering() == 'c' && !array.isView() ? array : array.dup('c');
-    INDArray flat = array.rank() == 2 ? contiguous
-        : contiguous.reshape('c', shape[0], array.length() / shape[0]);
+    INDArray flat =
+        array.rank() == 2
+            ? contiguous
+            : contiguous.reshape('c', shape[0], array.length() / shape[0]);
     INDArray pulled = org.nd4j.linalg.factory.Nd4j.pullRows(flat, 1, rows);
     if (array.rank() == 2) {
       return pulled;
@@ -139,8 +151,8 @@ public final class Networks {
    */
   public static void save(Model model, Path file) {
     try {
-      AtomicFiles.write(file,
-          temporary -> ModelSerializer.writeModel(model, temporary.toFile(), false));
+      AtomicFiles.write(
+          file, temporary -> ModelSerializer.writeModel(model, temporary.toFile(), false));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot save the network to " + file + ".", e);
     }
@@ -153,7 +165,8 @@ public final class Networks {
    * @return the number of layers that now have a helper
    */
   public static int installOneDnnHelpers(Model model) {
-    return model instanceof MultiLayerNetwork net ? OneDnnLayerHelpers.install(net)
+    return model instanceof MultiLayerNetwork net
+        ? OneDnnLayerHelpers.install(net)
         : OneDnnLayerHelpers.install((ComputationGraph) model);
   }
 
@@ -166,17 +179,27 @@ public final class Networks {
    */
   public static Model load(Path file) {
     if (!java.nio.file.Files.isRegularFile(file)) {
-      throw new IllegalStateException("No saved network at " + file + "; run the trial that "
-          + "saves it first (results of killed runs may lack it: delete its result file to rerun).");
+      throw new IllegalStateException(
+          "No saved network at "
+              + file
+              + "; run the trial that "
+              + "saves it first (results of killed runs may lack it: delete its result file to rerun).");
     }
     try {
-      Model model = isGraph(file) ? ModelSerializer.restoreComputationGraph(file.toFile(), false)
-          : ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
+      Model model =
+          isGraph(file)
+              ? ModelSerializer.restoreComputationGraph(file.toFile(), false)
+              : ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
       installOneDnnHelpers(model);
       return model;
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot read the saved network " + file + ": " + e.getMessage()
-          + "; delete it and the trial's result file to recompute it.", e);
+      throw new IllegalStateException(
+          "Cannot read the saved network "
+              + file
+              + ": "
+              + e.getMessage()
+              + "; delete it and the trial's result file to recompute it.",
+          e);
     }
   }
 

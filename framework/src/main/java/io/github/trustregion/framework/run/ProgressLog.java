@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProgressLog {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.trustregion.framework.progress");
+  private static final Logger LOG =
+      LoggerFactory.getLogger("io.github.trustregion.framework.progress");
 
   private final long totalUnits;
   private final int totalTrials;
@@ -33,16 +34,24 @@ public final class ProgressLog {
   /** Logs the start of the next trial. */
   void trialStarted(String trialId) {
     trialIndex++;
-    LOG.info("Trial {} of {}: {} (elapsed {}, remaining ~{})", trialIndex, totalTrials, trialId,
-        format(elapsed()), remaining());
+    LOG.info(
+        "Trial {} of {}: {} (elapsed {}, remaining ~{})",
+        trialIndex,
+        totalTrials,
+        trialId,
+        format(elapsed()),
+        remaining());
   }
 
   /** Counts a resumed trial's units as skipped. */
   void trialResumed(String trialId, long units) {
     trialIndex++;
     unitsSkipped += units;
-    LOG.info("Trial {} of {}: {} already finished, kept from the previous run", trialIndex,
-        totalTrials, trialId);
+    LOG.info(
+        "Trial {} of {}: {} already finished, kept from the previous run",
+        trialIndex,
+        totalTrials,
+        trialId);
   }
 
   /** Counts the units of a trial that another process is training as skipped. */
@@ -56,10 +65,18 @@ public final class ProgressLog {
   /** Logs one finished epoch of the current trial. */
   void epochFinished(String trialId, int epoch, int epochs, double trainLoss, double testAccuracy) {
     unitsDone++;
-    LOG.info("Trial {} of {}: {} epoch {}/{}: train loss {}, test accuracy {} (elapsed {}, "
-            + "remaining ~{})", trialIndex, totalTrials, trialId, epoch, epochs,
-        String.format("%.4f", trainLoss), String.format("%.4f", testAccuracy),
-        format(elapsed()), remaining());
+    LOG.info(
+        "Trial {} of {}: {} epoch {}/{}: train loss {}, test accuracy {} (elapsed {}, "
+            + "remaining ~{})",
+        trialIndex,
+        totalTrials,
+        trialId,
+        epoch,
+        epochs,
+        String.format("%.4f", trainLoss),
+        String.format("%.4f", testAccuracy),
+        format(elapsed()),
+        remaining());
   }
 
   /** Counts the units of a trial that ended (its unfinished epochs included). */
@@ -88,7 +105,8 @@ public final class ProgressLog {
   /** Formats a duration as {@code 1h02m03s}. */
   static String format(Duration d) {
     long s = d.getSeconds();
-    return s >= 3600 ? String.format("%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60)
+    return s >= 3600
+        ? String.format("%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60)
         : String.format("%dm%02ds", s / 60, s % 60);
   }
 }

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides whether a planned trial is finished, that is whether its stored result is kept instead
- * of running the trial: the one answer used by {@link ExperimentRunner}, the command line's
- * {@code --list} and {@link CostEstimate}. It reads result files only (no data, no ND4J).
+ * Decides whether a planned trial is finished, that is whether its stored result is kept instead of
+ * running the trial: the one answer used by {@link ExperimentRunner}, the command line's {@code
+ * --list} and {@link CostEstimate}. It reads result files only (no data, no ND4J).
  *
  * <p>A stored result is kept when all of these hold:
  *
@@ -39,8 +39,8 @@ import java.util.Optional;
  *       <trialId>} (a custom result without that record is run again).
  * </ul>
  *
- * <p>Changes to code (workloads, methods) are not detected. Thread-safe if the result files do
- * not change meanwhile.
+ * <p>Changes to code (workloads, methods) are not detected. Thread-safe if the result files do not
+ * change meanwhile.
  */
 public final class ResumeCheck {
 
@@ -95,7 +95,9 @@ public final class ResumeCheck {
     this.files = files;
   }
 
-  /** Returns the identity of a result: its run id and start time, which change when it is re-run. */
+  /**
+   * Returns the identity of a result: its run id and start time, which change when it is re-run.
+   */
   public static String identity(TrialResult result) {
     return result.environment().get("runId") + "@" + result.environment().get("startedAt");
   }
@@ -113,79 +115,120 @@ public final class ResumeCheck {
     }
     TrialResult stored = read.get();
     if (stored.status() == TrialStatus.FAILED) {
-      return new Decision(Verdict.RETRY_FAILED, read, "its stored result failed: " + stored.message());
+      return new Decision(
+          Verdict.RETRY_FAILED, read, "its stored result failed: " + stored.message());
     }
     Optional<String> mismatch = mismatch(plan, trial, stored);
-    return mismatch.map(reason -> new Decision(Verdict.OUTDATED, read, reason))
+    return mismatch
+        .map(reason -> new Decision(Verdict.OUTDATED, read, reason))
         .orElseGet(() -> new Decision(Verdict.KEEP, read, ""));
   }
 
   private Optional<String> mismatch(ExperimentPlan plan, TrialSpec trial, TrialResult stored) {
     if (!stored.parameters().equals(trial.parameters())) {
-      return Optional.of("its stored parameters " + stored.parameters() + " differ from the plan's "
-          + trial.parameters());
+      return Optional.of(
+          "its stored parameters "
+              + stored.parameters()
+              + " differ from the plan's "
+              + trial.parameters());
     }
     if (trial.type() == TrialType.CUSTOM) {
       return dependencyMismatch(plan, trial, stored);
     }
     Map<String, Map<String, String>> planned = TrainingTrialRunner.methodSettings(registry, trial);
     if (!stored.methodSettings().equals(planned)) {
-      return Optional.of("its stored method settings " + stored.methodSettings()
-          + " differ from the plan's " + planned);
+      return Optional.of(
+          "its stored method settings "
+              + stored.methodSettings()
+              + " differ from the plan's "
+              + planned);
     }
     return dataMismatch(plan.definition(), stored.environment());
   }
 
-  private static Optional<String> dataMismatch(ExperimentDefinition definition,
-      Map<String, String> environment) {
+  private static Optional<String> dataMismatch(
+      ExperimentDefinition definition, Map<String, String> environment) {
     String workload = definition.workload().map(Workload::name).orElse(null);
     if (workload != null && !workload.equals(environment.get("workload"))) {
-      return Optional.of("it was trained on the workload '" + environment.get("workload")
-          + "', but this run uses '" + workload + "'");
+      return Optional.of(
+          "it was trained on the workload '"
+              + environment.get("workload")
+              + "', but this run uses '"
+              + workload
+              + "'");
     }
-    return countMismatch("training", definition.trainExamples(), environment,
-        REQUESTED_TRAIN_EXAMPLES, "trainExamples")
-        .or(() -> countMismatch("test", definition.testExamples(), environment,
-            REQUESTED_TEST_EXAMPLES, "testExamples"));
+    return countMismatch(
+            "training",
+            definition.trainExamples(),
+            environment,
+            REQUESTED_TRAIN_EXAMPLES,
+            "trainExamples")
+        .or(
+            () ->
+                countMismatch(
+                    "test",
+                    definition.testExamples(),
+                    environment,
+                    REQUESTED_TEST_EXAMPLES,
+                    "testExamples"));
   }
 
-  private static Optional<String> countMismatch(String what, int requested,
-      Map<String, String> environment, String requestedKey, String actualKey) {
+  private static Optional<String> countMismatch(
+      String what,
+      int requested,
+      Map<String, String> environment,
+      String requestedKey,
+      String actualKey) {
     String planned = Integer.toString(requested);
     String recordedRequest = environment.get(requestedKey);
     if (recordedRequest != null) {
-      return recordedRequest.equals(planned) ? Optional.empty() : Optional.of("it asked for "
-          + describe(recordedRequest, what) + ", but this run asks for " + describe(planned, what));
+      return recordedRequest.equals(planned)
+          ? Optional.empty()
+          : Optional.of(
+              "it asked for "
+                  + describe(recordedRequest, what)
+                  + ", but this run asks for "
+                  + describe(planned, what));
     }
     if (requested > 0 && !planned.equals(environment.get(actualKey))) {
-      return Optional.of("it used " + describe(environment.get(actualKey), what)
-          + ", but this run asks for " + describe(planned, what));
+      return Optional.of(
+          "it used "
+              + describe(environment.get(actualKey), what)
+              + ", but this run asks for "
+              + describe(planned, what));
     }
     return Optional.empty();
   }
 
   private static String describe(String count, String what) {
-    return ("0".equals(count) ? "the workload's default number of" : count) + " " + what
+    return ("0".equals(count) ? "the workload's default number of" : count)
+        + " "
+        + what
         + " examples";
   }
 
-  private Optional<String> dependencyMismatch(ExperimentPlan plan, TrialSpec trial,
-      TrialResult stored) {
+  private Optional<String> dependencyMismatch(
+      ExperimentPlan plan, TrialSpec trial, TrialResult stored) {
     for (String dependency : trial.custom().orElseThrow().dependsOn()) {
       String recorded = stored.environment().get(DEPENDENCY_PREFIX + dependency);
       if (recorded == null) {
-        return Optional.of("it does not record which result of " + dependency + " it was "
-            + "computed from");
+        return Optional.of(
+            "it does not record which result of " + dependency + " it was " + "computed from");
       }
-      Optional<TrialSpec> spec = plan.trials().stream()
-          .filter(t -> t.trialId().equals(dependency)).findFirst();
+      Optional<TrialSpec> spec =
+          plan.trials().stream().filter(t -> t.trialId().equals(dependency)).findFirst();
       Optional<TrialResult> current = spec.flatMap(s -> decide(plan, s).kept());
       if (current.isEmpty()) {
         return Optional.of("the training trial " + dependency + " it depends on is not finished");
       }
       if (!identity(current.get()).equals(recorded)) {
-        return Optional.of("it was computed from the result " + recorded + " of " + dependency
-            + ", which has since been replaced by " + identity(current.get()));
+        return Optional.of(
+            "it was computed from the result "
+                + recorded
+                + " of "
+                + dependency
+                + ", which has since been replaced by "
+                + identity(current.get()));
       }
     }
     return Optional.empty();

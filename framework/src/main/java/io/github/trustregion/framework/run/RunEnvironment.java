@@ -8,12 +8,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Facts about the process that ran a trial, stored in {@link
- * io.github.trustregion.framework.result.TrialResult#environment()}: keys {@code runId} (one
- * random id per run of the harness, so a resumed run shows which trials it kept), {@code
- * startedAt} (ISO-8601 instant the trial started), {@code backend}, {@code dataType}, {@code
- * processors}, {@code javaVersion}, {@code os} and the processor ({@link CpuDescription}: {@code
- * cpu}, {@code cpuVectorExtensions}, {@code openBlasCoreType} when set), which decides whether
- * two runs can agree bit for bit.
+ * io.github.trustregion.framework.result.TrialResult#environment()}: keys {@code runId} (one random
+ * id per run of the harness, so a resumed run shows which trials it kept), {@code startedAt}
+ * (ISO-8601 instant the trial started), {@code backend}, {@code dataType}, {@code processors},
+ * {@code javaVersion}, {@code os} and the processor ({@link CpuDescription}: {@code cpu}, {@code
+ * cpuVectorExtensions}, {@code openBlasCoreType} when set), which decides whether two runs can
+ * agree bit for bit.
  */
 final class RunEnvironment {
 

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>While a run holds the lock, the file names its process id, host and start time; a second run
  * that finds the file locked is refused with a message naming the first. The operating system
- * releases the lock when the holding process dies, so a lock file that still names a process but
- * is not locked was left by a run that was killed: it is taken over with a warning. On release the
+ * releases the lock when the holding process dies, so a lock file that still names a process but is
+ * not locked was left by a run that was killed: it is taken over with a warning. On release the
  * file is emptied but not deleted (deleting it would let two later runs lock two different files).
  * File locks may not work across hosts on some network file systems.
  *
@@ -75,16 +75,24 @@ public final class RunLock implements AutoCloseable {
     Path file = root.resolve(FILE_NAME);
     Path key = file.toAbsolutePath().normalize();
     if (!HELD.add(key)) {
-      throw new IllegalStateException("The results directory " + root.toAbsolutePath()
-          + " is in use by another run in this process (" + ProcessHandle.current().pid()
-          + ", lock file " + file + "); wait for that run to finish, or choose another results"
-          + " directory (--results or -D" + ExperimentOptions.RESULTS + "=...).");
+      throw new IllegalStateException(
+          "The results directory "
+              + root.toAbsolutePath()
+              + " is in use by another run in this process ("
+              + ProcessHandle.current().pid()
+              + ", lock file "
+              + file
+              + "); wait for that run to finish, or choose another results"
+              + " directory (--results or -D"
+              + ExperimentOptions.RESULTS
+              + "=...).");
     }
     FileChannel channel = null;
     try {
       Files.createDirectories(root);
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -95,18 +103,33 @@ public final class RunLock implements AutoCloseable {
         HELD.remove(key);
         String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
         channel.close();
-        throw new IllegalStateException("The results directory " + root.toAbsolutePath()
-            + " is in use by another run (" + describe(holder) + ", lock file " + file
-            + "); wait for that run to finish, or choose another results directory (--results or -D"
-            + ExperimentOptions.RESULTS + "=...).");
+        throw new IllegalStateException(
+            "The results directory "
+                + root.toAbsolutePath()
+                + " is in use by another run ("
+                + describe(holder)
+                + ", lock file "
+                + file
+                + "); wait for that run to finish, or choose another results directory (--results or -D"
+                + ExperimentOptions.RESULTS
+                + "=...).");
       }
       String previous = read(channel);
       if (!previous.isBlank()) {
-        LOG.warn("Taking over the lock {} left by a run that ended without releasing it ({});"
-            + " its trial files are kept, interrupted trials run again", file, describe(previous));
+        LOG.warn(
+            "Taking over the lock {} left by a run that ended without releasing it ({});"
+                + " its trial files are kept, interrupted trials run again",
+            file,
+            describe(previous));
       }
-      String content = "pid=" + ProcessHandle.current().pid() + "\nhost=" + host()
-          + "\nstarted=" + Instant.now() + "\n";
+      String content =
+          "pid="
+              + ProcessHandle.current().pid()
+              + "\nhost="
+              + host()
+              + "\nstarted="
+              + Instant.now()
+              + "\n";
       channel.truncate(0);
       channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)), 0);
       channel.force(true);
@@ -117,8 +140,13 @@ public final class RunLock implements AutoCloseable {
       if (e instanceof RuntimeException runtime) {
         throw runtime;
       }
-      throw new UncheckedIOException("Cannot take the lock file " + file + " of the results "
-          + "directory (" + e.getMessage() + "); check that the directory is writable.",
+      throw new UncheckedIOException(
+          "Cannot take the lock file "
+              + file
+              + " of the results "
+              + "directory ("
+              + e.getMessage()
+              + "); check that the directory is writable.",
           (IOException) e);
     }
   }
@@ -241,7 +269,7 @@ public final class RunLock implements AutoCloseable {
           case "pid" -> pid = parts[1].strip();
           case "host" -> host = parts[1].strip();
           case "started" -> started = parts[1].strip();
-          default -> { }
+          default -> {}
         }
       }
     }

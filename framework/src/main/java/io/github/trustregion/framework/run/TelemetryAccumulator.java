@@ -46,8 +46,14 @@ final class TelemetryAccumulator {
     if (steps == 0) {
       return Optional.empty();
     }
-    return Optional.of(new TrustRegionSummary(steps, rejections,
-        finiteRhos == 0 ? Double.NaN : rhoSum / finiteRhos, radiusSum / steps, finalRadius,
-        boundarySteps, hardCases));
+    return Optional.of(
+        new TrustRegionSummary(
+            steps,
+            rejections,
+            finiteRhos == 0 ? Double.NaN : rhoSum / finiteRhos,
+            radiusSum / steps,
+            finalRadius,
+            boundarySteps,
+            hardCases));
   }
 }

@@ -41,25 +41,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What is the same for every method of a configuration (same seed): the initial parameters
  * ({@code Workload.buildNetwork(seed)}; their checksum is stored as environment key {@code
- * initialParameterChecksum}), the layer implementations (convolution and pooling layers get
- * oneDNN helpers where the native build has oneDNN; their number is stored as {@code
- * oneDnnLayers}), the minibatch order (epoch e uses a Fisher–Yates permutation of the training
- * set drawn from {@code Seeds.trialSeed(seed, e)}, with e counted across stages; the last
- * incomplete minibatch is dropped so every step sees exactly B examples), the objective (H2's
- * {@link NetworkObjective} with the experiment's weight decay and forward-difference
- * Hessian-vector products), and the evaluation ({@link Networks#evaluate}: after every epoch, in
- * evaluation mode, on the whole training set and the whole test set).
+ * initialParameterChecksum}), the layer implementations (convolution and pooling layers get oneDNN
+ * helpers where the native build has oneDNN; their number is stored as {@code oneDnnLayers}), the
+ * minibatch order (epoch e uses a Fisher–Yates permutation of the training set drawn from {@code
+ * Seeds.trialSeed(seed, e)}, with e counted across stages; the last incomplete minibatch is dropped
+ * so every step sees exactly B examples), the objective (H2's {@link NetworkObjective} with the
+ * experiment's weight decay and forward-difference Hessian-vector products), and the evaluation
+ * ({@link Networks#evaluate}: after every epoch, in evaluation mode, on the whole training set and
+ * the whole test set).
  *
  * <p>A NaN or infinite loss (in a step, reported by {@link DivergedException}, or in evaluation)
  * ends the trial as {@link TrialStatus#DIVERGED} with the epochs completed before it (an epoch
- * whose evaluation is not finite is not recorded, so the final metrics are those of the last
- * finite epoch); any other exception ends it as {@link TrialStatus#FAILED}.
+ * whose evaluation is not finite is not recorded, so the final metrics are those of the last finite
+ * epoch); any other exception ends it as {@link TrialStatus#FAILED}.
  *
  * <p>Networks are saved (with {@link ModelFiles}) where something can reload them: a track saves
  * the network at the end of every stage and at its end; a training trial saves its final network
  * only when its experiment implements {@link io.github.trustregion.framework.custom.CustomTrials}
- * (whose custom trials may load it, as E4 does). Other trials save nothing, which keeps a paper-scale
- * sweep from writing a VGG16 per trial. Not thread-safe.
+ * (whose custom trials may load it, as E4 does). Other trials save nothing, which keeps a
+ * paper-scale sweep from writing a VGG16 per trial. Not thread-safe.
  */
 final class TrainingTrialRunner {
 
@@ -72,8 +72,13 @@ final class TrainingTrialRunner {
   private final RunEnvironment environment;
   private final ProgressLog progress;
 
-  TrainingTrialRunner(ExperimentDefinition definition, Supplier<WorkloadData> data,
-      MethodRegistry registry, ResultFiles files, RunEnvironment environment, ProgressLog progress) {
+  TrainingTrialRunner(
+      ExperimentDefinition definition,
+      Supplier<WorkloadData> data,
+      MethodRegistry registry,
+      ResultFiles files,
+      RunEnvironment environment,
+      ProgressLog progress) {
     this.definition = definition;
     this.data = data;
     this.registry = registry;
@@ -108,30 +113,54 @@ final class TrainingTrialRunner {
       LOG.warn("Trial {} failed", trial.trialId(), e);
     }
     double wall = (System.nanoTime() - start) / 1e9;
-    return new TrialResult(TrialResult.SCHEMA_VERSION, trial.trialId(), definition.id(), status,
-        message, trial.parameters(), methodSettings, epochs,
-        TrialMetrics.of(epochs, stageEnds, trial.type() == TrialType.TRACK), Map.of(), wall, env,
+    return new TrialResult(
+        TrialResult.SCHEMA_VERSION,
+        trial.trialId(),
+        definition.id(),
+        status,
+        message,
+        trial.parameters(),
+        methodSettings,
+        epochs,
+        TrialMetrics.of(epochs, stageEnds, trial.type() == TrialType.TRACK),
+        Map.of(),
+        wall,
+        env,
         declaredSettings(trial));
   }
 
-  private void train(TrialSpec trial, WorkloadData workloadData, Map<String, String> env,
-      List<EpochRecord> epochs, List<Integer> stageEnds) {
+  private void train(
+      TrialSpec trial,
+      WorkloadData workloadData,
+      Map<String, String> env,
+      List<EpochRecord> epochs,
+      List<Integer> stageEnds) {
     DataSet train = workloadData.train();
     int n = train.numExamples();
     int batchSize = trial.batchSize();
     int batches = n / batchSize;
     if (batches == 0) {
-      throw new IllegalArgumentException("The batch size " + batchSize + " exceeds the "
-          + n + " training examples of " + definition.workloadDescription() + "; use a smaller "
-          + "batch size or more training examples (@AtScale(trainExamples = ...)).");
+      throw new IllegalArgumentException(
+          "The batch size "
+              + batchSize
+              + " exceeds the "
+              + n
+              + " training examples of "
+              + definition.workloadDescription()
+              + "; use a smaller "
+              + "batch size or more training examples (@AtScale(trainExamples = ...)).");
     }
-    Model network = Networks.requireSupported(
-        definition.workload().orElseThrow().buildNetwork(trial.seed()),
-        definition.workload().get().getClass().getName() + ".buildNetwork");
+    Model network =
+        Networks.requireSupported(
+            definition.workload().orElseThrow().buildNetwork(trial.seed()),
+            definition.workload().get().getClass().getName() + ".buildNetwork");
     int oneDnnLayers = Networks.installOneDnnHelpers(network);
-    ObjectiveOptions options = ObjectiveOptions.defaults().withWeightDecay(definition.weightDecay());
-    NetworkObjective objective = network instanceof MultiLayerNetwork mln
-        ? NetworkObjective.of(mln, options) : NetworkObjective.of((ComputationGraph) network, options);
+    ObjectiveOptions options =
+        ObjectiveOptions.defaults().withWeightDecay(definition.weightDecay());
+    NetworkObjective objective =
+        network instanceof MultiLayerNetwork mln
+            ? NetworkObjective.of(mln, options)
+            : NetworkObjective.of((ComputationGraph) network, options);
     INDArray parameters = objective.parameters();
     env.put("initialParameterChecksum", Networks.checksum(parameters));
     env.put("parameterCount", Long.toString(parameters.length()));
@@ -148,8 +177,8 @@ final class TrainingTrialRunner {
     int totalEpochs = trial.totalEpochs();
     for (int s = 0; s < trial.stages().size(); s++) {
       StageSpec stage = trial.stages().get(s);
-      MethodState state = registry.create(stage.method(), stage.settingStrings())
-          .newState(parameters.length());
+      MethodState state =
+          registry.create(stage.method(), stage.settingStrings()).newState(parameters.length());
       for (int e = 1; e <= stage.epochs(); e++) {
         globalEpoch++;
         int[] order = permutation(n, trial.seed(), globalEpoch);
@@ -161,8 +190,14 @@ final class TrainingTrialRunner {
           MinibatchObjective batch = objective.on(Networks.gather(train, rows));
           StepReport report = state.step(parameters, batch);
           if (!Double.isFinite(report.lossBefore())) {
-            throw new DivergedException("the minibatch loss is " + report.lossBefore()
-                + " at step " + (b + 1) + " of epoch " + globalEpoch + ".");
+            throw new DivergedException(
+                "the minibatch loss is "
+                    + report.lossBefore()
+                    + " at step "
+                    + (b + 1)
+                    + " of epoch "
+                    + globalEpoch
+                    + ".");
           }
           counterGradients += report.gradientEvaluations();
           counterHv += report.hessianVectorProducts();
@@ -173,19 +208,37 @@ final class TrainingTrialRunner {
         Evaluation onTrain = Networks.evaluate(network, train);
         Evaluation onTest = Networks.evaluate(network, workloadData.test());
         if (!Double.isFinite(onTrain.loss()) || !Double.isFinite(onTest.loss())) {
-          throw new DivergedException("the evaluation loss is " + onTrain.loss() + " (train) and "
-              + onTest.loss() + " (test) after epoch " + globalEpoch + ".");
+          throw new DivergedException(
+              "the evaluation loss is "
+                  + onTrain.loss()
+                  + " (train) and "
+                  + onTest.loss()
+                  + " (test) after epoch "
+                  + globalEpoch
+                  + ".");
         }
-        epochs.add(new EpochRecord(globalEpoch, s, active, onTrain.loss(), onTrain.accuracy(),
-            onTest.loss(), onTest.accuracy(), trainingSeconds, counterGradients, counterHv,
-            counterValues, telemetry.summary().orElse(null)));
-        progress.epochFinished(trial.trialId(), globalEpoch, totalEpochs, onTrain.loss(),
-            onTest.accuracy());
+        epochs.add(
+            new EpochRecord(
+                globalEpoch,
+                s,
+                active,
+                onTrain.loss(),
+                onTrain.accuracy(),
+                onTest.loss(),
+                onTest.accuracy(),
+                trainingSeconds,
+                counterGradients,
+                counterHv,
+                counterValues,
+                telemetry.summary().orElse(null)));
+        progress.epochFinished(
+            trial.trialId(), globalEpoch, totalEpochs, onTrain.loss(), onTest.accuracy());
         state.endEpoch(e, onTrain.accuracy());
       }
       stageEnds.add(globalEpoch);
       if (trial.type() == TrialType.TRACK) {
-        Networks.save(network, ModelFiles.stageModel(files, definition.id(), trial.trialId(), s + 1));
+        Networks.save(
+            network, ModelFiles.stageModel(files, definition.id(), trial.trialId(), s + 1));
       }
     }
     if (trial.type() == TrialType.TRACK || definition.customTrials().isPresent()) {
@@ -216,10 +269,13 @@ final class TrainingTrialRunner {
     return settings;
   }
 
-  /** Returns the order of the training examples in epoch {@code epoch}: a seeded Fisher–Yates shuffle. */
+  /**
+   * Returns the order of the training examples in epoch {@code epoch}: a seeded Fisher–Yates
+   * shuffle.
+   */
   static int[] permutation(int n, long seed, int epoch) {
-    SplittableRandom random = new SplittableRandom(
-        io.github.trustregion.framework.plan.Seeds.trialSeed(seed, epoch));
+    SplittableRandom random =
+        new SplittableRandom(io.github.trustregion.framework.plan.Seeds.trialSeed(seed, epoch));
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;

@@ -5,9 +5,9 @@ import io.github.trustregion.framework.plan.TrialSpec;
 import io.github.trustregion.framework.result.TrialResult;
 
 /**
- * Hears what an {@link ExperimentRunner} does, in order: the backend was checked, an experiment starts, each of its trials
- * starts and finishes (or is resumed from a previous run), the experiment finishes. The JUnit
- * engine turns these into test events. Called on the running thread.
+ * Hears what an {@link ExperimentRunner} does, in order: the backend was checked, an experiment
+ * starts, each of its trials starts and finishes (or is resumed from a previous run), the
+ * experiment finishes. The JUnit engine turns these into test events. Called on the running thread.
  */
 public interface TrialListener {
 
@@ -24,10 +24,11 @@ public interface TrialListener {
   default void trialStarted(ExperimentPlan plan, TrialSpec trial) {}
 
   /**
-   * A trial has a result: it just ran, or ({@code resumed}) its result file from a previous run
-   * was kept.
+   * A trial has a result: it just ran, or ({@code resumed}) its result file from a previous run was
+   * kept.
    */
-  default void trialFinished(ExperimentPlan plan, TrialSpec trial, TrialResult result, boolean resumed) {}
+  default void trialFinished(
+      ExperimentPlan plan, TrialSpec trial, TrialResult result, boolean resumed) {}
 
   /** Every trial of an experiment has a result. */
   default void experimentFinished(ExperimentPlan plan) {}

@@ -21,7 +21,10 @@ public record DataRequest(Scale scale, int trainExamples, int testExamples, long
     if (trainExamples < 0 || testExamples < 0) {
       throw new IllegalArgumentException(
           "Example counts must be 0 (the workload's default) or positive, got trainExamples="
-              + trainExamples + ", testExamples=" + testExamples + ".");
+              + trainExamples
+              + ", testExamples="
+              + testExamples
+              + ".");
     }
   }
 

@@ -35,8 +35,8 @@ public interface Workload {
   }
 
   /**
-   * Loads the training and test data, in a fixed order determined by {@code request.seed()}.
-   * Called once per experiment run; the harness shuffles minibatches itself, per trial and epoch.
+   * Loads the training and test data, in a fixed order determined by {@code request.seed()}. Called
+   * once per experiment run; the harness shuffles minibatches itself, per trial and epoch.
    *
    * @throws java.io.UncheckedIOException or {@link IllegalStateException} naming the file and the
    *     fix when the data cannot be read
@@ -45,10 +45,10 @@ public interface Workload {
 
   /**
    * Builds a new, initialized network (a {@code MultiLayerNetwork} or a {@code ComputationGraph},
-   * with {@code init()} called) whose initial parameters depend only on {@code seed}: two calls with
-   * the same seed give identical parameters. Its output layer's loss is the training loss. It must
-   * not contain dropout or batch normalization (finite-difference Hessian-vector products need a
-   * deterministic function of the parameters).
+   * with {@code init()} called) whose initial parameters depend only on {@code seed}: two calls
+   * with the same seed give identical parameters. Its output layer's loss is the training loss. It
+   * must not contain dropout or batch normalization (finite-difference Hessian-vector products need
+   * a deterministic function of the parameters).
    */
   Model buildNetwork(long seed);
 }

@@ -20,8 +20,11 @@ public record WorkloadData(DataSet train, DataSet test) {
     }
     if (train.numExamples() == 0 || test.numExamples() == 0) {
       throw new IllegalArgumentException(
-          "Workload data must not be empty: " + train.numExamples() + " training and "
-              + test.numExamples() + " test examples.");
+          "Workload data must not be empty: "
+              + train.numExamples()
+              + " training and "
+              + test.numExamples()
+              + " test examples.");
     }
   }
 }

@@ -8,18 +8,31 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Command-line runs of {@link ResumeExperiment} in child JVMs, for tests that kill or race them. */
+/**
+ * Command-line runs of {@link ResumeExperiment} in child JVMs, for tests that kill or race them.
+ */
 final class ChildRuns {
 
   private ChildRuns() {}
 
-  /** Starts {@code ExperimentsCli} at smoke scale on {@link ResumeExperiment}, output to {@code log}. */
+  /**
+   * Starts {@code ExperimentsCli} at smoke scale on {@link ResumeExperiment}, output to {@code
+   * log}.
+   */
   static Process start(Path results, Path log) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g",
-        "-cp", System.getProperty("java.class.path"),
-        ExperimentsCli.class.getName(), "--scale", "smoke", "--results", results.toString(),
-        ResumeExperiment.class.getName());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            java,
+            "-Xmx1g",
+            "-cp",
+            System.getProperty("java.class.path"),
+            ExperimentsCli.class.getName(),
+            "--scale",
+            "smoke",
+            "--results",
+            results.toString(),
+            ResumeExperiment.class.getName());
     builder.environment().put("OMP_NUM_THREADS", "1");
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     return builder.start();

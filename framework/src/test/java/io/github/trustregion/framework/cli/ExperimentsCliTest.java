@@ -22,14 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line's exit statuses and effects; of its text, only that it names the experiment
- * and the problem or scale concerned (the wording is for the user, not for these tests).
+ * The command line's exit statuses and effects; of its text, only that it names the experiment and
+ * the problem or scale concerned (the wording is for the user, not for these tests).
  */
 class ExperimentsCliTest {
 
   @TempDir Path directory;
 
-  private final PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+  private final PrintStream sink =
+      new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
   private int run(String... args) {
     return ExperimentsCli.run(args, sink, sink);
@@ -39,8 +40,15 @@ class ExperimentsCliTest {
   void exitsWithTwoOnInvalidDeclarationsAndRunsNothing() {
     Path results = directory.resolve("results");
 
-    assertThat(run("--scale", "smoke", "--results", results.toString(),
-        BrokenExperiments.ZeroRepeats.class.getName(), SubproblemExperiment.class.getName())).isEqualTo(2);
+    assertThat(
+            run(
+                "--scale",
+                "smoke",
+                "--results",
+                results.toString(),
+                BrokenExperiments.ZeroRepeats.class.getName(),
+                SubproblemExperiment.class.getName()))
+        .isEqualTo(2);
     assertThat(results).doesNotExist();
   }
 
@@ -48,16 +56,30 @@ class ExperimentsCliTest {
   void listsWithoutRunning() {
     Path results = directory.resolve("results");
 
-    assertThat(run("--list", "--scale", "smoke", "--results", results.toString(),
-        SubproblemExperiment.class.getName())).isZero();
+    assertThat(
+            run(
+                "--list",
+                "--scale",
+                "smoke",
+                "--results",
+                results.toString(),
+                SubproblemExperiment.class.getName()))
+        .isZero();
     assertThat(new ResultFiles(results).experiments()).isEmpty();
   }
 
   @Test
   void runsAndExitsWithOneWhenATrialFailedThenRetriesTheFailedTrialAndKeepsTheOthers() {
     Path results = directory.resolve("results");
-    String[] args = {"--scale", "smoke", "--repeats", "1", "--results", results.toString(),
-        SubproblemExperiment.class.getName()};
+    String[] args = {
+      "--scale",
+      "smoke",
+      "--repeats",
+      "1",
+      "--results",
+      results.toString(),
+      SubproblemExperiment.class.getName()
+    };
 
     assertThat(run(args)).isEqualTo(1);
     ResultFiles files = new ResultFiles(results);
@@ -65,30 +87,46 @@ class ExperimentsCliTest {
     assertThat(files.readTrial("subproblem", "subproblem__lambda0__r0").orElseThrow().status())
         .isEqualTo(TrialStatus.FAILED);
     assertThat(files.readManifest("subproblem").trials()).hasSize(3);
-    Map<String, TrialResult> first = files.readTrials("subproblem").stream()
-        .collect(Collectors.toMap(TrialResult::trialId, t -> t));
+    Map<String, TrialResult> first =
+        files.readTrials("subproblem").stream()
+            .collect(Collectors.toMap(TrialResult::trialId, t -> t));
 
     assertThat(run(args)).isEqualTo(1);
 
-    Map<String, TrialResult> second = files.readTrials("subproblem").stream()
-        .collect(Collectors.toMap(TrialResult::trialId, t -> t));
+    Map<String, TrialResult> second =
+        files.readTrials("subproblem").stream()
+            .collect(Collectors.toMap(TrialResult::trialId, t -> t));
     assertThat(second.keySet()).isEqualTo(first.keySet());
     TrialResult retried = second.get("subproblem__lambda0__r0");
     assertThat(retried.status()).isEqualTo(TrialStatus.FAILED);
     assertThat(retried.environment().get("runId"))
         .isNotEqualTo(first.get("subproblem__lambda0__r0").environment().get("runId"));
-    assertThat(second.get("subproblem__lambda2__r0")).isEqualTo(first.get("subproblem__lambda2__r0"));
-    assertThat(second.get("subproblem__lambda4__r0")).isEqualTo(first.get("subproblem__lambda4__r0"));
+    assertThat(second.get("subproblem__lambda2__r0"))
+        .isEqualTo(first.get("subproblem__lambda2__r0"));
+    assertThat(second.get("subproblem__lambda4__r0"))
+        .isEqualTo(first.get("subproblem__lambda4__r0"));
   }
 
   @Test
   void exitsWithTwoWhenTheResultsDirectoryHoldsAnotherScale() {
     Path results = directory.resolve("results");
-    run("--scale", "smoke", "--repeats", "1", "--results", results.toString(),
+    run(
+        "--scale",
+        "smoke",
+        "--repeats",
+        "1",
+        "--results",
+        results.toString(),
         SubproblemExperiment.class.getName());
 
-    assertThat(run("--scale", "ci", "--results", results.toString(),
-        SubproblemExperiment.class.getName())).isEqualTo(2);
+    assertThat(
+            run(
+                "--scale",
+                "ci",
+                "--results",
+                results.toString(),
+                SubproblemExperiment.class.getName()))
+        .isEqualTo(2);
     assertThat(new ResultFiles(results).readManifest("subproblem").scale()).isEqualTo("smoke");
   }
 
@@ -102,18 +140,34 @@ class ExperimentsCliTest {
 
   @Test
   void findsNothingToRunWithAFilterThatMatchesNoExperiment() {
-    assertThat(run("--filter", "no-such-experiment", "--results", directory.toString(),
-        SubproblemExperiment.class.getName())).isEqualTo(2);
+    assertThat(
+            run(
+                "--filter",
+                "no-such-experiment",
+                "--results",
+                directory.toString(),
+                SubproblemExperiment.class.getName()))
+        .isEqualTo(2);
   }
 
   @Test
   void findsAnInvalidExperimentByItsDeclaredIdAndPrintsItsProblems() {
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
-    int status = ExperimentsCli.run(new String[] {"--list", "--filter", "paper-only-with-smoke",
-        "--scale", "paper", "--results", directory.toString(),
-        BrokenExperiments.AtScaleForAbsentScale.class.getName()},
-        sink, new PrintStream(errors, true, StandardCharsets.UTF_8));
+    int status =
+        ExperimentsCli.run(
+            new String[] {
+              "--list",
+              "--filter",
+              "paper-only-with-smoke",
+              "--scale",
+              "paper",
+              "--results",
+              directory.toString(),
+              BrokenExperiments.AtScaleForAbsentScale.class.getName()
+            },
+            sink,
+            new PrintStream(errors, true, StandardCharsets.UTF_8));
 
     assertThat(status).isEqualTo(2);
     assertThat(errors.toString(StandardCharsets.UTF_8))
@@ -126,9 +180,18 @@ class ExperimentsCliTest {
   void findsAnInvalidExperimentByTheKebabCaseNameOfItsClass() {
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
-    int status = ExperimentsCli.run(new String[] {"--validate", "--filter", "^zero-repeats$",
-        "--scale", "smoke", BrokenExperiments.ZeroRepeats.class.getName()},
-        sink, new PrintStream(errors, true, StandardCharsets.UTF_8));
+    int status =
+        ExperimentsCli.run(
+            new String[] {
+              "--validate",
+              "--filter",
+              "^zero-repeats$",
+              "--scale",
+              "smoke",
+              BrokenExperiments.ZeroRepeats.class.getName()
+            },
+            sink,
+            new PrintStream(errors, true, StandardCharsets.UTF_8));
 
     assertThat(status).isEqualTo(2);
     assertThat(errors.toString(StandardCharsets.UTF_8))
@@ -140,13 +203,24 @@ class ExperimentsCliTest {
   void listsAnExperimentNotDeclaredAtTheScaleAsExistingOnlyAtItsScales() {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-    int status = ExperimentsCli.run(new String[] {"--list", "--scale", "smoke", "--results",
-        directory.toString(), PaperOnlyExperiment.class.getName(), SubproblemExperiment.class.getName()},
-        new PrintStream(output, true, StandardCharsets.UTF_8), sink);
+    int status =
+        ExperimentsCli.run(
+            new String[] {
+              "--list",
+              "--scale",
+              "smoke",
+              "--results",
+              directory.toString(),
+              PaperOnlyExperiment.class.getName(),
+              SubproblemExperiment.class.getName()
+            },
+            new PrintStream(output, true, StandardCharsets.UTF_8),
+            sink);
 
     assertThat(status).isZero();
     assertThat(output.toString(StandardCharsets.UTF_8))
-        .contains("paper-only (" + PaperOnlyExperiment.class.getName() + "): only at scale(s) paper")
+        .contains(
+            "paper-only (" + PaperOnlyExperiment.class.getName() + "): only at scale(s) paper")
         .contains("subproblem__lambda0__r0")
         .doesNotContain("paper-only__");
   }
@@ -156,8 +230,14 @@ class ExperimentsCliTest {
     Path results = directory.resolve("results");
 
     assertThat(run("--validate", "--scale", "smoke", PaperOnlyExperiment.class.getName())).isZero();
-    assertThat(run("--scale", "smoke", "--results", results.toString(),
-        PaperOnlyExperiment.class.getName())).isZero();
+    assertThat(
+            run(
+                "--scale",
+                "smoke",
+                "--results",
+                results.toString(),
+                PaperOnlyExperiment.class.getName()))
+        .isZero();
     assertThat(results).doesNotExist();
   }
 
@@ -165,13 +245,24 @@ class ExperimentsCliTest {
   void listsTheTrialsOfAnExperimentAtTheScaleItIsDeclaredAt() {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-    int status = ExperimentsCli.run(new String[] {"--list", "--scale", "paper", "--results",
-        directory.toString(), PaperOnlyExperiment.class.getName()},
-        new PrintStream(output, true, StandardCharsets.UTF_8), sink);
+    int status =
+        ExperimentsCli.run(
+            new String[] {
+              "--list",
+              "--scale",
+              "paper",
+              "--results",
+              directory.toString(),
+              PaperOnlyExperiment.class.getName()
+            },
+            new PrintStream(output, true, StandardCharsets.UTF_8),
+            sink);
 
     assertThat(status).isZero();
-    assertThat(output.toString(StandardCharsets.UTF_8)).contains("paper-only__SGD__b32__r0")
-        .contains("paper-only__TR__b64__r0").doesNotContain("only at scale(s)");
+    assertThat(output.toString(StandardCharsets.UTF_8))
+        .contains("paper-only__SGD__b32__r0")
+        .contains("paper-only__TR__b64__r0")
+        .doesNotContain("only at scale(s)");
   }
 
   @Test
@@ -180,9 +271,18 @@ class ExperimentsCliTest {
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     String misspelled = SubproblemExperiment.class.getName() + "Typo";
 
-    int status = ExperimentsCli.run(new String[] {"--scale", "smoke", "--results",
-        results.toString(), SubproblemExperiment.class.getName(), misspelled},
-        sink, new PrintStream(errors, true, StandardCharsets.UTF_8));
+    int status =
+        ExperimentsCli.run(
+            new String[] {
+              "--scale",
+              "smoke",
+              "--results",
+              results.toString(),
+              SubproblemExperiment.class.getName(),
+              misspelled
+            },
+            sink,
+            new PrintStream(errors, true, StandardCharsets.UTF_8));
 
     assertThat(status).isEqualTo(2);
     assertThat(errors.toString(StandardCharsets.UTF_8)).contains("'" + misspelled + "'");
@@ -192,14 +292,22 @@ class ExperimentsCliTest {
   @Test
   void exitsWithTwoNamingTheFileWhenAManifestIsCorrupt() throws IOException {
     Path results = directory.resolve("results");
-    String[] args = {"--scale", "smoke", "--repeats", "1", "--results", results.toString(),
-        SubproblemExperiment.class.getName()};
+    String[] args = {
+      "--scale",
+      "smoke",
+      "--repeats",
+      "1",
+      "--results",
+      results.toString(),
+      SubproblemExperiment.class.getName()
+    };
     run(args);
     Path manifest = results.resolve("subproblem").resolve(ResultFiles.MANIFEST);
     Files.writeString(manifest, "{\"schemaVersion\": ");
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
-    int status = ExperimentsCli.run(args, sink, new PrintStream(errors, true, StandardCharsets.UTF_8));
+    int status =
+        ExperimentsCli.run(args, sink, new PrintStream(errors, true, StandardCharsets.UTF_8));
 
     assertThat(status).isEqualTo(2);
     assertThat(errors.toString(StandardCharsets.UTF_8)).contains(manifest.toString());
@@ -209,8 +317,11 @@ class ExperimentsCliTest {
   void exitsWithTwoNamingTheOptionAndTheValueWhenTheFilterIsNoRegularExpression() {
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
-    int status = ExperimentsCli.run(new String[] {"--filter", "[", "--validate",
-        SubproblemExperiment.class.getName()}, sink, new PrintStream(errors, true, StandardCharsets.UTF_8));
+    int status =
+        ExperimentsCli.run(
+            new String[] {"--filter", "[", "--validate", SubproblemExperiment.class.getName()},
+            sink,
+            new PrintStream(errors, true, StandardCharsets.UTF_8));
 
     assertThat(status).isEqualTo(2);
     assertThat(errors.toString(StandardCharsets.UTF_8)).contains("--filter").contains("'['");
@@ -220,9 +331,17 @@ class ExperimentsCliTest {
   void exitsWithThreeAndCountsTheDivergedTrialsWhenSomeDivergedAndNoneFailed() {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-    int status = ExperimentsCli.run(new String[] {"--scale", "smoke", "--results",
-        directory.resolve("results").toString(), DivergingExperiment.class.getName()},
-        new PrintStream(output, true, StandardCharsets.UTF_8), sink);
+    int status =
+        ExperimentsCli.run(
+            new String[] {
+              "--scale",
+              "smoke",
+              "--results",
+              directory.resolve("results").toString(),
+              DivergingExperiment.class.getName()
+            },
+            new PrintStream(output, true, StandardCharsets.UTF_8),
+            sink);
 
     assertThat(status).isEqualTo(ExperimentsCli.EXIT_DIVERGED).isEqualTo(3);
     assertThat(output.toString(StandardCharsets.UTF_8)).contains("1 diverged");
@@ -231,12 +350,21 @@ class ExperimentsCliTest {
   @Test
   void removesTheHiddenTemporaryFilesOfKilledWritesWhenARunStarts() throws IOException {
     Path results = directory.resolve("results");
-    Path trials = Files.createDirectories(results.resolve("subproblem").resolve(ResultFiles.TRIALS));
-    Path stale = Files.writeString(trials.resolve(".subproblem__lambda0__r0.json12345.tmp"), "{\"half");
-    Path staleManifest = Files.writeString(results.resolve("subproblem").resolve(".manifest.json987.tmp"), "");
+    Path trials =
+        Files.createDirectories(results.resolve("subproblem").resolve(ResultFiles.TRIALS));
+    Path stale =
+        Files.writeString(trials.resolve(".subproblem__lambda0__r0.json12345.tmp"), "{\"half");
+    Path staleManifest =
+        Files.writeString(results.resolve("subproblem").resolve(".manifest.json987.tmp"), "");
     Path unrelated = Files.writeString(trials.resolve("notes.tmp"), "mine");
 
-    run("--scale", "smoke", "--repeats", "1", "--results", results.toString(),
+    run(
+        "--scale",
+        "smoke",
+        "--repeats",
+        "1",
+        "--results",
+        results.toString(),
         SubproblemExperiment.class.getName());
 
     assertThat(stale).doesNotExist();
@@ -248,18 +376,34 @@ class ExperimentsCliTest {
   void exitsWithTwoAndOneMessageWithoutWritingAnythingWhenTheCudaDriverIsMissing() {
     Path results = directory.resolve("results");
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
-    BackendCheck noDriver = new BackendCheck(() -> {
-      throw new IllegalStateException("Backend JCublasBackend is unavailable", new RuntimeException(
-          new UnsatisfiedLinkError("libjnicudart.so: libcuda.so.1: cannot open shared object file")));
-    });
+    BackendCheck noDriver =
+        new BackendCheck(
+            () -> {
+              throw new IllegalStateException(
+                  "Backend JCublasBackend is unavailable",
+                  new RuntimeException(
+                      new UnsatisfiedLinkError(
+                          "libjnicudart.so: libcuda.so.1: cannot open shared object file")));
+            });
 
-    int status = ExperimentsCli.run(new String[] {"--scale", "smoke", "--results",
-        results.toString(), SubproblemExperiment.class.getName()}, sink,
-        new PrintStream(errors, true, StandardCharsets.UTF_8), noDriver);
+    int status =
+        ExperimentsCli.run(
+            new String[] {
+              "--scale",
+              "smoke",
+              "--results",
+              results.toString(),
+              SubproblemExperiment.class.getName()
+            },
+            sink,
+            new PrintStream(errors, true, StandardCharsets.UTF_8),
+            noDriver);
 
     assertThat(status).isEqualTo(2);
     assertThat(errors.toString(StandardCharsets.UTF_8))
-        .contains("libcuda.so.1 could not be loaded").contains("-Pcuda").hasLineCount(1);
+        .contains("libcuda.so.1 could not be loaded")
+        .contains("-Pcuda")
+        .hasLineCount(1);
     assertThat(results).doesNotExist();
   }
 
@@ -267,10 +411,91 @@ class ExperimentsCliTest {
   void printsTheBackendAndDeviceBeforeTheTrials() {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
 
-    ExperimentsCli.run(new String[] {"--scale", "smoke", "--repeats", "1", "--results",
-        directory.resolve("results").toString(), SubproblemExperiment.class.getName()},
-        new PrintStream(output, true, StandardCharsets.UTF_8), sink);
+    ExperimentsCli.run(
+        new String[] {
+          "--scale",
+          "smoke",
+          "--repeats",
+          "1",
+          "--results",
+          directory.resolve("results").toString(),
+          SubproblemExperiment.class.getName()
+        },
+        new PrintStream(output, true, StandardCharsets.UTF_8),
+        sink);
 
-    assertThat(output.toString(StandardCharsets.UTF_8)).contains("ND4J backend CpuBackend on 1 device(s)");
+    assertThat(output.toString(StandardCharsets.UTF_8))
+        .contains("ND4J backend CpuBackend on 1 device(s)");
+  }
+
+  @Test
+  void helpPrintsTheUsageWithEveryOptionOnStandardOutputAndExitsZero() {
+    for (String help : new String[] {"--help", "-h"}) {
+      ByteArrayOutputStream output = new ByteArrayOutputStream();
+      ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+      int status =
+          ExperimentsCli.run(
+              new String[] {help},
+              new PrintStream(output, true, StandardCharsets.UTF_8),
+              new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+      assertThat(status).as(help).isZero();
+      assertThat(output.toString(StandardCharsets.UTF_8))
+          .contains(
+              "--list",
+              "--validate",
+              "--scale",
+              "--repeats",
+              "--filter",
+              "--results",
+              "--allure",
+              "--help");
+      assertThat(errors.size()).isZero();
+    }
+  }
+
+  @Test
+  void exitsWithTwoNamingTheOptionAndTheValueWhenANumberIsNoNumber() {
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+    int status =
+        ExperimentsCli.run(
+            new String[] {"--repeats", "x", "--validate", SubproblemExperiment.class.getName()},
+            sink,
+            new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(ExperimentsCli.EXIT_USAGE);
+    String text = errors.toString(StandardCharsets.UTF_8);
+    assertThat(text.lines().findFirst().orElseThrow()).contains("--repeats").contains("'x'");
+    assertThat(text)
+        .contains("--help")
+        .doesNotContain("For input string")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void exitsWithTwoNamingAnUnknownOptionWithoutRunning() {
+    Path results = directory.resolve("results");
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+    int status =
+        ExperimentsCli.run(
+            new String[] {
+              "--alpha",
+              "x",
+              "--scale",
+              "smoke",
+              "--results",
+              results.toString(),
+              SubproblemExperiment.class.getName()
+            },
+            sink,
+            new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(ExperimentsCli.EXIT_USAGE);
+    assertThat(errors.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+        .contains("--alpha");
+    assertThat(results).doesNotExist();
   }
 }

@@ -25,35 +25,50 @@ class ResumeAfterKillTest {
   @TempDir Path directory;
 
   @Test
-  void aRunKilledAfterItsFirstTrialFinishesEveryTrialOnRestartWithoutRecomputingAny() throws Exception {
+  void aRunKilledAfterItsFirstTrialFinishesEveryTrialOnRestartWithoutRecomputingAny()
+      throws Exception {
     Path results = directory.resolve("results");
     Process first = ChildRuns.start(results, directory.resolve("first.log"));
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (ChildRuns.trialFiles(results).isEmpty() && first.isAlive()
+    while (ChildRuns.trialFiles(results).isEmpty()
+        && first.isAlive()
         && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     first.destroyForcibly();
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
     List<Path> afterKill = ChildRuns.trialFiles(results);
-    assertThat(afterKill).as("the run was killed between trials, see %s", directory.resolve("first.log"))
-        .isNotEmpty().hasSizeLessThan(4);
+    assertThat(afterKill)
+        .as("the run was killed between trials, see %s", directory.resolve("first.log"))
+        .isNotEmpty()
+        .hasSizeLessThan(4);
     ResultFiles files = new ResultFiles(results);
-    Map<String, String> keptRunIds = files.readTrials("resume").stream()
-        .collect(Collectors.toMap(TrialResult::trialId, t -> t.environment().get("runId")));
+    Map<String, String> keptRunIds =
+        files.readTrials("resume").stream()
+            .collect(Collectors.toMap(TrialResult::trialId, t -> t.environment().get("runId")));
 
     Process second = ChildRuns.start(results, directory.resolve("second.log"));
     assertThat(second.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
-    assertThat(second.exitValue()).as("exit status, see %s", directory.resolve("second.log")).isZero();
+    assertThat(second.exitValue())
+        .as("exit status, see %s", directory.resolve("second.log"))
+        .isZero();
     List<TrialResult> trials = files.readTrials("resume");
-    assertThat(trials).extracting(TrialResult::trialId).containsExactly(
-        "resume__Sleepy__b32__r0", "resume__Sleepy__b32__r1", "resume__Sleepy__b32__r2",
-        "resume__Sleepy__b32__r3");
+    assertThat(trials)
+        .extracting(TrialResult::trialId)
+        .containsExactly(
+            "resume__Sleepy__b32__r0",
+            "resume__Sleepy__b32__r1",
+            "resume__Sleepy__b32__r2",
+            "resume__Sleepy__b32__r3");
     assertThat(trials).allSatisfy(t -> assertThat(t.status()).isEqualTo(TrialStatus.COMPLETED));
     assertThat(ChildRuns.trialFiles(results)).hasSize(4);
-    String secondRunId = trials.stream().filter(t -> !keptRunIds.containsKey(t.trialId()))
-        .map(t -> t.environment().get("runId")).findFirst().orElseThrow();
+    String secondRunId =
+        trials.stream()
+            .filter(t -> !keptRunIds.containsKey(t.trialId()))
+            .map(t -> t.environment().get("runId"))
+            .findFirst()
+            .orElseThrow();
     for (TrialResult trial : trials) {
       String expected = keptRunIds.getOrDefault(trial.trialId(), secondRunId);
       assertThat(trial.environment().get("runId")).as(trial.trialId()).isEqualTo(expected);

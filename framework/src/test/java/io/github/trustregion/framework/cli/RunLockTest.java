@@ -34,7 +34,8 @@ class RunLockTest {
     Path log = directory.resolve("first.log");
     Process first = ChildRuns.start(results, log);
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (ChildRuns.trialFiles(results).isEmpty() && first.isAlive()
+    while (ChildRuns.trialFiles(results).isEmpty()
+        && first.isAlive()
         && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
@@ -42,9 +43,13 @@ class RunLockTest {
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
-    int status = ExperimentsCli.run(new String[] {"--scale", "smoke", "--results",
-        results.toString(), ResumeExperiment.class.getName()},
-        sink, new PrintStream(errors, true, StandardCharsets.UTF_8));
+    int status =
+        ExperimentsCli.run(
+            new String[] {
+              "--scale", "smoke", "--results", results.toString(), ResumeExperiment.class.getName()
+            },
+            sink,
+            new PrintStream(errors, true, StandardCharsets.UTF_8));
     boolean firstStillRunning = first.isAlive();
 
     assertThat(first.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -59,17 +64,33 @@ class RunLockTest {
 
   @Test
   void aLockLeftByADeadProcessIsTakenOverAndReleasedAtTheEnd() throws Exception {
-    Process dead = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-version").redirectErrorStream(true)
-        .redirectOutput(directory.resolve("version.log").toFile()).start();
+    Process dead =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+            .redirectErrorStream(true)
+            .redirectOutput(directory.resolve("version.log").toFile())
+            .start();
     assertThat(dead.waitFor(60, TimeUnit.SECONDS)).isTrue();
     Path results = Files.createDirectories(directory.resolve("results"));
-    Path lock = Files.writeString(results.resolve(RunLock.FILE_NAME),
-        "pid=" + dead.pid() + "\nhost=" + InetAddress.getLocalHost().getHostName() + "\n");
+    Path lock =
+        Files.writeString(
+            results.resolve(RunLock.FILE_NAME),
+            "pid=" + dead.pid() + "\nhost=" + InetAddress.getLocalHost().getHostName() + "\n");
     PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
-    int status = ExperimentsCli.run(new String[] {"--scale", "smoke", "--repeats", "1",
-        "--results", results.toString(), SubproblemExperiment.class.getName()}, sink, sink);
+    int status =
+        ExperimentsCli.run(
+            new String[] {
+              "--scale",
+              "smoke",
+              "--repeats",
+              "1",
+              "--results",
+              results.toString(),
+              SubproblemExperiment.class.getName()
+            },
+            sink,
+            sink);
 
     assertThat(status).as("one trial of the experiment fails by design").isEqualTo(1);
     assertThat(new ResultFiles(results).readTrials("subproblem")).hasSize(3);

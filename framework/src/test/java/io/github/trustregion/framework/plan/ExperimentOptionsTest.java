@@ -12,7 +12,8 @@ class ExperimentOptionsTest {
   void namesThePropertyWhenTheScaleIsUnknown() {
     Map<String, String> properties = Map.of(ExperimentOptions.SCALE, "huge");
 
-    assertThatThrownBy(() -> ExperimentOptions.from(key -> Optional.ofNullable(properties.get(key))))
+    assertThatThrownBy(
+            () -> ExperimentOptions.from(key -> Optional.ofNullable(properties.get(key))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("experiments.scale")
         .hasMessageContaining("'huge'");

@@ -30,23 +30,35 @@ class ExperimentPlannerTest {
   void expandsOptimizersTimesBatchSizesTimesRepeatsPlusTracksAtSmokeScale() {
     ExperimentPlan plan = plan(SmokeExperiment.class, Scale.SMOKE);
 
-    assertThat(plan.trials()).extracting(TrialSpec::trialId).containsExactly(
-        "smoke-training__SGD__b32__r0", "smoke-training__TR__b32__r0",
-        "smoke-training__SGD__b64__r0", "smoke-training__TR__b64__r0",
-        "smoke-training__SGD-TR__b64__r0",
-        "smoke-training__SGD__b32__r1", "smoke-training__TR__b32__r1",
-        "smoke-training__SGD__b64__r1", "smoke-training__TR__b64__r1",
-        "smoke-training__SGD-TR__b64__r1");
+    assertThat(plan.trials())
+        .extracting(TrialSpec::trialId)
+        .containsExactly(
+            "smoke-training__SGD__b32__r0",
+            "smoke-training__TR__b32__r0",
+            "smoke-training__SGD__b64__r0",
+            "smoke-training__TR__b64__r0",
+            "smoke-training__SGD-TR__b64__r0",
+            "smoke-training__SGD__b32__r1",
+            "smoke-training__TR__b32__r1",
+            "smoke-training__SGD__b64__r1",
+            "smoke-training__TR__b64__r1",
+            "smoke-training__SGD-TR__b64__r1");
     TrialSpec track = plan.trials().get(4);
     assertThat(track.type()).isEqualTo(TrialType.TRACK);
-    assertThat(track.stages()).extracting(StageSpec::label, StageSpec::epochs)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("SGD", 1),
+    assertThat(track.stages())
+        .extracting(StageSpec::label, StageSpec::epochs)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("SGD", 1),
             org.assertj.core.groups.Tuple.tuple("TR", 1));
     assertThat(plan.trials().get(0).stages().get(0).epochs()).isEqualTo(2);
-    assertThat(plan.trials().get(0).stages().get(0).settings()).containsEntry("learningRate", "0.5");
-    assertThat(plan.trials().get(0).parameters()).containsEntry("method", "SGD")
-        .containsEntry("batchSize", "32").containsEntry("repeat", "0")
-        .containsEntry("scale", "smoke").containsEntry("trialType", "training")
+    assertThat(plan.trials().get(0).stages().get(0).settings())
+        .containsEntry("learningRate", "0.5");
+    assertThat(plan.trials().get(0).parameters())
+        .containsEntry("method", "SGD")
+        .containsEntry("batchSize", "32")
+        .containsEntry("repeat", "0")
+        .containsEntry("scale", "smoke")
+        .containsEntry("trialType", "training")
         .containsEntry("optimizer", "SGD");
     assertThat(plan.definition().trainExamples()).isEqualTo(256);
     assertThat(plan.definition().testExamples()).isEqualTo(128);
@@ -56,13 +68,16 @@ class ExperimentPlannerTest {
   void givesEveryMethodAndBatchSizeOfARepeatTheSameSeedAndRepeatsDifferentSeeds() {
     ExperimentPlan plan = plan(SmokeExperiment.class, Scale.SMOKE);
 
-    Map<Integer, List<Long>> seedsByRepeat = plan.trials().stream().collect(Collectors.groupingBy(
-        TrialSpec::repeat, Collectors.mapping(TrialSpec::seed, Collectors.toList())));
+    Map<Integer, List<Long>> seedsByRepeat =
+        plan.trials().stream()
+            .collect(
+                Collectors.groupingBy(
+                    TrialSpec::repeat, Collectors.mapping(TrialSpec::seed, Collectors.toList())));
     assertThat(seedsByRepeat.get(0)).hasSize(5).containsOnly(seedsByRepeat.get(0).get(0));
     assertThat(seedsByRepeat.get(1)).hasSize(5).containsOnly(seedsByRepeat.get(1).get(0));
     assertThat(seedsByRepeat.get(0).get(0)).isNotEqualTo(seedsByRepeat.get(1).get(0));
-    assertThat(seedsByRepeat.get(0).get(0)).isEqualTo(
-        Seeds.trialSeed(io.github.trustregion.framework.annotation.Seed.DEFAULT, 0));
+    assertThat(seedsByRepeat.get(0).get(0))
+        .isEqualTo(Seeds.trialSeed(io.github.trustregion.framework.annotation.Seed.DEFAULT, 0));
   }
 
   @Test
@@ -73,13 +88,15 @@ class ExperimentPlannerTest {
     assertThat(plan.definition().epochs()).isEqualTo(5);
     assertThat(plan.definition().batchSizes()).containsExactly(32, 64, 128);
     assertThat(plan.trials()).hasSize(3 * (2 * 3 + 1));
-    assertThat(plan.trials()).allSatisfy(t -> assertThat(t.parameters()).containsEntry("scale", "ci"));
+    assertThat(plan.trials())
+        .allSatisfy(t -> assertThat(t.parameters()).containsEntry("scale", "ci"));
     assertThat(plan.definition().trainExamples()).isZero();
   }
 
   @Test
   void letsTheRepeatsOptionOverrideTheAnnotations() {
-    ExperimentPlan plan = plan(SmokeExperiment.class, ExperimentOptions.defaults(Scale.CI).withRepeats(1));
+    ExperimentPlan plan =
+        plan(SmokeExperiment.class, ExperimentOptions.defaults(Scale.CI).withRepeats(1));
 
     assertThat(plan.definition().repeats()).isEqualTo(1);
     assertThat(plan.trials()).hasSize(7).allSatisfy(t -> assertThat(t.repeat()).isZero());
@@ -103,11 +120,16 @@ class ExperimentPlannerTest {
     assertThat(manifest.className()).isEqualTo(SmokeExperiment.class.getName());
     assertThat(manifest.trials()).hasSize(10);
     assertThat(manifest.metrics()).containsExactly("finalTestAccuracy", "bestTestAccuracy");
-    assertThat(manifest.paperValues()).singleElement().satisfies(p -> {
-      assertThat(p.value()).isEqualTo(0.867);
-      assertThat(p.setting()).containsEntry("method", "SGD").containsEntry("batchSize", "128");
-      assertThat(p.source()).isEqualTo("Figure 3");
-    });
+    assertThat(manifest.paperValues())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.value()).isEqualTo(0.867);
+              assertThat(p.setting())
+                  .containsEntry("method", "SGD")
+                  .containsEntry("batchSize", "128");
+              assertThat(p.source()).isEqualTo("Figure 3");
+            });
     assertThat(manifest.workload()).startsWith("blobs");
   }
 
@@ -115,13 +137,17 @@ class ExperimentPlannerTest {
   void plansCustomTrialsAfterTheTrainingTrialsTheyDependOn() {
     ExperimentPlan plan = plan(LandscapeExperiment.class, Scale.SMOKE);
 
-    assertThat(plan.trials()).extracting(TrialSpec::trialId).containsExactly(
-        "landscape__SGD__b64__r0", "landscape__TR__b64__r0", "landscape__SGD-vs-TR");
+    assertThat(plan.trials())
+        .extracting(TrialSpec::trialId)
+        .containsExactly(
+            "landscape__SGD__b64__r0", "landscape__TR__b64__r0", "landscape__SGD-vs-TR");
     TrialSpec custom = plan.trials().get(2);
     assertThat(custom.type()).isEqualTo(TrialType.CUSTOM);
     assertThat(custom.custom().orElseThrow().dependsOn())
         .containsExactly("landscape__SGD__b64__r0", "landscape__TR__b64__r0");
-    assertThat(custom.parameters()).containsEntry("pair", "SGD-TR").containsEntry("trialType", "custom");
+    assertThat(custom.parameters())
+        .containsEntry("pair", "SGD-TR")
+        .containsEntry("trialType", "custom");
     assertThat(plan.manifest().kind()).isEqualTo("landscape");
   }
 
@@ -130,7 +156,9 @@ class ExperimentPlannerTest {
     ExperimentPlan plan = plan(SubproblemExperiment.class, Scale.SMOKE);
 
     assertThat(plan.definition().workload()).isEmpty();
-    assertThat(plan.trials()).hasSize(6).allSatisfy(t -> assertThat(t.type()).isEqualTo(TrialType.CUSTOM));
+    assertThat(plan.trials())
+        .hasSize(6)
+        .allSatisfy(t -> assertThat(t.type()).isEqualTo(TrialType.CUSTOM));
     assertThat(plan.trials().get(0).trialId()).isEqualTo("subproblem__lambda0__r0");
     assertThat(plan.manifest().kind()).isEqualTo("subproblem");
   }
@@ -147,18 +175,20 @@ class ExperimentPlannerTest {
 
   @Test
   void derivesTheDefaultIdFromTheClassNameInKebabCase() {
-    assertThat(ExperimentPlanner.kebab("LargeBatchGeneralization")).isEqualTo("large-batch-generalization");
+    assertThat(ExperimentPlanner.kebab("LargeBatchGeneralization"))
+        .isEqualTo("large-batch-generalization");
     assertThat(ExperimentPlanner.kebab("E3LargeBatch")).isEqualTo("e3-large-batch");
     assertThat(ExperimentPlanner.kebab("TRTracks")).isEqualTo("tr-tracks");
   }
 
   @Test
   void discoversExperimentClassesInAPackageButNotPresetAnnotations() {
-    List<Class<?>> found = ExperimentDiscovery.inPackage("io.github.trustregion.framework.fixtures",
-        name -> !name.contains(".broken."));
+    List<Class<?>> found =
+        ExperimentDiscovery.inPackage(
+            "io.github.trustregion.framework.fixtures", name -> !name.contains(".broken."));
 
-    assertThat(found).contains(SmokeExperiment.class, LandscapeExperiment.class,
-        SubproblemExperiment.class);
+    assertThat(found)
+        .contains(SmokeExperiment.class, LandscapeExperiment.class, SubproblemExperiment.class);
     assertThat(found).noneMatch(c -> c.getName().contains("SmallBatchSweep"));
   }
 
@@ -166,11 +196,17 @@ class ExperimentPlannerTest {
   void plansAnExperimentDeclaredOnlyAtPaperScaleAtPaperScale() {
     ExperimentPlan plan = plan(PaperOnlyExperiment.class, Scale.PAPER);
 
-    assertThat(plan.trials()).extracting(TrialSpec::trialId).containsExactly(
-        "paper-only__SGD__b32__r0", "paper-only__TR__b32__r0",
-        "paper-only__SGD__b64__r0", "paper-only__TR__b64__r0");
-    assertThat(plan.trials()).allSatisfy(t -> assertThat(t.parameters())
-        .containsEntry("scale", "paper").containsEntry("epochs", "3"));
+    assertThat(plan.trials())
+        .extracting(TrialSpec::trialId)
+        .containsExactly(
+            "paper-only__SGD__b32__r0", "paper-only__TR__b32__r0",
+            "paper-only__SGD__b64__r0", "paper-only__TR__b64__r0");
+    assertThat(plan.trials())
+        .allSatisfy(
+            t ->
+                assertThat(t.parameters())
+                    .containsEntry("scale", "paper")
+                    .containsEntry("epochs", "3"));
   }
 
   @Test
@@ -186,9 +222,11 @@ class ExperimentPlannerTest {
     assertThat(outcome.experimentId()).isEqualTo("paper-only");
     assertThat(outcome.scales()).containsExactly(Scale.PAPER);
     assertThat(outcome.scalesText()).isEqualTo("paper");
-    assertThatThrownBy(outcome::orThrow).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(outcome::orThrow)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(PaperOnlyExperiment.class.getName())
-        .hasMessageContaining("only at scale(s) paper").hasMessageContaining("not at scale smoke");
+        .hasMessageContaining("only at scale(s) paper")
+        .hasMessageContaining("not at scale smoke");
   }
 
   @Test
@@ -196,8 +234,8 @@ class ExperimentPlannerTest {
     ExperimentPlanner planner =
         new ExperimentPlanner(MethodRegistry.standard(), ExperimentOptions.defaults(Scale.SMOKE));
 
-    List<ExperimentPlan> plans = planner.planAll(List.of(PaperOnlyExperiment.class,
-        SmokeExperiment.class));
+    List<ExperimentPlan> plans =
+        planner.planAll(List.of(PaperOnlyExperiment.class, SmokeExperiment.class));
 
     assertThat(plans).extracting(ExperimentPlan::experimentId).containsExactly("smoke-training");
   }
@@ -205,8 +243,9 @@ class ExperimentPlannerTest {
   @Test
   void treatsAnExperimentWithoutDeclaredScalesAsDeclaredAtEveryScale() {
     for (Scale scale : Scale.values()) {
-      ExperimentPlanner.PlanOutcome outcome = new ExperimentPlanner(MethodRegistry.standard(),
-          ExperimentOptions.defaults(scale)).plan(SmokeExperiment.class);
+      ExperimentPlanner.PlanOutcome outcome =
+          new ExperimentPlanner(MethodRegistry.standard(), ExperimentOptions.defaults(scale))
+              .plan(SmokeExperiment.class);
 
       assertThat(outcome.declaredAtScale()).as("at " + scale).isTrue();
       assertThat(outcome.scales()).containsExactly(Scale.values());

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4jBackend;
 
 /**
- * The backend check's messages for simulated loading failures shaped like ND4J's real ones, and
- * the real check on the CPU backend of the test class path.
+ * The backend check's messages for simulated loading failures shaped like ND4J's real ones, and the
+ * real check on the CPU backend of the test class path.
  */
 class BackendCheckTest {
 
@@ -17,26 +17,32 @@ class BackendCheckTest {
    * presets, whose native library links against the driver.
    */
   static Throwable missingCudaDriver() {
-    return new IllegalStateException("Backend JCublasBackend is unavailable", new RuntimeException(
-        new UnsatisfiedLinkError("/root/.javacpp/cache/cuda-11.6-8.3-1.5.7-linux-x86_64.jar/org/"
-            + "bytedeco/cuda/linux-x86_64/libjnicudart.so: libcuda.so.1: cannot open shared object"
-            + " file: No such file or directory")));
+    return new IllegalStateException(
+        "Backend JCublasBackend is unavailable",
+        new RuntimeException(
+            new UnsatisfiedLinkError(
+                "/root/.javacpp/cache/cuda-11.6-8.3-1.5.7-linux-x86_64.jar/org/"
+                    + "bytedeco/cuda/linux-x86_64/libjnicudart.so: libcuda.so.1: cannot open shared object"
+                    + " file: No such file or directory")));
   }
 
   /** What the first use of {@code Nd4j} throws when {@code Nd4jBackend.load()} finds none. */
   static Throwable nd4jInitializationFailure() {
-    return new ExceptionInInitializerError(new RuntimeException(
-        new Nd4jBackend.NoAvailableBackendException("Please ensure that you have an nd4j backend on"
-            + " your classpath. Please see: https://deeplearning4j.konduit.ai/nd4j/backend")));
+    return new ExceptionInInitializerError(
+        new RuntimeException(
+            new Nd4jBackend.NoAvailableBackendException(
+                "Please ensure that you have an nd4j backend on"
+                    + " your classpath. Please see: https://deeplearning4j.konduit.ai/nd4j/backend")));
   }
 
   private static BackendCheck throwing(Throwable failure) {
-    return new BackendCheck(() -> {
-      if (failure instanceof Exception e) {
-        throw e;
-      }
-      throw (Error) failure;
-    });
+    return new BackendCheck(
+        () -> {
+          if (failure instanceof Exception e) {
+            throw e;
+          }
+          throw (Error) failure;
+        });
   }
 
   @Test
@@ -59,10 +65,13 @@ class BackendCheckTest {
 
   @Test
   void refusesABackendWithoutDevices() {
-    assertThatThrownBy(() -> new BackendCheck(() -> new BackendCheck.Backend("JCublasBackend", 0,
-        "no GPU")).check())
+    assertThatThrownBy(
+            () ->
+                new BackendCheck(() -> new BackendCheck.Backend("JCublasBackend", 0, "no GPU"))
+                    .check())
         .isInstanceOf(BackendCheck.BackendUnavailableException.class)
-        .hasMessageContaining("JCublasBackend").hasMessageContaining("no device")
+        .hasMessageContaining("JCublasBackend")
+        .hasMessageContaining("no device")
         .hasMessageContaining("without -Pcuda");
   }
 

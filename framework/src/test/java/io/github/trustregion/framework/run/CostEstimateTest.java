@@ -34,16 +34,32 @@ class CostEstimateTest {
   }
 
   private ExperimentPlan plan(Class<?> type) {
-    return new ExperimentPlanner(registry, ExperimentOptions.defaults(Scale.SMOKE)).plan(type)
+    return new ExperimentPlanner(registry, ExperimentOptions.defaults(Scale.SMOKE))
+        .plan(type)
         .orThrow();
   }
 
   /** A result of {@code trial} that matches the plan, with two epochs in 10 s. */
   private TrialResult result(TrialSpec trial, TrialStatus status) {
-    return new TrialResult(1, trial.trialId(), "diverging", status, "", trial.parameters(),
-        TrainingTrialRunner.methodSettings(registry, trial), List.of(epoch(1), epoch(2)), Map.of(),
-        Map.of(), 10.0, Map.of("workload", "blobs", ResumeCheck.REQUESTED_TRAIN_EXAMPLES, "0",
-            ResumeCheck.REQUESTED_TEST_EXAMPLES, "0"));
+    return new TrialResult(
+        1,
+        trial.trialId(),
+        "diverging",
+        status,
+        "",
+        trial.parameters(),
+        TrainingTrialRunner.methodSettings(registry, trial),
+        List.of(epoch(1), epoch(2)),
+        Map.of(),
+        Map.of(),
+        10.0,
+        Map.of(
+            "workload",
+            "blobs",
+            ResumeCheck.REQUESTED_TRAIN_EXAMPLES,
+            "0",
+            ResumeCheck.REQUESTED_TEST_EXAMPLES,
+            "0"));
   }
 
   @AfterEach
@@ -61,7 +77,8 @@ class CostEstimateTest {
 
     files.writeTrial(result(plan.trials().get(1), TrialStatus.COMPLETED));
 
-    // 10 s for 2 epochs: the unfinished 2-epoch trial is estimated at 10 s; the finished one is free.
+    // 10 s for 2 epochs: the unfinished 2-epoch trial is estimated at 10 s; the finished one is
+    // free.
     assertThat(CostEstimate.of(List.of(plan), files, registry))
         .isEqualTo(new CostEstimate(2, 1, 2, 10.0, 0));
   }
@@ -79,13 +96,16 @@ class CostEstimateTest {
 
   @Test
   void countsAsFinishedExactlyTheTrialsTheNextRunKeeps() {
-    ExperimentOptions options = ExperimentOptions.defaults(Scale.SMOKE).withResults(directory)
-        .withAllureResults(Optional.empty());
+    ExperimentOptions options =
+        ExperimentOptions.defaults(Scale.SMOKE)
+            .withResults(directory)
+            .withAllureResults(Optional.empty());
     FaultySgdProvider.FAILURES.set(1);
     Experiments.run(options, ResumeVariants.FailingOnce.class);
 
-    CostEstimate estimate = CostEstimate.of(List.of(plan(ResumeVariants.FailingOnce.class)),
-        new ResultFiles(directory), registry);
+    CostEstimate estimate =
+        CostEstimate.of(
+            List.of(plan(ResumeVariants.FailingOnce.class)), new ResultFiles(directory), registry);
     RunSummary next = Experiments.run(options, ResumeVariants.FailingOnce.class);
 
     assertThat(estimate.finished()).isEqualTo(1).isEqualTo(next.resumed());

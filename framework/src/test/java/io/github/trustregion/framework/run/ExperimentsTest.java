@@ -11,8 +11,8 @@ import io.github.trustregion.framework.plan.ExperimentValidationException;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialStatus;
-import java.util.Map;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +23,10 @@ class ExperimentsTest {
 
   @Test
   void runsAnExperimentAndResumesItOnASecondCall() {
-    ExperimentOptions options = ExperimentOptions.defaults(Scale.SMOKE).withResults(directory)
-        .withAllureResults(Optional.empty());
+    ExperimentOptions options =
+        ExperimentOptions.defaults(Scale.SMOKE)
+            .withResults(directory)
+            .withAllureResults(Optional.empty());
 
     RunSummary first = Experiments.run(options, DivergingExperiment.class);
     RunSummary second = Experiments.run(options, DivergingExperiment.class);
@@ -38,15 +40,27 @@ class ExperimentsTest {
 
   @Test
   void runsATrialAgainWhenItsStoredMethodSettingsDifferFromThePlan() {
-    ExperimentOptions options = ExperimentOptions.defaults(Scale.SMOKE).withResults(directory)
-        .withAllureResults(Optional.empty());
+    ExperimentOptions options =
+        ExperimentOptions.defaults(Scale.SMOKE)
+            .withResults(directory)
+            .withAllureResults(Optional.empty());
     Experiments.run(options, DivergingExperiment.class);
     ResultFiles files = new ResultFiles(directory);
     TrialResult stored = files.readTrial("diverging", "diverging__SGD__b64__r0").orElseThrow();
-    files.writeTrial(new TrialResult(stored.schemaVersion(), stored.trialId(), stored.experiment(),
-        stored.status(), stored.message(), stored.parameters(),
-        Map.of("SGD", Map.of("learningRate", "0.01")), stored.epochs(), stored.metrics(),
-        stored.series(), stored.wallSeconds(), stored.environment()));
+    files.writeTrial(
+        new TrialResult(
+            stored.schemaVersion(),
+            stored.trialId(),
+            stored.experiment(),
+            stored.status(),
+            stored.message(),
+            stored.parameters(),
+            Map.of("SGD", Map.of("learningRate", "0.01")),
+            stored.epochs(),
+            stored.metrics(),
+            stored.series(),
+            stored.wallSeconds(),
+            stored.environment()));
 
     RunSummary second = Experiments.run(options, DivergingExperiment.class);
 
@@ -60,8 +74,11 @@ class ExperimentsTest {
   void validatesBeforeRunning() {
     ExperimentOptions options = ExperimentOptions.defaults(Scale.SMOKE).withResults(directory);
 
-    assertThatThrownBy(() -> Experiments.run(options, DivergingExperiment.class,
-        BrokenExperiments.ZeroRepeats.class)).isInstanceOf(ExperimentValidationException.class);
+    assertThatThrownBy(
+            () ->
+                Experiments.run(
+                    options, DivergingExperiment.class, BrokenExperiments.ZeroRepeats.class))
+        .isInstanceOf(ExperimentValidationException.class);
     assertThat(directory.resolve("diverging")).doesNotExist();
   }
 }

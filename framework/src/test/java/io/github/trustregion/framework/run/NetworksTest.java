@@ -46,11 +46,13 @@ class NetworksTest {
 
     Evaluation evaluation = Networks.evaluate(network, data.train());
 
-    org.nd4j.evaluation.classification.Evaluation reference = network.evaluate(
-        new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(data.train().asList(), 500));
+    org.nd4j.evaluation.classification.Evaluation reference =
+        network.evaluate(
+            new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(
+                data.train().asList(), 500));
     assertThat(evaluation.accuracy()).isEqualTo(reference.accuracy());
-    assertThat(evaluation.loss()).isCloseTo(network.score(data.train(), false),
-        org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(evaluation.loss())
+        .isCloseTo(network.score(data.train(), false), org.assertj.core.data.Offset.offset(1e-5));
   }
 
   @Test
@@ -63,7 +65,8 @@ class NetworksTest {
 
     assertThat(loaded).isInstanceOf(MultiLayerNetwork.class);
     assertThat(loaded.params()).isEqualTo(network.params());
-    assertThat(Networks.checksum(loaded.params())).isEqualTo(Networks.checksum(network.params()))
+    assertThat(Networks.checksum(loaded.params()))
+        .isEqualTo(Networks.checksum(network.params()))
         .isNotEqualTo(Networks.checksum(new BlobsWorkload().buildNetwork(8).params()));
   }
 

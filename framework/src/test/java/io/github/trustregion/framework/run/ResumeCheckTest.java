@@ -27,7 +27,8 @@ class ResumeCheckTest {
   @TempDir Path directory;
 
   private ExperimentOptions options() {
-    return ExperimentOptions.defaults(Scale.SMOKE).withResults(directory)
+    return ExperimentOptions.defaults(Scale.SMOKE)
+        .withResults(directory)
         .withAllureResults(Optional.empty());
   }
 
@@ -43,9 +44,20 @@ class ResumeCheckTest {
     return result.environment().get("runId");
   }
 
-  private static TrialResult with(TrialResult r, TrialStatus status, Map<String, String> environment) {
-    return new TrialResult(r.schemaVersion(), r.trialId(), r.experiment(), status, r.message(),
-        r.parameters(), r.methodSettings(), r.epochs(), r.metrics(), r.series(), r.wallSeconds(),
+  private static TrialResult with(
+      TrialResult r, TrialStatus status, Map<String, String> environment) {
+    return new TrialResult(
+        r.schemaVersion(),
+        r.trialId(),
+        r.experiment(),
+        status,
+        r.message(),
+        r.parameters(),
+        r.methodSettings(),
+        r.epochs(),
+        r.metrics(),
+        r.series(),
+        r.wallSeconds(),
         environment);
   }
 
@@ -85,13 +97,15 @@ class ResumeCheckTest {
   void retriesEveryTrialWhoseDataFailedToLoadOnTheNextRun() {
     FlakyWorkload.FAILURES.set(1);
     RunSummary first = Experiments.run(options(), ResumeVariants.FlakyData.class);
-    assertThat(first.results()).extracting(TrialResult::status)
+    assertThat(first.results())
+        .extracting(TrialResult::status)
         .containsExactly(TrialStatus.FAILED, TrialStatus.FAILED);
 
     RunSummary second = Experiments.run(options(), ResumeVariants.FlakyData.class);
 
     assertThat(second.resumed()).isZero();
-    assertThat(second.results()).extracting(TrialResult::status)
+    assertThat(second.results())
+        .extracting(TrialResult::status)
         .containsExactly(TrialStatus.COMPLETED, TrialStatus.COMPLETED);
   }
 
@@ -104,8 +118,10 @@ class ResumeCheckTest {
     assertThat(summary.resumed()).as(variant.getSimpleName()).isZero();
     TrialResult result = stored("resized", RESIZED);
     assertThat(runId(result)).as(variant.getSimpleName()).isNotEqualTo(before);
-    assertThat(result.environment()).as(variant.getSimpleName())
-        .containsEntry("trainExamples", train).containsEntry("testExamples", test)
+    assertThat(result.environment())
+        .as(variant.getSimpleName())
+        .containsEntry("trainExamples", train)
+        .containsEntry("testExamples", test)
         .containsEntry("workload", workload);
   }
 
@@ -121,15 +137,22 @@ class ResumeCheckTest {
     assertRunAgain(ResumeVariants.OtherWorkload.class, "128", "64", "flaky-blobs");
     assertRunAgain(ResumeVariants.Small.class, "128", "64", "blobs");
     assertRunAgain(ResumeVariants.DefaultCounts.class, "256", "128", "blobs");
-    assertThat(Experiments.run(options(), ResumeVariants.DefaultCounts.class).resumed()).isEqualTo(1);
+    assertThat(Experiments.run(options(), ResumeVariants.DefaultCounts.class).resumed())
+        .isEqualTo(1);
   }
 
   @Test
   void comparesAResultThatDoesNotRecordTheRequestedCountsByItsActualCounts() {
     Experiments.run(options(), ResumeVariants.Small.class);
     TrialResult small = stored("resized", RESIZED);
-    TrialResult older = with(small, small.status(), without(small.environment(),
-        ResumeCheck.REQUESTED_TRAIN_EXAMPLES, ResumeCheck.REQUESTED_TEST_EXAMPLES));
+    TrialResult older =
+        with(
+            small,
+            small.status(),
+            without(
+                small.environment(),
+                ResumeCheck.REQUESTED_TRAIN_EXAMPLES,
+                ResumeCheck.REQUESTED_TEST_EXAMPLES));
     files().writeTrial(older);
 
     assertThat(Experiments.run(options(), ResumeVariants.Small.class).resumed()).isEqualTo(1);
@@ -165,8 +188,14 @@ class ResumeCheckTest {
   void runsACustomTrialAgainWhenItDoesNotRecordWhichResultsItWasComputedFrom() {
     Experiments.run(options(), LandscapeExperiment.class);
     TrialResult custom = stored("landscape", "landscape__SGD-vs-TR");
-    files().writeTrial(with(custom, custom.status(), without(custom.environment(),
-        ResumeCheck.DEPENDENCY_PREFIX + "landscape__SGD__b64__r0")));
+    files()
+        .writeTrial(
+            with(
+                custom,
+                custom.status(),
+                without(
+                    custom.environment(),
+                    ResumeCheck.DEPENDENCY_PREFIX + "landscape__SGD__b64__r0")));
 
     RunSummary second = Experiments.run(options(), LandscapeExperiment.class);
 
@@ -178,8 +207,11 @@ class ResumeCheckTest {
   void recomputesOnlyAPlannedTrialWhoseFileIsTruncatedAndKeepsTheOthers() throws Exception {
     Experiments.run(options(), ResumeVariants.FlakyData.class);
     TrialResult kept = stored("flaky-data", "flaky-data__SGD__b64__r0");
-    Path truncated = directory.resolve("flaky-data").resolve(ResultFiles.TRIALS)
-        .resolve("flaky-data__SGD__b32__r0.json");
+    Path truncated =
+        directory
+            .resolve("flaky-data")
+            .resolve(ResultFiles.TRIALS)
+            .resolve("flaky-data__SGD__b32__r0.json");
     String json = java.nio.file.Files.readString(truncated);
     java.nio.file.Files.writeString(truncated, json.substring(0, json.length() / 2));
 

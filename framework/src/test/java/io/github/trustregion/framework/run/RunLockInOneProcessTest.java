@@ -15,7 +15,8 @@ class RunLockInOneProcessTest {
   @TempDir Path directory;
 
   @Test
-  void refusesASecondLockInTheSameProcessAndGrantsItAgainAfterTheFirstIsClosed() throws IOException {
+  void refusesASecondLockInTheSameProcessAndGrantsItAgainAfterTheFirstIsClosed()
+      throws IOException {
     try (RunLock first = RunLock.acquire(directory)) {
       assertThatThrownBy(() -> RunLock.acquire(directory))
           .isInstanceOf(IllegalStateException.class)

@@ -24,11 +24,13 @@ class TrainingTrialRunnerTest {
 
   @Test
   void aTrialWhoseEvaluationDivergesKeepsOnlyTheEpochsBeforeItAndTheirMetrics() {
-    ExperimentOptions options = ExperimentOptions.defaults(Scale.SMOKE).withResults(directory)
-        .withAllureResults(Optional.empty());
+    ExperimentOptions options =
+        ExperimentOptions.defaults(Scale.SMOKE)
+            .withResults(directory)
+            .withAllureResults(Optional.empty());
 
-    TrialResult result = Experiments.run(options, EvaluationDivergingExperiment.class)
-        .results().get(0);
+    TrialResult result =
+        Experiments.run(options, EvaluationDivergingExperiment.class).results().get(0);
 
     assertThat(result.status()).isEqualTo(TrialStatus.DIVERGED);
     assertThat(result.epochs()).extracting(EpochRecord::epoch).containsExactly(1);
@@ -49,22 +51,30 @@ class TrainingTrialRunnerTest {
   @Test
   void recordsEveryStagesDeclaredSettingsWithDefaultsBesideTheMethodsOwnSettings() {
     MethodRegistry registry = MethodRegistry.standard();
-    TrialSpec track = new ExperimentPlanner(registry, ExperimentOptions.defaults(Scale.SMOKE))
-        .plan(SmokeExperiment.class).orThrow().trials().stream()
-        .filter(t -> t.trialId().equals("smoke-training__SGD-TR__b64__r0")).findFirst()
-        .orElseThrow();
+    TrialSpec track =
+        new ExperimentPlanner(registry, ExperimentOptions.defaults(Scale.SMOKE))
+            .plan(SmokeExperiment.class).orThrow().trials().stream()
+                .filter(t -> t.trialId().equals("smoke-training__SGD-TR__b64__r0"))
+                .findFirst()
+                .orElseThrow();
 
     Map<String, Map<String, String>> declared = TrainingTrialRunner.declaredSettings(track);
     Map<String, Map<String, String>> recorded = TrainingTrialRunner.methodSettings(registry, track);
 
     assertThat(declared).containsOnlyKeys("SGD", "TR");
-    assertThat(declared.get("SGD")).isEqualTo(Map.of("learningRate", "0.5"));
+    assertThat(declared.get("SGD"))
+        .isEqualTo(Map.of("learningRate", "0.5", "learningRateReferenceBatch", "0"));
     // TR declares nothing: the defaults of BuiltInMethods (the paper's N1 = N2 = 1, eta = 0.1).
-    assertThat(declared.get("TR")).containsEntry("subproblemStepSize", "0.1")
-        .containsEntry("phaseOneLimit", "1").containsEntry("iterationLimit", "1")
-        .containsEntry("alpha", "0.5").containsEntry("solverSeed", "0")
+    assertThat(declared.get("TR"))
+        .containsEntry("subproblemStepSize", "0.1")
+        .containsEntry("phaseOneLimit", "1")
+        .containsEntry("iterationLimit", "1")
+        .containsEntry("alpha", "0.5")
+        .containsEntry("solverSeed", "0")
         .containsEntry("initialRadius", "1.0");
     // What TR reports itself, and the resume check compares, folds the solver's settings together.
-    assertThat(recorded.get("TR")).containsKey("solverSettings").doesNotContainKey("subproblemStepSize");
+    assertThat(recorded.get("TR"))
+        .containsKey("solverSettings")
+        .doesNotContainKey("subproblemStepSize");
   }
 }

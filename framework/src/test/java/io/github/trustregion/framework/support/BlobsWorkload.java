@@ -40,8 +40,8 @@ public class BlobsWorkload implements Workload {
   public WorkloadData load(DataRequest request) {
     LOADS.incrementAndGet();
     SplittableRandom random = new SplittableRandom(request.seed());
-    return new WorkloadData(blobs(request.trainExamplesOr(256), random),
-        blobs(request.testExamplesOr(128), random));
+    return new WorkloadData(
+        blobs(request.trainExamplesOr(256), random), blobs(request.testExamplesOr(128), random));
   }
 
   private static DataSet blobs(int n, SplittableRandom random) {
@@ -54,7 +54,8 @@ public class BlobsWorkload implements Workload {
       features[i][1] = centre + gaussian(random);
       labels[i][label] = 1;
     }
-    return new DataSet(Nd4j.create(features).castTo(Nd4j.defaultFloatingPointType()),
+    return new DataSet(
+        Nd4j.create(features).castTo(Nd4j.defaultFloatingPointType()),
         Nd4j.create(labels).castTo(Nd4j.defaultFloatingPointType()));
   }
 
@@ -66,14 +67,20 @@ public class BlobsWorkload implements Workload {
 
   @Override
   public Model buildNetwork(long seed) {
-    MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-        .seed(seed)
-        .weightInit(WeightInit.XAVIER)
-        .list()
-        .layer(new DenseLayer.Builder().nIn(2).nOut(8).activation(Activation.TANH).build())
-        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(2)
-            .activation(Activation.SOFTMAX).build())
-        .build());
+    MultiLayerNetwork network =
+        new MultiLayerNetwork(
+            new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new DenseLayer.Builder().nIn(2).nOut(8).activation(Activation.TANH).build())
+                .layer(
+                    new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nIn(8)
+                        .nOut(2)
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .build());
     network.init();
     return network;
   }
@@ -82,9 +89,11 @@ public class BlobsWorkload implements Workload {
   public static final class SmokeOnly extends BlobsWorkload {
     @Override
     public java.util.List<String> requirements(Scale scale) {
-      return scale == Scale.SMOKE ? java.util.List.of() : java.util.List.of(
-          "The blob file /nonexistent/blobs.bin is missing; install it with "
-              + "'apt-get install -y dataset-blobs'.");
+      return scale == Scale.SMOKE
+          ? java.util.List.of()
+          : java.util.List.of(
+              "The blob file /nonexistent/blobs.bin is missing; install it with "
+                  + "'apt-get install -y dataset-blobs'.");
     }
   }
 }

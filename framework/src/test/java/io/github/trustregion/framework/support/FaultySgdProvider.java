@@ -16,8 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A method registered through {@code META-INF/services} in the test resources: SGD that fails on
  * purpose, to test how the runner records and resumes such trials. Its step throws while {@link
  * #FAILURES} is positive (counting it down), and after step {@code nanAtStep} of a state (1-based,
- * 0 for never) it overwrites the parameters with NaN, so that only the evaluation after that
- * step's epoch sees a non-finite loss when the step ends an epoch.
+ * 0 for never) it overwrites the parameters with NaN, so that only the evaluation after that step's
+ * epoch sees a non-finite loss when the step ends an epoch.
  */
 public final class FaultySgdProvider implements MethodProvider {
 
@@ -38,13 +38,17 @@ public final class FaultySgdProvider implements MethodProvider {
   public List<SettingSpec> settings() {
     return List.of(
         SettingSpec.of("learningRate", SettingSpec.Type.POSITIVE_DOUBLE, "0.5", "the step size"),
-        SettingSpec.of("nanAtStep", SettingSpec.Type.INTEGER, "0",
+        SettingSpec.of(
+            "nanAtStep",
+            SettingSpec.Type.INTEGER,
+            "0",
             "the step after which the parameters become NaN (0: never)"));
   }
 
   @Override
   public TrainingMethod create(Map<String, String> settings) {
-    return new Faulty(new Sgd(Double.parseDouble(settings.get("learningRate"))),
+    return new Faulty(
+        new Sgd(Double.parseDouble(settings.get("learningRate"))),
         Integer.parseInt(settings.get("nanAtStep")));
   }
 
@@ -57,8 +61,11 @@ public final class FaultySgdProvider implements MethodProvider {
 
     @Override
     public Map<String, String> settings() {
-      return Map.of("learningRate", Double.toString(sgd.learningRate()),
-          "nanAtStep", Integer.toString(nanAtStep));
+      return Map.of(
+          "learningRate",
+          Double.toString(sgd.learningRate()),
+          "nanAtStep",
+          Integer.toString(nanAtStep));
     }
 
     @Override

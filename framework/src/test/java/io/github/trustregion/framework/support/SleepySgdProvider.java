@@ -34,7 +34,8 @@ public final class SleepySgdProvider implements MethodProvider {
 
   @Override
   public TrainingMethod create(Map<String, String> settings) {
-    return new Sleepy(new Sgd(Double.parseDouble(settings.get("learningRate"))),
+    return new Sleepy(
+        new Sgd(Double.parseDouble(settings.get("learningRate"))),
         Long.parseLong(settings.get("sleepMillis")));
   }
 
@@ -47,8 +48,11 @@ public final class SleepySgdProvider implements MethodProvider {
 
     @Override
     public Map<String, String> settings() {
-      return Map.of("learningRate", Double.toString(sgd.learningRate()),
-          "sleepMillis", Long.toString(sleepMillis));
+      return Map.of(
+          "learningRate",
+          Double.toString(sgd.learningRate()),
+          "sleepMillis",
+          Long.toString(sleepMillis));
     }
 
     @Override
@@ -56,7 +60,8 @@ public final class SleepySgdProvider implements MethodProvider {
       MethodState inner = sgd.newState(dimension);
       return new MethodState() {
         @Override
-        public StepReport step(org.nd4j.linalg.api.ndarray.INDArray parameters,
+        public StepReport step(
+            org.nd4j.linalg.api.ndarray.INDArray parameters,
             io.github.trustregion.optimizers.MinibatchObjective objective) {
           StepReport report = inner.step(parameters, objective);
           try {

@@ -8,7 +8,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The smooth ReLU of SPEC §5 as a DL4J activation: SReLU(x) = (√(x² + a) + x)/2, a &gt; 0.
+ * The smooth ReLU as a DL4J activation: SReLU(x) = (√(x² + a) + x)/2, a &gt; 0 (see docs/method.md,
+ * "The smooth ReLU").
  *
  * <p>It tends to ReLU as a → 0 and to x for large x; its derivative is (1 + x/√(x² + a))/2 and its
  * second derivative a/(2(x² + a)^{3/2}) is positive and bounded, which second-order training needs
@@ -17,12 +18,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Arrays that own a contiguous float32 or float64 buffer (DL4J's activations) are transformed in
  * one Java loop over the buffer, which on the small CNN made the whole gradient about 1.3× faster
- * than five separate ND4J operations (issue 7); other arrays (views, other data types) are copied
- * to such a buffer (as float64 unless float32) and back.
+ * than five separate ND4J operations; other arrays (views, other data types) are copied to such a
+ * buffer (as float64 unless float32) and back.
  *
  * <p>Serializable through DL4J's JSON configuration (no-arg constructor plus getter and setter of
- * {@code a}). Named after DL4J's own activations ({@code ActivationReLU}, …). Mutable only
- * through {@link #setA} (for JSON); do not change {@code a} of a configuration in use.
+ * {@code a}). Named after DL4J's own activations ({@code ActivationReLU}, …). Mutable only through
+ * {@link #setA} (for JSON); do not change {@code a} of a configuration in use.
  */
 public class ActivationSReLU extends BaseActivationFunction {
 
@@ -68,8 +69,8 @@ public class ActivationSReLU extends BaseActivationFunction {
   }
 
   /**
-   * Applies SReLU in place: in ← (√(in² + a) + in)/2, computed as a/(2(√(in² + a) − in)) for
-   * in &lt; 0, which is the same number without the cancellation of √(in² + a) + in.
+   * Applies SReLU in place: in ← (√(in² + a) + in)/2, computed as a/(2(√(in² + a) − in)) for in
+   * &lt; 0, which is the same number without the cancellation of √(in² + a) + in.
    *
    * @param in the pre-activations, overwritten
    * @param training ignored (the activation is deterministic)
@@ -101,16 +102,18 @@ public class ActivationSReLU extends BaseActivationFunction {
   @Override
   public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
     assertShape(in, epsilon);
-    if (ownsContiguousBuffer(in) && ownsContiguousBuffer(epsilon)
-        && in.ordering() == epsilon.ordering() && in.dataType() == epsilon.dataType()) {
+    if (ownsContiguousBuffer(in)
+        && ownsContiguousBuffer(epsilon)
+        && in.ordering() == epsilon.ordering()
+        && in.dataType() == epsilon.dataType()) {
       if (in.dataType() == DataType.FLOAT) {
-        backpropFloats(in.data().asNioFloat(), epsilon.data().asNioFloat(), (int) in.length(),
-            (float) a);
+        backpropFloats(
+            in.data().asNioFloat(), epsilon.data().asNioFloat(), (int) in.length(), (float) a);
         return new Pair<>(in, null);
       }
       if (in.dataType() == DataType.DOUBLE) {
-        backpropDoubles(in.data().asNioDouble(), epsilon.data().asNioDouble(),
-            (int) in.length(), a);
+        backpropDoubles(
+            in.data().asNioDouble(), epsilon.data().asNioDouble(), (int) in.length(), a);
         return new Pair<>(in, null);
       }
     }
@@ -129,12 +132,15 @@ public class ActivationSReLU extends BaseActivationFunction {
   }
 
   /**
-   * Returns whether the array's elements are exactly its data buffer, in memory order, so that
-   * one loop over the buffer visits each element once (no view, no stride, no offset).
+   * Returns whether the array's elements are exactly its data buffer, in memory order, so that one
+   * loop over the buffer visits each element once (no view, no stride, no offset).
    */
   private static boolean ownsContiguousBuffer(INDArray array) {
-    return !array.isView() && array.offset() == 0 && array.elementWiseStride() == 1
-        && array.data().offset() == 0 && array.data().length() == array.length()
+    return !array.isView()
+        && array.offset() == 0
+        && array.elementWiseStride() == 1
+        && array.data().offset() == 0
+        && array.data().length() == array.length()
         && array.length() <= Integer.MAX_VALUE;
   }
 
@@ -163,8 +169,7 @@ public class ActivationSReLU extends BaseActivationFunction {
     }
   }
 
-  private static void backpropDoubles(DoubleBuffer in, DoubleBuffer epsilon, int length,
-      double a) {
+  private static void backpropDoubles(DoubleBuffer in, DoubleBuffer epsilon, int length, double a) {
     for (int i = 0; i < length; i++) {
       double z = in.get(i);
       double root = Math.sqrt(z * z + a);

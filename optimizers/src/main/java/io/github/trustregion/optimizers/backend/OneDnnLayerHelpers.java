@@ -16,25 +16,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs DL4J's oneDNN helpers into the 2-D convolution and pooling layers of a network, so
- * that they run on oneDNN's native kernels instead of DL4J's Java-orchestrated im2col + gemm.
+ * Installs DL4J's oneDNN helpers into the 2-D convolution and pooling layers of a network, so that
+ * they run on oneDNN's native kernels instead of DL4J's Java-orchestrated im2col + gemm.
  *
- * <p>DL4J 1.0.0-M2.1 never does this by itself on the CPU, for three reasons measured in issue 7:
+ * <p>DL4J 1.0.0-M2.1 never does this by itself on the CPU, for three reasons found by measuring it:
  * its helper factory is switched off unless the system property {@code
  * org.eclipse.deeplearning4j.helpers.disable} is {@code false}; its availability check looks up
  * {@code org.nd4j.nativeblas.Nd4jCpu$Environment.isUseMKLDNN}, which ND4J 1.0.0-M2.1 moved to
  * {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment.isUseONEDNN}; so every
  * convolution runs as im2col + gemm + col2im. This class sets the layers' helper fields directly.
  * It acts only when the loaded native library was built with oneDNN (the {@code nd4j-native}
- * classifier {@code linux-x86_64-onednn}, the project's default): on other builds the helpers
- * would call ND4J's generic {@code conv2d}, which is no faster, so nothing is installed.
+ * classifier {@code linux-x86_64-onednn}, the project's default): on other builds the helpers would
+ * call ND4J's generic {@code conv2d}, which is no faster, so nothing is installed.
  *
  * <p>Only layers of exactly the classes {@link ConvolutionLayer} and {@link SubsamplingLayer} get
  * helpers; their subclasses (depthwise, separable, 1-D, 3-D, deconvolution) do not use these
  * helpers and keep DL4J's implementation. A helper computes the same function: the tests compare
- * gradients and outputs with and without helpers on a float64 network. Call it after {@code
- * init()} and again after a network is restored from a file or cloned (new layer objects). Not
- * thread-safe with respect to concurrent use of the same network.
+ * gradients and outputs with and without helpers on a float64 network. Call it after {@code init()}
+ * and again after a network is restored from a file or cloned (new layer objects). Not thread-safe
+ * with respect to concurrent use of the same network.
  */
 public final class OneDnnLayerHelpers {
 
@@ -63,8 +63,9 @@ public final class OneDnnLayerHelpers {
       known = info != null && info.contains("HAVE_ONEDNN");
       nativeOneDnn = known;
       if (!known) {
-        LOG.info("The ND4J native library has no oneDNN: convolutions keep DL4J's im2col path"
-            + " (use the nd4j-native classifier linux-x86_64-onednn for oneDNN).");
+        LOG.info(
+            "The ND4J native library has no oneDNN: convolutions keep DL4J's im2col path"
+                + " (use the nd4j-native classifier linux-x86_64-onednn for oneDNN).");
       }
     }
     return known;
@@ -137,11 +138,13 @@ public final class OneDnnLayerHelpers {
     int changed = 0;
     for (Layer layer : layers) {
       if (layer.getClass() == ConvolutionLayer.class) {
-        setHelper(ConvolutionLayer.class, layer,
-            install ? new MKLDNNConvHelper(HELPER_DATA_TYPE) : null);
+        setHelper(
+            ConvolutionLayer.class, layer, install ? new MKLDNNConvHelper(HELPER_DATA_TYPE) : null);
         changed++;
       } else if (layer.getClass() == SubsamplingLayer.class) {
-        setHelper(SubsamplingLayer.class, layer,
+        setHelper(
+            SubsamplingLayer.class,
+            layer,
             install ? new MKLDNNSubsamplingHelper(HELPER_DATA_TYPE) : null);
         changed++;
       }
@@ -155,9 +158,12 @@ public final class OneDnnLayerHelpers {
       field.setAccessible(true);
       field.set(layer, helper);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalStateException("OneDnnLayerHelpers: cannot set the field 'helper' of "
-          + owner.getName() + " (this class is written for DL4J 1.0.0-M2.1; another version may"
-          + " have renamed it)", e);
+      throw new IllegalStateException(
+          "OneDnnLayerHelpers: cannot set the field 'helper' of "
+              + owner.getName()
+              + " (this class is written for DL4J 1.0.0-M2.1; another version may"
+              + " have renamed it)",
+          e);
     }
   }
 }

@@ -27,11 +27,7 @@ final class GraphAdapter implements NetworkAdapter {
   @Override
   public String describe(int index) {
     org.deeplearning4j.nn.conf.layers.Layer conf = graph.getLayers()[index].conf().getLayer();
-    return "vertex '"
-        + conf.getLayerName()
-        + "' ("
-        + conf.getClass().getSimpleName()
-        + ")";
+    return "vertex '" + conf.getLayerName() + "' (" + conf.getClass().getSimpleName() + ")";
   }
 
   @Override
@@ -63,6 +59,16 @@ final class GraphAdapter implements NetworkAdapter {
       @Override
       public double valuePass() {
         return graph.score(data, true);
+      }
+
+      @Override
+      public Batch subset(int[] rows) {
+        return bind(
+            new org.nd4j.linalg.dataset.MultiDataSet(
+                ExampleRows.gather(data.getFeatures(), rows),
+                ExampleRows.gather(data.getLabels(), rows),
+                ExampleRows.gather(data.getFeaturesMaskArrays(), rows),
+                ExampleRows.gather(data.getLabelsMaskArrays(), rows)));
       }
     };
   }

@@ -1,15 +1,16 @@
 package io.github.trustregion.optimizers.hessian;
 
 /**
- * How a Hessian-vector product is approximated from gradients (SPEC §4, DESIGN §5).
+ * How a Hessian-vector product is approximated from gradients (see docs/method.md, "Hessian-vector
+ * products").
  *
  * <p>With u the unit round-off of the network's data type (2⁻²⁴ for float32, 2⁻⁵³ for float64):
  *
  * <ul>
  *   <li>{@link #FORWARD_DIFFERENCE}: Hv ≈ (∇F(x + εv) − ∇F(x))/ε with ε = √u·(1 + ‖x‖)/‖v‖; reuses
  *       ∇F(x), so one product costs one extra forward-backward pass; error O(ε) + O(u/ε).
- *   <li>{@link #CENTRAL_DIFFERENCE}: Hv ≈ (∇F(x + εv) − ∇F(x − εv))/(2ε) with ε =
- *       ∛u·(1 + ‖x‖)/‖v‖; two passes per product; error O(ε²) + O(u/ε).
+ *   <li>{@link #CENTRAL_DIFFERENCE}: Hv ≈ (∇F(x + εv) − ∇F(x − εv))/(2ε) with ε = ∛u·(1 + ‖x‖)/‖v‖;
+ *       two passes per product; error O(ε²) + O(u/ε).
  * </ul>
  *
  * <p>Both steps balance truncation against rounding error (Nocedal and Wright, <i>Numerical

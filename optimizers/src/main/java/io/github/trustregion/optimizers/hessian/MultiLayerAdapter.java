@@ -65,6 +65,16 @@ final class MultiLayerAdapter implements NetworkAdapter {
       public double valuePass() {
         return network.score(data, true);
       }
+
+      @Override
+      public Batch subset(int[] rows) {
+        return bind(
+            new DataSet(
+                ExampleRows.gather(data.getFeatures(), rows),
+                ExampleRows.gather(data.getLabels(), rows),
+                ExampleRows.gather(data.getFeaturesMaskArray(), rows),
+                ExampleRows.gather(data.getLabelsMaskArray(), rows)));
+      }
     };
   }
 }

@@ -35,5 +35,8 @@ interface NetworkAdapter {
 
     /** Runs forward in training mode and returns the score (the mean loss), no gradient. */
     double valuePass();
+
+    /** Returns the batch of the examples {@code rows} (indices along the first dimension). */
+    Batch subset(int[] rows);
   }
 }

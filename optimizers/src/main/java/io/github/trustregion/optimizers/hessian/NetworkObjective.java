@@ -1,9 +1,9 @@
 package io.github.trustregion.optimizers.hessian;
 
-import io.github.trustregion.optimizers.HessianVectorProduct;
-import io.github.trustregion.optimizers.MinibatchObjective;
 import io.github.trustregion.optimizers.Checks;
 import io.github.trustregion.optimizers.FloatingPoint;
+import io.github.trustregion.optimizers.HessianVectorProduct;
+import io.github.trustregion.optimizers.MinibatchObjective;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
@@ -22,10 +22,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>F(x) = (1/B) Σᵢ ℓᵢ(x) + (λ/2)‖x‖² on a minibatch of B examples, in DL4J's training mode (so
  * BatchNorm normalizes with the batch's statistics). The value is DL4J's {@code score()}; the
- * gradient is DL4J's back-propagated gradient divided by B, since {@code
- * computeGradientAndScore()} leaves the batch <em>sum</em> in the flattened gradient (DL4J's
- * updater divides it later). Hessian-vector products follow {@link HessianMode} (SPEC §4, DESIGN
- * §5).
+ * gradient is DL4J's back-propagated gradient divided by B, since {@code computeGradientAndScore()}
+ * leaves the batch <em>sum</em> in the flattened gradient (DL4J's updater divides it later).
+ * Hessian-vector products follow {@link HessianMode} (see docs/method.md, "Hessian-vector
+ * products").
  *
  * <p>Refused at construction, each with a message naming the layer: DL4J regularization
  * (l1/l2/weightDecay: pass {@link ObjectiveOptions#withWeightDecay} instead) and, unless {@link
@@ -34,12 +34,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>BatchNorm running mean and variance live inside {@code params()} but are not trained: their
  * gradient and Hessian-vector entries are zero, they are left out of the weight decay, and {@link
  * MinibatchObjective#valueAndGradient} advances them in x exactly as one DL4J training iteration
- * would (running ← d·running + (1−d)·batch statistic, d the layer's decay), so that inference
- * after training uses sensible statistics. No other evaluation changes them.
+ * would (running ← d·running + (1−d)·batch statistic, d the layer's decay), so that inference after
+ * training uses sensible statistics. No other evaluation changes them.
+ *
+ * <p>Each minibatch objective is an {@link ExampleMeanObjective}: a method may ask for products by
+ * another difference than {@link ObjectiveOptions#hessianMode()}, with a fixed difference step, or
+ * of the mean loss over a subset of the minibatch's examples (see docs/method.md, "Hessian
+ * sub-sampling"); the objective also reports its batch size.
  *
  * <p>Bind once per network ({@link #of(MultiLayerNetwork, ObjectiveOptions)}), then call {@link
- * #on(DataSet)} per minibatch; work vectors are reused across minibatches. Vectors passed in may
- * be the network's live {@link #parameters()} view or separate arrays of the network's data type.
+ * #on(DataSet)} per minibatch; work vectors are reused across minibatches. Vectors passed in may be
+ * the network's live {@link #parameters()} view or separate arrays of the network's data type.
  * Every evaluation leaves the network's parameters at the point it was asked about, except that a
  * Hessian-vector product restores them to the point given to {@code hessianAt}. An operator
  * returned by {@code hessianAt} shares work vectors with every minibatch of this objective: it is
@@ -78,8 +83,8 @@ public final class NetworkObjective {
   /**
    * Binds an initialized {@link MultiLayerNetwork}.
    *
-   * @throws IllegalArgumentException if the network is not initialized, has DL4J regularization,
-   *     or has dropout/weight noise while {@code options.dropout()} is REFUSE
+   * @throws IllegalArgumentException if the network is not initialized, has DL4J regularization, or
+   *     has dropout/weight noise while {@code options.dropout()} is REFUSE
    */
   public static NetworkObjective of(MultiLayerNetwork network, ObjectiveOptions options) {
     Objects.requireNonNull(network, "NetworkObjective: network must not be null");
@@ -110,9 +115,10 @@ public final class NetworkObjective {
     if (adapter instanceof MultiLayerAdapter network) {
       return new Bound(network.bind(batch));
     }
-    return on(new org.nd4j.linalg.dataset.MultiDataSet(
-        batch.getFeatures(), batch.getLabels(),
-        batch.getFeaturesMaskArray(), batch.getLabelsMaskArray()));
+    return on(
+        new org.nd4j.linalg.dataset.MultiDataSet(
+            batch.getFeatures(), batch.getLabels(),
+            batch.getFeaturesMaskArray(), batch.getLabelsMaskArray()));
   }
 
   /**
@@ -138,9 +144,10 @@ public final class NetworkObjective {
               + batch.numLabelsArrays()
               + " label arrays; use a ComputationGraph for several");
     }
-    return on(new DataSet(
-        batch.getFeatures(0), batch.getLabels(0),
-        batch.getFeaturesMaskArray(0), batch.getLabelsMaskArray(0)));
+    return on(
+        new DataSet(
+            batch.getFeatures(0), batch.getLabels(0),
+            batch.getFeaturesMaskArray(0), batch.getLabelsMaskArray(0)));
   }
 
   /** Returns the number of parameters n. */
@@ -236,7 +243,7 @@ public final class NetworkObjective {
   }
 
   /** The objective on one bound minibatch. */
-  private final class Bound implements MinibatchObjective {
+  private final class Bound implements ExampleMeanObjective {
 
     private final NetworkAdapter.Batch batch;
 
@@ -253,6 +260,11 @@ public final class NetworkObjective {
     @Override
     public long dimension() {
       return dimension;
+    }
+
+    @Override
+    public java.util.OptionalInt batchSize() {
+      return java.util.OptionalInt.of(Math.toIntExact(batch.size()));
     }
 
     @Override
@@ -304,17 +316,89 @@ public final class NetworkObjective {
       }
       base.assign(x.reshape(base.shape()));
       double baseNorm = base.norm2Number().doubleValue();
-      return v -> multiply(v, gradientAtX, baseNorm);
+      HessianMode mode = options.hessianMode();
+      return v -> multiply(v, gradientAtX, baseNorm, mode, 0);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>For a subset, the examples are copied out of the minibatch into a new batch; F_S has the
+     * same weight decay, and BatchNorm normalizes with S's statistics. With forward differences
+     * ∇F_S(x) is computed once here (one pass over S, the running statistics left unchanged).
+     */
+    @Override
+    public SampledHessian hessianAt(
+        INDArray x, INDArray gradientAtX, HessianMode mode, double fixedStep, int[] examples) {
+      flat(x, "x");
+      flat(gradientAtX, "gradientAtX");
+      HessianMode used = mode == null ? options.hessianMode() : mode;
+      if (fixedStep > 0 && used != HessianMode.FORWARD_DIFFERENCE) {
+        throw new IllegalArgumentException(
+            "NetworkObjective: a fixed difference step applies to forward differences only, but"
+                + " the mode is "
+                + used);
+      }
+      Bound target = examples == null ? this : new Bound(batch.subset(checkedRows(examples)));
+      if (base == null) {
+        base = adapter.parameters().ulike();
+      }
+      base.assign(x.reshape(base.shape()));
+      double baseNorm = base.norm2Number().doubleValue();
+      INDArray baseGradient = gradientAtX;
+      int basePasses = 0;
+      if (examples != null && used == HessianMode.FORWARD_DIFFERENCE) {
+        baseGradient = target.gradientOnly(x);
+        basePasses = 1;
+      }
+      INDArray finalBase = baseGradient;
+      double fraction = examples == null ? 1.0 : (double) examples.length / batch.size();
+      return new SampledHessian(
+          v -> target.multiply(v, finalBase, baseNorm, used, fixedStep), basePasses, fraction);
+    }
+
+    private int[] checkedRows(int[] examples) {
+      if (examples.length == 0) {
+        throw new IllegalArgumentException(
+            "NetworkObjective: the Hessian subset is empty; pass at least one example index");
+      }
+      int previous = -1;
+      for (int index : examples) {
+        if (index <= previous || index >= batch.size()) {
+          throw new IllegalArgumentException(
+              "NetworkObjective: the Hessian subset's indices must be increasing and lie in [0, "
+                  + batch.size()
+                  + "), but "
+                  + index
+                  + " follows "
+                  + previous);
+        }
+        previous = index;
+      }
+      return examples;
+    }
+
+    /** Returns ∇F(x) without advancing BatchNorm's running statistics; leaves the network at x. */
+    private INDArray gradientOnly(INDArray x) {
+      load(x);
+      withDeterministicLayers(batch::gradientPass);
+      INDArray gradient = batch.gradientView().div(batch.size()).reshape(x.shape());
+      if (options.weightDecay() != 0) {
+        axpy(options.weightDecay(), x, gradient);
+      }
+      zeroStatistics(gradient);
+      return gradient;
     }
 
     /**
      * Returns Hv by finite differences. Forward: (∇D(x+εv)/B + λ(x+εv) − g)/ε with ∇D the
-     * back-propagated batch sum and g the given gradient at x; central: (∇F(x+εv) −
-     * ∇F(x−εv))/(2ε). The perturbed point is written straight into the live parameters and the
-     * scalings are fused into the copy of DL4J's gradient, to keep the product's overhead over
-     * its pass(es) to a few vector operations.
+     * back-propagated batch sum and g the given gradient at x; central: (∇F(x+εv) − ∇F(x−εv))/(2ε).
+     * The perturbed point is written straight into the live parameters and the scalings are fused
+     * into the copy of DL4J's gradient, to keep the product's overhead over its pass(es) to a few
+     * vector operations.
      */
-    private INDArray multiply(INDArray v, INDArray gradientAtX, double baseNorm) {
+    private INDArray multiply(
+        INDArray v, INDArray gradientAtX, double baseNorm, HessianMode mode, double fixedStep) {
       flat(v, "v");
       double directionNorm = v.norm2Number().doubleValue();
       if (!Double.isFinite(directionNorm)) {
@@ -327,8 +411,7 @@ public final class NetworkObjective {
       if (directionNorm == 0) {
         return v.ulike().assign(0);
       }
-      HessianMode mode = options.hessianMode();
-      double epsilon = mode.step(unitRoundoff, baseNorm, directionNorm);
+      double epsilon = fixedStep > 0 ? fixedStep : mode.step(unitRoundoff, baseNorm, directionNorm);
       double lambda = options.weightDecay();
       INDArray live = adapter.parameters();
       try {

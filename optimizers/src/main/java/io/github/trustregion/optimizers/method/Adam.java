@@ -1,10 +1,10 @@
 package io.github.trustregion.optimizers.method;
 
+import io.github.trustregion.optimizers.Checks;
 import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.MinibatchObjective;
 import io.github.trustregion.optimizers.StepReport;
 import io.github.trustregion.optimizers.TrainingMethod;
-import io.github.trustregion.optimizers.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,9 +15,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Adam with bias correction (Kingma and Ba, "Adam: A Method for Stochastic Optimization", ICLR
  * 2015, Algorithm 1).
  *
- * <p>With g = ∇F(x) at step t = 1, 2, …: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², m̂ = m/(1−β₁ᵗ),
- * v̂ = v/(1−β₂ᵗ), x ← x − η m̂/(√v̂ + ε). Weight decay belongs to the objective (so this is Adam
- * with L2 regularization, not AdamW). Immutable and thread-safe.
+ * <p>With g = ∇F(x) at step t = 1, 2, …: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², m̂ = m/(1−β₁ᵗ), v̂
+ * = v/(1−β₂ᵗ), x ← x − η m̂/(√v̂ + ε). Weight decay belongs to the objective (so this is Adam with
+ * L2 regularization, not AdamW). Immutable and thread-safe.
  *
  * @param learningRate η &gt; 0 (the usual default 1e-3)
  * @param beta1 β₁ ∈ (0, 1) (0.9)
@@ -98,8 +98,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
       work.assign(secondMoment).divi(biasCorrection2);
       Transforms.sqrt(work, false).addi(settings.epsilon);
       // x −= η (m / (1 − β₁ᵗ)) / work
-      parameters.subi(
-          firstMoment.div(work).muli(settings.learningRate / biasCorrection1));
+      parameters.subi(firstMoment.div(work).muli(settings.learningRate / biasCorrection1));
       return StepReport.firstOrder(vg.value());
     }
 

@@ -12,13 +12,13 @@ import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The paper's Hybrid method (SPEC §6): the trust-region method until training accuracy reaches a
- * plateau, then SGD from the trust-region model.
+ * The paper's Hybrid method: the trust-region method until training accuracy reaches a plateau,
+ * then SGD from the trust-region model (see docs/method.md, "Hybrid").
  *
  * <p>The plateau is judged by {@link PlateauRule} on the training accuracies reported through
  * {@link MethodState#endEpoch}; the switch happens once and is final, and SGD starts from the
- * parameters TR left. {@link MethodState#activeMethod()} answers {@code "TR"} before the switch
- * and {@code "SGD"} after it. Immutable and thread-safe; the states are not.
+ * parameters TR left. {@link MethodState#activeMethod()} answers {@code "TR"} before the switch and
+ * {@code "SGD"} after it. Immutable and thread-safe; the states are not.
  *
  * @param trustRegion the first phase
  * @param sgd the second phase
@@ -58,7 +58,18 @@ public record Hybrid(TrustRegion trustRegion, Sgd sgd, PlateauRule plateau)
    */
   @Override
   public MethodState newState(long dimension) {
-    return new State(this, MethodStates.requireDimension(dimension, "Hybrid"));
+    return newState(dimension, 0);
+  }
+
+  /**
+   * Creates the per-trial state, starting in the trust-region phase, whose Hessian subsets (if any)
+   * are drawn from {@code seed}.
+   *
+   * @throws IllegalArgumentException if {@code dimension} is not positive
+   */
+  @Override
+  public MethodState newState(long dimension, long seed) {
+    return new State(this, MethodStates.requireDimension(dimension, "Hybrid"), seed);
   }
 
   private static final class State implements MethodState {
@@ -69,10 +80,10 @@ public record Hybrid(TrustRegion trustRegion, Sgd sgd, PlateauRule plateau)
     private double bestAccuracy = Double.NEGATIVE_INFINITY;
     private int epochsWithoutImprovement;
 
-    State(Hybrid settings, long dimension) {
+    State(Hybrid settings, long dimension, long seed) {
       this.settings = settings;
-      this.trustRegionState = settings.trustRegion.newState(dimension);
-      this.sgdState = settings.sgd.newState(dimension);
+      this.trustRegionState = settings.trustRegion.newState(dimension, seed);
+      this.sgdState = settings.sgd.newState(dimension, seed);
     }
 
     @Override

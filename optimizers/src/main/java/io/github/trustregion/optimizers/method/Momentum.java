@@ -1,10 +1,10 @@
 package io.github.trustregion.optimizers.method;
 
+import io.github.trustregion.optimizers.Checks;
 import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.MinibatchObjective;
 import io.github.trustregion.optimizers.StepReport;
 import io.github.trustregion.optimizers.TrainingMethod;
-import io.github.trustregion.optimizers.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,17 +18,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <ul>
  *   <li>heavy ball (Polyak 1964): u ← μu − ηg, x ← x + u;
- *   <li>Nesterov (Sutskever et al. 2013, in the reformulation that evaluates the gradient at x):
- *       u ← μu − ηg, x ← x + μu − ηg.
+ *   <li>Nesterov (Sutskever et al. 2013, in the reformulation that evaluates the gradient at x): u
+ *       ← μu − ηg, x ← x + μu − ηg.
  * </ul>
  *
- * <p>Weight decay belongs to the objective, not here. Immutable and thread-safe.
+ * <p>With a reference batch size B₀ &gt; 0, η is replaced by η·B/B₀ on a minibatch of B examples
+ * (the linear scaling rule of Goyal et al., "Accurate, large minibatch SGD", 2017; see
+ * docs/method.md, "Learning-rate scaling"). Weight decay belongs to the objective, not here.
+ * Immutable and thread-safe.
  *
- * @param learningRate the step size η &gt; 0
+ * @param learningRate the step size η &gt; 0 (at batch size B₀ when scaled)
  * @param momentum μ ∈ [0, 1)
  * @param variant heavy ball or Nesterov
+ * @param learningRateReferenceBatch B₀ ≥ 1 for the linear scaling rule, or 0 for a fixed step
  */
-public record Momentum(double learningRate, double momentum, Variant variant)
+public record Momentum(
+    double learningRate, double momentum, Variant variant, int learningRateReferenceBatch)
     implements TrainingMethod {
 
   /** Which momentum update to use. */
@@ -47,6 +52,12 @@ public record Momentum(double learningRate, double momentum, Variant variant)
           "Momentum: momentum must lie in [0, 1) but was " + momentum);
     }
     Objects.requireNonNull(variant, "Momentum: variant must not be null (HEAVY_BALL or NESTEROV)");
+    MethodStates.requireReferenceBatch(learningRateReferenceBatch, "Momentum");
+  }
+
+  /** Creates momentum SGD with the fixed step size η. */
+  public Momentum(double learningRate, double momentum, Variant variant) {
+    this(learningRate, momentum, variant, 0);
   }
 
   /** Returns {@code "Momentum"} or {@code "Nesterov"}. */
@@ -55,13 +66,16 @@ public record Momentum(double learningRate, double momentum, Variant variant)
     return variant == Variant.NESTEROV ? "Nesterov" : "Momentum";
   }
 
-  /** Returns the step size, momentum and variant. */
+  /** Returns the step size, momentum and variant, and the reference batch when scaled. */
   @Override
   public Map<String, String> settings() {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("learningRate", Double.toString(learningRate));
     settings.put("momentum", Double.toString(momentum));
     settings.put("variant", variant.name());
+    if (learningRateReferenceBatch != 0) {
+      settings.put("learningRateReferenceBatch", Integer.toString(learningRateReferenceBatch));
+    }
     return Collections.unmodifiableMap(settings);
   }
 
@@ -86,7 +100,13 @@ public record Momentum(double learningRate, double momentum, Variant variant)
       Checks.requireLength(parameters, dimension, "parameters", "Momentum");
       MinibatchObjective.ValueAndGradient vg = objective.valueAndGradient(parameters);
       MethodStates.requireFinite(vg, settings.name());
-      INDArray scaledGradient = vg.gradient().muli(settings.learningRate);
+      double step =
+          MethodStates.learningRate(
+              settings.learningRate,
+              settings.learningRateReferenceBatch,
+              objective,
+              settings.name());
+      INDArray scaledGradient = vg.gradient().muli(step);
       if (velocity == null) {
         velocity = parameters.ulike();
         velocity.assign(0);

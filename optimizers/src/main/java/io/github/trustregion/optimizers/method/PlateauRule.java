@@ -4,8 +4,9 @@ package io.github.trustregion.optimizers.method;
  * When training accuracy has stopped improving: after {@code patience} consecutive epochs whose
  * accuracy does not exceed the best so far by more than {@code minImprovement}.
  *
- * <p>Used by {@link Hybrid} to switch from the trust-region method to SGD (SPEC §6: "TR until the
- * accuracy stops improving"). Immutable and thread-safe.
+ * <p>Used by {@link Hybrid} to switch from the trust-region method to SGD once "the accuracy no
+ * longer increases", in the paper's words (see docs/method.md, "Hybrid"). Immutable and
+ * thread-safe.
  *
  * @param patience the number of non-improving epochs that make a plateau, ≥ 1
  * @param minImprovement the smallest gain in training accuracy (a fraction, e.g. 0.001 = 0.1

@@ -7,15 +7,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The exact solver for small dense problems, the ground truth for tests and experiment E1.
  *
  * <p>Method (Moré and Sorensen 1983; Nocedal and Wright, §4.3): eigendecompose H = VΛVᵀ in double
- * precision ({@link SymmetricEigen}), write g in the eigenbasis, then find λ ≥ max(0, −λ₁) with
- * ‖(H + λI)⁻¹g‖ = r by safeguarded Newton on the secular equation, or λ = 0 for an interior
- * solution, or, in the hard case (g⁽¹⁾ ≈ 0 and ‖(H − λ₁I)⁺g‖ &lt; r), λ = −λ₁ and
- * s = −(H − λ₁I)⁺g + τv₁ with ‖s‖ = r. The answer satisfies Lemma 1's conditions to rounding.
+ * precision ({@link SymmetricEigen}), write g in the eigenbasis, then find λ ≥ max(0, −λ₁) with ‖(H
+ * + λI)⁻¹g‖ = r by safeguarded Newton on the secular equation, or λ = 0 for an interior solution,
+ * or, in the hard case (g⁽¹⁾ ≈ 0 and ‖(H − λ₁I)⁺g‖ &lt; r), λ = −λ₁ and s = −(H − λ₁I)⁺g + τv₁ with
+ * ‖s‖ = r. The answer satisfies Lemma 1's conditions to rounding.
  *
- * <p>As a {@link SubproblemSolver} it first forms H column by column with n Hessian-vector
- * products (eᵢ ↦ Heᵢ, symmetrized as (H + Hᵀ)/2), so it is meant for n up to a few thousand;
- * {@code maxDimension} guards against forming a matrix by accident. A non-finite product gives
- * the zero step with f = NaN, as for the other solvers. Immutable and thread-safe.
+ * <p>As a {@link SubproblemSolver} it first forms H column by column with n Hessian-vector products
+ * (eᵢ ↦ Heᵢ, symmetrized as (H + Hᵀ)/2), so it is meant for n up to a few thousand; {@code
+ * maxDimension} guards against forming a matrix by accident. A non-finite product gives the zero
+ * step with f = NaN, as for the other solvers. Immutable and thread-safe.
  *
  * @param maxDimension the largest n accepted by {@link #solve}
  */
@@ -48,7 +48,10 @@ public record ExactDenseSolver(int maxDimension) implements SubproblemSolver {
     long length = g.length();
     if (length > maxDimension) {
       throw new IllegalArgumentException(
-          "ExactDenseSolver: n = " + length + " exceeds maxDimension = " + maxDimension
+          "ExactDenseSolver: n = "
+              + length
+              + " exceeds maxDimension = "
+              + maxDimension
               + "; the exact solver forms the dense n×n Hessian. Use a Krylov solver, or raise"
               + " maxDimension.");
     }
@@ -61,8 +64,11 @@ public record ExactDenseSolver(int maxDimension) implements SubproblemSolver {
       unit.putScalar(j, 0.0);
       for (double entry : column) {
         if (!Double.isFinite(entry)) {
-          return new SubproblemSolution(g.ulike().assign(0), Double.NaN, new SolverDiagnostics(
-              0, 0, 0, j + 1, false, SolverDiagnostics.Phase.INTERIOR, false));
+          return new SubproblemSolution(
+              g.ulike().assign(0),
+              Double.NaN,
+              new SolverDiagnostics(
+                  0, 0, 0, j + 1, false, SolverDiagnostics.Phase.INTERIOR, false));
         }
       }
       for (int i = 0; i < n; i++) {
@@ -77,10 +83,17 @@ public record ExactDenseSolver(int maxDimension) implements SubproblemSolver {
       }
     }
     ExactSolution exact = solveDense(dense, Vectors.toDoubles(g), radius);
-    SolverDiagnostics diagnostics = new SolverDiagnostics(
-        0, 0, 0, n, exact.onBoundary(),
-        exact.onBoundary() ? SolverDiagnostics.Phase.BOUNDARY : SolverDiagnostics.Phase.INTERIOR,
-        exact.hardCase());
+    SolverDiagnostics diagnostics =
+        new SolverDiagnostics(
+            0,
+            0,
+            0,
+            n,
+            exact.onBoundary(),
+            exact.onBoundary()
+                ? SolverDiagnostics.Phase.BOUNDARY
+                : SolverDiagnostics.Phase.INTERIOR,
+            exact.hardCase());
     return new SubproblemSolution(
         Vectors.fromDoubles(exact.step(), g), exact.modelValue(), diagnostics);
   }
@@ -98,12 +111,18 @@ public record ExactDenseSolver(int maxDimension) implements SubproblemSolver {
     if (!(radius > 0) || !Double.isFinite(radius)) {
       throw new IllegalArgumentException(
           "ExactDenseSolver: the trust-region radius must be positive and finite, but radius = "
-              + radius + ".");
+              + radius
+              + ".");
     }
     if (hessian.length != g.length || g.length == 0) {
       throw new IllegalArgumentException(
-          "ExactDenseSolver: H is " + hessian.length + "×" + hessian.length
-              + " but g has length " + g.length + "; they must match and be non-empty.");
+          "ExactDenseSolver: H is "
+              + hessian.length
+              + "×"
+              + hessian.length
+              + " but g has length "
+              + g.length
+              + "; they must match and be non-empty.");
     }
     for (int i = 0; i < g.length; i++) {
       if (!Double.isFinite(g[i])) {
@@ -123,10 +142,14 @@ public record ExactDenseSolver(int maxDimension) implements SubproblemSolver {
       model += 0.5 * values[i] * si * si + c[i] * si;
       normSquared += si * si;
     }
-    boolean onBoundary =
-        result.multiplier() > 0 || Math.sqrt(normSquared) >= radius * (1 - 1e-12);
+    boolean onBoundary = result.multiplier() > 0 || Math.sqrt(normSquared) >= radius * (1 - 1e-12);
     return new ExactSolution(
-        eigen.fromEigenbasis(coefficients), result.multiplier(), model, onBoundary,
-        result.hardCase(), eigen, c);
+        eigen.fromEigenbasis(coefficients),
+        result.multiplier(),
+        model,
+        onBoundary,
+        result.hardCase(),
+        eigen,
+        c);
   }
 }

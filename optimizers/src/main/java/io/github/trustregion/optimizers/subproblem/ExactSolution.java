@@ -1,8 +1,8 @@
 package io.github.trustregion.optimizers.subproblem;
 
 /**
- * The exact global minimizer of a small dense trust-region subproblem, with the quantities of
- * Lemma 1 that certify it.
+ * The exact global minimizer of a small dense trust-region subproblem, with the quantities of Lemma
+ * 1 that certify it.
  *
  * @param step the minimizer s, ‖s‖ ≤ r
  * @param multiplier λ ≥ 0 with (H + λI)s = −g, λ(r − ‖s‖) = 0 and H + λI ⪰ 0

@@ -7,8 +7,8 @@ package io.github.trustregion.optimizers.subproblem;
  * @param stepSize how the phase-I step size η is chosen (Assumption 1: η &lt; 1/‖H‖)
  * @param phaseOneLimit N₁: phase I runs for t = 0 … N₁, so at most N₁ + 1 gradient steps
  * @param iterationLimit N₂: phase II runs for t′ = t … N₂ where t is the index at which phase I
- *     found the sphere, so at most N₂ − t + 1 Riemannian steps (the paper's indexing: N₂ bounds
- *     the shared counter, not the phase-II count)
+ *     found the sphere, so at most N₂ − t + 1 Riemannian steps (the paper's indexing: N₂ bounds the
+ *     shared counter, not the phase-II count)
  * @param armijoSigma σ ∈ (0, 1) of the Armijo condition f(z) − f(R_z(−a·grad)) ≥ σ a ‖grad‖²
  * @param armijoShrink the backtracking factor in (0, 1): a ← shrink·a
  * @param armijoInitialStepFactor the first trial step is a₀ = factor·η (&gt; 0)
@@ -84,75 +84,168 @@ public record GradientSolverSettings(
   }
 
   /**
-   * The paper's deep-network setting (SPEC §2, §6): N₁ = N₂ = 1 and η = 0.1 fixed.
+   * The paper's deep-network setting: N₁ = N₂ = 1 and η = 0.1 fixed (see docs/method.md, "The
+   * methods compared").
    *
    * <p>The hard case is ignored, as the paper does in practice, so a solve costs exactly 3
-   * Hessian-vector products. Our choices where the paper is silent: α = 0.5, σ = 10⁻⁴, shrink ½,
-   * a₀ = η, 20 backtracks, no early stopping, seed 0 (it seeds the random start direction when
-   * g = 0; the perturbation 10⁻⁶‖g‖ and the 20 check steps are unused unless the hard-case
-   * handling is changed).
+   * Hessian-vector products. Our choices where the paper is silent: α = 0.5, σ = 10⁻⁴, shrink ½, a₀
+   * = η, 20 backtracks, no early stopping, seed 0 (it seeds the random start direction when g = 0;
+   * the perturbation 10⁻⁶‖g‖ and the 20 check steps are unused unless the hard-case handling is
+   * changed).
    */
   public static GradientSolverSettings paperDeepNetworkDefaults() {
     return new GradientSolverSettings(
-        0.5, StepSizeRule.fixed(0.1), 1, 1, 1e-4, 0.5, 1.0, 20, 0.0, 0.0,
-        HardCaseHandling.IGNORE, 1e-6, 20, 0L);
+        0.5,
+        StepSizeRule.fixed(0.1),
+        1,
+        1,
+        1e-4,
+        0.5,
+        1.0,
+        20,
+        0.0,
+        0.0,
+        HardCaseHandling.IGNORE,
+        1e-6,
+        20,
+        0L);
   }
 
   /**
-   * Settings that solve to high accuracy (tests, experiment E1): η = ½/β̂ from 30 power
-   * iterations, a₀ = 2η, N₁ = N₂ = 10⁶ with stopping at ‖grad‖ ≤ 10⁻¹⁰‖g‖, 40 backtracks, hard
-   * case detected with 30 Lanczos steps, perturbation 10⁻⁶‖g‖, α = 0.5, σ = 10⁻⁴, seed 0.
+   * Settings that solve to high accuracy (tests, experiment E1): η = ½/β̂ from 30 power iterations,
+   * a₀ = 2η, N₁ = N₂ = 10⁶ with stopping at ‖grad‖ ≤ 10⁻¹⁰‖g‖, 40 backtracks, hard case detected
+   * with 30 Lanczos steps, perturbation 10⁻⁶‖g‖, α = 0.5, σ = 10⁻⁴, seed 0.
    */
   public static GradientSolverSettings accurateDefaults() {
     return new GradientSolverSettings(
-        0.5, StepSizeRule.fromPowerIteration(0.5, 30), 1_000_000, 1_000_000, 1e-4, 0.5, 2.0, 40,
-        1e-10, 0.0, HardCaseHandling.DETECT_AND_PERTURB, 1e-6, 30, 0L);
+        0.5,
+        StepSizeRule.fromPowerIteration(0.5, 30),
+        1_000_000,
+        1_000_000,
+        1e-4,
+        0.5,
+        2.0,
+        40,
+        1e-10,
+        0.0,
+        HardCaseHandling.DETECT_AND_PERTURB,
+        1e-6,
+        30,
+        0L);
   }
 
   /** Returns a copy with α replaced. */
   public GradientSolverSettings withAlpha(double newAlpha) {
-    return new GradientSolverSettings(newAlpha, stepSize, phaseOneLimit, iterationLimit,
-        armijoSigma, armijoShrink, armijoInitialStepFactor, armijoMaxBacktracks,
-        gradientTolerance, stepTolerance, hardCase, perturbation, curvatureCheckIterations, seed);
+    return new GradientSolverSettings(
+        newAlpha,
+        stepSize,
+        phaseOneLimit,
+        iterationLimit,
+        armijoSigma,
+        armijoShrink,
+        armijoInitialStepFactor,
+        armijoMaxBacktracks,
+        gradientTolerance,
+        stepTolerance,
+        hardCase,
+        perturbation,
+        curvatureCheckIterations,
+        seed);
   }
 
   /** Returns a copy with the step-size rule replaced. */
   public GradientSolverSettings withStepSize(StepSizeRule newStepSize) {
-    return new GradientSolverSettings(alpha, newStepSize, phaseOneLimit, iterationLimit,
-        armijoSigma, armijoShrink, armijoInitialStepFactor, armijoMaxBacktracks,
-        gradientTolerance, stepTolerance, hardCase, perturbation, curvatureCheckIterations, seed);
+    return new GradientSolverSettings(
+        alpha,
+        newStepSize,
+        phaseOneLimit,
+        iterationLimit,
+        armijoSigma,
+        armijoShrink,
+        armijoInitialStepFactor,
+        armijoMaxBacktracks,
+        gradientTolerance,
+        stepTolerance,
+        hardCase,
+        perturbation,
+        curvatureCheckIterations,
+        seed);
   }
 
   /** Returns a copy with N₁ and N₂ replaced. */
   public GradientSolverSettings withLimits(int newPhaseOneLimit, int newIterationLimit) {
-    return new GradientSolverSettings(alpha, stepSize, newPhaseOneLimit, newIterationLimit,
-        armijoSigma, armijoShrink, armijoInitialStepFactor, armijoMaxBacktracks,
-        gradientTolerance, stepTolerance, hardCase, perturbation, curvatureCheckIterations, seed);
+    return new GradientSolverSettings(
+        alpha,
+        stepSize,
+        newPhaseOneLimit,
+        newIterationLimit,
+        armijoSigma,
+        armijoShrink,
+        armijoInitialStepFactor,
+        armijoMaxBacktracks,
+        gradientTolerance,
+        stepTolerance,
+        hardCase,
+        perturbation,
+        curvatureCheckIterations,
+        seed);
   }
 
   /** Returns a copy with the two stopping tolerances replaced. */
-  public GradientSolverSettings withTolerances(double newGradientTolerance,
-      double newStepTolerance) {
-    return new GradientSolverSettings(alpha, stepSize, phaseOneLimit, iterationLimit,
-        armijoSigma, armijoShrink, armijoInitialStepFactor, armijoMaxBacktracks,
-        newGradientTolerance, newStepTolerance, hardCase, perturbation, curvatureCheckIterations,
+  public GradientSolverSettings withTolerances(
+      double newGradientTolerance, double newStepTolerance) {
+    return new GradientSolverSettings(
+        alpha,
+        stepSize,
+        phaseOneLimit,
+        iterationLimit,
+        armijoSigma,
+        armijoShrink,
+        armijoInitialStepFactor,
+        armijoMaxBacktracks,
+        newGradientTolerance,
+        newStepTolerance,
+        hardCase,
+        perturbation,
+        curvatureCheckIterations,
         seed);
   }
 
   /** Returns a copy with the hard-case handling and perturbation size replaced. */
-  public GradientSolverSettings withHardCase(HardCaseHandling newHardCase,
-      double newPerturbation) {
-    return new GradientSolverSettings(alpha, stepSize, phaseOneLimit, iterationLimit,
-        armijoSigma, armijoShrink, armijoInitialStepFactor, armijoMaxBacktracks,
-        gradientTolerance, stepTolerance, newHardCase, newPerturbation, curvatureCheckIterations,
+  public GradientSolverSettings withHardCase(HardCaseHandling newHardCase, double newPerturbation) {
+    return new GradientSolverSettings(
+        alpha,
+        stepSize,
+        phaseOneLimit,
+        iterationLimit,
+        armijoSigma,
+        armijoShrink,
+        armijoInitialStepFactor,
+        armijoMaxBacktracks,
+        gradientTolerance,
+        stepTolerance,
+        newHardCase,
+        newPerturbation,
+        curvatureCheckIterations,
         seed);
   }
 
   /** Returns a copy with the seed replaced. */
   public GradientSolverSettings withSeed(long newSeed) {
-    return new GradientSolverSettings(alpha, stepSize, phaseOneLimit, iterationLimit,
-        armijoSigma, armijoShrink, armijoInitialStepFactor, armijoMaxBacktracks,
-        gradientTolerance, stepTolerance, hardCase, perturbation, curvatureCheckIterations,
+    return new GradientSolverSettings(
+        alpha,
+        stepSize,
+        phaseOneLimit,
+        iterationLimit,
+        armijoSigma,
+        armijoShrink,
+        armijoInitialStepFactor,
+        armijoMaxBacktracks,
+        gradientTolerance,
+        stepTolerance,
+        hardCase,
+        perturbation,
+        curvatureCheckIterations,
         newSeed);
   }
 

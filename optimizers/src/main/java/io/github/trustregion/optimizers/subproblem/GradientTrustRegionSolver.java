@@ -11,11 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The paper's subproblem solver (Algorithm 2 of "Better Generalization by Efficient Trust Region
- * Method"; SPEC §2): projected gradient descent inside the ball, then Riemannian gradient descent
- * with Armijo backtracking on the sphere.
+ * Method"): projected gradient descent inside the ball, then Riemannian gradient descent with
+ * Armijo backtracking on the sphere (see docs/method.md, "The paper's subproblem solver").
  *
- * <p>It works on the radius-r ball directly (no rescaling to the unit ball; the two are
- * equivalent, see {@link StepSizeRule}):
+ * <p>It works on the radius-r ball directly (no rescaling to the unit ball; the two are equivalent,
+ * see {@link StepSizeRule}):
  *
  * <pre>
  *   z₀ = −α r g/‖g‖                                   (Assumption 2; a random direction if g = 0)
@@ -26,25 +26,24 @@ import org.slf4j.LoggerFactory;
  *                          z ← R_z(−a d) = r(z − a d)/‖z − a d‖
  * </pre>
  *
- * with η &lt; 1/‖H‖ (Assumption 1). Under these assumptions the iterates keep z⁽ⁱ⁾g⁽ⁱ⁾ ≤ 0
- * (Theorem 3), ‖z_t‖ grows in phase I (Theorem 5), phase I ends within Lemma 6's bound when
- * λ₁ &lt; 0, and phase II converges linearly to the global minimizer in the easy case (Theorem 8).
+ * with η &lt; 1/‖H‖ (Assumption 1). Under these assumptions the iterates keep z⁽ⁱ⁾g⁽ⁱ⁾ ≤ 0 (Theorem
+ * 3), ‖z_t‖ grows in phase I (Theorem 5), phase I ends within Lemma 6's bound when λ₁ &lt; 0, and
+ * phase II converges linearly to the global minimizer in the easy case (Theorem 8).
  *
- * <p>Costs: one Hessian-vector product for z₀, one per phase-I step, one per phase-II step (Hz
- * is updated by linearity, so the Armijo trials cost only scalars), plus the power iterations of
+ * <p>Costs: one Hessian-vector product for z₀, one per phase-I step, one per phase-II step (Hz is
+ * updated by linearity, so the Armijo trials cost only scalars), plus the power iterations of
  * {@link StepSizeRule.FractionOfPowerIteration} and the Lanczos steps of a hard-case check. With
- * the paper's N₁ = N₂ = 1 a solve costs 3 products (for z₀ and z₁, then either z₂ or one
- * phase-II step).
+ * the paper's N₁ = N₂ = 1 a solve costs 3 products (for z₀ and z₁, then either z₂ or one phase-II
+ * step).
  *
  * <p>Hard case (g⁽¹⁾ = 0): see {@link HardCaseHandling}; when the solver perturbs g it solves the
- * perturbed problem from scratch, reports {@code hardCase = true}, and reports f with the
- * caller's g. g = 0: z₀ is a seeded random unit direction scaled by α r (our choice, SPEC §2).
- * It has a nonzero component along the lowest eigenvector with probability 1, which is what the
- * perturbation would provide, so at g = 0 the solver never perturbs (a perturbation of size
- * proportional to ‖g‖ would be zero anyway), never runs the hard-case check and never reports
- * {@code hardCase}, whatever the {@link HardCaseHandling}.
- * Early stopping: {@link GradientSolverSettings#gradientTolerance()} is relative to ‖g‖ (to
- * ‖Hz₀‖/α when g = 0).
+ * perturbed problem from scratch, reports {@code hardCase = true}, and reports f with the caller's
+ * g. g = 0: z₀ is a seeded random unit direction scaled by α r (the project's choice; the paper
+ * leaves g = 0 open). It has a nonzero component along the lowest eigenvector with probability 1,
+ * which is what the perturbation would provide, so at g = 0 the solver never perturbs (a
+ * perturbation of size proportional to ‖g‖ would be zero anyway), never runs the hard-case check
+ * and never reports {@code hardCase}, whatever the {@link HardCaseHandling}. Early stopping: {@link
+ * GradientSolverSettings#gradientTolerance()} is relative to ‖g‖ (to ‖Hz₀‖/α when g = 0).
  *
  * <p>If a Hessian-vector product is not finite (a diverged network), the solve stops and returns
  * the zero step with {@code modelValue} NaN, for the caller to record the divergence.
@@ -130,13 +129,16 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
     if (run.diverged) {
       return diverged(g, phaseOne, phaseTwo, products[0], perturbedRun);
     }
-    if (settings.hardCase() == HardCaseHandling.DETECT_AND_PERTURB && run.converged
+    if (settings.hardCase() == HardCaseHandling.DETECT_AND_PERTURB
+        && run.converged
         && !zeroGradient) {
       LanczosCheck check = negativeCurvatureBelow(run, h);
       products[0] += check.products;
       if (check.certified) {
-        LOG.debug("Hard case detected (stalled in {} with negative curvature left): solving again"
-            + " with g perturbed by {}·‖g‖", run.reachedPhaseTwo ? "phase II" : "phase I",
+        LOG.debug(
+            "Hard case detected (stalled in {} with negative curvature left): solving again"
+                + " with g perturbed by {}·‖g‖",
+            run.reachedPhaseTwo ? "phase II" : "phase I",
             settings.perturbation());
         last = new Run(g, h, radius, eta, listener, true, run.iteration + 1);
         last.execute(perturbed(g));
@@ -149,11 +151,17 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
         }
       }
     }
-    SolverDiagnostics diagnostics = new SolverDiagnostics(
-        phaseOne + phaseTwo, phaseOne, phaseTwo, products[0], last.onSphere,
-        last.reachedPhaseTwo ? SolverDiagnostics.Phase.BOUNDARY
-            : SolverDiagnostics.Phase.INTERIOR,
-        perturbedRun);
+    SolverDiagnostics diagnostics =
+        new SolverDiagnostics(
+            phaseOne + phaseTwo,
+            phaseOne,
+            phaseTwo,
+            products[0],
+            last.onSphere,
+            last.reachedPhaseTwo
+                ? SolverDiagnostics.Phase.BOUNDARY
+                : SolverDiagnostics.Phase.INTERIOR,
+            perturbedRun);
     return new SubproblemSolution(last.z, last.originalModelValue(), diagnostics);
   }
 
@@ -161,9 +169,17 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
   private static SubproblemSolution diverged(
       INDArray g, int phaseOne, int phaseTwo, int products, boolean perturbed) {
     LOG.debug("A Hessian-vector product was not finite: returning the zero step with f = NaN");
-    return new SubproblemSolution(g.ulike().assign(0), Double.NaN, new SolverDiagnostics(
-        phaseOne + phaseTwo, phaseOne, phaseTwo, products, false,
-        SolverDiagnostics.Phase.INTERIOR, perturbed));
+    return new SubproblemSolution(
+        g.ulike().assign(0),
+        Double.NaN,
+        new SolverDiagnostics(
+            phaseOne + phaseTwo,
+            phaseOne,
+            phaseTwo,
+            products,
+            false,
+            SolverDiagnostics.Phase.INTERIOR,
+            perturbed));
   }
 
   /** Returns η by the configured rule (NaN if a power iteration was not finite). */
@@ -277,8 +293,14 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
     private boolean converged;
     private boolean diverged;
 
-    Run(INDArray gOriginal, HessianVectorProduct h, double radius, double eta,
-        IterationListener listener, boolean perturbedGradient, int firstIteration) {
+    Run(
+        INDArray gOriginal,
+        HessianVectorProduct h,
+        double radius,
+        double eta,
+        IterationListener listener,
+        boolean perturbedGradient,
+        int firstIteration) {
       this.gOriginal = gOriginal;
       this.h = h;
       this.radius = radius;
@@ -303,8 +325,8 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
     private void report(SolverDiagnostics.Phase phase) {
       if (listener != null) {
         listener.onIterate(
-            new IterationRecord(iteration, phase, originalModelValue(), Vectors.norm(z),
-                perturbedGradient),
+            new IterationRecord(
+                iteration, phase, originalModelValue(), Vectors.norm(z), perturbedGradient),
             z);
       }
     }
@@ -403,9 +425,13 @@ public final class GradientTrustRegionSolver implements SubproblemSolver {
           converged = true; // no sufficient decrease left: stalled at rounding level
           return;
         }
-        double change = Math.sqrt(Math.max(0,
-            (scale - 1) * (scale - 1) * zz - 2 * (scale - 1) * scale * a * zd
-                + scale * scale * a * a * dd));
+        double change =
+            Math.sqrt(
+                Math.max(
+                    0,
+                    (scale - 1) * (scale - 1) * zz
+                        - 2 * (scale - 1) * scale * a * zd
+                        + scale * scale * a * a * dd));
         Vectors.axpy(-a, p, z);
         Vectors.scale(scale, z);
         Vectors.axpy(-a, hd, hz);

@@ -6,8 +6,8 @@ final class KrylovSettings {
   private KrylovSettings() {}
 
   /**
-   * Throws naming the solver and the setting when {@code maxIterations < 1} or
-   * {@code relativeTolerance} is negative or not finite.
+   * Throws naming the solver and the setting when {@code maxIterations < 1} or {@code
+   * relativeTolerance} is negative or not finite.
    */
   static void requireValid(String solver, int maxIterations, double relativeTolerance) {
     if (maxIterations < 1) {
@@ -16,8 +16,10 @@ final class KrylovSettings {
     }
     if (!(relativeTolerance >= 0) || !Double.isFinite(relativeTolerance)) {
       throw new IllegalArgumentException(
-          solver + ": relativeTolerance must be finite and at least 0, but is "
-              + relativeTolerance + ".");
+          solver
+              + ": relativeTolerance must be finite and at least 0, but is "
+              + relativeTolerance
+              + ".");
     }
   }
 }

@@ -7,14 +7,14 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The symmetric Lanczos process with full reorthogonalization: builds an orthonormal basis
- * q₀, q₁, … of the Krylov space span{q₀, Hq₀, H²q₀, …} and the tridiagonal T = QᵀHQ (diagonal
- * α, off-diagonal β), one Hessian-vector product per step (Golub and Van Loan §10.1).
+ * The symmetric Lanczos process with full reorthogonalization: builds an orthonormal basis q₀, q₁,
+ * … of the Krylov space span{q₀, Hq₀, H²q₀, …} and the tridiagonal T = QᵀHQ (diagonal α,
+ * off-diagonal β), one Hessian-vector product per step (Golub and Van Loan §10.1).
  *
- * <p>The basis vectors are stored as the rows of one matrix (memory (k + 1)·n entries for k
- * steps) and every new vector is orthogonalized twice against all of them by two matrix-vector
- * products ("twice is enough"), which keeps T accurate in floating point. Mutable, not
- * thread-safe: one instance per solve.
+ * <p>The basis vectors are stored as the rows of one matrix (memory (k + 1)·n entries for k steps)
+ * and every new vector is orthogonalized twice against all of them by two matrix-vector products
+ * ("twice is enough"), which keeps T accurate in floating point. Mutable, not thread-safe: one
+ * instance per solve.
  */
 final class LanczosProcess {
 
@@ -53,11 +53,11 @@ final class LanczosProcess {
   /**
    * Takes one step: α_k = q_kᵀHq_k, and unless the Krylov space became invariant, β_k and q_{k+1}.
    *
-   * <p>The space counts as invariant when β_k ≤ 100·u·max_j(|α_j| + β_{j−1}), u the unit
-   * round-off of the data type.
+   * <p>The space counts as invariant when β_k ≤ 100·u·max_j(|α_j| + β_{j−1}), u the unit round-off
+   * of the data type.
    *
-   * @return false when no step was possible (the space was already invariant, or the basis is
-   *     full) or the space became invariant in this step
+   * @return false when no step was possible (the space was already invariant, or the basis is full)
+   *     or the space became invariant in this step
    */
   boolean step() {
     if (invariant || steps + 1 >= basis.rows()) {
@@ -135,8 +135,8 @@ final class LanczosProcess {
   /** Returns Σⱼ hⱼqⱼ for the k coefficients h, in the start vector's shape and data type. */
   INDArray combine(double[] coefficients) {
     INDArray used = basis.get(NDArrayIndex.interval(0, coefficients.length), NDArrayIndex.all());
-    INDArray h = Nd4j.createFromArray(coefficients).castTo(basis.dataType())
-        .reshape(coefficients.length, 1);
+    INDArray h =
+        Nd4j.createFromArray(coefficients).castTo(basis.dataType()).reshape(coefficients.length, 1);
     return used.transpose().mmul(h).reshape(shape);
   }
 }

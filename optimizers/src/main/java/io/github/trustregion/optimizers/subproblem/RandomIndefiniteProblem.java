@@ -7,16 +7,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The paper's random indefinite subproblems (experiment E1, SPEC §7): H = BBᵀ − λI with
- * B ∈ ℝⁿˣ⁽ⁿ⁻¹⁾, Bᵢⱼ ~ N(0,1), and gᵢ ~ N(0,1).
+ * The paper's random indefinite subproblems: H = BBᵀ − λI with B ∈ ℝⁿˣ⁽ⁿ⁻¹⁾, Bᵢⱼ ~ N(0,1), and gᵢ ~
+ * N(0,1) (see docs/method.md, "E1 subproblem iterations").
  *
  * <p>BBᵀ is positive semidefinite with rank n − 1, so its smallest eigenvalue is 0 and λ₁(H) = −λ
  * exactly. The entries are drawn with {@link java.util.Random} seeded by {@code seed} (B row by
  * row, then g), independently of ND4J's global random state, so a (n, λ, seed) triple always gives
  * the same problem; in float32 the entries are the float64 draws rounded.
  *
- * <p>The Hessian operator computes B(Bᵀv) − λv with two matrix-vector products (4n² flops)
- * without forming H. Immutable; the operator is thread-safe.
+ * <p>The Hessian operator computes B(Bᵀv) − λv with two matrix-vector products (4n² flops) without
+ * forming H. Immutable; the operator is thread-safe.
  */
 public final class RandomIndefiniteProblem {
 
@@ -42,8 +42,7 @@ public final class RandomIndefiniteProblem {
     for (int i = 0; i < dimension; i++) {
       g[i] = random.nextGaussian();
     }
-    this.factor =
-        Nd4j.createFromArray(b).reshape('c', dimension, dimension - 1).castTo(dataType);
+    this.factor = Nd4j.createFromArray(b).reshape('c', dimension, dimension - 1).castTo(dataType);
     this.gradient = Nd4j.createFromArray(g).castTo(dataType);
   }
 
@@ -61,7 +60,8 @@ public final class RandomIndefiniteProblem {
     if (n < 2) {
       throw new IllegalArgumentException(
           "RandomIndefiniteProblem: the dimension n must be at least 2 (B is n×(n−1)), but n = "
-              + n + ".");
+              + n
+              + ".");
     }
     if (!Double.isFinite(lambda)) {
       throw new IllegalArgumentException(
@@ -70,7 +70,9 @@ public final class RandomIndefiniteProblem {
     if (dataType == null || !dataType.isFPType()) {
       throw new IllegalArgumentException(
           "RandomIndefiniteProblem: the data type must be a floating-point type such as FLOAT or"
-              + " DOUBLE, not " + dataType + ".");
+              + " DOUBLE, not "
+              + dataType
+              + ".");
     }
     return new RandomIndefiniteProblem(n, lambda, seed, dataType);
   }
@@ -119,8 +121,11 @@ public final class RandomIndefiniteProblem {
     return v -> {
       if (v.length() != dimension) {
         throw new IllegalArgumentException(
-            "RandomIndefiniteProblem: the vector has length " + v.length()
-                + " but the problem has dimension " + dimension + ".");
+            "RandomIndefiniteProblem: the vector has length "
+                + v.length()
+                + " but the problem has dimension "
+                + dimension
+                + ".");
       }
       INDArray x = v.reshape(dimension, 1);
       if (x.dataType() != factor.dataType()) {
@@ -143,8 +148,11 @@ public final class RandomIndefiniteProblem {
   public double[][] denseHessian() {
     if (dimension > MAX_DENSE_DIMENSION) {
       throw new IllegalStateException(
-          "RandomIndefiniteProblem: n = " + dimension + " is too large to form H densely (limit "
-              + MAX_DENSE_DIMENSION + "); use hessian() instead.");
+          "RandomIndefiniteProblem: n = "
+              + dimension
+              + " is too large to form H densely (limit "
+              + MAX_DENSE_DIMENSION
+              + "); use hessian() instead.");
     }
     INDArray b = factor.castTo(DataType.DOUBLE);
     double[][] h = b.mmul(b.transpose()).toDoubleMatrix();

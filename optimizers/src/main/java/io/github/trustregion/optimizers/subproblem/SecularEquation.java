@@ -1,34 +1,34 @@
 package io.github.trustregion.optimizers.subproblem;
 
 /**
- * Solves the trust-region subproblem exactly in the eigenbasis of H: given the eigenvalues
- * λ₁ ≤ … ≤ λₙ and the coefficients cᵢ = vᵢᵀg, finds the multiplier λ and the step coefficients
- * sᵢ = −cᵢ/(λᵢ + λ) of Lemma 1 (Moré and Sorensen 1983; Nocedal and Wright, <i>Numerical
- * Optimization</i>, 2nd ed., §4.3).
+ * Solves the trust-region subproblem exactly in the eigenbasis of H: given the eigenvalues λ₁ ≤ … ≤
+ * λₙ and the coefficients cᵢ = vᵢᵀg, finds the multiplier λ and the step coefficients sᵢ = −cᵢ/(λᵢ
+ * + λ) of Lemma 1 (Moré and Sorensen 1983; Nocedal and Wright, <i>Numerical Optimization</i>, 2nd
+ * ed., §4.3).
  *
- * <p>With μ = λ + λ₁ (the distance of the multiplier above the pole −λ₁) the denominators are
- * (λᵢ − λ₁) + μ, computed without cancellation. The conditions λ ≥ 0 and H + λI ⪰ 0 read
- * μ ≥ μ_L = max(0, λ₁). Three cases:
+ * <p>With μ = λ + λ₁ (the distance of the multiplier above the pole −λ₁) the denominators are (λᵢ −
+ * λ₁) + μ, computed without cancellation. The conditions λ ≥ 0 and H + λI ⪰ 0 read μ ≥ μ_L = max(0,
+ * λ₁). Three cases:
  *
  * <ul>
  *   <li>interior: λ₁ &gt; 0 and ‖H⁻¹g‖ ≤ r, so λ = 0;
- *   <li>hard case: the coefficients of g on the eigenvectors of λ₁ are negligible (|cᵢ| ≤
- *       {@value #HARD_CASE_RELATIVE}·‖g‖) and ‖(H − λ₁I)⁺g‖ ≤ r; then λ = −λ₁ (when λ₁ ≤ 0) and
- *       s = −(H − λ₁I)⁺g + τv₁ with τ ≥ 0 chosen so that ‖s‖ = r;
- *   <li>otherwise the secular equation ψ(μ) = 1/‖s(μ)‖ − 1/r = 0 has a unique root μ* in
- *       (μ_L, ‖g‖/r], found by a safeguarded Newton iteration on ψ, with ψ′(μ) = Σᵢ cᵢ²/(λᵢ −
- *       λ₁ + μ)³ / ‖s‖³.
+ *   <li>hard case: the coefficients of g on the eigenvectors of λ₁ are negligible (|cᵢ| ≤ {@value
+ *       #HARD_CASE_RELATIVE}·‖g‖) and ‖(H − λ₁I)⁺g‖ ≤ r; then λ = −λ₁ (when λ₁ ≤ 0) and s = −(H −
+ *       λ₁I)⁺g + τv₁ with τ ≥ 0 chosen so that ‖s‖ = r;
+ *   <li>otherwise the secular equation ψ(μ) = 1/‖s(μ)‖ − 1/r = 0 has a unique root μ* in (μ_L,
+ *       ‖g‖/r], found by a safeguarded Newton iteration on ψ, with ψ′(μ) = Σᵢ cᵢ²/(λᵢ − λ₁ + μ)³ /
+ *       ‖s‖³.
  * </ul>
  *
  * <p>The Newton iteration starts at the right end μ = ‖g‖/r, where ‖s‖ ≤ r. ψ is increasing and
- * concave on (μ_L, ∞) (Moré and Sorensen 1983), so its tangent lies above it and a Newton step
- * from any point lands at or left of μ*; the first step therefore crosses to the left, and from a
- * point left of μ* the Newton iterates increase monotonically to μ*. Every evaluated μ updates a
- * bracket (lo, hi] of μ*, starting from (μ_L, ‖g‖/r]: μ becomes lo where ‖s‖ &gt; r and hi
- * otherwise. A Newton step that leaves the open bracket (for example to or below μ_L) is
- * replaced by the midpoint. The iteration stops when |‖s‖ − r| ≤ 10⁻¹⁴·r, when the next μ equals
- * the current one, when the bracket is at most 4 ulps wide, or after 400 evaluations, and returns
- * the step of the last μ.
+ * concave on (μ_L, ∞) (Moré and Sorensen 1983), so its tangent lies above it and a Newton step from
+ * any point lands at or left of μ*; the first step therefore crosses to the left, and from a point
+ * left of μ* the Newton iterates increase monotonically to μ*. Every evaluated μ updates a bracket
+ * (lo, hi] of μ*, starting from (μ_L, ‖g‖/r]: μ becomes lo where ‖s‖ &gt; r and hi otherwise. A
+ * Newton step that leaves the open bracket (for example to or below μ_L) is replaced by the
+ * midpoint. The iteration stops when |‖s‖ − r| ≤ 10⁻¹⁴·r, when the next μ equals the current one,
+ * when the bracket is at most 4 ulps wide, or after 400 evaluations, and returns the step of the
+ * last μ.
  */
 final class SecularEquation {
 

@@ -7,17 +7,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Steihaug–Toint truncated conjugate gradients (Steihaug 1983, Toint 1981; Nocedal and Wright,
  * <i>Numerical Optimization</i>, 2nd ed., Algorithm 7.2).
  *
- * <p>CG on Hz = −g from z = 0, stopped at the first of: the residual ‖Hz + g‖ ≤ tolerance·‖g‖
- * (an interior solution), a direction of non-positive curvature dᵀHd ≤ 0 or a step leaving the
- * ball (then z + τd with τ ≥ 0 and ‖z + τd‖ = r is returned), or {@code maxIterations}. The model
- * value decreases monotonically along the iterates and the first iterate is the Cauchy point, so
- * the answer is never worse than the Cauchy point; when H is positive definite it attains at
- * least half the optimal decrease (Yuan 2000). It is not a global solver: on indefinite problems
- * it stops on the sphere wherever CG first reaches it, and ignores the hard case.
+ * <p>CG on Hz = −g from z = 0, stopped at the first of: the residual ‖Hz + g‖ ≤ tolerance·‖g‖ (an
+ * interior solution), a direction of non-positive curvature dᵀHd ≤ 0 or a step leaving the ball
+ * (then z + τd with τ ≥ 0 and ‖z + τd‖ = r is returned), or {@code maxIterations}. The model value
+ * decreases monotonically along the iterates and the first iterate is the Cauchy point, so the
+ * answer is never worse than the Cauchy point; when H is positive definite it attains at least half
+ * the optimal decrease (Yuan 2000). It is not a global solver: on indefinite problems it stops on
+ * the sphere wherever CG first reaches it, and ignores the hard case.
  *
  * <p>If a Hessian-vector product is not finite, the zero step is returned with f = NaN. One
- * Hessian-vector product per iteration; f is updated from scalars (f(z + τd) = f(z) +
- * τ dᵀ(Hz + g) + ½τ² dᵀHd). Immutable and thread-safe.
+ * Hessian-vector product per iteration; f is updated from scalars (f(z + τd) = f(z) + τ dᵀ(Hz + g)
+ * + ½τ² dᵀHd). Immutable and thread-safe.
  *
  * @param maxIterations the most CG iterations (products), at least 1
  * @param relativeTolerance stop when ‖Hz + g‖ ≤ relativeTolerance·‖g‖ (≥ 0)
@@ -30,6 +30,17 @@ public record SteihaugCgSolver(int maxIterations, double relativeTolerance)
   /** Validates the settings. */
   public SteihaugCgSolver {
     KrylovSettings.requireValid(NAME, maxIterations, relativeTolerance);
+  }
+
+  /**
+   * Returns the solver at a budget of k Hessian-vector products (tolerance 0): CG runs until it
+   * meets the sphere, finds non-positive curvature or has used k products, whichever is first. See
+   * docs/method.md, "Krylov solvers".
+   *
+   * @param products k ≥ 1
+   */
+  public static SteihaugCgSolver withBudget(int products) {
+    return new SteihaugCgSolver(products, 0);
   }
 
   @Override
@@ -58,8 +69,11 @@ public record SteihaugCgSolver(int maxIterations, double relativeTolerance)
       iterations++;
       double curvature = Vectors.dot(direction, hd);
       if (!Double.isFinite(curvature)) {
-        return new SubproblemSolution(g.ulike().assign(0), Double.NaN, new SolverDiagnostics(
-            iterations, 0, 0, iterations, false, SolverDiagnostics.Phase.INTERIOR, false));
+        return new SubproblemSolution(
+            g.ulike().assign(0),
+            Double.NaN,
+            new SolverDiagnostics(
+                iterations, 0, 0, iterations, false, SolverDiagnostics.Phase.INTERIOR, false));
       }
       double slope = Vectors.dot(residual, direction); // dᵀ(Hz + g)
       double step = residualSquared / curvature;
@@ -90,8 +104,16 @@ public record SteihaugCgSolver(int maxIterations, double relativeTolerance)
 
   private static SubproblemSolution solution(
       INDArray z, double model, int iterations, boolean boundary) {
-    return new SubproblemSolution(z, model, new SolverDiagnostics(
-        iterations, 0, 0, iterations, boundary,
-        boundary ? SolverDiagnostics.Phase.BOUNDARY : SolverDiagnostics.Phase.INTERIOR, false));
+    return new SubproblemSolution(
+        z,
+        model,
+        new SolverDiagnostics(
+            iterations,
+            0,
+            0,
+            iterations,
+            boundary,
+            boundary ? SolverDiagnostics.Phase.BOUNDARY : SolverDiagnostics.Phase.INTERIOR,
+            false));
   }
 }

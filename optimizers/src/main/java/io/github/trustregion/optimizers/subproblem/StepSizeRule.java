@@ -1,12 +1,12 @@
 package io.github.trustregion.optimizers.subproblem;
 
 /**
- * How the paper's solver chooses its phase-I step size η, which Assumption 1 requires to be
- * below 1/β with β = ‖H‖ (the operator norm).
+ * How the paper's solver chooses its phase-I step size η, which Assumption 1 requires to be below
+ * 1/β with β = ‖H‖ (the operator norm).
  *
- * <p>The step size acts on z directly (the radius-r ball); since GD on the unit-ball problem
- * with H' = r²H, g' = r·g and step η' equals GD on z with step η = r²η', Assumption 1 reads
- * η &lt; 1/‖H‖ in both coordinates.
+ * <p>The step size acts on z directly (the radius-r ball); since GD on the unit-ball problem with
+ * H' = r²H, g' = r·g and step η' equals GD on z with step η = r²η', Assumption 1 reads η &lt; 1/‖H‖
+ * in both coordinates.
  */
 public sealed interface StepSizeRule {
 
@@ -31,9 +31,15 @@ public sealed interface StepSizeRule {
       requirePositive("operatorNormBound", operatorNormBound);
       if (eta * operatorNormBound >= 1) {
         throw new IllegalArgumentException(
-            "StepSizeRule: the step size eta = " + eta + " must be below 1/beta = "
-                + (1 / operatorNormBound) + " (Assumption 1, with beta = " + operatorNormBound
-                + " the given bound on ‖H‖); choose eta < " + (1 / operatorNormBound) + ".");
+            "StepSizeRule: the step size eta = "
+                + eta
+                + " must be below 1/beta = "
+                + (1 / operatorNormBound)
+                + " (Assumption 1, with beta = "
+                + operatorNormBound
+                + " the given bound on ‖H‖); choose eta < "
+                + (1 / operatorNormBound)
+                + ".");
       }
     }
   }
@@ -53,9 +59,9 @@ public sealed interface StepSizeRule {
   }
 
   /**
-   * η = c/β̂ with β̂ = max ‖Hv‖/‖v‖ over the iterates v of {@code iterations} power iterations
-   * from a seeded random start. β̂ ≤ ‖H‖ always (it underestimates), hence the fraction c: with
-   * c ≤ ½ the rule is safe once β̂ ≥ ½‖H‖, which a few tens of iterations give.
+   * η = c/β̂ with β̂ = max ‖Hv‖/‖v‖ over the iterates v of {@code iterations} power iterations from
+   * a seeded random start. β̂ ≤ ‖H‖ always (it underestimates), hence the fraction c: with c ≤ ½
+   * the rule is safe once β̂ ≥ ½‖H‖, which a few tens of iterations give.
    *
    * @param fraction c ∈ (0, 1)
    * @param iterations the number of power iterations (Hessian-vector products), at least 1
@@ -67,7 +73,8 @@ public sealed interface StepSizeRule {
       if (iterations < 1) {
         throw new IllegalArgumentException(
             "StepSizeRule: the number of power iterations must be at least 1, but is "
-                + iterations + ".");
+                + iterations
+                + ".");
       }
     }
   }

@@ -20,8 +20,8 @@ public interface SubproblemSolver {
    * @param h the Hessian operator
    * @param radius the trust-region radius r &gt; 0
    * @return the step z with ‖z‖ ≤ r (up to rounding), its model value f(z) and diagnostics; if a
-   *     Hessian-vector product was not finite (a diverged network), the zero step with model
-   *     value NaN, so that the caller records the divergence instead of catching an exception
+   *     Hessian-vector product was not finite (a diverged network), the zero step with model value
+   *     NaN, so that the caller records the divergence instead of catching an exception
    * @throws IllegalArgumentException on a non-positive or non-finite radius, or NaN/Inf in g
    */
   SubproblemSolution solve(INDArray g, HessianVectorProduct h, double radius);

@@ -7,8 +7,8 @@ import java.util.Arrays;
  *
  * <p>Two stages (Golub and Van Loan, <i>Matrix Computations</i>, 4th ed., §8.3): Householder
  * reduction A = Q₀TQ₀ᵀ to a symmetric tridiagonal T (Algorithm 8.3.1), then the implicit symmetric
- * QR iteration with Wilkinson shifts on T (Algorithm 8.3.3), whose Givens rotations are
- * accumulated into Q₀. The cost is about 9n³ flops; n = 500 takes well under a second.
+ * QR iteration with Wilkinson shifts on T (Algorithm 8.3.3), whose Givens rotations are accumulated
+ * into Q₀. The cost is about 9n³ flops; n = 500 takes well under a second.
  *
  * <p>The tridiagonal stage is also available on its own ({@link #ofTridiagonal}), optionally
  * accumulating only selected rows of the eigenvector matrix, which costs O(k²) instead of O(k³):
@@ -27,9 +27,9 @@ public final class SymmetricEigen {
    * An eigensystem: ascending eigenvalues and the matching orthonormal eigenvectors.
    *
    * @param values the eigenvalues λ₁ ≤ … ≤ λₙ
-   * @param vectors row i, column j holds component i of the eigenvector for {@code values[j]}
-   *     (the columns are the eigenvectors); when only some rows were accumulated, the rows present
-   *     are those requested, in the order requested
+   * @param vectors row i, column j holds component i of the eigenvector for {@code values[j]} (the
+   *     columns are the eigenvectors); when only some rows were accumulated, the rows present are
+   *     those requested, in the order requested
    */
   public record Eigensystem(double[] values, double[][] vectors) {
 
@@ -75,14 +75,24 @@ public final class SymmetricEigen {
     for (int i = 0; i < n; i++) {
       if (a[i].length != n) {
         throw new IllegalArgumentException(
-            "SymmetricEigen.of: the matrix must be square, but row " + i + " has length "
-                + a[i].length + " instead of " + n + ".");
+            "SymmetricEigen.of: the matrix must be square, but row "
+                + i
+                + " has length "
+                + a[i].length
+                + " instead of "
+                + n
+                + ".");
       }
       t[i] = new double[n];
       for (int j = 0; j <= i; j++) {
         if (!Double.isFinite(a[i][j])) {
           throw new IllegalArgumentException(
-              "SymmetricEigen.of: entry (" + i + ", " + j + ") is " + a[i][j]
+              "SymmetricEigen.of: entry ("
+                  + i
+                  + ", "
+                  + j
+                  + ") is "
+                  + a[i][j]
                   + "; the matrix must be finite.");
         }
         t[i][j] = a[i][j];
@@ -98,8 +108,8 @@ public final class SymmetricEigen {
 
   /**
    * Decomposes the symmetric tridiagonal matrix with diagonal {@code diagonal} and off-diagonal
-   * {@code offDiagonal} (length k − 1), accumulating only the eigenvector rows listed in
-   * {@code rows}.
+   * {@code offDiagonal} (length k − 1), accumulating only the eigenvector rows listed in {@code
+   * rows}.
    *
    * @param diagonal the k diagonal entries (not modified)
    * @param offDiagonal the k − 1 sub-diagonal entries (not modified)
@@ -110,8 +120,11 @@ public final class SymmetricEigen {
     int k = diagonal.length;
     if (offDiagonal.length != Math.max(k - 1, 0)) {
       throw new IllegalArgumentException(
-          "SymmetricEigen.ofTridiagonal: the off-diagonal must have length k - 1 = " + (k - 1)
-              + ", not " + offDiagonal.length + ".");
+          "SymmetricEigen.ofTridiagonal: the off-diagonal must have length k - 1 = "
+              + (k - 1)
+              + ", not "
+              + offDiagonal.length
+              + ".");
     }
     double[][] q = new double[rows.length][k];
     for (int i = 0; i < rows.length; i++) {
@@ -132,8 +145,8 @@ public final class SymmetricEigen {
    * Reduces the full symmetric {@code t} (overwritten) to tridiagonal form by Householder
    * reflections P_k acting on indices k+1…n−1, right-multiplying each into {@code q}.
    */
-  private static void householderTridiagonalize(double[][] t, double[][] q, double[] d,
-      double[] e) {
+  private static void householderTridiagonalize(
+      double[][] t, double[][] q, double[] d, double[] e) {
     int n = t.length;
     double[] v = new double[n];
     double[] p = new double[n];

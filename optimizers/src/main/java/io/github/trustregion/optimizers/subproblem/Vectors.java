@@ -42,7 +42,9 @@ final class Vectors {
   static void requireValidInput(String solver, INDArray g, HessianVectorProduct h, double radius) {
     if (!(radius > 0) || !Double.isFinite(radius)) {
       throw new IllegalArgumentException(
-          solver + ": the trust-region radius must be positive and finite, but radius = " + radius
+          solver
+              + ": the trust-region radius must be positive and finite, but radius = "
+              + radius
               + ".");
     }
     if (g == null || h == null) {
@@ -51,18 +53,24 @@ final class Vectors {
     }
     if (!g.isVector() && !g.isScalar()) {
       throw new IllegalArgumentException(
-          solver + ": the gradient g must be a vector, but its shape is "
-              + java.util.Arrays.toString(g.shape()) + "; flatten it (e.g. g.ravel()).");
+          solver
+              + ": the gradient g must be a vector, but its shape is "
+              + java.util.Arrays.toString(g.shape())
+              + "; flatten it (e.g. g.ravel()).");
     }
     if (!g.dataType().isFPType()) {
       throw new IllegalArgumentException(
-          solver + ": the gradient g must have a floating-point data type, not " + g.dataType()
+          solver
+              + ": the gradient g must have a floating-point data type, not "
+              + g.dataType()
               + ".");
     }
     double norm = norm(g);
     if (!Double.isFinite(norm)) {
       throw new IllegalArgumentException(
-          solver + ": the gradient g must be finite, but ‖g‖ = " + norm
+          solver
+              + ": the gradient g must be finite, but ‖g‖ = "
+              + norm
               + " (it contains NaN or infinite entries: has the training diverged?).");
     }
   }
@@ -76,9 +84,12 @@ final class Vectors {
     INDArray hv = h.multiply(v);
     if (hv == null || hv.length() != v.length()) {
       throw new IllegalArgumentException(
-          solver + ": the Hessian-vector product returned a vector of length "
-              + (hv == null ? "null" : String.valueOf(hv.length())) + " for an input of length "
-              + v.length() + " (the length of g); the operator and g must have the same dimension.");
+          solver
+              + ": the Hessian-vector product returned a vector of length "
+              + (hv == null ? "null" : String.valueOf(hv.length()))
+              + " for an input of length "
+              + v.length()
+              + " (the length of g); the operator and g must have the same dimension.");
     }
     if (hv.dataType() != v.dataType()) {
       hv = hv.castTo(v.dataType());
@@ -91,7 +102,8 @@ final class Vectors {
 
   /** Returns the entries of the vector x as doubles. */
   static double[] toDoubles(INDArray x) {
-    return x.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).reshape(x.length())
+    return x.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)
+        .reshape(x.length())
         .toDoubleVector();
   }
 

@@ -2,14 +2,15 @@ package io.github.trustregion.optimizers.trustregion;
 
 /**
  * How the outer trust-region loop accepts a step and updates the radius from the ratio ρ of actual
- * to predicted decrease (SPEC §3, the paper's Algorithm 1).
+ * to predicted decrease (the paper's Algorithm 1; see docs/method.md, "The outer trust-region
+ * loop").
  *
  * <p>With thresholds η₁ &gt; η₂ (defaults 0.9 and 0.1), factors γ_up &gt; 1 and γ_down &lt; 1 (2
  * and ½) and the cap r_max:
  *
  * <ul>
- *   <li>{@link #DETERMINISTIC}: ρ ≥ η₁ → accept, r ← min(γ_up·r, r_max); η₂ ≤ ρ &lt; η₁ → accept,
- *       r unchanged; otherwise reject, r ← γ_down·r.
+ *   <li>{@link #DETERMINISTIC}: ρ ≥ η₁ → accept, r ← min(γ_up·r, r_max); η₂ ≤ ρ &lt; η₁ → accept, r
+ *       unchanged; otherwise reject, r ← γ_down·r.
  *   <li>{@link #STOCHASTIC} (the paper's rule for minibatch objectives): ρ ≥ η₁ and ‖g‖ ≥ r →
  *       accept, r ← min(γ_up·r, r_max); otherwise reject, r ← γ_down·r.
  * </ul>

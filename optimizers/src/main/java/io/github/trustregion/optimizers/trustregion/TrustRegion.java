@@ -1,8 +1,9 @@
 package io.github.trustregion.optimizers.trustregion;
 
+import io.github.trustregion.optimizers.Checks;
 import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.TrainingMethod;
-import io.github.trustregion.optimizers.Checks;
+import io.github.trustregion.optimizers.hessian.HessianSettings;
 import io.github.trustregion.optimizers.subproblem.GradientTrustRegionSolver;
 import io.github.trustregion.optimizers.subproblem.SubproblemSolver;
 import java.util.Collections;
@@ -11,8 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The trust-region method (the paper's Algorithm 1, SPEC §3): immutable settings that create the
- * per-trial state.
+ * The trust-region method (the paper's Algorithm 1; see docs/method.md, "The outer trust-region
+ * loop"): immutable settings that create the per-trial state.
  *
  * <p>At iterate x, on one minibatch objective F, a step computes g = ∇F(x) and the operator v ↦
  * ∇²F(x)v, asks the subproblem solver for z ≈ argmin { f(z) = ½zᵀHz + gᵀz : ‖z‖ ≤ r }, evaluates
@@ -27,11 +28,14 @@ import java.util.Objects;
  * @param initialRadius r₀ &gt; 0
  * @param maxRadius r_max ≥ r₀ (may be {@link Double#POSITIVE_INFINITY}); caps every expansion
  * @param expandThreshold η₁: ρ ≥ η₁ expands the radius (default 0.9)
- * @param acceptThreshold η₂ ≤ η₁: the deterministic rule accepts on ρ ≥ η₂ (default 0.1); unused
- *     by the stochastic rule, which accepts only on ρ ≥ η₁
+ * @param acceptThreshold η₂ ≤ η₁: the deterministic rule accepts on ρ ≥ η₂ (default 0.1); unused by
+ *     the stochastic rule, which accepts only on ρ ≥ η₁
  * @param expandFactor γ_up &gt; 1 (default 2)
  * @param shrinkFactor γ_down ∈ (0, 1) (default ½)
  * @param rule the acceptance rule
+ * @param hessian how the products of a step are formed: the finite difference and the Hessian
+ *     sub-sampling fraction f (then ρ uses the sub-sampled model ½zᵀH_S z + gᵀz with g, F(x) and
+ *     F(x + z) on the whole minibatch; see docs/method.md, "Hessian sub-sampling")
  */
 public record TrustRegion(
     SubproblemSolver solver,
@@ -41,7 +45,8 @@ public record TrustRegion(
     double acceptThreshold,
     double expandFactor,
     double shrinkFactor,
-    AcceptanceRule rule)
+    AcceptanceRule rule,
+    HessianSettings hessian)
     implements TrainingMethod {
 
   /** The default expansion threshold η₁. */
@@ -59,7 +64,10 @@ public record TrustRegion(
   /** Validates the settings; see the record components for the ranges. */
   public TrustRegion {
     Objects.requireNonNull(solver, "TrustRegion: solver must not be null");
-    Objects.requireNonNull(rule, "TrustRegion: rule must not be null (DETERMINISTIC or STOCHASTIC)");
+    Objects.requireNonNull(
+        rule, "TrustRegion: rule must not be null (DETERMINISTIC or STOCHASTIC)");
+    Objects.requireNonNull(
+        hessian, "TrustRegion: hessian must not be null (use" + " HessianSettings.defaults())");
     Checks.requirePositive(initialRadius, "initialRadius (r0)", "TrustRegion");
     if (!(maxRadius >= initialRadius)) {
       throw new IllegalArgumentException(
@@ -84,18 +92,70 @@ public record TrustRegion(
     Checks.requireOpenUnitInterval(shrinkFactor, "shrinkFactor", "TrustRegion");
   }
 
+  /**
+   * Creates the method with the objective's own products on the whole minibatch ({@link
+   * HessianSettings#defaults()}); see the record components for the ranges.
+   */
+  public TrustRegion(
+      SubproblemSolver solver,
+      double initialRadius,
+      double maxRadius,
+      double expandThreshold,
+      double acceptThreshold,
+      double expandFactor,
+      double shrinkFactor,
+      AcceptanceRule rule) {
+    this(
+        solver,
+        initialRadius,
+        maxRadius,
+        expandThreshold,
+        acceptThreshold,
+        expandFactor,
+        shrinkFactor,
+        rule,
+        HessianSettings.defaults());
+  }
+
+  /** Returns a copy whose steps form their Hessian-vector products as {@code settings} say. */
+  public TrustRegion withHessian(HessianSettings settings) {
+    return new TrustRegion(
+        solver,
+        initialRadius,
+        maxRadius,
+        expandThreshold,
+        acceptThreshold,
+        expandFactor,
+        shrinkFactor,
+        rule,
+        settings);
+  }
+
+  /** Returns a copy with another subproblem solver. */
+  public TrustRegion withSolver(SubproblemSolver newSolver) {
+    return new TrustRegion(
+        newSolver,
+        initialRadius,
+        maxRadius,
+        expandThreshold,
+        acceptThreshold,
+        expandFactor,
+        shrinkFactor,
+        rule,
+        hessian);
+  }
+
   /** The r_max of {@link #paper()}: our choice, the paper gives none. */
   public static final double PAPER_MAX_RADIUS = 10.0;
 
   /**
-   * Returns the paper's configuration for deep networks (SPEC §6): the stochastic rule, r₀ = 1,
-   * thresholds 0.9/0.1, factors 2/½, and the paper's two-phase solver with N₁ = N₂ = 1 and η = 0.1
-   * ({@link GradientTrustRegionSolver#paperDeepNetworkDefaults()}); r_max = {@value
-   * #PAPER_MAX_RADIUS} is ours.
+   * Returns the paper's configuration for deep networks: the stochastic rule, r₀ = 1, thresholds
+   * 0.9/0.1, factors 2/½, and the paper's two-phase solver with N₁ = N₂ = 1 and η = 0.1 ({@link
+   * GradientTrustRegionSolver#paperDeepNetworkDefaults()}); r_max = {@value #PAPER_MAX_RADIUS} is
+   * ours (see docs/method.md, "The methods compared").
    */
   public static TrustRegion paper() {
-    return stochastic(
-        GradientTrustRegionSolver.paperDeepNetworkDefaults(), 1.0, PAPER_MAX_RADIUS);
+    return stochastic(GradientTrustRegionSolver.paperDeepNetworkDefaults(), 1.0, PAPER_MAX_RADIUS);
   }
 
   /**
@@ -110,7 +170,9 @@ public record TrustRegion(
     return withDefaultThresholds(solver, initialRadius, maxRadius, AcceptanceRule.STOCHASTIC);
   }
 
-  /** Returns the method with the default thresholds (0.9/0.1) and factors (2/½) and the given rule. */
+  /**
+   * Returns the method with the default thresholds (0.9/0.1) and factors (2/½) and the given rule.
+   */
   private static TrustRegion withDefaultThresholds(
       SubproblemSolver solver, double initialRadius, double maxRadius, AcceptanceRule rule) {
     return new TrustRegion(
@@ -129,7 +191,8 @@ public record TrustRegion(
    *
    * @param solver the subproblem solver
    * @param initialRadius r₀
-   * @param maxRadius r_max (use {@link Double#POSITIVE_INFINITY} for the uncapped rule of SPEC §3)
+   * @param maxRadius r_max (use {@link Double#POSITIVE_INFINITY} for the paper's deterministic
+   *     rule, which has no cap)
    */
   public static TrustRegion deterministic(
       SubproblemSolver solver, double initialRadius, double maxRadius) {
@@ -173,7 +236,11 @@ public record TrustRegion(
     return "TR";
   }
 
-  /** Returns the solver, radii, thresholds, factors and rule. */
+  /**
+   * Returns the solver, radii, thresholds, factors and rule, and the Hessian settings that differ
+   * from forward differences on the whole minibatch ({@link HessianSettings#describeInto}), so that
+   * a method without them reads as before they existed.
+   */
   @Override
   public Map<String, String> settings() {
     Map<String, String> settings = new LinkedHashMap<>();
@@ -186,16 +253,22 @@ public record TrustRegion(
     settings.put("expandFactor", Double.toString(expandFactor));
     settings.put("shrinkFactor", Double.toString(shrinkFactor));
     settings.put("rule", rule.name());
+    hessian.describeInto(settings);
     return Collections.unmodifiableMap(settings);
   }
 
-  /** Creates the state of one trial, starting at radius r₀. */
+  /** Creates the state of one trial, starting at radius r₀, with seed 0. */
   @Override
   public MethodState newState(long dimension) {
+    return newState(dimension, 0);
+  }
+
+  /** Creates the state of one trial, starting at radius r₀; the seed draws Hessian subsets. */
+  @Override
+  public MethodState newState(long dimension, long seed) {
     if (dimension <= 0) {
-      throw new IllegalArgumentException(
-          "TrustRegion: dimension must be > 0 but was " + dimension);
+      throw new IllegalArgumentException("TrustRegion: dimension must be > 0 but was " + dimension);
     }
-    return new TrustRegionState(this, dimension);
+    return new TrustRegionState(this, dimension, seed);
   }
 }

@@ -1,11 +1,12 @@
 package io.github.trustregion.optimizers.trustregion;
 
+import io.github.trustregion.optimizers.Checks;
+import io.github.trustregion.optimizers.DivergedException;
 import io.github.trustregion.optimizers.HessianVectorProduct;
 import io.github.trustregion.optimizers.MethodState;
 import io.github.trustregion.optimizers.MinibatchObjective;
 import io.github.trustregion.optimizers.StepReport;
-import io.github.trustregion.optimizers.Checks;
-import io.github.trustregion.optimizers.DivergedException;
+import io.github.trustregion.optimizers.hessian.SampledHessian;
 import io.github.trustregion.optimizers.subproblem.SubproblemSolution;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,20 +15,28 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The mutable state of one trust-region trial: the radius and one work vector.
  *
  * <p>One step costs one gradient evaluation, the solver's Hessian-vector products and one function
- * evaluation F(x + z). The iterate is updated in place: x ← x + z, and on rejection x is restored
- * from a saved copy (bit-exact, which x + z − z is not). This also works when x is the network's
- * live parameter view. Not thread-safe.
+ * evaluation F(x + z) (with a sub-sampled Hessian, the products run on the step's subset, plus one
+ * subset gradient as the base of forward differences). The iterate is updated in place: x ← x + z,
+ * and on rejection x is restored from a saved copy (bit-exact, which x + z − z is not). This also
+ * works when x is the network's live parameter view. Not thread-safe.
  */
 final class TrustRegionState implements MethodState {
 
   private final TrustRegion settings;
   private final long dimension;
+  private final long seed;
   private double radius;
   private INDArray saved;
+  private long steps;
 
   TrustRegionState(TrustRegion settings, long dimension) {
+    this(settings, dimension, 0);
+  }
+
+  TrustRegionState(TrustRegion settings, long dimension, long seed) {
     this.settings = settings;
     this.dimension = dimension;
+    this.seed = seed;
     this.radius = settings.initialRadius();
   }
 
@@ -37,11 +46,11 @@ final class TrustRegionState implements MethodState {
    * <p>ρ = (F(x) − F(x+z)) / (−f(z)) with F, g and H on the same minibatch objective. When the
    * predicted decrease −f(z) is not positive and finite, or F(x + z) is not finite, ρ is undefined:
    * it is reported as NaN and the step is rejected (the radius shrinks). A non-finite
-   * Hessian-vector product at x is different: the solver then returns model value NaN, and the
-   * step throws (x is left unchanged), since no radius makes the model meaningful.
+   * Hessian-vector product at x is different: the solver then returns model value NaN, and the step
+   * throws (x is left unchanged), since no radius makes the model meaningful.
    *
-   * @throws DivergedException if F(x) or ∇F(x) is not finite, or
-   *     a Hessian-vector product at x is not finite (the solution's model value is NaN)
+   * @throws DivergedException if F(x) or ∇F(x) is not finite, or a Hessian-vector product at x is
+   *     not finite (the solution's model value is NaN)
    * @throws IllegalArgumentException if {@code parameters} does not have the state's dimension
    */
   @Override
@@ -53,7 +62,9 @@ final class TrustRegionState implements MethodState {
     double gradientNorm = gradient.norm2Number().doubleValue();
     Checks.requireFiniteStart(loss, gradientNorm, "TR");
 
-    HessianVectorProduct hessian = objective.hessianAt(parameters, gradient);
+    SampledHessian sampled =
+        settings.hessian().at(objective, parameters, gradient, seed, steps++, "TrustRegion");
+    HessianVectorProduct hessian = sampled.product();
     double usedRadius = radius;
     SubproblemSolution solution = settings.solver().solve(gradient, hessian, usedRadius);
     if (Double.isNaN(solution.modelValue())) {
@@ -100,7 +111,13 @@ final class TrustRegionState implements MethodState {
             actualDecrease,
             solution.diagnostics());
     return new StepReport(
-        loss, 1, solution.diagnostics().hessianVectorProducts(), 1, Optional.of(telemetry));
+        loss,
+        1,
+        solution.diagnostics().hessianVectorProducts(),
+        1,
+        Optional.of(telemetry),
+        sampled.baseGradientEvaluations(),
+        sampled.exampleFraction());
   }
 
   /** Returns ρ, or NaN when it is undefined (see {@link #step}). */

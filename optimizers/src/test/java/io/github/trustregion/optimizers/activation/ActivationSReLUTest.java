@@ -55,26 +55,35 @@ class ActivationSReLUTest {
     epsilonMatrix.getColumn(0).assign(Nd4j.createFromArray(upstream));
 
     float[] values = activation.getActivation(contiguous.dup(), false).toFloatVector();
-    float[] viewValues = activation.getActivation(inMatrix.dup().getColumn(1), false)
-        .toFloatVector();
-    float[] derivatives = activation.backprop(contiguous.dup(),
-        Nd4j.createFromArray(upstream)).getFirst().toFloatVector();
-    float[] viewDerivatives = activation.backprop(inMatrix.dup().getColumn(1),
-        epsilonMatrix.dup().getColumn(0)).getFirst().toFloatVector();
+    float[] viewValues =
+        activation.getActivation(inMatrix.dup().getColumn(1), false).toFloatVector();
+    float[] derivatives =
+        activation
+            .backprop(contiguous.dup(), Nd4j.createFromArray(upstream))
+            .getFirst()
+            .toFloatVector();
+    float[] viewDerivatives =
+        activation
+            .backprop(inMatrix.dup().getColumn(1), epsilonMatrix.dup().getColumn(0))
+            .getFirst()
+            .toFloatVector();
 
     double ulps = 4 * Math.ulp(1.0f);
     for (int i = 0; i < points.length; i++) {
       double x = (float) points[i];
       double root = Math.sqrt(x * x + (float) a);
       double value = x < 0 ? (float) a / (2 * (root - x)) : (root + x) / 2;
-      double derivative = upstream[i] * (x < 0 ? (float) a / (2 * root * (root - x))
-          : (1 + x / root) / 2);
+      double derivative =
+          upstream[i] * (x < 0 ? (float) a / (2 * root * (root - x)) : (1 + x / root) / 2);
       assertThat((double) values[i]).as("SReLU(%s)", x).isCloseTo(value, within(ulps * value));
-      assertThat((double) viewValues[i]).as("SReLU(%s) on a view", x)
+      assertThat((double) viewValues[i])
+          .as("SReLU(%s) on a view", x)
           .isCloseTo(value, within(ulps * value));
-      assertThat((double) derivatives[i]).as("SReLU'(%s)", x)
+      assertThat((double) derivatives[i])
+          .as("SReLU'(%s)", x)
           .isCloseTo(derivative, within(ulps * derivative));
-      assertThat((double) viewDerivatives[i]).as("SReLU'(%s) on a view", x)
+      assertThat((double) viewDerivatives[i])
+          .as("SReLU'(%s) on a view", x)
           .isCloseTo(derivative, within(ulps * derivative));
     }
   }
@@ -111,7 +120,12 @@ class ActivationSReLUTest {
         new NeuralNetConfiguration.Builder()
             .dataType(DataType.DOUBLE)
             .list()
-            .layer(new DenseLayer.Builder().nIn(4).nOut(3).activation(new ActivationSReLU(0.125)).build())
+            .layer(
+                new DenseLayer.Builder()
+                    .nIn(4)
+                    .nOut(3)
+                    .activation(new ActivationSReLU(0.125))
+                    .build())
             .layer(
                 new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                     .nIn(3)
@@ -132,7 +146,8 @@ class ActivationSReLUTest {
 
   @Test
   void equalityFollowsTheConstant() {
-    assertThat(new ActivationSReLU(0.1)).isEqualTo(new ActivationSReLU(0.1))
+    assertThat(new ActivationSReLU(0.1))
+        .isEqualTo(new ActivationSReLU(0.1))
         .hasSameHashCodeAs(new ActivationSReLU(0.1))
         .isNotEqualTo(new ActivationSReLU(0.2));
   }

@@ -42,7 +42,8 @@ class OneDnnLayerHelpersTest {
 
   @BeforeEach
   void requireOneDnn() {
-    assumeTrue(OneDnnLayerHelpers.nativeBuildHasOneDnn(),
+    assumeTrue(
+        OneDnnLayerHelpers.nativeBuildHasOneDnn(),
         "the ND4J native library has no oneDNN (classifier other than linux-x86_64-onednn)");
   }
 
@@ -85,10 +86,11 @@ class OneDnnLayerHelpersTest {
     double builtinError = relativeError(builtinGradient, exact);
     double helperError = relativeError(helperGradient, exact);
 
-    assertThat(Arrays.equals(helperGradient.toFloatVector(),
-        builtinGradient.toFloatVector()))
-        .as("oneDNN's kernels round differently from im2col + gemm, so equal bits would mean"
-            + " that the helpers were not used").isFalse();
+    assertThat(Arrays.equals(helperGradient.toFloatVector(), builtinGradient.toFloatVector()))
+        .as(
+            "oneDNN's kernels round differently from im2col + gemm, so equal bits would mean"
+                + " that the helpers were not used")
+        .isFalse();
     assertThat(helperError).isLessThan(1e-5).isLessThan(Math.max(10 * builtinError, 1e-6));
     INDArray exactOutput = reference.output(batch64.getFeatures(), false);
     assertThat(relativeError(helped.output(batch32.getFeatures(), false), exactOutput))
@@ -105,38 +107,62 @@ class OneDnnLayerHelpersTest {
     DataSet batch32 = float32(batch64);
     INDArray v64 = direction(helped.numParams(), DataType.DOUBLE, 6);
 
-    MinibatchObjective exactObjective = NetworkObjective.of(reference,
-        ObjectiveOptions.defaults().withHessianMode(HessianMode.CENTRAL_DIFFERENCE)).on(batch64);
+    MinibatchObjective exactObjective =
+        NetworkObjective.of(
+                reference,
+                ObjectiveOptions.defaults().withHessianMode(HessianMode.CENTRAL_DIFFERENCE))
+            .on(batch64);
     INDArray x64 = reference.params().dup();
-    INDArray exact = exactObjective.hessianAt(x64, exactObjective.valueAndGradient(x64).gradient())
-        .multiply(v64);
+    INDArray exact =
+        exactObjective
+            .hessianAt(x64, exactObjective.valueAndGradient(x64).gradient())
+            .multiply(v64);
     MinibatchObjective objective =
         NetworkObjective.of(helped, ObjectiveOptions.defaults()).on(batch32);
     INDArray x32 = helped.params().dup();
-    INDArray product = objective.hessianAt(x32, objective.valueAndGradient(x32).gradient())
-        .multiply(v64.castTo(DataType.FLOAT));
+    INDArray product =
+        objective
+            .hessianAt(x32, objective.valueAndGradient(x32).gradient())
+            .multiply(v64.castTo(DataType.FLOAT));
 
     assertThat(relativeError(product, exact)).isLessThan(2e-3);
   }
 
   /** 1×10×10 → conv 3×3×4 (same) → avg-pool 2 → conv 3×3×6 (truncate) → dense 8 → 4. */
   private static MultiLayerNetwork cnn(DataType type) {
-    MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-        .seed(11)
-        .dataType(type)
-        .weightInit(WeightInit.XAVIER)
-        .list()
-        .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).convolutionMode(ConvolutionMode.Same)
-            .activation(new ActivationSReLU(0.1)).build())
-        .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.AVG)
-            .kernelSize(2, 2).stride(2, 2).build())
-        .layer(new ConvolutionLayer.Builder(3, 3).nOut(6).convolutionMode(ConvolutionMode.Truncate)
-            .activation(new ActivationSReLU(0.1)).build())
-        .layer(new DenseLayer.Builder().nOut(8).activation(new ActivationSReLU(0.1)).build())
-        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(CLASSES)
-            .activation(Activation.SOFTMAX).build())
-        .setInputType(InputType.convolutional(10, 10, 1))
-        .build());
+    MultiLayerNetwork network =
+        new MultiLayerNetwork(
+            new NeuralNetConfiguration.Builder()
+                .seed(11)
+                .dataType(type)
+                .weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(
+                    new ConvolutionLayer.Builder(3, 3)
+                        .nOut(4)
+                        .convolutionMode(ConvolutionMode.Same)
+                        .activation(new ActivationSReLU(0.1))
+                        .build())
+                .layer(
+                    new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.AVG)
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .build())
+                .layer(
+                    new ConvolutionLayer.Builder(3, 3)
+                        .nOut(6)
+                        .convolutionMode(ConvolutionMode.Truncate)
+                        .activation(new ActivationSReLU(0.1))
+                        .build())
+                .layer(
+                    new DenseLayer.Builder().nOut(8).activation(new ActivationSReLU(0.1)).build())
+                .layer(
+                    new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nOut(CLASSES)
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .setInputType(InputType.convolutional(10, 10, 1))
+                .build());
     network.init();
     return network;
   }
@@ -157,8 +183,8 @@ class OneDnnLayerHelpersTest {
   }
 
   private static DataSet float32(DataSet batch) {
-    return new DataSet(batch.getFeatures().castTo(DataType.FLOAT),
-        batch.getLabels().castTo(DataType.FLOAT));
+    return new DataSet(
+        batch.getFeatures().castTo(DataType.FLOAT), batch.getLabels().castTo(DataType.FLOAT));
   }
 
   private static INDArray gradient(MultiLayerNetwork network, DataSet batch) {

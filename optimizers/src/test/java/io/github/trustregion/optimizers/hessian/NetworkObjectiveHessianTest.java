@@ -33,7 +33,9 @@ class NetworkObjectiveHessianTest {
       INDArray product = objective.hessianAt(x, g).multiply(v);
 
       double tolerance = options == FORWARD ? 1e-6 : 1e-8;
-      assertThat(relativeError(product, exact)).as(options.hessianMode().name()).isLessThan(tolerance);
+      assertThat(relativeError(product, exact))
+          .as(options.hessianMode().name())
+          .isLessThan(tolerance);
     }
   }
 
@@ -77,7 +79,8 @@ class NetworkObjectiveHessianTest {
     DataSet batch64 = TinyNetworks.batch(12, DataType.DOUBLE, 5);
     DataSet batch32 =
         new DataSet(
-            batch64.getFeatures().castTo(DataType.FLOAT), batch64.getLabels().castTo(DataType.FLOAT));
+            batch64.getFeatures().castTo(DataType.FLOAT),
+            batch64.getLabels().castTo(DataType.FLOAT));
     INDArray v32 = TinyNetworks.direction(network32.numParams(), DataType.FLOAT, 6);
     INDArray reference =
         richardsonReference(
@@ -108,7 +111,8 @@ class NetworkObjectiveHessianTest {
     MinibatchObjective.ValueAndGradient expected = onNetwork.valueAndGradient(x);
     MinibatchObjective.ValueAndGradient actual = onGraph.valueAndGradient(x);
 
-    assertThat(actual.value()).isCloseTo(expected.value(), org.assertj.core.api.Assertions.within(1e-14));
+    assertThat(actual.value())
+        .isCloseTo(expected.value(), org.assertj.core.api.Assertions.within(1e-14));
     assertThat(relativeError(actual.gradient(), expected.gradient())).isLessThan(1e-13);
     assertThat(
             relativeError(
@@ -232,7 +236,9 @@ class NetworkObjectiveHessianTest {
     }
     network.params().assign(0);
     network.getParam("0_W").assign(org.nd4j.linalg.factory.Nd4j.createFromArray(hw));
-    network.getParam("0_b").assign(org.nd4j.linalg.factory.Nd4j.createFromArray(hb).reshape(1, classes));
+    network
+        .getParam("0_b")
+        .assign(org.nd4j.linalg.factory.Nd4j.createFromArray(hb).reshape(1, classes));
     INDArray product = network.params().dup();
     network.setParams(x);
     return product;

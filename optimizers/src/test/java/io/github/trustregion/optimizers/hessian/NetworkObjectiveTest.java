@@ -44,7 +44,8 @@ class NetworkObjectiveTest {
 
     assertThat(gradient.mul(d).sumNumber().doubleValue())
         .isCloseTo(numerical, within(1e-8 * Math.abs(numerical)));
-    assertThat(rawDirectional).isCloseTo(size * numerical, within(1e-8 * size * Math.abs(numerical)));
+    assertThat(rawDirectional)
+        .isCloseTo(size * numerical, within(1e-8 * size * Math.abs(numerical)));
   }
 
   @Test
@@ -86,7 +87,8 @@ class NetworkObjectiveTest {
 
     assertThat(withDecay.value() - withoutDecay.value())
         .isCloseTo(lambda / 2 * squaredNorm, within(1e-13));
-    assertThat(decayed.value(x) - plain.value(x)).isCloseTo(lambda / 2 * squaredNorm, within(1e-13));
+    assertThat(decayed.value(x) - plain.value(x))
+        .isCloseTo(lambda / 2 * squaredNorm, within(1e-13));
     assertThat(relativeError(withDecay.gradient().sub(withoutDecay.gradient()), x.mul(lambda)))
         .isLessThan(1e-12);
     assertThat(relativeError(hvWith.sub(hvWithout), v.mul(lambda))).isLessThan(1e-7);
@@ -154,7 +156,8 @@ class NetworkObjectiveTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("layer 0 (DenseLayer")
         .hasMessageContaining("weight noise");
-    assertThat(NetworkObjective.of(network, DEFAULTS.withDropout(DropoutHandling.DISABLE)).dimension())
+    assertThat(
+            NetworkObjective.of(network, DEFAULTS.withDropout(DropoutHandling.DISABLE)).dimension())
         .isEqualTo(network.numParams());
   }
 

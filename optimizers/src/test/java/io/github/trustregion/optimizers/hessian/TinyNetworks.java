@@ -2,7 +2,6 @@ package io.github.trustregion.optimizers.hessian;
 
 import io.github.trustregion.optimizers.activation.ActivationSReLU;
 import java.util.Random;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -123,7 +122,12 @@ public final class TinyNetworks {
                 .weightInit(WeightInit.XAVIER)
                 .list()
                 .layer(new BatchNormalization.Builder().nIn(INPUTS).nOut(INPUTS).build())
-                .layer(new DenseLayer.Builder().nIn(INPUTS).nOut(4).activation(Activation.TANH).build())
+                .layer(
+                    new DenseLayer.Builder()
+                        .nIn(INPUTS)
+                        .nOut(4)
+                        .activation(Activation.TANH)
+                        .build())
                 .layer(
                     new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                         .nIn(4)
@@ -136,8 +140,8 @@ public final class TinyNetworks {
   }
 
   /**
-   * A tiny CNN on 1×6×6 images: convolution 3×3 (2 channels, SReLU) → average pooling 2×2 →
-   * softmax over 3 classes; average pooling as the paper prescribes for second-order training.
+   * A tiny CNN on 1×6×6 images: convolution 3×3 (2 channels, SReLU) → average pooling 2×2 → softmax
+   * over 3 classes; average pooling as the paper prescribes for second-order training.
    */
   static MultiLayerNetwork tinyCnn(DataType type) {
     MultiLayerNetwork network =

@@ -101,7 +101,8 @@ class FirstOrderMethodsTest {
     double v = beta2 * (1 - beta2) * g0 * g0 + (1 - beta2) * g1 * g1;
     double mHat = m / (1 - beta1 * beta1);
     double vHat = v / (1 - beta2 * beta2);
-    assertThat(x.getDouble(0)).isCloseTo(x1 - eta * mHat / (Math.sqrt(vHat) + epsilon), within(1e-14));
+    assertThat(x.getDouble(0))
+        .isCloseTo(x1 - eta * mHat / (Math.sqrt(vHat) + epsilon), within(1e-14));
   }
 
   @Test

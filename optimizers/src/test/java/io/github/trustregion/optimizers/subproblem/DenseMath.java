@@ -125,7 +125,8 @@ final class DenseMath {
 
   /** Returns the float64 operator v ↦ Hv for a dense H. */
   static io.github.trustregion.optimizers.HessianVectorProduct operator(double[][] h) {
-    return v -> org.nd4j.linalg.factory.Nd4j.createFromArray(multiply(h, v.toDoubleVector()))
-        .reshape(v.shape());
+    return v ->
+        org.nd4j.linalg.factory.Nd4j.createFromArray(multiply(h, v.toDoubleVector()))
+            .reshape(v.shape());
   }
 }

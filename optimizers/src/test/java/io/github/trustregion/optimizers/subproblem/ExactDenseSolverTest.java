@@ -151,10 +151,11 @@ class ExactDenseSolverTest {
     double[][] h = DenseMath.randomSymmetric(n, random);
     double[] g = DenseMath.gaussian(n, random);
     ExactSolution direct = ExactDenseSolver.solveDense(h, g, 0.7);
-    SubproblemSolution viaOperator = ExactDenseSolver.DEFAULT.solve(
-        Nd4j.createFromArray(g),
-        v -> Nd4j.createFromArray(DenseMath.multiply(h, v.toDoubleVector())),
-        0.7);
+    SubproblemSolution viaOperator =
+        ExactDenseSolver.DEFAULT.solve(
+            Nd4j.createFromArray(g),
+            v -> Nd4j.createFromArray(DenseMath.multiply(h, v.toDoubleVector())),
+            0.7);
     assertThat(viaOperator.step().toDoubleVector()).containsExactly(direct.step(), within(1e-12));
     assertThat(viaOperator.modelValue()).isCloseTo(direct.modelValue(), within(1e-12));
     assertThat(viaOperator.diagnostics().hessianVectorProducts()).isEqualTo(n);

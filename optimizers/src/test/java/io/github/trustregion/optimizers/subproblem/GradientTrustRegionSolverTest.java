@@ -40,7 +40,8 @@ class GradientTrustRegionSolverTest {
     double[] z = solution.step().toDoubleVector();
     assertThat(DenseMath.norm(z)).isCloseTo(radius, within(1e-12 * radius));
     assertThat(solution.modelValue())
-        .isCloseTo(DenseMath.model(problem.denseHessian(), problem.gradientAsDoubles(), z),
+        .isCloseTo(
+            DenseMath.model(problem.denseHessian(), problem.gradientAsDoubles(), z),
             within(1e-10 * Math.abs(exact.modelValue())));
     SolverDiagnostics diagnostics = solution.diagnostics();
     assertThat(diagnostics.phaseReached()).isEqualTo(SolverDiagnostics.Phase.BOUNDARY);
@@ -51,7 +52,8 @@ class GradientTrustRegionSolverTest {
     // z₀, one per step, 30 power iterations, at most min(30, n) Lanczos steps of the hard-case
     // check, and at most one product for a final Riemannian gradient whose line search stalled
     assertThat(diagnostics.hessianVectorProducts())
-        .isBetween(1 + diagnostics.iterations() + 30 + 1,
+        .isBetween(
+            1 + diagnostics.iterations() + 30 + 1,
             1 + diagnostics.iterations() + 30 + Math.min(30, n) + 1);
   }
 
@@ -64,7 +66,8 @@ class GradientTrustRegionSolverTest {
     // Theorem 5 needs z₀ᵀ∇f(z₀) = α²r²R − αr‖g‖ ≤ 0 (R = gᵀHg/‖g‖²): choose α below ‖g‖/(rR).
     double[] g = problem.gradientAsDoubles();
     double gNorm = DenseMath.norm(g);
-    double rayleigh = DenseMath.dot(g, DenseMath.multiply(problem.denseHessian(), g)) / (gNorm * gNorm);
+    double rayleigh =
+        DenseMath.dot(g, DenseMath.multiply(problem.denseHessian(), g)) / (gNorm * gNorm);
     double alpha = rayleigh > 0 ? Math.min(0.5, 0.9 * gNorm / (radius * rayleigh)) : 0.5;
     GradientTrustRegionSolver solver =
         new GradientTrustRegionSolver(GradientSolverSettings.accurateDefaults().withAlpha(alpha));
@@ -89,8 +92,7 @@ class GradientTrustRegionSolverTest {
           .isLessThanOrEqualTo(previous.modelValue() + 1e-13 * Math.abs(previous.modelValue()));
     }
     assertThat(phaseOne).isEqualTo(traced.solution().diagnostics().phaseOneIterations());
-    assertThat(trace.get(trace.size() - 1).modelValue())
-        .isEqualTo(traced.solution().modelValue());
+    assertThat(trace.get(trace.size() - 1).modelValue()).isEqualTo(traced.solution().modelValue());
   }
 
   @Test
@@ -102,8 +104,9 @@ class GradientTrustRegionSolverTest {
     double[] g = problem.gradientAsDoubles();
     double beta = problem.solveExactly(1).operatorNorm();
     double eta = 0.5 / beta;
-    GradientTrustRegionSolver solver = new GradientTrustRegionSolver(
-        GradientSolverSettings.accurateDefaults().withStepSize(StepSizeRule.fixed(eta, beta)));
+    GradientTrustRegionSolver solver =
+        new GradientTrustRegionSolver(
+            GradientSolverSettings.accurateDefaults().withStepSize(StepSizeRule.fixed(eta, beta)));
     double[] z0 = new double[g.length];
     for (int i = 0; i < g.length; i++) {
       z0[i] = -0.5 * g[i] / DenseMath.norm(g);
@@ -112,14 +115,17 @@ class GradientTrustRegionSolverTest {
     for (int i = 0; i < g.length; i++) {
       gradient[i] += g[i];
     }
-    double predicted = 0.25 - 2 * eta * DenseMath.dot(z0, gradient)
-        + eta * eta * DenseMath.dot(gradient, gradient);
+    double predicted =
+        0.25
+            - 2 * eta * DenseMath.dot(z0, gradient)
+            + eta * eta * DenseMath.dot(gradient, gradient);
 
     List<IterationRecord> trace =
         solver.solveWithTrace(problem.gradient(), problem.hessian(), 1).trace();
 
     assertThat(DenseMath.dot(z0, gradient)).isPositive();
-    assertThat(trace.get(1).stepNorm()).isCloseTo(Math.sqrt(predicted), within(1e-14))
+    assertThat(trace.get(1).stepNorm())
+        .isCloseTo(Math.sqrt(predicted), within(1e-14))
         .isLessThan(trace.get(0).stepNorm());
   }
 
@@ -139,8 +145,9 @@ class GradientTrustRegionSolverTest {
     ExactSolution exact = problem.solveExactly(radius);
     double beta = exact.operatorNorm();
     double eta = fraction / beta;
-    GradientTrustRegionSolver solver = new GradientTrustRegionSolver(
-        GradientSolverSettings.accurateDefaults().withStepSize(StepSizeRule.fixed(eta, beta)));
+    GradientTrustRegionSolver solver =
+        new GradientTrustRegionSolver(
+            GradientSolverSettings.accurateDefaults().withStepSize(StepSizeRule.fixed(eta, beta)));
 
     SubproblemSolution solution = solver.solve(problem.gradient(), problem.hessian(), radius);
 
@@ -151,8 +158,9 @@ class GradientTrustRegionSolverTest {
     double alpha = solver.settings().alpha();
     double shift = 1 / (eta * lambdaOne);
     double w0 = alpha * radius / (eta * gNorm);
-    double bound = (Math.log(radius / (eta * gOne) - shift) - Math.log(w0 - shift))
-        / Math.log(1 - eta * lambdaOne);
+    double bound =
+        (Math.log(radius / (eta * gOne) - shift) - Math.log(w0 - shift))
+            / Math.log(1 - eta * lambdaOne);
     assertThat(solution.diagnostics().phaseOneIterations())
         .isLessThanOrEqualTo((int) Math.ceil(bound) + 1)
         .isPositive();
@@ -162,24 +170,27 @@ class GradientTrustRegionSolverTest {
 
   @Test
   void keepsTheSignOfEveryEigencomponentOppositeToTheGradientsInPhaseOne() {
-    RandomIndefiniteProblem problem =
-        RandomIndefiniteProblem.generate(60, 30, 31, DataType.DOUBLE);
+    RandomIndefiniteProblem problem = RandomIndefiniteProblem.generate(60, 30, 31, DataType.DOUBLE);
     ExactSolution exact = problem.solveExactly(1);
     SymmetricEigen.Eigensystem eigen = exact.eigensystem();
     double[] gCoefficients = exact.gradientCoefficients();
     double tolerance = 1e-12 * DenseMath.norm(gCoefficients);
     List<double[]> products = new ArrayList<>();
 
-    ACCURATE.solve(problem.gradient(), problem.hessian(), 1, (entry, iterate) -> {
-      if (entry.phase() == SolverDiagnostics.Phase.INTERIOR) {
-        double[] z = eigen.toEigenbasis(iterate.toDoubleVector());
-        double[] signs = new double[z.length];
-        for (int i = 0; i < z.length; i++) {
-          signs[i] = z[i] * gCoefficients[i];
-        }
-        products.add(signs);
-      }
-    });
+    ACCURATE.solve(
+        problem.gradient(),
+        problem.hessian(),
+        1,
+        (entry, iterate) -> {
+          if (entry.phase() == SolverDiagnostics.Phase.INTERIOR) {
+            double[] z = eigen.toEigenbasis(iterate.toDoubleVector());
+            double[] signs = new double[z.length];
+            for (int i = 0; i < z.length; i++) {
+              signs[i] = z[i] * gCoefficients[i];
+            }
+            products.add(signs);
+          }
+        });
 
     assertThat(products).hasSizeGreaterThan(3);
     for (double[] signs : products) {
@@ -205,8 +216,9 @@ class GradientTrustRegionSolverTest {
 
     for (HardCaseHandling handling :
         List.of(HardCaseHandling.DETECT_AND_PERTURB, HardCaseHandling.ALWAYS_PERTURB)) {
-      GradientTrustRegionSolver solver = new GradientTrustRegionSolver(
-          GradientSolverSettings.accurateDefaults().withHardCase(handling, 1e-6));
+      GradientTrustRegionSolver solver =
+          new GradientTrustRegionSolver(
+              GradientSolverSettings.accurateDefaults().withHardCase(handling, 1e-6));
       TracedSolution traced =
           solver.solveWithTrace(Nd4j.createFromArray(g), DenseMath.operator(h), radius);
       SubproblemSolution solution = traced.solution();
@@ -236,11 +248,11 @@ class GradientTrustRegionSolverTest {
     double[][] h = DenseMath.diagonal(-3, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 8);
     double[] g = {0, 0.4, 0.5, -0.5, 0.5, 0.3, -0.5, 0.5, 0.2, 0.5};
     ExactSolution exact = ExactDenseSolver.solveDense(h, g, 2);
-    GradientTrustRegionSolver solver = new GradientTrustRegionSolver(
-        GradientSolverSettings.accurateDefaults().withHardCase(HardCaseHandling.IGNORE, 1e-6));
+    GradientTrustRegionSolver solver =
+        new GradientTrustRegionSolver(
+            GradientSolverSettings.accurateDefaults().withHardCase(HardCaseHandling.IGNORE, 1e-6));
 
-    SubproblemSolution solution =
-        solver.solve(Nd4j.createFromArray(g), DenseMath.operator(h), 2);
+    SubproblemSolution solution = solver.solve(Nd4j.createFromArray(g), DenseMath.operator(h), 2);
 
     assertThat(solution.diagnostics().hardCase()).isFalse();
     assertThat(solution.step().getDouble(0)).isZero();
@@ -249,8 +261,7 @@ class GradientTrustRegionSolverTest {
 
   @Test
   void detectsNoHardCaseWhenTheInteriorStationaryPointIsTheMinimizer() {
-    RandomIndefiniteProblem problem =
-        RandomIndefiniteProblem.generate(40, -5, 41, DataType.DOUBLE);
+    RandomIndefiniteProblem problem = RandomIndefiniteProblem.generate(40, -5, 41, DataType.DOUBLE);
     SubproblemSolution solution = ACCURATE.solve(problem.gradient(), problem.hessian(), 100);
     assertThat(solution.diagnostics().hardCase()).isFalse();
   }
@@ -300,14 +311,17 @@ class GradientTrustRegionSolverTest {
     ExactSolution exact = ExactDenseSolver.solveDense(h, new double[n], radius);
     assertThat(exact.modelValue()).isCloseTo(0.5 * -2.5 * radius * radius, within(1e-12));
     INDArray zero = Nd4j.zeros(DataType.DOUBLE, n);
-    SubproblemSolution ignoring = new GradientTrustRegionSolver(
-            GradientSolverSettings.accurateDefaults().withHardCase(HardCaseHandling.IGNORE, 1e-6))
-        .solve(zero, DenseMath.operator(h), radius);
+    SubproblemSolution ignoring =
+        new GradientTrustRegionSolver(
+                GradientSolverSettings.accurateDefaults()
+                    .withHardCase(HardCaseHandling.IGNORE, 1e-6))
+            .solve(zero, DenseMath.operator(h), radius);
 
     for (HardCaseHandling handling :
         List.of(HardCaseHandling.ALWAYS_PERTURB, HardCaseHandling.DETECT_AND_PERTURB)) {
-      GradientTrustRegionSolver solver = new GradientTrustRegionSolver(
-          GradientSolverSettings.accurateDefaults().withHardCase(handling, 1e-6));
+      GradientTrustRegionSolver solver =
+          new GradientTrustRegionSolver(
+              GradientSolverSettings.accurateDefaults().withHardCase(handling, 1e-6));
       TracedSolution traced = solver.solveWithTrace(zero, DenseMath.operator(h), radius);
       SubproblemSolution solution = traced.solution();
       double[] z = solution.step().toDoubleVector();
@@ -333,9 +347,13 @@ class GradientTrustRegionSolverTest {
     double[][] h = DenseMath.diagonal(1, 2, 3);
     double[] g = {1, 1, 1};
     List<double[]> iterates = new ArrayList<>();
-    SubproblemSolution solution = GradientTrustRegionSolver.paperDeepNetworkDefaults().solve(
-        Nd4j.createFromArray(g), DenseMath.operator(h), 1,
-        (entry, iterate) -> iterates.add(iterate.toDoubleVector()));
+    SubproblemSolution solution =
+        GradientTrustRegionSolver.paperDeepNetworkDefaults()
+            .solve(
+                Nd4j.createFromArray(g),
+                DenseMath.operator(h),
+                1,
+                (entry, iterate) -> iterates.add(iterate.toDoubleVector()));
 
     // by hand: z₀ = −½g/‖g‖, z_{t+1} = z_t − 0.1(Hz_t + g), both steps stay inside the ball
     double[] z = new double[3];
@@ -351,16 +369,18 @@ class GradientTrustRegionSolverTest {
     assertThat(iterates).hasSize(3);
     assertThat(solution.step().toDoubleVector()).containsExactly(z, within(1e-15));
     assertThat(solution.diagnostics())
-        .isEqualTo(new SolverDiagnostics(2, 2, 0, 3, false, SolverDiagnostics.Phase.INTERIOR,
-            false));
+        .isEqualTo(
+            new SolverDiagnostics(2, 2, 0, 3, false, SolverDiagnostics.Phase.INTERIOR, false));
   }
 
   @Test
   void paperDefaultsTakeOneSphereStepWhenTheFirstStepLeavesTheBall() {
     double[][] h = DenseMath.diagonal(1, 2, 3);
     double[] g = {10, 10, 10};
-    List<IterationRecord> trace = GradientTrustRegionSolver.paperDeepNetworkDefaults()
-        .solveWithTrace(Nd4j.createFromArray(g), DenseMath.operator(h), 1).trace();
+    List<IterationRecord> trace =
+        GradientTrustRegionSolver.paperDeepNetworkDefaults()
+            .solveWithTrace(Nd4j.createFromArray(g), DenseMath.operator(h), 1)
+            .trace();
 
     assertThat(trace).hasSize(3);
     assertThat(trace.get(1).phase()).isEqualTo(SolverDiagnostics.Phase.INTERIOR);
@@ -382,8 +402,12 @@ class GradientTrustRegionSolverTest {
 
   @Test
   void rejectsANegativeRadius() {
-    assertThatThrownBy(() -> ACCURATE.solve(Nd4j.createFromArray(1.0, 2.0),
-            DenseMath.operator(DenseMath.diagonal(1, 2)), -1))
+    assertThatThrownBy(
+            () ->
+                ACCURATE.solve(
+                    Nd4j.createFromArray(1.0, 2.0),
+                    DenseMath.operator(DenseMath.diagonal(1, 2)),
+                    -1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("radius must be positive")
         .hasMessageContaining("radius = -1.0");
@@ -399,16 +423,22 @@ class GradientTrustRegionSolverTest {
 
   @Test
   void rejectsAHessianProductOfTheWrongLength() {
-    assertThatThrownBy(() -> ACCURATE.solve(Nd4j.createFromArray(1.0, 2.0, 3.0),
-            v -> Nd4j.zeros(DataType.DOUBLE, 4), 1))
+    assertThatThrownBy(
+            () ->
+                ACCURATE.solve(
+                    Nd4j.createFromArray(1.0, 2.0, 3.0), v -> Nd4j.zeros(DataType.DOUBLE, 4), 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("vector of length 4 for an input of length 3");
   }
 
   @Test
   void rejectsNanInTheGradient() {
-    assertThatThrownBy(() -> ACCURATE.solve(Nd4j.createFromArray(1.0, Double.NaN),
-            DenseMath.operator(DenseMath.diagonal(1, 2)), 1))
+    assertThatThrownBy(
+            () ->
+                ACCURATE.solve(
+                    Nd4j.createFromArray(1.0, Double.NaN),
+                    DenseMath.operator(DenseMath.diagonal(1, 2)),
+                    1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("gradient g must be finite")
         .hasMessageContaining("NaN");

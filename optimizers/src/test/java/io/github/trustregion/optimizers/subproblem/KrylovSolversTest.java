@@ -15,8 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class KrylovSolversTest {
 
-  private static final LanczosTrustRegionSolver LANCZOS =
-      new LanczosTrustRegionSolver(1000, 1e-12);
+  private static final LanczosTrustRegionSolver LANCZOS = new LanczosTrustRegionSolver(1000, 1e-12);
   private static final SteihaugCgSolver STEIHAUG = new SteihaugCgSolver(1000, 1e-12);
 
   @ParameterizedTest(name = "n={0}, lambda={1}, seed={2}, radius={3}")
@@ -67,10 +66,9 @@ class KrylovSolversTest {
 
       assertThat(solution.modelValue() - exact.modelValue())
           .isLessThanOrEqualTo(1e-8 * Math.abs(exact.modelValue()));
-      assertThat(solution.step().toDoubleVector()).containsExactly(exact.step(),
-          within(1e-8 * DenseMath.norm(exact.step())));
-      assertThat(solution.diagnostics().phaseReached())
-          .isEqualTo(SolverDiagnostics.Phase.INTERIOR);
+      assertThat(solution.step().toDoubleVector())
+          .containsExactly(exact.step(), within(1e-8 * DenseMath.norm(exact.step())));
+      assertThat(solution.diagnostics().phaseReached()).isEqualTo(SolverDiagnostics.Phase.INTERIOR);
     }
   }
 
@@ -120,8 +118,9 @@ class KrylovSolversTest {
   @Test
   void steihaugFollowsNegativeCurvatureOfTheGradientToTheBoundary() {
     // gᵀHg < 0 on the first direction: the answer is the Cauchy point −r g/‖g‖, one product.
-    SubproblemSolution solution = STEIHAUG.solve(
-        Nd4j.createFromArray(3.0, 4.0), DenseMath.operator(DenseMath.diagonal(-1, -2)), 2);
+    SubproblemSolution solution =
+        STEIHAUG.solve(
+            Nd4j.createFromArray(3.0, 4.0), DenseMath.operator(DenseMath.diagonal(-1, -2)), 2);
     assertThat(solution.step().toDoubleVector())
         .containsExactly(new double[] {-1.2, -1.6}, within(1e-15));
     assertThat(solution.diagnostics().hessianVectorProducts()).isEqualTo(1);
@@ -130,7 +129,8 @@ class KrylovSolversTest {
   }
 
   static Stream<Arguments> float32Solvers() {
-    return Stream.of(Arguments.of(new LanczosTrustRegionSolver(200, 1e-5)),
+    return Stream.of(
+        Arguments.of(new LanczosTrustRegionSolver(200, 1e-5)),
         Arguments.of(new SteihaugCgSolver(200, 1e-5)));
   }
 
@@ -156,8 +156,10 @@ class KrylovSolversTest {
     assertThatThrownBy(() -> solver.solve(Nd4j.createFromArray(1.0, Double.NaN), operator, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("NaN");
-    assertThatThrownBy(() -> solver.solve(
-            Nd4j.createFromArray(1.0, 2.0), v -> Nd4j.zeros(DataType.DOUBLE, 3), 1))
+    assertThatThrownBy(
+            () ->
+                solver.solve(
+                    Nd4j.createFromArray(1.0, 2.0), v -> Nd4j.zeros(DataType.DOUBLE, 3), 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("vector of length 3 for an input of length 2");
   }

@@ -14,8 +14,7 @@ class RandomIndefiniteProblemTest {
 
   @Test
   void lowestEigenvalueIsMinusLambdaUpToRoundingSinceBBTransposeIsSingular() {
-    RandomIndefiniteProblem problem =
-        RandomIndefiniteProblem.generate(40, 30, 3, DataType.DOUBLE);
+    RandomIndefiniteProblem problem = RandomIndefiniteProblem.generate(40, 30, 3, DataType.DOUBLE);
     double[] values = SymmetricEigen.of(problem.denseHessian()).values();
     assertThat(values[0]).isCloseTo(-30, within(1e-10));
     assertThat(values[1]).isGreaterThan(-30);

@@ -27,8 +27,8 @@ class SubproblemSolverContractTest {
   @MethodSource("solvers")
   void returnsTheZeroStepAndNanModelValueWhenAProductIsNotFinite(SubproblemSolver solver) {
     INDArray g = Nd4j.createFromArray(1.0, -2.0, 0.5);
-    SubproblemSolution solution = solver.solve(
-        g, v -> Nd4j.valueArrayOf(v.shape(), Double.NaN, DataType.DOUBLE), 1);
+    SubproblemSolution solution =
+        solver.solve(g, v -> Nd4j.valueArrayOf(v.shape(), Double.NaN, DataType.DOUBLE), 1);
     assertThat(solution.modelValue()).isNaN();
     assertThat(solution.step().toDoubleVector()).containsOnly(0.0);
   }
@@ -50,29 +50,42 @@ class SubproblemSolverContractTest {
   }
 
   /**
-   * In one dimension the answers are known by hand: f(z) = ½hz² + gz on [−r, r]. With h = 2,
-   * g = 1 the minimizer −g/h = −0.5 is interior for r = 1 (f = −0.25); with h = −1 the minimum is
-   * at the boundary −r·sign(g) = −1 (f = −0.5 − 1 = −1.5).
+   * In one dimension the answers are known by hand: f(z) = ½hz² + gz on [−r, r], r = 1.
+   *
+   * <p>Convex, h = 4, g = 1: the minimizer −g/h = −0.25 is interior (f = 2·0.0625 − 0.25 = −0.125),
+   * away from the paper's start z₀ = −α r g/|g| = −0.5 (α = ½), so a solver that took no step, or
+   * only some, is caught.
+   *
+   * <p>Concave, h = −1, g = 5: f decreases towards −r·sign(g), so the minimizer is the boundary
+   * point −1 (f = −½ − 5 = −5.5). The paper's solver starts at −0.5 and gets there by one phase-I
+   * step leaving the ball (−0.5 − η(0.5 + 5) &lt; −1 for η ≥ 0.1) and its projection onto the
+   * sphere.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("solvers")
   void solvesOneDimensionalProblemsExactly(SubproblemSolver solver) {
-    INDArray g = Nd4j.createFromArray(1.0);
-    SubproblemSolution convex = solver.solve(g, DenseMath.operator(new double[][] {{2}}), 1);
-    SubproblemSolution concave = solver.solve(g, DenseMath.operator(new double[][] {{-1}}), 1);
+    SubproblemSolution convex =
+        solver.solve(Nd4j.createFromArray(1.0), DenseMath.operator(new double[][] {{4}}), 1);
+    SubproblemSolution concave =
+        solver.solve(Nd4j.createFromArray(5.0), DenseMath.operator(new double[][] {{-1}}), 1);
+
+    assertThat(concave.step().getDouble(0)).isCloseTo(-1, within(1e-12));
+    assertThat(concave.modelValue()).isCloseTo(-5.5, within(1e-12));
+    assertThat(concave.diagnostics().onBoundary()).isTrue();
     if (solver instanceof GradientTrustRegionSolver paper
         && paper.settings().phaseOneLimit() < 10) {
-      // Two gradient steps (N1 = 1, eta = 0.1) from z0 = -0.5 do not converge: only the model
-      // value of the point reached is checked, z2 = z1 - 0.1(h z1 + 1) from z1 = z0 - 0.1(h z0 + 1).
-      double z1 = -0.5 - 0.1 * (-0.5 * 2 + 1);
-      double z2 = z1 - 0.1 * (2 * z1 + 1);
+      // The paper's defaults (N1 = 1, eta = 0.1) take exactly two gradient steps from z0 = -0.5
+      // and stop there, before the minimizer -0.25: z_{t+1} = z_t - 0.1 (4 z_t + 1).
+      double z0 = -0.5;
+      double z1 = z0 - 0.1 * (4 * z0 + 1); // -0.4
+      double z2 = z1 - 0.1 * (4 * z1 + 1); // -0.34
       assertThat(convex.step().getDouble(0)).isCloseTo(z2, within(1e-12));
-      assertThat(convex.modelValue()).isCloseTo(z2 * z2 + z2, within(1e-12));
+      assertThat(convex.modelValue()).isCloseTo(2 * z2 * z2 + z2, within(1e-12));
+      assertThat(convex.diagnostics().phaseOneIterations()).isEqualTo(2);
       return;
     }
-    assertThat(convex.step().getDouble(0)).isCloseTo(-0.5, within(1e-8));
-    assertThat(convex.modelValue()).isCloseTo(-0.25, within(1e-12));
-    assertThat(concave.step().getDouble(0)).isCloseTo(-1, within(1e-12));
-    assertThat(concave.modelValue()).isCloseTo(-1.5, within(1e-12));
+    assertThat(convex.step().getDouble(0)).isCloseTo(-0.25, within(1e-8));
+    assertThat(convex.modelValue()).isCloseTo(-0.125, within(1e-12));
+    assertThat(convex.diagnostics().onBoundary()).isFalse();
   }
 }

@@ -45,7 +45,8 @@ class TrustRegionOnNetworkTest {
     INDArray live = objective.parameters();
     INDArray start = live.dup();
     DownhillSolver solver = new DownhillSolver();
-    MethodState state = TrustRegion.deterministic(solver, 1e-3, 4.0).newState(objective.dimension());
+    MethodState state =
+        TrustRegion.deterministic(solver, 1e-3, 4.0).newState(objective.dimension());
 
     StepReport report = state.step(live, objective.on(batch()));
 
@@ -81,7 +82,9 @@ class TrustRegionOnNetworkTest {
     public SubproblemSolution solve(INDArray g, HessianVectorProduct h, double radius) {
       INDArray step = g.mul(radius / g.norm2Number().doubleValue());
       return new SubproblemSolution(
-          step, -1.0, new SolverDiagnostics(0, 0, 0, 0, true, SolverDiagnostics.Phase.BOUNDARY, false));
+          step,
+          -1.0,
+          new SolverDiagnostics(0, 0, 0, 0, true, SolverDiagnostics.Phase.BOUNDARY, false));
     }
   }
 
@@ -104,7 +107,9 @@ class TrustRegionOnNetworkTest {
               + step.mul(g).sumNumber().doubleValue();
       lastStep = step.dup();
       return new SubproblemSolution(
-          step, model, new SolverDiagnostics(1, 0, 0, 1, true, SolverDiagnostics.Phase.BOUNDARY, false));
+          step,
+          model,
+          new SolverDiagnostics(1, 0, 0, 1, true, SolverDiagnostics.Phase.BOUNDARY, false));
     }
   }
 }

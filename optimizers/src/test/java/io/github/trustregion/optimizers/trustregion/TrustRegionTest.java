@@ -52,13 +52,12 @@ class TrustRegionTest {
   @Test
   void deterministicTrustRegionMinimizesRosenbrockToItsKnownMinimum() {
     AnalyticObjective rosenbrock = new AnalyticObjective(AnalyticObjective.ROSENBROCK, 2);
-    MethodState state =
-        TrustRegion.deterministic(EXACT, 1.0, Double.POSITIVE_INFINITY).newState(2);
+    MethodState state = TrustRegion.deterministic(EXACT, 1.0, Double.POSITIVE_INFINITY).newState(2);
     INDArray x = vector(-1.2, 1.0);
 
     int steps = 0;
-    while (steps < 200 && rosenbrock.valueAndGradient(x).gradient().norm2Number().doubleValue()
-        > 1e-10) {
+    while (steps < 200
+        && rosenbrock.valueAndGradient(x).gradient().norm2Number().doubleValue() > 1e-10) {
       state.step(x, rosenbrock);
       steps++;
     }
@@ -97,7 +96,8 @@ class TrustRegionTest {
   void trustRegionWithThePapersSolverEscapesTheSaddleFromZeroGradient() {
     AnalyticObjective saddle = new AnalyticObjective(AnalyticObjective.SADDLE, 2);
     GradientTrustRegionSolver paperSolver =
-        new GradientTrustRegionSolver(GradientSolverSettings.accurateDefaults().withLimits(200, 200));
+        new GradientTrustRegionSolver(
+            GradientSolverSettings.accurateDefaults().withLimits(200, 200));
     INDArray x = vector(0.0, 0.0);
     MethodState tr = TrustRegion.deterministic(paperSolver, 1.0, 10.0).newState(2);
 
@@ -158,7 +158,8 @@ class TrustRegionTest {
     double predicted = 0.375;
 
     INDArray accepted = vector(0.0);
-    StepReport good = tr.newState(1).step(accepted, new ScriptedObjective(2.0, 2.0 - 0.95 * predicted));
+    StepReport good =
+        tr.newState(1).step(accepted, new ScriptedObjective(2.0, 2.0 - 0.95 * predicted));
     TrustRegionTelemetry goodTelemetry = good.trustRegion().orElseThrow();
     assertThat(goodTelemetry.rho()).isCloseTo(0.95, within(1e-12));
     assertThat(goodTelemetry.accepted()).isTrue();
@@ -254,7 +255,10 @@ class TrustRegionTest {
     INDArray x = vector(0.0);
 
     TrustRegionTelemetry telemetry =
-        TrustRegion.deterministic(EXACT, 1.0, 4.0).newState(1).step(x, bowl).trustRegion()
+        TrustRegion.deterministic(EXACT, 1.0, 4.0)
+            .newState(1)
+            .step(x, bowl)
+            .trustRegion()
             .orElseThrow();
 
     assertThat(telemetry.rho()).isNaN();
@@ -268,7 +272,8 @@ class TrustRegionTest {
     INDArray x = vector(0.0);
 
     TrustRegionTelemetry telemetry =
-        TrustRegion.deterministic(EXACT, 0.5, 4.0).newState(1)
+        TrustRegion.deterministic(EXACT, 0.5, 4.0)
+            .newState(1)
             .step(x, new ScriptedObjective(2.0, Double.POSITIVE_INFINITY))
             .trustRegion()
             .orElseThrow();
@@ -327,8 +332,7 @@ class TrustRegionTest {
         new Hybrid(TrustRegion.stochastic(EXACT, 1, 2), new Sgd(0.1), new PlateauRule(1, 0.0))
             .newState(2);
 
-    assertThatThrownBy(
-            () -> hybrid.step(vector(0.0, 0.0), new AnalyticObjective(NAN_CURVATURE, 2)))
+    assertThatThrownBy(() -> hybrid.step(vector(0.0, 0.0), new AnalyticObjective(NAN_CURVATURE, 2)))
         .isInstanceOf(DivergedException.class)
         .hasMessageContaining("Hessian-vector product");
   }
@@ -343,7 +347,8 @@ class TrustRegionTest {
           }
         };
 
-    assertThatThrownBy(() -> TrustRegion.stochastic(EXACT, 1, 2).newState(1).step(vector(0.0), broken))
+    assertThatThrownBy(
+            () -> TrustRegion.stochastic(EXACT, 1, 2).newState(1).step(vector(0.0), broken))
         .isInstanceOf(DivergedException.class)
         .hasMessageContaining("TR")
         .hasMessageContaining("NaN")

@@ -10,10 +10,11 @@ import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.reports.analysis.Analyzer;
 import io.github.trustregion.reports.analysis.ExperimentSummary;
 import io.github.trustregion.reports.analysis.TrialProblem;
-import io.github.trustregion.reports.html.Charts;
+import io.github.trustregion.reports.html.ExperimentCharts;
 import io.github.trustregion.reports.html.HtmlReport;
 import io.github.trustregion.reports.html.NamedChart;
 import io.github.trustregion.reports.html.ReportWriter;
+import io.github.trustregion.reports.html.TrialCharts;
 import io.github.trustregion.reports.load.LoadedExperiment;
 import io.github.trustregion.reports.load.ResultsLoader;
 import io.github.trustregion.reports.stats.ComparisonSettings;
@@ -34,20 +35,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Adds the report's content to an Allure results directory the harness wrote.
  *
- * <p><b>Matching a trial to its Allure result:</b> the harness names a trial's result
- * {@code <AllureResultsWriter.trialUuid(experiment, trialId)>-result.json}, with
- * {@code testCaseId} = trial id and label {@code suite} = experiment id; the enricher looks for
- * that file first, then for any result whose {@code testCaseId} is the trial id and whose
- * {@code suite} label is the experiment. A trial file without an Allure result gets one written
- * by the harness's own {@link AllureResultsWriter}; a planned trial without a result file gets a
- * {@code broken} result "MISSING" under the same uuid (replaced if the trial runs later).
+ * <p><b>Matching a trial to its Allure result:</b> the harness names a trial's result {@code
+ * <AllureResultsWriter.trialUuid(experiment, trialId)>-result.json}, with {@code testCaseId} =
+ * trial id and label {@code suite} = experiment id; the enricher looks for that file first, then
+ * for any result whose {@code testCaseId} is the trial id and whose {@code suite} label is the
+ * experiment. A trial file without an Allure result gets one written by the harness's own {@link
+ * AllureResultsWriter}; a planned trial without a result file gets a {@code broken} result
+ * "MISSING" under the same uuid (replaced if the trial runs later).
  *
- * <p><b>What is added:</b> to each trial's result, its SVG charts ({@link Charts#forTrial});
- * per experiment, one result named "comparisons: &lt;experiment&gt;" (uuid and
- * {@code historyId} stable, so Allure's history tracks it across nights) with the comparison
- * table as HTML and CSV and the experiment's SVG figures attached, {@code broken} when trials are
- * diverged, failed or missing (listed in its message). Attachments have name-derived file names
- * and are added once: enriching twice changes nothing.
+ * <p><b>What is added:</b> to each trial's result, its SVG charts ({@link TrialCharts.forTrial});
+ * per experiment, one result named "comparisons: &lt;experiment&gt;" (uuid and {@code historyId}
+ * stable, so Allure's history tracks it across nights) with the comparison table as HTML and CSV
+ * and the experiment's SVG figures attached, {@code broken} when trials are diverged, failed or
+ * missing (listed in its message). Attachments have name-derived file names and are added once:
+ * enriching twice changes nothing.
  */
 public final class AllureEnricher {
 
@@ -70,7 +71,8 @@ public final class AllureEnricher {
    * @param experiments per-experiment comparison results written
    * @param attachments attachment files written
    */
-  public record Outcome(int enriched, int writtenForTrials, int missing, int experiments, int attachments) {}
+  public record Outcome(
+      int enriched, int writtenForTrials, int missing, int experiments, int attachments) {}
 
   /**
    * Enriches {@code allureResults} from the experiment results in {@code experimentResults}.
@@ -79,6 +81,18 @@ public final class AllureEnricher {
    *     file is corrupt or incomplete
    */
   public Outcome enrich(Path experimentResults, Path allureResults) {
+    return enrich(experimentResults, allureResults, Optional.empty());
+  }
+
+  /**
+   * Enriches like {@link #enrich(Path, Path)} and describes the run to Allure ({@link
+   * AllureRunDescription}: environment, executor, categories), naming {@code commit} as the commit
+   * the trials ran at when given.
+   *
+   * @throws io.github.trustregion.reports.load.ReportInputException naming the file when a result
+   *     file is corrupt or incomplete
+   */
+  public Outcome enrich(Path experimentResults, Path allureResults, Optional<String> commit) {
     List<LoadedExperiment> experiments = ResultsLoader.load(experimentResults);
     AllureResultsWriter harnessWriter = new AllureResultsWriter(allureResults);
     Map<String, Path> byTestCase = indexByTestCase(allureResults);
@@ -95,9 +109,17 @@ public final class AllureEnricher {
           written++;
         }
         ObjectNode json = read(file.get());
-        String uuid = json.path("uuid").asText(file.get().getFileName().toString().replace("-result.json", ""));
-        for (NamedChart chart : Charts.forTrial(trial)) {
-          if (attach(allureResults, json, uuid, chart.title() + ".svg", "image/svg+xml", "svg",
+        String uuid =
+            json.path("uuid")
+                .asText(file.get().getFileName().toString().replace("-result.json", ""));
+        for (NamedChart chart : TrialCharts.forTrial(trial)) {
+          if (attach(
+              allureResults,
+              json,
+              uuid,
+              chart.title() + ".svg",
+              "image/svg+xml",
+              "svg",
               chart.svg().getBytes(StandardCharsets.UTF_8))) {
             attachments[0]++;
           }
@@ -105,25 +127,40 @@ public final class AllureEnricher {
         ResultFiles.writeAtomically(file.get(), json);
         enriched++;
       }
-      Map<String, Map<String, String>> planned = ResultsLoader.plannedParameters(experiment.manifest());
+      Map<String, Map<String, String>> planned =
+          ResultsLoader.plannedParameters(experiment.manifest());
       for (String id : experiment.missing()) {
         writeMissing(allureResults, experiment, id, planned.get(id));
         missing++;
       }
       ExperimentSummary summary = analyzer.analyze(experiment);
-      writeExperimentResult(allureResults, experiment, summary, Charts.forExperiment(experiment, summary), attachments);
+      writeExperimentResult(
+          allureResults,
+          experiment,
+          summary,
+          ExperimentCharts.forExperiment(experiment, summary),
+          attachments);
     }
-    LOG.info("Allure results in {}: {} trials enriched ({} written anew), {} missing, {} experiments, {} attachments",
-        allureResults, enriched, written, missing, experiments.size(), attachments[0]);
+    new AllureRunDescription(System::getenv).write(allureResults, experiments, commit);
+    LOG.info(
+        "Allure results in {}: {} trials enriched ({} written anew), {} missing, {} experiments, {} attachments",
+        allureResults,
+        enriched,
+        written,
+        missing,
+        experiments.size(),
+        attachments[0]);
     return new Outcome(enriched, written, missing, experiments.size(), attachments[0]);
   }
 
   /** Returns the uuid of an experiment's comparison result. */
   public static String comparisonUuid(String experiment) {
-    return UUID.nameUUIDFromBytes(("comparisons:" + experiment).getBytes(StandardCharsets.UTF_8)).toString();
+    return UUID.nameUUIDFromBytes(("comparisons:" + experiment).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
-  private static Optional<Path> find(Path dir, Map<String, Path> byTestCase, String experiment, String trialId) {
+  private static Optional<Path> find(
+      Path dir, Map<String, Path> byTestCase, String experiment, String trialId) {
     Path direct = dir.resolve(AllureResultsWriter.trialUuid(experiment, trialId) + "-result.json");
     if (Files.isRegularFile(direct)) {
       return Optional.of(direct);
@@ -138,7 +175,8 @@ public final class AllureEnricher {
       return index;
     }
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().endsWith("-result.json")).toList()) {
+      for (Path f :
+          files.filter(p -> p.getFileName().toString().endsWith("-result.json")).toList()) {
         JsonNode json = read(f);
         String suite = null;
         for (JsonNode label : json.path("labels")) {
@@ -156,7 +194,8 @@ public final class AllureEnricher {
     return index;
   }
 
-  private void writeMissing(Path dir, LoadedExperiment experiment, String trialId, Map<String, String> parameters) {
+  private void writeMissing(
+      Path dir, LoadedExperiment experiment, String trialId, Map<String, String> parameters) {
     String uuid = AllureResultsWriter.trialUuid(experiment.id(), trialId);
     ObjectNode json = MAPPER.createObjectNode();
     json.put("uuid", uuid);
@@ -165,16 +204,26 @@ public final class AllureEnricher {
     json.put("name", trialId);
     json.put("fullName", experiment.manifest().className() + "#" + trialId);
     json.put("status", "broken");
-    json.putObject("statusDetails").put("message",
-        "MISSING: planned in " + experiment.directory().resolve(ResultFiles.MANIFEST) + " but no result file exists");
+    json.putObject("statusDetails")
+        .put(
+            "message",
+            "MISSING: planned in "
+                + experiment.directory().resolve(ResultFiles.MANIFEST)
+                + " but no result file exists");
     json.put("stage", "finished");
     long now = System.currentTimeMillis();
     json.put("start", now);
     json.put("stop", now);
     ArrayNode labels = json.putArray("labels");
-    labels.addObject().put("name", "parentSuite").put("value", "experiments (" + experiment.manifest().scale() + ")");
+    labels
+        .addObject()
+        .put("name", "parentSuite")
+        .put("value", "experiments (" + experiment.manifest().scale() + ")");
     labels.addObject().put("name", "suite").put("value", experiment.id());
-    labels.addObject().put("name", "subSuite").put("value", parameters == null ? "" : parameters.getOrDefault("method", ""));
+    labels
+        .addObject()
+        .put("name", "subSuite")
+        .put("value", parameters == null ? "" : parameters.getOrDefault("method", ""));
     labels.addObject().put("name", "tag").put("value", "missing");
     ArrayNode params = json.putArray("parameters");
     if (parameters != null) {
@@ -185,8 +234,12 @@ public final class AllureEnricher {
     ResultFiles.writeAtomically(dir.resolve(uuid + "-result.json"), json);
   }
 
-  private void writeExperimentResult(Path dir, LoadedExperiment experiment, ExperimentSummary summary,
-      List<NamedChart> charts, int[] attachments) {
+  private void writeExperimentResult(
+      Path dir,
+      LoadedExperiment experiment,
+      ExperimentSummary summary,
+      List<NamedChart> charts,
+      int[] attachments) {
     String uuid = comparisonUuid(experiment.id());
     Path file = dir.resolve(uuid + "-result.json");
     ObjectNode json = Files.isRegularFile(file) ? read(file) : MAPPER.createObjectNode();
@@ -195,14 +248,21 @@ public final class AllureEnricher {
     json.put("testCaseId", "comparisons:" + experiment.id());
     json.put("name", "comparisons: " + experiment.id());
     json.put("fullName", experiment.manifest().className() + "#comparisons");
-    json.put("description", summary.comparisons().size() + " comparisons of methods, Holm-adjusted; "
-        + summary.completed() + " of " + summary.planned() + " trials completed.");
+    json.put(
+        "description",
+        summary.comparisons().size()
+            + " comparisons of methods, Holm-adjusted; "
+            + summary.completed()
+            + " of "
+            + summary.planned()
+            + " trials completed.");
     List<TrialProblem> problems = summary.problems();
     json.put("status", problems.isEmpty() ? "passed" : "broken");
     ObjectNode details = json.putObject("statusDetails");
     if (!problems.isEmpty()) {
       StringBuilder message = new StringBuilder("Not counted: ");
-      problems.forEach(p -> message.append(p.trialId()).append(" (").append(p.status()).append(") "));
+      problems.forEach(
+          p -> message.append(p.trialId()).append(" (").append(p.status()).append(") "));
       details.put("message", message.toString().trim());
     }
     json.put("stage", "finished");
@@ -210,27 +270,57 @@ public final class AllureEnricher {
     json.put("start", now);
     json.put("stop", now);
     ArrayNode labels = json.putArray("labels");
-    labels.addObject().put("name", "parentSuite").put("value", "experiments (" + experiment.manifest().scale() + ")");
+    labels
+        .addObject()
+        .put("name", "parentSuite")
+        .put("value", "experiments (" + experiment.manifest().scale() + ")");
     labels.addObject().put("name", "suite").put("value", experiment.id());
     labels.addObject().put("name", "subSuite").put("value", "comparisons");
     labels.addObject().put("name", "feature").put("value", experiment.manifest().title());
     labels.addObject().put("name", "tag").put("value", experiment.manifest().scale());
-    json.putArray("parameters").addObject().put("name", "scale").put("value", experiment.manifest().scale());
+    json.putArray("parameters")
+        .addObject()
+        .put("name", "scale")
+        .put("value", experiment.manifest().scale());
     if (!json.has("attachments")) {
       json.putArray("attachments");
     }
     json.putArray("steps");
-    String table = HtmlReport.render("Comparisons: " + experiment.id(), experiment.directory().toString(), settings,
-        List.of(new HtmlReport.Rendered(summary, List.of())));
-    if (attach(dir, json, uuid, "comparisons.html", "text/html", "html", table.getBytes(StandardCharsets.UTF_8))) {
+    String table =
+        HtmlReport.render(
+            "Comparisons: " + experiment.id(),
+            experiment.directory().toString(),
+            settings,
+            List.of(new HtmlReport.Rendered(summary, List.of())));
+    if (attach(
+        dir,
+        json,
+        uuid,
+        "comparisons.html",
+        "text/html",
+        "html",
+        table.getBytes(StandardCharsets.UTF_8))) {
       attachments[0]++;
     }
-    if (attach(dir, json, uuid, "comparisons.csv", "text/csv", "csv",
+    if (attach(
+        dir,
+        json,
+        uuid,
+        "comparisons.csv",
+        "text/csv",
+        "csv",
         ReportWriter.comparisonsCsv(List.of(summary)).getBytes(StandardCharsets.UTF_8))) {
       attachments[0]++;
     }
     for (NamedChart chart : charts) {
-      if (attach(dir, json, uuid, chart.id() + ".svg", "image/svg+xml", "svg", chart.svg().getBytes(StandardCharsets.UTF_8))) {
+      if (attach(
+          dir,
+          json,
+          uuid,
+          chart.id() + ".svg",
+          "image/svg+xml",
+          "svg",
+          chart.svg().getBytes(StandardCharsets.UTF_8))) {
         attachments[0]++;
       }
     }
@@ -238,22 +328,34 @@ public final class AllureEnricher {
   }
 
   /**
-   * Writes an attachment with a file name derived from the result's uuid and the attachment's
-   * name, overwriting an earlier version, and lists it once in the result's attachments.
+   * Writes an attachment with a file name derived from the result's uuid and the attachment's name,
+   * overwriting an earlier version, and lists it once in the result's attachments.
    *
    * @return whether the attachment was new to the result
    */
-  private static boolean attach(Path dir, ObjectNode json, String uuid, String name, String type, String extension,
+  private static boolean attach(
+      Path dir,
+      ObjectNode json,
+      String uuid,
+      String name,
+      String type,
+      String extension,
       byte[] content) {
-    String source = UUID.nameUUIDFromBytes((uuid + "/" + name).getBytes(StandardCharsets.UTF_8)) + "-attachment." + extension;
+    String source =
+        UUID.nameUUIDFromBytes((uuid + "/" + name).getBytes(StandardCharsets.UTF_8))
+            + "-attachment."
+            + extension;
     try {
       Files.createDirectories(dir);
       Files.write(dir.resolve(source), content);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the Allure attachment " + dir.resolve(source) + ".", e);
+      throw new UncheckedIOException(
+          "Cannot write the Allure attachment " + dir.resolve(source) + ".", e);
     }
-    ArrayNode attachments = json.has("attachments") && json.get("attachments").isArray()
-        ? (ArrayNode) json.get("attachments") : json.putArray("attachments");
+    ArrayNode attachments =
+        json.has("attachments") && json.get("attachments").isArray()
+            ? (ArrayNode) json.get("attachments")
+            : json.putArray("attachments");
     for (JsonNode a : attachments) {
       if (source.equals(a.path("source").asText())) {
         return false;
@@ -267,12 +369,18 @@ public final class AllureEnricher {
     try {
       JsonNode node = MAPPER.readTree(file.toFile());
       if (!(node instanceof ObjectNode object)) {
-        throw new IllegalStateException("The Allure result " + file + " is not a JSON object; delete it and rerun.");
+        throw new IllegalStateException(
+            "The Allure result " + file + " is not a JSON object; delete it and rerun.");
       }
       return object;
     } catch (IOException e) {
-      throw new UncheckedIOException("The Allure result " + file + " cannot be read (" + e.getMessage()
-          + "); delete it and rerun the experiment to rewrite it.", e);
+      throw new UncheckedIOException(
+          "The Allure result "
+              + file
+              + " cannot be read ("
+              + e.getMessage()
+              + "); delete it and rerun the experiment to rewrite it.",
+          e);
     }
   }
 }

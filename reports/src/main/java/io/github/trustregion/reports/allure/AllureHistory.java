@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * Carries Allure's history (trends, retries, flaky marks) from a previous report into a results
- * directory before the next report is generated: Allure reads {@code <results>/history/*.json}
- * and writes the updated history into {@code <report>/history/}.
+ * directory before the next report is generated: Allure reads {@code <results>/history/*.json} and
+ * writes the updated history into {@code <report>/history/}.
  */
 public final class AllureHistory {
 
@@ -20,8 +20,8 @@ public final class AllureHistory {
    * Copies {@code <previousReport>/history/} into {@code <results>/history/}, replacing files of
    * the same name.
    *
-   * @return the number of files copied (0 when the previous report has no history, as on the
-   *     first night)
+   * @return the number of files copied (0 when the previous report has no history, as on the first
+   *     night)
    */
   public static int carry(Path previousReport, Path results) {
     Path from = previousReport.resolve("history");
@@ -38,8 +38,8 @@ public final class AllureHistory {
       }
       return copied;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot copy the Allure history from " + from + " to " + to + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot copy the Allure history from " + from + " to " + to + ": " + e.getMessage(), e);
     }
   }
 }

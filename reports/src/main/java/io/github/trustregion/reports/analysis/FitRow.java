@@ -13,5 +13,11 @@ import java.util.List;
  * @param points the (λ, iterations) points used, each {@code [λ, T]}
  * @param note why there is no fit, or empty
  */
-public record FitRow(String method, String setting, double c1, double c2, double rmse,
-    List<List<Double>> points, String note) {}
+public record FitRow(
+    String method,
+    String setting,
+    double c1,
+    double c2,
+    double rmse,
+    List<List<Double>> points,
+    String note) {}

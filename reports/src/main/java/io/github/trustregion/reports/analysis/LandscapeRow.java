@@ -9,4 +9,5 @@ package io.github.trustregion.reports.analysis;
  * @param distanceMean the mean of ‖w_A − w_B‖
  * @param distanceSd its sample standard deviation
  */
-public record LandscapeRow(String setting, String pair, int n, double distanceMean, double distanceSd) {}
+public record LandscapeRow(
+    String setting, String pair, int n, double distanceMean, double distanceSd) {}

@@ -14,5 +14,14 @@ package io.github.trustregion.reports.analysis;
  * @param paper the paper's value, or null
  * @param paperSource where the paper reports it, or null
  */
-public record StageRow(String setting, String track, int stage, String activeMethod, int epochs, int n,
-    double mean, double sd, Double paper, String paperSource) {}
+public record StageRow(
+    String setting,
+    String track,
+    int stage,
+    String activeMethod,
+    int epochs,
+    int n,
+    double mean,
+    double sd,
+    Double paper,
+    String paperSource) {}

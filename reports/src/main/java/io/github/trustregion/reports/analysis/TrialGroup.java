@@ -17,7 +17,10 @@ import java.util.Map;
  * @param excluded the diverged and failed trials, which are listed, not averaged
  */
 public record TrialGroup(
-    Map<String, String> setting, String method, List<TrialResult> completed, List<TrialResult> excluded) {
+    Map<String, String> setting,
+    String method,
+    List<TrialResult> completed,
+    List<TrialResult> excluded) {
 
   /** Copies the collections. */
   public TrialGroup {
@@ -28,22 +31,27 @@ public record TrialGroup(
 
   /**
    * Groups an experiment's trials by setting, then method; settings in the order the plan first
-   * names them (so batch sizes keep their declared order), methods likewise. Parameters whose
-   * value is another trial's id are references, not part of the setting.
+   * names them (so batch sizes keep their declared order), methods likewise. Parameters whose value
+   * is another trial's id are references, not part of the setting.
    */
   public static List<TrialGroup> of(LoadedExperiment experiment) {
-    java.util.Set<String> ids = new java.util.HashSet<>(experiment.manifest().trialsById().keySet());
+    java.util.Set<String> ids =
+        new java.util.HashSet<>(experiment.manifest().trialsById().keySet());
     experiment.trials().forEach(t -> ids.add(t.trialId()));
     Map<String, Integer> order = new LinkedHashMap<>();
-    experiment.manifest().trials().forEach(t -> order.putIfAbsent(key(t.parameters(), ids), order.size()));
+    experiment
+        .manifest()
+        .trials()
+        .forEach(t -> order.putIfAbsent(key(t.parameters(), ids), order.size()));
     Map<String, Map<String, String>> settings = new LinkedHashMap<>();
     Map<String, String> methods = new LinkedHashMap<>();
     Map<String, List<TrialResult>> done = new LinkedHashMap<>();
     Map<String, List<TrialResult>> excluded = new LinkedHashMap<>();
     List<TrialResult> sorted = new ArrayList<>(experiment.trials());
-    sorted.sort(java.util.Comparator
-        .comparing((TrialResult t) -> order.getOrDefault(key(t.parameters(), ids), Integer.MAX_VALUE))
-        .thenComparing(TrialResult::trialId));
+    sorted.sort(
+        java.util.Comparator.comparing(
+                (TrialResult t) -> order.getOrDefault(key(t.parameters(), ids), Integer.MAX_VALUE))
+            .thenComparing(TrialResult::trialId));
     for (TrialResult t : sorted) {
       String k = key(t.parameters(), ids);
       settings.putIfAbsent(k, TrialKeys.setting(t.parameters(), ids));
@@ -60,7 +68,9 @@ public record TrialGroup(
   }
 
   private static String key(Map<String, String> parameters, java.util.Set<String> ids) {
-    return TrialKeys.settingLabel(TrialKeys.setting(parameters, ids)) + " | " + TrialKeys.method(parameters);
+    return TrialKeys.settingLabel(TrialKeys.setting(parameters, ids))
+        + " | "
+        + TrialKeys.method(parameters);
   }
 
   /** Returns the setting in words. */
@@ -70,12 +80,18 @@ public record TrialGroup(
 
   /** Returns the values of a metric over the completed trials that have it. */
   public double[] values(String metric) {
-    return completed.stream().map(t -> TrialKeys.metric(t, metric)).filter(java.util.OptionalDouble::isPresent)
-        .mapToDouble(java.util.OptionalDouble::getAsDouble).toArray();
+    return completed.stream()
+        .map(t -> TrialKeys.metric(t, metric))
+        .filter(java.util.OptionalDouble::isPresent)
+        .mapToDouble(java.util.OptionalDouble::getAsDouble)
+        .toArray();
   }
 
   /** Returns the ids of completed trials that lack a metric. */
   public List<String> lacking(String metric) {
-    return completed.stream().filter(t -> TrialKeys.metric(t, metric).isEmpty()).map(TrialResult::trialId).toList();
+    return completed.stream()
+        .filter(t -> TrialKeys.metric(t, metric).isEmpty())
+        .map(TrialResult::trialId)
+        .toList();
   }
 }

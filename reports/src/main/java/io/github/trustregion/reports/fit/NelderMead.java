@@ -10,8 +10,8 @@ import java.util.function.ToDoubleFunction;
  * <p>Standard coefficients: reflection 1, expansion 2, contraction ½, shrink ½ (Nelder &amp; Mead,
  * Comput. J. 7 (1965) 308–313; the order of tests as in Lagarias et al., SIAM J. Optim. 9 (1998)
  * 112–147). Stops when the simplex's function values span less than {@code tolerance} (absolute)
- * and its vertices lie within {@code tolerance} of the best in every coordinate, or after
- * {@code maxEvaluations}. Non-finite function values are treated as +∞.
+ * and its vertices lie within {@code tolerance} of the best in every coordinate, or after {@code
+ * maxEvaluations}. Non-finite function values are treated as +∞.
  */
 public final class NelderMead {
 
@@ -27,7 +27,11 @@ public final class NelderMead {
   public NelderMead(double tolerance, int maxEvaluations) {
     if (!(tolerance > 0) || maxEvaluations < 10) {
       throw new IllegalArgumentException(
-          "NelderMead needs a positive tolerance and at least 10 evaluations, got " + tolerance + ", " + maxEvaluations + ".");
+          "NelderMead needs a positive tolerance and at least 10 evaluations, got "
+              + tolerance
+              + ", "
+              + maxEvaluations
+              + ".");
     }
     this.tolerance = tolerance;
     this.maxEvaluations = maxEvaluations;
@@ -49,11 +53,12 @@ public final class NelderMead {
     double[][] simplex = new double[n + 1][];
     double[] values = new double[n + 1];
     int[] evaluations = {0};
-    ToDoubleFunction<double[]> g = p -> {
-      evaluations[0]++;
-      double v = f.applyAsDouble(p);
-      return Double.isFinite(v) ? v : Double.POSITIVE_INFINITY;
-    };
+    ToDoubleFunction<double[]> g =
+        p -> {
+          evaluations[0]++;
+          double v = f.applyAsDouble(p);
+          return Double.isFinite(v) ? v : Double.POSITIVE_INFINITY;
+        };
     simplex[0] = start.clone();
     for (int i = 0; i < n; i++) {
       simplex[i + 1] = start.clone();
@@ -103,7 +108,8 @@ public final class NelderMead {
         replaceWorst(simplex, values, reflected, fr);
       } else {
         boolean outside = fr < values[n];
-        double[] contracted = outside ? affine(centroid, worst, 0.5) : affine(centroid, worst, -0.5);
+        double[] contracted =
+            outside ? affine(centroid, worst, 0.5) : affine(centroid, worst, -0.5);
         double fc = g.applyAsDouble(contracted);
         if (fc < (outside ? fr : values[n])) {
           replaceWorst(simplex, values, contracted, fc);
@@ -128,7 +134,8 @@ public final class NelderMead {
     return p;
   }
 
-  private static void replaceWorst(double[][] simplex, double[] values, double[] point, double value) {
+  private static void replaceWorst(
+      double[][] simplex, double[] values, double[] point, double value) {
     simplex[simplex.length - 1] = point;
     values[values.length - 1] = value;
   }

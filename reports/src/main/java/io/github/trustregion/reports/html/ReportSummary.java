@@ -13,11 +13,14 @@ import java.util.List;
  * @param resultsDirectory the results directory the report was rendered from
  * @param statistics how the comparisons were made
  * @param experiments one summary per experiment, sorted by id
- * @param badFiles every result file left out because it cannot be used: the file, what is wrong
- *     and the fix, one line each (empty when every file was usable)
+ * @param badFiles every result file left out because it cannot be used: the file, what is wrong and
+ *     the fix, one line each (empty when every file was usable)
  */
 public record ReportSummary(
-    int schemaVersion, String resultsDirectory, ComparisonSettings statistics, List<ExperimentSummary> experiments,
+    int schemaVersion,
+    String resultsDirectory,
+    ComparisonSettings statistics,
+    List<ExperimentSummary> experiments,
     List<String> badFiles) {
 
   /** The version of this format. */

@@ -1,6 +1,7 @@
 package io.github.trustregion.reports.html;
 
 import io.github.trustregion.framework.result.BadResultFile;
+import io.github.trustregion.framework.result.Csv;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.reports.analysis.Analyzer;
 import io.github.trustregion.reports.analysis.ComparisonRow;
@@ -22,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders a results directory into an output directory: {@value #HTML} (self-contained),
- * {@value #SUMMARY_JSON}, {@value #SUMMARY_CSV} (one row per method, setting and metric) and
- * {@value #COMPARISONS_CSV} (one row per comparison).
+ * Renders a results directory into an output directory: {@value #HTML} (self-contained), {@value
+ * #SUMMARY_JSON}, {@value #SUMMARY_CSV} (one row per method, setting and metric) and {@value
+ * #COMPARISONS_CSV} (one row per comparison).
  */
 public final class ReportWriter {
 
@@ -53,8 +54,8 @@ public final class ReportWriter {
    * Reads every experiment under {@code results}, analyses it and writes the report files into
    * {@code out} (created if needed).
    *
-   * <p>Result files that cannot be used are left out of every number and listed in the report
-   * and in {@link ReportSummary#badFiles()}.
+   * <p>Result files that cannot be used are left out of every number and listed in the report and
+   * in {@link ReportSummary#badFiles()}.
    *
    * @return the summary written to {@value #SUMMARY_JSON}
    * @throws io.github.trustregion.reports.load.ReportInputException naming {@code results} when it
@@ -71,25 +72,42 @@ public final class ReportWriter {
     for (LoadedExperiment e : experiments) {
       ExperimentSummary summary = analyzer.analyze(e);
       summaries.add(summary);
-      rendered.add(new HtmlReport.Rendered(summary, Charts.forExperiment(e, summary)));
-      LOG.info("Analysed experiment {}: {} of {} trials completed, {} comparisons", e.id(), summary.completed(),
-          summary.planned(), summary.comparisons().size());
+      rendered.add(new HtmlReport.Rendered(summary, ExperimentCharts.forExperiment(e, summary)));
+      LOG.info(
+          "Analysed experiment {}: {} of {} trials completed, {} comparisons",
+          e.id(),
+          summary.completed(),
+          summary.planned(),
+          summary.comparisons().size());
     }
-    ReportSummary report = new ReportSummary(ReportSummary.SCHEMA_VERSION, results.toString(), settings, summaries,
-        loaded.bad().stream().map(BadResultFile::toString).toList());
+    ReportSummary report =
+        new ReportSummary(
+            ReportSummary.SCHEMA_VERSION,
+            results.toString(),
+            settings,
+            summaries,
+            loaded.bad().stream().map(BadResultFile::toString).toList());
     if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new IllegalArgumentException("The report directory " + out + " is an existing file, not a directory: "
-          + "pass --out a directory (it is created if absent), or move the file away.");
+      throw new IllegalArgumentException(
+          "The report directory "
+              + out
+              + " is an existing file, not a directory: "
+              + "pass --out a directory (it is created if absent), or move the file away.");
     }
     try {
       Files.createDirectories(out);
-      Files.writeString(out.resolve(HTML),
-          HtmlReport.render("Trust-region experiments", results.toString(), settings, rendered, loaded.bad()), StandardCharsets.UTF_8);
+      Files.writeString(
+          out.resolve(HTML),
+          HtmlReport.render(
+              "Trust-region experiments", results.toString(), settings, rendered, loaded.bad()),
+          StandardCharsets.UTF_8);
       ResultFiles.mapper().writeValue(out.resolve(SUMMARY_JSON).toFile(), report);
       Files.writeString(out.resolve(SUMMARY_CSV), summaryCsv(summaries), StandardCharsets.UTF_8);
-      Files.writeString(out.resolve(COMPARISONS_CSV), comparisonsCsv(summaries), StandardCharsets.UTF_8);
+      Files.writeString(
+          out.resolve(COMPARISONS_CSV), comparisonsCsv(summaries), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the report into " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write the report into " + out + ": " + e.getMessage(), e);
     }
     LOG.info("Wrote {} for {} experiments", out.resolve(HTML), summaries.size());
     return report;
@@ -97,14 +115,44 @@ public final class ReportWriter {
 
   /** Returns the per-group CSV: one row per experiment, metric, setting and method. */
   static String summaryCsv(List<ExperimentSummary> summaries) {
-    Csv csv = new Csv().row(Arrays.asList("experiment", "kind", "metric", "setting", "method", "n", "mean", "sd",
-        "min", "max", "paper", "paperSource", "trials", "notCounted"));
+    Csv csv =
+        new Csv()
+            .row(
+                Arrays.asList(
+                    "experiment",
+                    "kind",
+                    "metric",
+                    "setting",
+                    "method",
+                    "n",
+                    "mean",
+                    "sd",
+                    "min",
+                    "max",
+                    "paper",
+                    "paperSource",
+                    "trials",
+                    "notCounted"));
     for (ExperimentSummary s : summaries) {
       for (GroupStat g : s.groups()) {
         List<String> notCounted = new ArrayList<>(g.excluded());
         notCounted.addAll(g.lacking());
-        csv.row(Arrays.asList(s.experiment(), s.kind(), g.metric(), g.setting(), g.method(), g.n(), g.mean(), g.sd(),
-            g.min(), g.max(), g.paper(), g.paperSource(), String.join(" ", g.trialIds()), String.join(" ", notCounted)));
+        csv.row(
+            Arrays.asList(
+                s.experiment(),
+                s.kind(),
+                g.metric(),
+                g.setting(),
+                g.method(),
+                g.n(),
+                g.mean(),
+                g.sd(),
+                g.min(),
+                g.max(),
+                g.paper(),
+                g.paperSource(),
+                String.join(" ", g.trialIds()),
+                String.join(" ", notCounted)));
       }
     }
     return csv.toString();
@@ -112,19 +160,71 @@ public final class ReportWriter {
 
   /** Returns the comparisons CSV: one row per comparison. */
   public static String comparisonsCsv(List<ExperimentSummary> summaries) {
-    Csv csv = new Csv().row(Arrays.asList("experiment", "metric", "setting", "methodA", "methodB", "nA", "meanA",
-        "sdA", "nB", "meanB", "sdB", "difference", "ciLower", "ciUpper", "ciLevel", "welchT", "welchDf", "welchP",
-        "mannWhitneyU", "mannWhitneyP", "mannWhitneyExact", "hedgesG", "cliffsDelta", "holmP", "holmMannWhitneyP",
-        "familySize", "significant", "verdict"));
+    Csv csv =
+        new Csv()
+            .row(
+                Arrays.asList(
+                    "experiment",
+                    "metric",
+                    "setting",
+                    "methodA",
+                    "methodB",
+                    "nA",
+                    "meanA",
+                    "sdA",
+                    "nB",
+                    "meanB",
+                    "sdB",
+                    "difference",
+                    "ciLower",
+                    "ciUpper",
+                    "ciLevel",
+                    "welchT",
+                    "welchDf",
+                    "welchP",
+                    "mannWhitneyU",
+                    "mannWhitneyP",
+                    "mannWhitneyExact",
+                    "hedgesG",
+                    "cliffsDelta",
+                    "holmP",
+                    "holmMannWhitneyP",
+                    "familySize",
+                    "significant",
+                    "verdict"));
     for (ExperimentSummary s : summaries) {
       for (ComparisonRow row : s.comparisons()) {
         Comparison c = row.comparison();
-        csv.row(Arrays.asList(s.experiment(), row.metric(), row.setting(), c.labelA(), c.labelB(), c.a().n(),
-            c.a().mean(), c.a().sd(), c.b().n(), c.b().mean(), c.b().sd(), c.difference(), c.interval().lower(),
-            c.interval().upper(), c.interval().level(), c.welch().t(), c.welch().degreesOfFreedom(),
-            c.welch().pTwoSided(), c.mannWhitney().u(), c.mannWhitney().pTwoSided(), c.mannWhitney().exact(),
-            c.hedgesG(), c.cliffsDelta(), c.adjustedP(), c.adjustedMannWhitneyP(), c.familySize(), c.significant(),
-            c.verdict()));
+        csv.row(
+            Arrays.asList(
+                s.experiment(),
+                row.metric(),
+                row.setting(),
+                c.labelA(),
+                c.labelB(),
+                c.a().n(),
+                c.a().mean(),
+                c.a().sd(),
+                c.b().n(),
+                c.b().mean(),
+                c.b().sd(),
+                c.difference(),
+                c.interval().lower(),
+                c.interval().upper(),
+                c.interval().level(),
+                c.welch().t(),
+                c.welch().degreesOfFreedom(),
+                c.welch().pTwoSided(),
+                c.mannWhitney().u(),
+                c.mannWhitney().pTwoSided(),
+                c.mannWhitney().exact(),
+                c.hedgesG(),
+                c.cliffsDelta(),
+                c.adjustedP(),
+                c.adjustedMannWhitneyP(),
+                c.familySize(),
+                c.significant(),
+                c.verdict()));
       }
     }
     return csv.toString();

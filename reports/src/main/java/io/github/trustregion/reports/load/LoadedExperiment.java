@@ -2,6 +2,7 @@ package io.github.trustregion.reports.load;
 
 import io.github.trustregion.framework.result.BadResultFile;
 import io.github.trustregion.framework.result.ExperimentManifest;
+import io.github.trustregion.framework.result.ResultKind;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialStatus;
 import java.nio.file.Path;
@@ -38,8 +39,12 @@ public record LoadedExperiment(
   }
 
   /** Creates an experiment without bad files. */
-  public LoadedExperiment(Path directory, ExperimentManifest manifest, List<TrialResult> trials,
-      List<String> missing, List<String> unplanned) {
+  public LoadedExperiment(
+      Path directory,
+      ExperimentManifest manifest,
+      List<TrialResult> trials,
+      List<String> missing,
+      List<String> unplanned) {
     this(directory, manifest, trials, missing, unplanned, List.of());
   }
 
@@ -48,9 +53,31 @@ public record LoadedExperiment(
     return manifest.experiment();
   }
 
-  /** Returns the manifest's kind ("training", "tracks", "subproblem" or "landscape"). */
+  /**
+   * Returns the manifest's kind ("training", "tracks", "subproblem" or "landscape"; {@link
+   * ResultKind#id()}).
+   */
   public String kind() {
     return manifest.kind();
+  }
+
+  /**
+   * Returns the manifest's kind as a {@link ResultKind} ({@link ResultsLoader} admits no other).
+   *
+   * @throws IllegalStateException naming the experiment when its manifest names no such kind
+   */
+  public ResultKind resultKind() {
+    return ResultKind.fromId(manifest.kind())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "The manifest of "
+                        + id()
+                        + " names the kind '"
+                        + manifest.kind()
+                        + "', which is not one of "
+                        + ResultKind.ids()
+                        + "; read results with ResultsLoader, which refuses such a manifest."));
   }
 
   /** Returns the trials with the given status. */

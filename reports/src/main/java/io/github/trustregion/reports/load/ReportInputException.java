@@ -11,8 +11,12 @@ public final class ReportInputException extends RuntimeException {
 
   /** Creates the exception for {@code file} with the problem {@code problem}. */
   public ReportInputException(Path file, String problem) {
-    super("The result file " + file + " is incomplete or inconsistent: " + problem
-        + ". Delete it and run the experiment again to recompute it (finished trials are kept).");
+    super(
+        "The result file "
+            + file
+            + " is incomplete or inconsistent: "
+            + problem
+            + ". Delete it and run the experiment again to recompute it (finished trials are kept).");
     this.file = file;
   }
 

@@ -5,8 +5,8 @@ package io.github.trustregion.reports.stats;
  * setting): sizes, means, spreads, the difference with its Welch interval, both tests, effect
  * sizes, the Holm-adjusted p-value and a verdict in words.
  *
- * <p>The verdict is "&lt;A&gt; higher than &lt;B&gt;" or "&lt;A&gt; lower than &lt;B&gt;" only when the
- * Holm-adjusted Welch p-value is below α <em>and</em> the Welch interval excludes 0; otherwise
+ * <p>The verdict is "&lt;A&gt; higher than &lt;B&gt;" or "&lt;A&gt; lower than &lt;B&gt;" only when
+ * the Holm-adjusted Welch p-value is below α <em>and</em> the Welch interval excludes 0; otherwise
  * it is "not significant", or "not tested: …" when a test cannot be made (n &lt; 2, no variance).
  *
  * @param labelA the first group's label (e.g. "TR")
@@ -20,8 +20,8 @@ package io.github.trustregion.reports.stats;
  * @param mannWhitney the Mann–Whitney U test
  * @param hedgesG Hedges' g (NaN when undefined)
  * @param cliffsDelta Cliff's delta
- * @param adjustedP the Holm-adjusted two-sided Welch p-value over the comparison's family (equal
- *     to the raw p until {@link Comparisons#holm} adjusts it)
+ * @param adjustedP the Holm-adjusted two-sided Welch p-value over the comparison's family (equal to
+ *     the raw p until {@link Comparisons#holm} adjusts it)
  * @param adjustedMannWhitneyP the Holm-adjusted two-sided Mann–Whitney p-value
  * @param familySize the number of comparisons in the Holm family (1 before adjustment)
  * @param alpha the significance level
@@ -46,19 +46,44 @@ public record Comparison(
     boolean significant,
     String verdict) {
 
-  /** Returns a copy with Holm-adjusted p-values over a family of {@code size}, and a new verdict. */
+  /**
+   * Returns a copy with Holm-adjusted p-values over a family of {@code size}, and a new verdict.
+   */
   public Comparison withAdjusted(double adjustedWelchP, double adjustedMwuP, int size) {
-    Verdict v = Verdict.of(labelA, labelB, a, b, difference, interval, welch, adjustedWelchP, alpha);
-    return new Comparison(labelA, labelB, a, b, difference, interval, welch, mannWhitney, hedgesG,
-        cliffsDelta, adjustedWelchP, adjustedMwuP, size, alpha, v.significant(), v.words());
+    Verdict v =
+        Verdict.of(labelA, labelB, a, b, difference, interval, welch, adjustedWelchP, alpha);
+    return new Comparison(
+        labelA,
+        labelB,
+        a,
+        b,
+        difference,
+        interval,
+        welch,
+        mannWhitney,
+        hedgesG,
+        cliffsDelta,
+        adjustedWelchP,
+        adjustedMwuP,
+        size,
+        alpha,
+        v.significant(),
+        v.words());
   }
 
   /** The verdict and whether it claims a difference. */
   record Verdict(boolean significant, String words) {
 
     static Verdict of(
-        String labelA, String labelB, SampleSummary a, SampleSummary b, double difference,
-        Interval interval, WelchTTest.Result welch, double adjustedP, double alpha) {
+        String labelA,
+        String labelB,
+        SampleSummary a,
+        SampleSummary b,
+        double difference,
+        Interval interval,
+        WelchTTest.Result welch,
+        double adjustedP,
+        double alpha) {
       if (a.n() < 2 || b.n() < 2) {
         String which = a.n() < 2 ? labelA : labelB;
         return new Verdict(false, "not tested: n < 2 for " + which);
@@ -67,7 +92,8 @@ public record Comparison(
         return new Verdict(false, "not tested: no variance in either group");
       }
       if (adjustedP < alpha && !interval.contains(0.0)) {
-        return new Verdict(true, labelA + (difference > 0 ? " higher than " : " lower than ") + labelB);
+        return new Verdict(
+            true, labelA + (difference > 0 ? " higher than " : " lower than ") + labelB);
       }
       return new Verdict(false, "not significant");
     }

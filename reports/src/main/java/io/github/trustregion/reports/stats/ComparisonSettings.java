@@ -12,7 +12,8 @@ public record ComparisonSettings(double alpha, double confidenceLevel) {
   /** Validates the settings. */
   public ComparisonSettings {
     if (!(alpha > 0 && alpha < 1)) {
-      throw new IllegalArgumentException("ComparisonSettings.alpha must lie in (0, 1) but was " + alpha + ".");
+      throw new IllegalArgumentException(
+          "ComparisonSettings.alpha must lie in (0, 1) but was " + alpha + ".");
     }
     if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
       throw new IllegalArgumentException(

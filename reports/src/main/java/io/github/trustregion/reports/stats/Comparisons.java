@@ -37,20 +37,44 @@ public final class Comparisons {
     SampleSummary summaryB = SampleSummary.of(b);
     if (a.length == 0 || b.length == 0) {
       throw new IllegalArgumentException(
-          "Cannot compare '" + labelA + "' (n = " + a.length + ") with '" + labelB + "' (n = "
-              + b.length + "): each group needs at least one value. List the missing trials instead.");
+          "Cannot compare '"
+              + labelA
+              + "' (n = "
+              + a.length
+              + ") with '"
+              + labelB
+              + "' (n = "
+              + b.length
+              + "): each group needs at least one value. List the missing trials instead.");
     }
     double difference = summaryA.mean() - summaryB.mean();
     WelchTTest.Result welch =
         a.length >= 2 && b.length >= 2
             ? WelchTTest.test(a, b)
-            : new WelchTTest.Result(difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            : new WelchTTest.Result(
+                difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     MannWhitneyUTest.Result mwu = MannWhitneyUTest.test(a, b);
     Interval interval = WelchTTest.confidenceInterval(a, b, settings.confidenceLevel());
     double g = a.length + b.length >= 4 ? EffectSizes.hedgesG(a, b) : Double.NaN;
     double delta = EffectSizes.cliffsDelta(a, b);
-    Comparison raw = new Comparison(labelA, labelB, summaryA, summaryB, difference, interval, welch, mwu,
-        g, delta, welch.pTwoSided(), mwu.pTwoSided(), 1, settings.alpha(), false, "");
+    Comparison raw =
+        new Comparison(
+            labelA,
+            labelB,
+            summaryA,
+            summaryB,
+            difference,
+            interval,
+            welch,
+            mwu,
+            g,
+            delta,
+            welch.pTwoSided(),
+            mwu.pTwoSided(),
+            1,
+            settings.alpha(),
+            false,
+            "");
     return raw.withAdjusted(welch.pTwoSided(), mwu.pTwoSided(), 1);
   }
 

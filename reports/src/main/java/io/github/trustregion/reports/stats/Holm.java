@@ -7,9 +7,9 @@ import java.util.Comparator;
  * Holm's step-down correction for multiple comparisons (controls the family-wise error rate).
  *
  * <p>With the {@code k} finite p-values sorted ascending, {@code p_(1) ≤ … ≤ p_(k)}, the adjusted
- * values are {@code p̃_(i) = max_{j ≤ i} min(1, (k − j + 1) p_(j))}. This equals R's
- * {@code p.adjust(p, "holm")}. NaN p-values (undefined tests) are left NaN and do not count in
- * {@code k}. Reference: S. Holm, Scand. J. Stat. 6 (1979) 65–70.
+ * values are {@code p̃_(i) = max_{j ≤ i} min(1, (k − j + 1) p_(j))}. This equals R's {@code
+ * p.adjust(p, "holm")}. NaN p-values (undefined tests) are left NaN and do not count in {@code k}.
+ * Reference: S. Holm, Scand. J. Stat. 6 (1979) 65–70.
  */
 public final class Holm {
 
@@ -45,8 +45,8 @@ public final class Holm {
    * {@code alpha}, the other entries held at their given p-values: {@code α/(k − m)}.
    *
    * <p>Here {@code k} is the number of finite p-values with entry {@code index} counted whatever
-   * its own value, and {@code m} the number of the other entries that Holm would reject ahead of it:
-   * with the others' finite p-values sorted, {@code q_(1) ≤ … ≤ q_(k−1)}, the largest {@code m}
+   * its own value, and {@code m} the number of the other entries that Holm would reject ahead of
+   * it: with the others' finite p-values sorted, {@code q_(1) ≤ … ≤ q_(k−1)}, the largest {@code m}
    * with {@code (k − j + 1) q_(j) ≤ α} for every {@code j ≤ m}. An entry with {@code p ≤ α/(k − m)}
    * takes rank {@code r ≤ m + 1}, where every earlier step is rejected and its own adjusted value
    * is at most α; with a larger p, either its own step {@code (k − r + 1)p} or the failing step
@@ -59,11 +59,15 @@ public final class Holm {
    */
   public static double rejectionLevel(double[] pValues, int index, double alpha) {
     if (!(alpha > 0 && alpha < 1)) {
-      throw new IllegalArgumentException("The family-wise level must lie in (0, 1) but was " + alpha + ".");
+      throw new IllegalArgumentException(
+          "The family-wise level must lie in (0, 1) but was " + alpha + ".");
     }
-    double[] others = java.util.stream.IntStream.range(0, pValues.length)
-        .filter(i -> i != index && !Double.isNaN(pValues[i]))
-        .mapToDouble(i -> pValues[i]).sorted().toArray();
+    double[] others =
+        java.util.stream.IntStream.range(0, pValues.length)
+            .filter(i -> i != index && !Double.isNaN(pValues[i]))
+            .mapToDouble(i -> pValues[i])
+            .sorted()
+            .toArray();
     int k = others.length + 1;
     int m = 0;
     while (m < others.length && (k - m) * others[m] <= alpha) {

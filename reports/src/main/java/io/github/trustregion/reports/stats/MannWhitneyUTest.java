@@ -7,9 +7,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * The Mann–Whitney U (Wilcoxon rank-sum) test, exact for small samples with or without ties.
  *
  * <p>The pooled sample is ranked with midranks for ties; {@code U = R_a − n_a(n_a + 1)/2} where
- * {@code R_a} is the rank sum of {@code a}, so {@code U} counts the pairs with {@code a > b}
- * plus half the tied pairs. Under the null hypothesis every split of the pooled midranks into
- * groups of sizes {@code n_a, n_b} is equally likely (the conditional permutation distribution).
+ * {@code R_a} is the rank sum of {@code a}, so {@code U} counts the pairs with {@code a > b} plus
+ * half the tied pairs. Under the null hypothesis every split of the pooled midranks into groups of
+ * sizes {@code n_a, n_b} is equally likely (the conditional permutation distribution).
  *
  * <p><b>Exact</b> when {@code n_a + n_b ≤ }{@value #EXACT_LIMIT}: the permutation distribution of
  * the doubled rank sum (an integer, since midranks are multiples of ½) is counted by dynamic
@@ -17,14 +17,13 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * doubled rank sum {@code s}; this is exact with ties too (it is the distribution that enumerating
  * all {@code C(n_a + n_b, n_a)} splits gives). Without ties it equals the classical exact
  * distribution of R's {@code wilcox.test(exact = TRUE)} and SciPy's {@code method="exact"}.
- * One-sided p-values are the tail probabilities {@code P(U ≥ u)} ("greater") and
- * {@code P(U ≤ u)} ("less"); two-sided is {@code min(1, 2·min(P(U ≤ u), P(U ≥ u)))}, R's and
- * SciPy's convention.
+ * One-sided p-values are the tail probabilities {@code P(U ≥ u)} ("greater") and {@code P(U ≤ u)}
+ * ("less"); two-sided is {@code min(1, 2·min(P(U ≤ u), P(U ≥ u)))}, R's and SciPy's convention.
  *
- * <p><b>Asymptotic</b> above the limit: the normal approximation with tie-corrected variance
- * {@code n_a n_b/12 · ((N + 1) − Σ(t³ − t)/(N(N − 1)))} and a continuity correction of ½ (R's
- * and SciPy's default). Reference: Hollander &amp; Wolfe, Nonparametric Statistical Methods
- * (1973), §4.1; Mann &amp; Whitney, Ann. Math. Stat. 18 (1947) 50–60.
+ * <p><b>Asymptotic</b> above the limit: the normal approximation with tie-corrected variance {@code
+ * n_a n_b/12 · ((N + 1) − Σ(t³ − t)/(N(N − 1)))} and a continuity correction of ½ (R's and SciPy's
+ * default). Reference: Hollander &amp; Wolfe, Nonparametric Statistical Methods (1973), §4.1; Mann
+ * &amp; Whitney, Ann. Math. Stat. 18 (1947) 50–60.
  */
 public final class MannWhitneyUTest {
 
@@ -43,7 +42,8 @@ public final class MannWhitneyUTest {
    * @param exact whether the p-values are exact (true) or from the normal approximation
    * @param ties whether the pooled sample has tied values
    */
-  public record Result(double u, double pTwoSided, double pGreater, double pLess, boolean exact, boolean ties) {}
+  public record Result(
+      double u, double pTwoSided, double pGreater, double pLess, boolean exact, boolean ties) {}
 
   /** Tests with the exact distribution when the pooled size allows, otherwise asymptotically. */
   public static Result test(double[] a, double[] b) {
@@ -124,7 +124,8 @@ public final class MannWhitneyUTest {
       i = j;
     }
     double mean = m * (double) n / 2.0;
-    double variance = m * (double) n / 12.0 * ((total + 1) - tieSum / (total * (double) (total - 1)));
+    double variance =
+        m * (double) n / 12.0 * ((total + 1) - tieSum / (total * (double) (total - 1)));
     if (!(variance > 0)) {
       return new Result(u, 1.0, 1.0, 1.0, false, ties);
     }

@@ -20,11 +20,6 @@ public record SampleSummary(int n, double mean, double sd) {
     return new SampleSummary(n, mean, sd);
   }
 
-  /** Returns the sample variance, {@code sd²}. */
-  public double variance() {
-    return sd * sd;
-  }
-
   @Override
   public String toString() {
     return Objects.toString(mean) + " ± " + sd + " (n = " + n + ")";

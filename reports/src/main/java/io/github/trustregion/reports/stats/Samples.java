@@ -1,6 +1,8 @@
 package io.github.trustregion.reports.stats;
 
-/** Small numerical helpers over arrays of observations, shared by this package's statistical tests. */
+/**
+ * Small numerical helpers over arrays of observations, shared by this package's statistical tests.
+ */
 final class Samples {
 
   private Samples() {}
@@ -8,12 +10,18 @@ final class Samples {
   /** Throws naming {@code argument} when {@code values} is null or holds a NaN or infinity. */
   static void requireFinite(double[] values, String argument) {
     if (values == null) {
-      throw new IllegalArgumentException("The sample '" + argument + "' is null; pass an array (possibly empty).");
+      throw new IllegalArgumentException(
+          "The sample '" + argument + "' is null; pass an array (possibly empty).");
     }
     for (int i = 0; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
         throw new IllegalArgumentException(
-            "The sample '" + argument + "' holds the non-finite value " + values[i] + " at index " + i
+            "The sample '"
+                + argument
+                + "' holds the non-finite value "
+                + values[i]
+                + " at index "
+                + i
                 + "; drop diverged trials before comparing and list them separately.");
       }
     }
@@ -23,8 +31,14 @@ final class Samples {
   static void requireSize(double[] values, int minimum, String argument, String test) {
     if (values.length < minimum) {
       throw new IllegalArgumentException(
-          test + " needs at least " + minimum + " observations in '" + argument + "' but got "
-              + values.length + ".");
+          test
+              + " needs at least "
+              + minimum
+              + " observations in '"
+              + argument
+              + "' but got "
+              + values.length
+              + ".");
     }
   }
 

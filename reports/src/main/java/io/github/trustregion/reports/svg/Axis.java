@@ -7,9 +7,9 @@ import java.util.Locale;
 /**
  * One chart axis: its label, scale (linear or base-10 logarithmic), data range and ticks.
  *
- * <p>Linear ticks are "nice" numbers (1, 2 or 5 times a power of ten) spanning the range; log
- * ticks are the powers of ten inside the range (or, when the range spans less than one decade,
- * 1–2–5 multiples of powers of ten).
+ * <p>Linear ticks are "nice" numbers (1, 2 or 5 times a power of ten) spanning the range; log ticks
+ * are the powers of ten inside the range (or, when the range spans less than one decade, 1–2–5
+ * multiples of powers of ten).
  */
 final class Axis {
 

@@ -16,7 +16,8 @@ public final class SvgChart {
 
   /** The palette, colour-blind-safe (Okabe–Ito), in series order. */
   public static final List<String> PALETTE =
-      List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442");
+      List.of(
+          "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442");
 
   private static final int WIDTH = 720;
   private static final int MAX_LINE_POINTS = 2000;
@@ -116,14 +117,25 @@ public final class SvgChart {
     int plotH = HEIGHT - TOP - BOTTOM;
     StringBuilder svg = new StringBuilder(4096);
     svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"")
-        .append(WIDTH).append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ")
-        .append(WIDTH).append(' ').append(HEIGHT)
+        .append(WIDTH)
+        .append("\" height=\"")
+        .append(HEIGHT)
+        .append("\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(HEIGHT)
         .append("\" font-family=\"sans-serif\" font-size=\"11\">");
     svg.append("<title>").append(escape(title)).append("</title>");
-    svg.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
+    svg.append("<rect x=\"0\" y=\"0\" width=\"")
+        .append(WIDTH)
+        .append("\" height=\"")
+        .append(HEIGHT)
         .append("\" fill=\"#ffffff\"/>");
-    svg.append("<text x=\"").append(LEFT + plotW / 2).append("\" y=\"20\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">")
-        .append(escape(title)).append("</text>");
+    svg.append("<text x=\"")
+        .append(LEFT + plotW / 2)
+        .append("\" y=\"20\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">")
+        .append(escape(title))
+        .append("</text>");
     // grid and ticks
     svg.append("<g class=\"axis x-axis\">");
     for (double t : x.ticks()) {
@@ -132,13 +144,30 @@ public final class SvgChart {
         continue;
       }
       String px = num(LEFT + f * plotW);
-      svg.append("<line x1=\"").append(px).append("\" y1=\"").append(TOP).append("\" x2=\"").append(px)
-          .append("\" y2=\"").append(TOP + plotH).append("\" stroke=\"#e5e5e5\"/>");
-      svg.append("<text class=\"tick\" x=\"").append(px).append("\" y=\"").append(TOP + plotH + 15)
-          .append("\" text-anchor=\"middle\">").append(Axis.format(t)).append("</text>");
+      svg.append("<line x1=\"")
+          .append(px)
+          .append("\" y1=\"")
+          .append(TOP)
+          .append("\" x2=\"")
+          .append(px)
+          .append("\" y2=\"")
+          .append(TOP + plotH)
+          .append("\" stroke=\"#e5e5e5\"/>");
+      svg.append("<text class=\"tick\" x=\"")
+          .append(px)
+          .append("\" y=\"")
+          .append(TOP + plotH + 15)
+          .append("\" text-anchor=\"middle\">")
+          .append(Axis.format(t))
+          .append("</text>");
     }
-    svg.append("<text class=\"axis-label\" x=\"").append(LEFT + plotW / 2).append("\" y=\"").append(HEIGHT - 12)
-        .append("\" text-anchor=\"middle\">").append(escape(x.label())).append(logX ? " (log scale)" : "")
+    svg.append("<text class=\"axis-label\" x=\"")
+        .append(LEFT + plotW / 2)
+        .append("\" y=\"")
+        .append(HEIGHT - 12)
+        .append("\" text-anchor=\"middle\">")
+        .append(escape(x.label()))
+        .append(logX ? " (log scale)" : "")
         .append("</text></g>");
     svg.append("<g class=\"axis y-axis\">");
     for (double t : y.ticks()) {
@@ -147,16 +176,38 @@ public final class SvgChart {
         continue;
       }
       String py = num(TOP + (1 - f) * plotH);
-      svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(py).append("\" x2=\"").append(LEFT + plotW)
-          .append("\" y2=\"").append(py).append("\" stroke=\"#e5e5e5\"/>");
-      svg.append("<text class=\"tick\" x=\"").append(LEFT - 6).append("\" y=\"").append(py)
-          .append("\" dy=\"4\" text-anchor=\"end\">").append(Axis.format(t)).append("</text>");
+      svg.append("<line x1=\"")
+          .append(LEFT)
+          .append("\" y1=\"")
+          .append(py)
+          .append("\" x2=\"")
+          .append(LEFT + plotW)
+          .append("\" y2=\"")
+          .append(py)
+          .append("\" stroke=\"#e5e5e5\"/>");
+      svg.append("<text class=\"tick\" x=\"")
+          .append(LEFT - 6)
+          .append("\" y=\"")
+          .append(py)
+          .append("\" dy=\"4\" text-anchor=\"end\">")
+          .append(Axis.format(t))
+          .append("</text>");
     }
-    svg.append("<text class=\"axis-label\" transform=\"translate(16,").append(TOP + plotH / 2)
-        .append(") rotate(-90)\" text-anchor=\"middle\">").append(escape(y.label()))
-        .append(logY ? " (log scale)" : "").append("</text></g>");
-    svg.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(plotW)
-        .append("\" height=\"").append(plotH).append("\" fill=\"none\" stroke=\"#333333\"/>");
+    svg.append("<text class=\"axis-label\" transform=\"translate(16,")
+        .append(TOP + plotH / 2)
+        .append(") rotate(-90)\" text-anchor=\"middle\">")
+        .append(escape(y.label()))
+        .append(logY ? " (log scale)" : "")
+        .append("</text></g>");
+    svg.append("<rect x=\"")
+        .append(LEFT)
+        .append("\" y=\"")
+        .append(TOP)
+        .append("\" width=\"")
+        .append(plotW)
+        .append("\" height=\"")
+        .append(plotH)
+        .append("\" fill=\"none\" stroke=\"#333333\"/>");
     // vertical markers
     for (int i = 0; i < markers.size(); i++) {
       double f = x.fraction(markers.get(i)[0]);
@@ -164,11 +215,22 @@ public final class SvgChart {
         continue;
       }
       String px = num(LEFT + f * plotW);
-      svg.append("<line class=\"marker\" x1=\"").append(px).append("\" y1=\"").append(TOP).append("\" x2=\"")
-          .append(px).append("\" y2=\"").append(TOP + plotH)
+      svg.append("<line class=\"marker\" x1=\"")
+          .append(px)
+          .append("\" y1=\"")
+          .append(TOP)
+          .append("\" x2=\"")
+          .append(px)
+          .append("\" y2=\"")
+          .append(TOP + plotH)
           .append("\" stroke=\"#888888\" stroke-dasharray=\"2,3\"/>");
-      svg.append("<text x=\"").append(px).append("\" y=\"").append(TOP + 12).append("\" dx=\"3\" fill=\"#555555\">")
-          .append(escape(markerLabels.get(i))).append("</text>");
+      svg.append("<text x=\"")
+          .append(px)
+          .append("\" y=\"")
+          .append(TOP + 12)
+          .append("\" dx=\"3\" fill=\"#555555\">")
+          .append(escape(markerLabels.get(i)))
+          .append("</text>");
     }
     // series
     for (int i = 0; i < series.size(); i++) {
@@ -181,36 +243,62 @@ public final class SvgChart {
         for (ChartSeries.Point p : thinned(s)) {
           double fx = x.fraction(p.x());
           double fy = y.fraction(p.y());
-          if (!drawable(p.x(), logX) || !drawable(p.y(), logY) || !Double.isFinite(fx) || !Double.isFinite(fy)) {
+          if (!drawable(p.x(), logX)
+              || !drawable(p.y(), logY)
+              || !Double.isFinite(fx)
+              || !Double.isFinite(fy)) {
             pen = false;
             continue;
           }
-          path.append(pen ? " L" : " M").append(num(LEFT + fx * plotW)).append(',').append(num(TOP + (1 - fy) * plotH));
+          path.append(pen ? " L" : " M")
+              .append(num(LEFT + fx * plotW))
+              .append(',')
+              .append(num(TOP + (1 - fy) * plotH));
           pen = true;
         }
         if (path.length() > 0) {
-          svg.append("<path d=\"").append(path.toString().trim()).append("\" fill=\"none\" stroke=\"")
-              .append(colour).append("\" stroke-width=\"2\"")
-              .append(s.dashed() ? " stroke-dasharray=\"6,4\"" : "").append("/>");
+          svg.append("<path d=\"")
+              .append(path.toString().trim())
+              .append("\" fill=\"none\" stroke=\"")
+              .append(colour)
+              .append("\" stroke-width=\"2\"")
+              .append(s.dashed() ? " stroke-dasharray=\"6,4\"" : "")
+              .append("/>");
         }
       }
       for (ChartSeries.Point p : s.points()) {
         double fx = x.fraction(p.x());
         double fy = y.fraction(p.y());
-        if (!drawable(p.x(), logX) || !drawable(p.y(), logY) || !Double.isFinite(fx) || !Double.isFinite(fy)) {
+        if (!drawable(p.x(), logX)
+            || !drawable(p.y(), logY)
+            || !Double.isFinite(fx)
+            || !Double.isFinite(fy)) {
           continue;
         }
         String px = num(LEFT + fx * plotW);
         if (p.hasBar()) {
           double lo = drawable(p.low(), logY) ? y.fraction(p.low()) : 0;
           double hi = y.fraction(p.high());
-          svg.append("<line class=\"errorbar\" x1=\"").append(px).append("\" y1=\"").append(num(TOP + (1 - lo) * plotH))
-              .append("\" x2=\"").append(px).append("\" y2=\"").append(num(TOP + (1 - hi) * plotH))
-              .append("\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\"/>");
+          svg.append("<line class=\"errorbar\" x1=\"")
+              .append(px)
+              .append("\" y1=\"")
+              .append(num(TOP + (1 - lo) * plotH))
+              .append("\" x2=\"")
+              .append(px)
+              .append("\" y2=\"")
+              .append(num(TOP + (1 - hi) * plotH))
+              .append("\" stroke=\"")
+              .append(colour)
+              .append("\" stroke-width=\"1.5\"/>");
         }
         if (s.markers()) {
-          svg.append("<circle cx=\"").append(px).append("\" cy=\"").append(num(TOP + (1 - fy) * plotH))
-              .append("\" r=\"3.5\" fill=\"").append(colour).append("\"/>");
+          svg.append("<circle cx=\"")
+              .append(px)
+              .append("\" cy=\"")
+              .append(num(TOP + (1 - fy) * plotH))
+              .append("\" r=\"3.5\" fill=\"")
+              .append(colour)
+              .append("\"/>");
         }
       }
       svg.append("</g>");
@@ -222,15 +310,37 @@ public final class SvgChart {
       ChartSeries s = series.get(i);
       String colour = PALETTE.get(Math.floorMod(s.colour() >= 0 ? s.colour() : i, PALETTE.size()));
       int ly = TOP + 10 + i * 18;
-      svg.append("<line x1=\"").append(lx).append("\" y1=\"").append(ly).append("\" x2=\"").append(lx + 22)
-          .append("\" y2=\"").append(ly).append("\" stroke=\"").append(colour).append("\" stroke-width=\"")
-          .append(s.line() ? 2 : 0).append('"').append(s.dashed() ? " stroke-dasharray=\"6,4\"" : "").append("/>");
+      svg.append("<line x1=\"")
+          .append(lx)
+          .append("\" y1=\"")
+          .append(ly)
+          .append("\" x2=\"")
+          .append(lx + 22)
+          .append("\" y2=\"")
+          .append(ly)
+          .append("\" stroke=\"")
+          .append(colour)
+          .append("\" stroke-width=\"")
+          .append(s.line() ? 2 : 0)
+          .append('"')
+          .append(s.dashed() ? " stroke-dasharray=\"6,4\"" : "")
+          .append("/>");
       if (s.markers()) {
-        svg.append("<circle cx=\"").append(lx + 11).append("\" cy=\"").append(ly).append("\" r=\"3.5\" fill=\"")
-            .append(colour).append("\"/>");
+        svg.append("<circle cx=\"")
+            .append(lx + 11)
+            .append("\" cy=\"")
+            .append(ly)
+            .append("\" r=\"3.5\" fill=\"")
+            .append(colour)
+            .append("\"/>");
       }
-      svg.append("<text x=\"").append(lx + 28).append("\" y=\"").append(ly).append("\" dy=\"4\">")
-          .append(escape(abbreviate(s.name()))).append("</text>");
+      svg.append("<text x=\"")
+          .append(lx + 28)
+          .append("\" y=\"")
+          .append(ly)
+          .append("\" dy=\"4\">")
+          .append(escape(abbreviate(s.name())))
+          .append("</text>");
     }
     svg.append("</g></svg>");
     return svg.toString();

@@ -24,7 +24,9 @@ class IterationCountFitTest {
     assertThat(fit.c1()).isCloseTo(c1, within(c1 * 1e-4));
     assertThat(fit.c2()).isCloseTo(c2, within(c2 * 1e-4));
     assertThat(fit.rmse()).isLessThan(1e-6);
-    assertThat(fit.predict(40)).isCloseTo(Math.log(201) / Math.log(1.4), within(1e-4));
+    // The fitted curve between the data points: log(1 + 40c₁)/log(1 + 40c₂) with the fitted c's.
+    double between = Math.log(1 + 40 * fit.c1()) / Math.log(1 + 40 * fit.c2());
+    assertThat(between).isCloseTo(Math.log(201) / Math.log(1.4), within(1e-4));
   }
 
   @Test
@@ -37,7 +39,10 @@ class IterationCountFitTest {
     double[] t = new double[lambda.length];
     for (int i = 0; i < lambda.length; i++) {
       lambda[i] = LAMBDA[i % LAMBDA.length];
-      t[i] = IterationCountFit.model(c1, c2, lambda[i]) * (1 + 0.002 * random.nextGaussian());
+      t[i] =
+          Math.log(1 + c1 * lambda[i])
+              / Math.log(1 + c2 * lambda[i])
+              * (1 + 0.002 * random.nextGaussian());
     }
     IterationCountFit.Fit fit = IterationCountFit.fit(lambda, t);
     assertThat(fit.c1()).isCloseTo(c1, within(c1 * 0.05));

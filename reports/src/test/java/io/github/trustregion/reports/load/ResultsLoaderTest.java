@@ -25,14 +25,37 @@ class ResultsLoaderTest {
 
   private ResultFiles files() {
     ResultFiles files = new ResultFiles(root);
-    files.writeManifest(new ExperimentManifest(1, "e2", "x.E2", "Curves", "", "training", "smoke", "MLP",
-        List.of("finalTestAccuracy"), List.of(), List.of(new PlannedTrial("tr-r0", params), new PlannedTrial("tr-r1", params)),
-        List.of()));
+    files.writeManifest(
+        new ExperimentManifest(
+            1,
+            "e2",
+            "x.E2",
+            "Curves",
+            "",
+            "training",
+            "smoke",
+            "MLP",
+            List.of("finalTestAccuracy"),
+            List.of(),
+            List.of(new PlannedTrial("tr-r0", params), new PlannedTrial("tr-r1", params)),
+            List.of()));
     return files;
   }
 
   private TrialResult completedWithoutEpochs(String id) {
-    return new TrialResult(1, id, "e2", TrialStatus.COMPLETED, "", params, Map.of(), List.of(), Map.of(), Map.of(), 1.0, Map.of());
+    return new TrialResult(
+        1,
+        id,
+        "e2",
+        TrialStatus.COMPLETED,
+        "",
+        params,
+        Map.of(),
+        List.of(),
+        Map.of(),
+        Map.of(),
+        1.0,
+        Map.of());
   }
 
   @Test
@@ -52,7 +75,9 @@ class ResultsLoaderTest {
     ResultFiles files = files();
     Path file = files.trialFile("e2", "tr-r1");
     Files.createDirectories(file.getParent());
-    Files.writeString(file, "{\"schemaVersion\":1,\"trialId\":\"tr-r1\",\"experiment\":\"e2\",\"status\":\"COMPL");
+    Files.writeString(
+        file,
+        "{\"schemaVersion\":1,\"trialId\":\"tr-r1\",\"experiment\":\"e2\",\"status\":\"COMPL");
     assertThatThrownBy(() -> ResultsLoader.load(root))
         .isInstanceOf(ReportInputException.class)
         .hasMessageContaining(file.toString())
@@ -63,8 +88,20 @@ class ResultsLoaderTest {
   @Test
   void refusesATrialFileWhoseIdDoesNotMatchItsName() throws IOException {
     ResultFiles files = files();
-    files.writeTrial(new TrialResult(1, "tr-r0", "e2", TrialStatus.DIVERGED, "NaN", params, Map.of(), List.of(),
-        Map.of(), Map.of(), 1.0, Map.of()));
+    files.writeTrial(
+        new TrialResult(
+            1,
+            "tr-r0",
+            "e2",
+            TrialStatus.DIVERGED,
+            "NaN",
+            params,
+            Map.of(),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            1.0,
+            Map.of()));
     Path renamed = files.trialFile("e2", "tr-r1");
     Files.move(files.trialFile("e2", "tr-r0"), renamed);
     assertThatThrownBy(() -> ResultsLoader.load(root))
@@ -77,7 +114,8 @@ class ResultsLoaderTest {
   void refusesAManifestWithAnUnknownKind() throws IOException {
     files();
     Path manifest = root.resolve("e2").resolve(ResultFiles.MANIFEST);
-    Files.writeString(manifest, Files.readString(manifest).replace("\"training\"", "\"histogram\""));
+    Files.writeString(
+        manifest, Files.readString(manifest).replace("\"training\"", "\"histogram\""));
     assertThatThrownBy(() -> ResultsLoader.load(root))
         .isInstanceOf(ReportInputException.class)
         .hasMessageContaining(manifest.toString())
@@ -87,10 +125,24 @@ class ResultsLoaderTest {
   @Test
   void keepsDivergedTrialsAndNamesMissingOnes() {
     ResultFiles files = files();
-    files.writeTrial(new TrialResult(1, "tr-r0", "e2", TrialStatus.DIVERGED, "loss NaN", params, Map.of(), List.of(),
-        Map.of(), Map.of(), 1.0, Map.of()));
+    files.writeTrial(
+        new TrialResult(
+            1,
+            "tr-r0",
+            "e2",
+            TrialStatus.DIVERGED,
+            "loss NaN",
+            params,
+            Map.of(),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            1.0,
+            Map.of()));
     LoadedExperiment e = ResultsLoader.load(root).get(0);
-    assertThat(e.withStatus(TrialStatus.DIVERGED)).extracting(TrialResult::trialId).containsExactly("tr-r0");
+    assertThat(e.withStatus(TrialStatus.DIVERGED))
+        .extracting(TrialResult::trialId)
+        .containsExactly("tr-r0");
     assertThat(e.missing()).containsExactly("tr-r1");
     assertThat(e.unplanned()).isEmpty();
   }

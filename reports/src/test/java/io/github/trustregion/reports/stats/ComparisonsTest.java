@@ -39,20 +39,23 @@ class ComparisonsTest {
 
   @Test
   void holmAdjustmentCanTurnASignificantComparisonInsignificant() {
-    // raw Welch p = 0.0490 for this pair (SciPy), the smallest of the family, so Holm multiplies it by 3.
+    // raw Welch p = 0.0490 for this pair (SciPy), the smallest of the family, so Holm multiplies it
+    // by 3.
     double[] a = {0.80, 0.84, 0.82, 0.86};
     double[] b = {0.78, 0.80, 0.77, 0.81};
     Comparison alone = comparisons.compare("TR", a, "SGD", b);
     assertThat(alone.welch().pTwoSided()).isLessThan(0.05);
     assertThat(alone.significant()).isTrue();
-    List<Comparison> family = Comparisons.holm(List.of(
-        alone,
-        comparisons.compare("Hybrid", TIES_A, "SGD", TIES_B),
-        comparisons.compare("Hybrid", HOLLANDER_X, "TR", HOLLANDER_Y)));
+    List<Comparison> family =
+        Comparisons.holm(
+            List.of(
+                alone,
+                comparisons.compare("Hybrid", TIES_A, "SGD", TIES_B),
+                comparisons.compare("Hybrid", HOLLANDER_X, "TR", HOLLANDER_Y)));
     Comparison adjusted = family.get(0);
     assertThat(adjusted.familySize()).isEqualTo(3);
-    assertThat(adjusted.adjustedP()).isCloseTo(
-        Math.min(1.0, 3 * alone.welch().pTwoSided()), within(1e-12));
+    assertThat(adjusted.adjustedP())
+        .isCloseTo(Math.min(1.0, 3 * alone.welch().pTwoSided()), within(1e-12));
     assertThat(adjusted.adjustedP()).isGreaterThanOrEqualTo(0.05);
     assertThat(adjusted.significant()).isFalse();
     assertThat(adjusted.verdict()).isEqualTo("not significant");
@@ -60,7 +63,8 @@ class ComparisonsTest {
 
   @Test
   void statesTheWelchIntervalOfTheDifference() {
-    // a = {1, 2, 3}, b = {4, 5, 6}: −3 ± t_{0.975,4} · √(2/3), t_{0.975,4} = 2.776 (Student's t table).
+    // a = {1, 2, 3}, b = {4, 5, 6}: −3 ± t_{0.975,4} · √(2/3), t_{0.975,4} = 2.776 (Student's t
+    // table).
     Comparison c = comparisons.compare("TR", new double[] {1, 2, 3}, "SGD", new double[] {4, 5, 6});
     double se = Math.sqrt(2.0 / 3.0);
     assertThat(c.interval().lower()).isCloseTo(-3 - 2.776 * se, within(0.0005 * se));

@@ -13,20 +13,25 @@ class HolmTest {
     // p.adjust(c(0.01, 0.04, 0.03, 0.005, 0.20), "holm") = 0.04 0.09 0.09 0.025 0.20:
     // sorted 0.005·5 = 0.025, 0.01·4 = 0.04, 0.03·3 = 0.09, 0.04·2 = 0.08 → max 0.09, 0.20·1.
     double[] adjusted = Holm.adjust(new double[] {0.01, 0.04, 0.03, 0.005, 0.20});
-    assertThat(adjusted).containsExactly(new double[] {0.04, 0.09, 0.09, 0.025, 0.20}, within(1e-15));
+    assertThat(adjusted)
+        .containsExactly(new double[] {0.04, 0.09, 0.09, 0.025, 0.20}, within(1e-15));
   }
 
   @Test
   void rejectionLevelIsWhereTheEntrysAdjustedPValueReachesAlpha() {
     double[] p = {0.01, 0.04, 0.03, 0.005, 0.20, Double.NaN};
     // Entry 4 (0.20), α = 0.05, k = 5 finite: others sorted 0.005, 0.01, 0.03, 0.04; by hand
-    // 5·0.005 = 0.025 ≤ 0.05, 4·0.01 = 0.04 ≤ 0.05, 3·0.03 = 0.09 > 0.05, so m = 2 and the level is 0.05/3.
+    // 5·0.005 = 0.025 ≤ 0.05, 4·0.01 = 0.04 ≤ 0.05, 3·0.03 = 0.09 > 0.05, so m = 2 and the level is
+    // 0.05/3.
     assertThat(Holm.rejectionLevel(p, 4, 0.05)).isCloseTo(0.05 / 3, within(1e-15));
-    // Entry 3 (0.005): others 0.01, 0.03, 0.04, 0.20: 5·0.01 = 0.05 ≤ 0.05, 4·0.03 > 0.05: m = 1, level 0.05/4.
+    // Entry 3 (0.005): others 0.01, 0.03, 0.04, 0.20: 5·0.01 = 0.05 ≤ 0.05, 4·0.03 > 0.05: m = 1,
+    // level 0.05/4.
     assertThat(Holm.rejectionLevel(p, 3, 0.05)).isCloseTo(0.05 / 4, within(1e-15));
     // No other entry rejected: Bonferroni's α/k.
-    assertThat(Holm.rejectionLevel(new double[] {0.5, 0.9, 0.3, 0.7}, 1, 0.05)).isCloseTo(0.0125, within(1e-15));
-    // Checked against the adjustment itself: just below the level entry 4 is rejected, just above it is not.
+    assertThat(Holm.rejectionLevel(new double[] {0.5, 0.9, 0.3, 0.7}, 1, 0.05))
+        .isCloseTo(0.0125, within(1e-15));
+    // Checked against the adjustment itself: just below the level entry 4 is rejected, just above
+    // it is not.
     double level = 0.05 / 3;
     p[4] = level * (1 - 1e-9);
     assertThat(Holm.adjust(p)[4]).isLessThanOrEqualTo(0.05);

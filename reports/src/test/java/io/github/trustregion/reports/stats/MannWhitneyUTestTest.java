@@ -14,7 +14,8 @@ class MannWhitneyUTestTest {
 
   @Test
   void reproducesTheHollanderWolfeExampleOfRsWilcoxTest() {
-    // R: wilcox.test(x, y, alternative = "g") -> W = 35, p-value = 0.1272 (SciPy exact: 0.1272061272061272)
+    // R: wilcox.test(x, y, alternative = "g") -> W = 35, p-value = 0.1272 (SciPy exact:
+    // 0.1272061272061272)
     MannWhitneyUTest.Result r = MannWhitneyUTest.test(HOLLANDER_X, HOLLANDER_Y);
     assertThat(r.u()).isEqualTo(35.0);
     assertThat(r.exact()).isTrue();
@@ -26,7 +27,8 @@ class MannWhitneyUTestTest {
 
   @Test
   void matchesScipyExactForCompletelySeparatedGroups() {
-    // scipy mannwhitneyu(method="exact"): U=30, two-sided 0.004329004329004329 (= 2/C(11,5)), greater 0.0021645021645021645
+    // scipy mannwhitneyu(method="exact"): U=30, two-sided 0.004329004329004329 (= 2/C(11,5)),
+    // greater 0.0021645021645021645
     MannWhitneyUTest.Result r = MannWhitneyUTest.test(ACCURACY_A, ACCURACY_B);
     assertThat(r.u()).isEqualTo(30.0);
     assertThat(r.pTwoSided()).isCloseTo(2.0 / 462.0, within(1e-15));

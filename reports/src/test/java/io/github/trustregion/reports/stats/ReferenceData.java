@@ -1,9 +1,9 @@
 package io.github.trustregion.reports.stats;
 
 /**
- * Samples shared by the statistics tests. The expected values in the tests were computed from
- * these samples by {@code reports/src/test/python/stats_reference.py} (SciPy 1.17.1), an
- * implementation independent of this module's, unless a test names another source.
+ * Samples shared by the statistics tests. The expected values in the tests were computed from these
+ * samples by {@code reports/src/test/python/stats_reference.py} (SciPy 1.17.1), an implementation
+ * independent of this module's, unless a test names another source.
  */
 final class ReferenceData {
 

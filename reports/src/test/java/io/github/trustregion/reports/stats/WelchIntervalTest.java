@@ -11,14 +11,19 @@ import org.junit.jupiter.api.Test;
 /** The Welch confidence interval of a difference of means against published and table values. */
 class WelchIntervalTest {
 
-  /** Student's (1908) sleep data, as R's {@code sleep} data set: extra hours of sleep, drug 1 and drug 2. */
+  /**
+   * Student's (1908) sleep data, as R's {@code sleep} data set: extra hours of sleep, drug 1 and
+   * drug 2.
+   */
   private static final double[] SLEEP_1 = {0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0};
+
   private static final double[] SLEEP_2 = {1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4};
 
   @Test
   void matchesRsPublishedWelchIntervalForTheSleepData() {
     // R's documented example t.test(extra ~ group, data = sleep) prints "Welch Two Sample t-test:
-    // t = -1.8608, df = 17.776, p-value = 0.07939; 95 percent confidence interval: -3.3654832 0.2054832".
+    // t = -1.8608, df = 17.776, p-value = 0.07939; 95 percent confidence interval: -3.3654832
+    // 0.2054832".
     Interval interval = WelchTTest.confidenceInterval(SLEEP_1, SLEEP_2, 0.95);
 
     assertThat(interval.lower()).isCloseTo(-3.3654832, within(1e-7));
@@ -58,8 +63,10 @@ class WelchIntervalTest {
 
   @Test
   void hasNoIntervalWithASingleRepeatOrWithoutVariance() {
-    Interval single = WelchTTest.confidenceInterval(new double[] {0.9}, new double[] {0.8, 0.82}, 0.95);
-    Interval constant = WelchTTest.confidenceInterval(new double[] {0.9, 0.9}, new double[] {0.8, 0.8, 0.8}, 0.95);
+    Interval single =
+        WelchTTest.confidenceInterval(new double[] {0.9}, new double[] {0.8, 0.82}, 0.95);
+    Interval constant =
+        WelchTTest.confidenceInterval(new double[] {0.9, 0.9}, new double[] {0.8, 0.8, 0.8}, 0.95);
 
     assertThat(single.lower()).isNaN();
     assertThat(single.upper()).isNaN();

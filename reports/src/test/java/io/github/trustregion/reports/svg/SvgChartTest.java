@@ -19,11 +19,20 @@ class SvgChartTest {
 
   @Test
   void drawsAxesTicksLegendAndOnePathPerLine() {
-    String svg = SvgChart.titled("Loss <test>").axes("epoch", "loss")
-        .add(ChartSeries.line("SGD", List.of(ChartSeries.Point.of(1, 0.5), ChartSeries.Point.of(2, 0.3))))
-        .add(ChartSeries.lineWithMarkers("TR", List.of(ChartSeries.Point.withSpread(1, 0.4, 0.05),
-            ChartSeries.Point.withSpread(2, 0.2, 0.05))))
-        .verticalMarker(1.5, "switch").render();
+    String svg =
+        SvgChart.titled("Loss <test>")
+            .axes("epoch", "loss")
+            .add(
+                ChartSeries.line(
+                    "SGD", List.of(ChartSeries.Point.of(1, 0.5), ChartSeries.Point.of(2, 0.3))))
+            .add(
+                ChartSeries.lineWithMarkers(
+                    "TR",
+                    List.of(
+                        ChartSeries.Point.withSpread(1, 0.4, 0.05),
+                        ChartSeries.Point.withSpread(2, 0.2, 0.05))))
+            .verticalMarker(1.5, "switch")
+            .render();
     Document d = parse(svg);
     assertThat(d.select("svg > title").text()).isEqualTo("Loss <test>");
     assertThat(d.select("g.series")).hasSize(2);
@@ -37,10 +46,21 @@ class SvgChartTest {
 
   @Test
   void logAxisTicksArePowersOfTenAndNonPositiveValuesAreSkipped() {
-    List<ChartSeries.Point> points = List.of(ChartSeries.Point.of(0, 100), ChartSeries.Point.of(1, 1),
-        ChartSeries.Point.of(2, 0.0), ChartSeries.Point.of(3, 0.001));
-    Document d = parse(SvgChart.titled("gap").axes("t", "gap").logY().add(ChartSeries.line("g", points)).render());
-    assertThat(d.select("g.y-axis text.tick").eachText()).containsExactly("0.001", "0.01", "0.1", "1", "10", "100");
+    List<ChartSeries.Point> points =
+        List.of(
+            ChartSeries.Point.of(0, 100),
+            ChartSeries.Point.of(1, 1),
+            ChartSeries.Point.of(2, 0.0),
+            ChartSeries.Point.of(3, 0.001));
+    Document d =
+        parse(
+            SvgChart.titled("gap")
+                .axes("t", "gap")
+                .logY()
+                .add(ChartSeries.line("g", points))
+                .render());
+    assertThat(d.select("g.y-axis text.tick").eachText())
+        .containsExactly("0.001", "0.01", "0.1", "1", "10", "100");
     String path = d.selectFirst("g.series path").attr("d");
     // the zero breaks the line: two sub-paths (M … L …, M …)
     assertThat(path.split("M")).hasSize(3);
@@ -52,10 +72,12 @@ class SvgChartTest {
     for (int i = 0; i <= 10_000; i++) {
       points.add(ChartSeries.Point.of(i, Math.exp(-i / 1000.0)));
     }
-    Element path = parse(SvgChart.titled("long").axes("i", "v").add(ChartSeries.line("v", points)).render())
-        .selectFirst("g.series path");
+    Element path =
+        parse(SvgChart.titled("long").axes("i", "v").add(ChartSeries.line("v", points)).render())
+            .selectFirst("g.series path");
     String[] segments = path.attr("d").trim().split(" ");
     assertThat(segments.length).isBetween(1000, 2001); // stride ⌈10001 / 2000⌉ = 6: 1668 points
-    assertThat(segments[segments.length - 1]).startsWith("L530.0,"); // x = 10,000 at the plot's right edge, 70 + 460 px
+    assertThat(segments[segments.length - 1])
+        .startsWith("L530.0,"); // x = 10,000 at the plot's right edge, 70 + 460 px
   }
 }

@@ -1,0 +1,6 @@
+/**
+ * The conventions every command line of the project follows (the experiments, the report, Allure,
+ * the gate, the step-cost breakdown): one picocli setup, {@code --help} on standard output with
+ * status 0, one-line errors naming the option and the value with the command's usage status.
+ */
+package io.github.trustregion.framework.commandline;
