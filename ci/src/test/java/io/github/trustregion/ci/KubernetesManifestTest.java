@@ -16,10 +16,10 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Checks the Kubernetes manifests in ci/kubernetes for the fields the harness relies on: an
- * Indexed Job whose pod i runs shard i+1 of N with N = completions, on a results directory on a
- * shared PersistentVolumeClaim, and a finishing Job on the same claim. (They have not run on a
- * cluster; this is what can be checked without one.)
+ * Checks the Kubernetes manifests in ci/kubernetes for the fields the harness relies on: an Indexed
+ * Job whose pod i runs shard i+1 of N with N = completions, on a results directory on a shared
+ * PersistentVolumeClaim, and a finishing Job on the same claim. (They have not run on a cluster;
+ * this is what can be checked without one.)
  */
 class KubernetesManifestTest {
 
@@ -32,18 +32,22 @@ class KubernetesManifestTest {
   static void load() throws Exception {
     Path module = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
     root = module.getParent();
-    List<Map<String, Object>> documents = documents(module.resolve("kubernetes/experiments-job.yaml"));
+    List<Map<String, Object>> documents =
+        documents(module.resolve("kubernetes/experiments-job.yaml"));
     job = documents.stream().filter(d -> "Job".equals(d.get("kind"))).findFirst().orElseThrow();
-    claim = documents.stream().filter(d -> "PersistentVolumeClaim".equals(d.get("kind")))
-        .findFirst().orElseThrow();
+    claim =
+        documents.stream()
+            .filter(d -> "PersistentVolumeClaim".equals(d.get("kind")))
+            .findFirst()
+            .orElseThrow();
     finish = documents(module.resolve("kubernetes/finish-job.yaml")).get(0);
   }
 
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> documents(Path file) throws Exception {
     List<Map<String, Object>> documents = new ArrayList<>();
-    for (Object document : new Yaml(new SafeConstructor(new LoaderOptions()))
-        .loadAll(Files.readString(file))) {
+    for (Object document :
+        new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(Files.readString(file))) {
       documents.add((Map<String, Object>) document);
     }
     return documents;
@@ -53,8 +57,10 @@ class KubernetesManifestTest {
   private static <T> T at(Object node, String... path) {
     Object current = node;
     for (String key : path) {
-      current = key.matches("\\d+") ? ((List<Object>) current).get(Integer.parseInt(key))
-          : ((Map<String, Object>) current).get(key);
+      current =
+          key.matches("\\d+")
+              ? ((List<Object>) current).get(Integer.parseInt(key))
+              : ((Map<String, Object>) current).get(key);
       assertThat(current).as("field %s", String.join(".", path)).isNotNull();
     }
     return (T) current;
@@ -62,8 +68,11 @@ class KubernetesManifestTest {
 
   private static String env(Map<String, Object> container, String name) {
     List<Map<String, Object>> env = at(container, "env");
-    return env.stream().filter(e -> name.equals(e.get("name"))).map(e -> String.valueOf(e.get("value")))
-        .findFirst().orElseThrow(() -> new AssertionError("no env " + name));
+    return env.stream()
+        .filter(e -> name.equals(e.get("name")))
+        .map(e -> String.valueOf(e.get("value")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no env " + name));
   }
 
   @Test
@@ -81,14 +90,16 @@ class KubernetesManifestTest {
     assertThat(command).containsExactly("/bin/sh", "-c");
     String script = ((List<String>) at(container, "args")).get(0);
     assertThat(script).contains("io.github.trustregion.framework.cli.ExperimentsCli");
-    assertThat(root.resolve("framework/src/main/java/io/github/trustregion/framework/cli/ExperimentsCli.java"))
+    assertThat(
+            root.resolve(
+                "framework/src/main/java/io/github/trustregion/framework/cli/ExperimentsCli.java"))
         .exists();
 
     // Pod i of N passes --shard (i+1)/N: run the container's shell line with java replaced by echo.
     for (int index = 0; index < completions; index++) {
       String shell = script.replace("exec java", "echo");
-      ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", shell)
-          .redirectError(ProcessBuilder.Redirect.DISCARD);
+      ProcessBuilder builder =
+          new ProcessBuilder("/bin/sh", "-c", shell).redirectError(ProcessBuilder.Redirect.DISCARD);
       builder.environment().put("JOB_COMPLETION_INDEX", Integer.toString(index));
       builder.environment().put("SHARDS", env(container, "SHARDS"));
       builder.environment().put("SCALE", env(container, "SCALE"));
@@ -96,7 +107,8 @@ class KubernetesManifestTest {
       Process run = builder.start();
       String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(run.waitFor(10, TimeUnit.SECONDS)).isTrue();
-      assertThat(out).contains("--shard " + (index + 1) + "/" + completions)
+      assertThat(out)
+          .contains("--shard " + (index + 1) + "/" + completions)
           .contains("--results " + env(container, "RESULTS"))
           .contains("--scale " + env(container, "SCALE"));
     }
@@ -120,7 +132,10 @@ class KubernetesManifestTest {
     assertThat(env(finishing, "RESULTS"))
         .isEqualTo(env(at(job, "spec", "template", "spec", "containers", "0"), "RESULTS"));
     String script = ((List<String>) at(finishing, "args")).get(0);
-    assertThat(script).contains("ExperimentsCli").doesNotContain("--shard")
-        .contains("io.github.trustregion.reports.html.ReportCli").contains("ci/bin/gate check");
+    assertThat(script)
+        .contains("ExperimentsCli")
+        .doesNotContain("--shard")
+        .contains("io.github.trustregion.reports.html.ReportCli")
+        .contains("ci/bin/gate check");
   }
 }

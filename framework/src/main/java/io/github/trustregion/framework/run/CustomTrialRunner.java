@@ -104,14 +104,24 @@ final class CustomTrialRunner {
   }
 
   /**
-   * Returns the failed result of a trial that was not run, with {@code message} saying why and
-   * what to do; its next run tries again.
+   * Returns the failed result of a trial that was not run, with {@code message} saying why and what
+   * to do; its next run tries again.
    */
   TrialResult notRun(TrialSpec trial, String message) {
     Map<String, String> env = new LinkedHashMap<>(environment.withoutNd4j(Instant.now()));
-    return new TrialResult(TrialResult.SCHEMA_VERSION, trial.trialId(), definition.id(),
-        TrialStatus.FAILED, message, trial.parameters(), Map.of(), List.of(), Map.of(), Map.of(),
-        0.0, env);
+    return new TrialResult(
+        TrialResult.SCHEMA_VERSION,
+        trial.trialId(),
+        definition.id(),
+        TrialStatus.FAILED,
+        message,
+        trial.parameters(),
+        Map.of(),
+        List.of(),
+        Map.of(),
+        Map.of(),
+        0.0,
+        env);
   }
 
   /** The context handed to the experiment. */

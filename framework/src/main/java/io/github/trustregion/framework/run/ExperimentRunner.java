@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * live process is left to it. A run of one {@link Shard} runs only that shard's trials and shares
  * the directory with the runs of the other shards ({@link Sharing}). A custom trial waits while a
  * training trial it depends on is being trained by another process; in a sharded run, one whose
- * source has no result and is trained by no process is recorded as failed with a message naming
- * the source and its shard, and runs on the next run (it is never trained twice).
+ * source has no result and is trained by no process is recorded as failed with a message naming the
+ * source and its shard, and runs on the next run (it is never trained twice).
  */
 public final class ExperimentRunner {
 
@@ -88,7 +88,8 @@ public final class ExperimentRunner {
    * Creates a runner like {@link #ExperimentRunner(MethodRegistry, ExperimentOptions)} that checks
    * the ND4J backend with {@code backendCheck} before the first trial.
    */
-  public ExperimentRunner(MethodRegistry registry, ExperimentOptions options, BackendCheck backendCheck) {
+  public ExperimentRunner(
+      MethodRegistry registry, ExperimentOptions options, BackendCheck backendCheck) {
     this(registry, options, backendCheck, Sharing.EXCLUSIVE);
   }
 
@@ -97,7 +98,10 @@ public final class ExperimentRunner {
    * BackendCheck)} that runs only the trials of {@code sharing}'s shard and shares the results
    * directory as {@code sharing} says.
    */
-  public ExperimentRunner(MethodRegistry registry, ExperimentOptions options, BackendCheck backendCheck,
+  public ExperimentRunner(
+      MethodRegistry registry,
+      ExperimentOptions options,
+      BackendCheck backendCheck,
       Sharing sharing) {
     this.sharing = sharing;
     this.backendCheck = backendCheck;
@@ -144,9 +148,10 @@ public final class ExperimentRunner {
     BackendCheck.Backend backend = backendCheck.check();
     LOG.info("{}", backend.describe());
     listener.backendChecked(backend);
-    try (RunLock lock = sharing.shared()
-        ? RunLock.acquireShared(files.root(), this::removeTemporaryFiles)
-        : RunLock.acquire(files.root())) {
+    try (RunLock lock =
+        sharing.shared()
+            ? RunLock.acquireShared(files.root(), this::removeTemporaryFiles)
+            : RunLock.acquire(files.root())) {
       if (!sharing.shared()) {
         removeTemporaryFiles();
       }
@@ -158,7 +163,9 @@ public final class ExperimentRunner {
   private void removeTemporaryFiles() {
     int removed = StaleTemporaryFiles.remove(files.root());
     if (removed > 0) {
-      LOG.info("Removed {} temporary file(s) of interrupted writes from {}", removed,
+      LOG.info(
+          "Removed {} temporary file(s) of interrupted writes from {}",
+          removed,
           files.root().toAbsolutePath());
     }
   }
@@ -194,11 +201,13 @@ public final class ExperimentRunner {
           new TrainingTrialRunner(plan.definition(), data, registry, files, environment, progress);
       CustomTrialRunner custom = new CustomTrialRunner(plan.definition(), data, files, environment);
       for (TrialSpec trial : plan.trials().stream().filter(selected).toList()) {
-        Optional<TrialClaim> claim = TrialClaim.tryClaim(files.root(), plan.experimentId(),
-            trial.trialId());
+        Optional<TrialClaim> claim =
+            TrialClaim.tryClaim(files.root(), plan.experimentId(), trial.trialId());
         if (claim.isEmpty()) {
           elsewhere++;
-          progress.trialElsewhere(trial.trialId(), units(trial),
+          progress.trialElsewhere(
+              trial.trialId(),
+              units(trial),
               TrialClaim.holder(files.root(), plan.experimentId(), trial.trialId())
                   .orElse("another process"));
           continue;
@@ -216,7 +225,8 @@ public final class ExperimentRunner {
             listener.trialStarted(plan, trial);
             if (trial.type() == TrialType.CUSTOM) {
               Optional<String> missing = awaitSources(plan, trial);
-              result = missing.isPresent() ? custom.notRun(trial, missing.get()) : custom.run(trial);
+              result =
+                  missing.isPresent() ? custom.notRun(trial, missing.get()) : custom.run(trial);
             } else {
               result = training.run(trial);
             }
@@ -224,8 +234,11 @@ public final class ExperimentRunner {
             if (trial.type() == TrialType.CUSTOM) {
               progress.unitDone();
             }
-            progress.trialFinished(trial.trialId(), result.status().name()
-                + (result.message().isBlank() ? "" : ": " + result.message()), units(trial),
+            progress.trialFinished(
+                trial.trialId(),
+                result.status().name()
+                    + (result.message().isBlank() ? "" : ": " + result.message()),
+                units(trial),
                 trial.type() == TrialType.CUSTOM ? 1 : result.epochs().size());
           }
         }
@@ -237,17 +250,19 @@ public final class ExperimentRunner {
       listener.experimentFinished(plan);
     }
     if (elsewhere > 0) {
-      LOG.info("{} trial(s) of this run were being trained by other processes sharing {}",
-          elsewhere, files.root().toAbsolutePath());
+      LOG.info(
+          "{} trial(s) of this run were being trained by other processes sharing {}",
+          elsewhere,
+          files.root().toAbsolutePath());
     }
     return new RunSummary(results, resumed);
   }
 
   /**
    * Waits while another process trains a training trial that the custom trial depends on; returns
-   * why the trial cannot run when a source has no result and no process is training it while
-   * this process runs one shard (without shards the plan's order trains every source first, and
-   * a source that did not complete is recorded by {@link CustomTrialRunner}).
+   * why the trial cannot run when a source has no result and no process is training it while this
+   * process runs one shard (without shards the plan's order trains every source first, and a source
+   * that did not complete is recorded by {@link CustomTrialRunner}).
    */
   private Optional<String> awaitSources(ExperimentPlan plan, TrialSpec trial) {
     List<String> sources = trial.custom().orElseThrow().dependsOn();
@@ -259,11 +274,18 @@ public final class ExperimentRunner {
           if (sharing.shard().isAll()) {
             break;
           }
-          return Optional.of("Not run in shard " + sharing.shard() + ": the training trial "
-              + source + " it depends on has no result and no process is training it. It "
-              + "belongs to shard " + Shard.of(source, sharing.shard().count()) + "/"
-              + sharing.shard().count() + ": run that shard, then this one again (or run the plan "
-              + "without --shard, which keeps every finished trial).");
+          return Optional.of(
+              "Not run in shard "
+                  + sharing.shard()
+                  + ": the training trial "
+                  + source
+                  + " it depends on has no result and no process is training it. It "
+                  + "belongs to shard "
+                  + Shard.of(source, sharing.shard().count())
+                  + "/"
+                  + sharing.shard().count()
+                  + ": run that shard, then this one again (or run the plan "
+                  + "without --shard, which keeps every finished trial).");
         }
         if (System.nanoTime() - lastLog > SOURCE_LOG_INTERVAL_NANOS) {
           LOG.info("{} waits for {}, which {} is training", trial.trialId(), source, holder.get());

@@ -58,8 +58,12 @@ public final class ProgressLog {
   void trialElsewhere(String trialId, long units, String holder) {
     trialIndex++;
     unitsSkipped += units;
-    LOG.info("Trial {} of {}: {} left to {}, which is training it", trialIndex, totalTrials,
-        trialId, holder);
+    LOG.info(
+        "Trial {} of {}: {} left to {}, which is training it",
+        trialIndex,
+        totalTrials,
+        trialId,
+        holder);
   }
 
   /** Logs one finished epoch of the current trial. */

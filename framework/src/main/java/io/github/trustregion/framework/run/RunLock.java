@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * file is emptied but not deleted (deleting it would let two later runs lock two different files).
  * File locks may not work across hosts on some network file systems.
  *
- * <p>Runs that share the directory on purpose (the shards of a plan, the workers of a local
- * pool) take the lock {@linkplain #acquireShared shared}: any number of them at once, each
- * training the trials it {@linkplain TrialClaim claims}, while a run that takes it exclusively is
- * refused until they end, and the other way round.
+ * <p>Runs that share the directory on purpose (the shards of a plan, the workers of a local pool)
+ * take the lock {@linkplain #acquireShared shared}: any number of them at once, each training the
+ * trials it {@linkplain TrialClaim claims}, while a run that takes it exclusively is refused until
+ * they end, and the other way round.
  */
 public final class RunLock implements AutoCloseable {
 
@@ -153,9 +153,9 @@ public final class RunLock implements AutoCloseable {
 
   /**
    * Takes the lock of the results directory {@code root} shared with other runs that take it
-   * shared, creating the directory; when no other run holds it, {@code whileAlone} runs first,
-   * with the lock held exclusively (to remove files left by interrupted writes without touching
-   * another run's writes in progress).
+   * shared, creating the directory; when no other run holds it, {@code whileAlone} runs first, with
+   * the lock held exclusively (to remove files left by interrupted writes without touching another
+   * run's writes in progress).
    *
    * @throws IllegalStateException naming the lock file and the process that holds it when a run
    *     holds it exclusively, or another run in this process holds it
@@ -165,23 +165,31 @@ public final class RunLock implements AutoCloseable {
     Path file = root.resolve(FILE_NAME);
     Path key = file.toAbsolutePath().normalize();
     if (!HELD.add(key)) {
-      throw new IllegalStateException("The results directory " + root.toAbsolutePath()
-          + " is in use by another run in this process (" + ProcessHandle.current().pid()
-          + ", lock file " + file + "); run each shard or worker in a process of its own.");
+      throw new IllegalStateException(
+          "The results directory "
+              + root.toAbsolutePath()
+              + " is in use by another run in this process ("
+              + ProcessHandle.current().pid()
+              + ", lock file "
+              + file
+              + "); run each shard or worker in a process of its own.");
     }
     FileChannel channel = null;
     try {
       Files.createDirectories(root);
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock = null;
       for (int attempt = 0; lock == null && attempt < SHARE_ATTEMPTS; attempt++) {
         FileLock exclusive = channel.tryLock();
         if (exclusive != null) {
           String previous = read(channel);
           if (!previous.isBlank()) {
-            LOG.warn("Taking over the lock {} left by a run that ended without releasing it ({});"
-                + " its trial files are kept, interrupted trials run again", file,
+            LOG.warn(
+                "Taking over the lock {} left by a run that ended without releasing it ({});"
+                    + " its trial files are kept, interrupted trials run again",
+                file,
                 describe(previous));
             channel.truncate(0);
           }
@@ -204,10 +212,17 @@ public final class RunLock implements AutoCloseable {
         HELD.remove(key);
         String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
         channel.close();
-        throw new IllegalStateException("The results directory " + root.toAbsolutePath()
-            + " is in use by a run that does not share it (" + describe(holder) + ", lock file "
-            + file + "); wait for that run to finish, or choose another results directory"
-            + " (--results or -D" + ExperimentOptions.RESULTS + "=...).");
+        throw new IllegalStateException(
+            "The results directory "
+                + root.toAbsolutePath()
+                + " is in use by a run that does not share it ("
+                + describe(holder)
+                + ", lock file "
+                + file
+                + "); wait for that run to finish, or choose another results directory"
+                + " (--results or -D"
+                + ExperimentOptions.RESULTS
+                + "=...).");
       }
       return new RunLock(file, key, channel, lock);
     } catch (IOException | RuntimeException e) {
@@ -216,8 +231,13 @@ public final class RunLock implements AutoCloseable {
       if (e instanceof RuntimeException runtime) {
         throw runtime;
       }
-      throw new UncheckedIOException("Cannot take the lock file " + file + " of the results "
-          + "directory (" + e.getMessage() + "); check that the directory is writable.",
+      throw new UncheckedIOException(
+          "Cannot take the lock file "
+              + file
+              + " of the results "
+              + "directory ("
+              + e.getMessage()
+              + "); check that the directory is writable.",
           (IOException) e);
     }
   }

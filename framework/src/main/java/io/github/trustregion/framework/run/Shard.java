@@ -29,8 +29,12 @@ public record Shard(int index, int count) {
   /** Checks that {@code 1 ≤ index ≤ count}. */
   public Shard {
     if (count < 1 || index < 1 || index > count) {
-      throw new IllegalArgumentException("A shard is K/N with 1 ≤ K ≤ N, but it is " + index + "/"
-          + count + "; number the shards of N processes 1/N, 2/N, …, N/N.");
+      throw new IllegalArgumentException(
+          "A shard is K/N with 1 ≤ K ≤ N, but it is "
+              + index
+              + "/"
+              + count
+              + "; number the shards of N processes 1/N, 2/N, …, N/N.");
     }
   }
 
@@ -43,8 +47,11 @@ public record Shard(int index, int count) {
   public static Shard parse(String text) {
     Matcher matcher = SYNTAX.matcher(text.strip());
     if (!matcher.matches()) {
-      throw new IllegalArgumentException("A shard is K/N with whole numbers 1 ≤ K ≤ N (for example"
-          + " 2/4), not '" + text + "'.");
+      throw new IllegalArgumentException(
+          "A shard is K/N with whole numbers 1 ≤ K ≤ N (for example"
+              + " 2/4), not '"
+              + text
+              + "'.");
     }
     return new Shard(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
   }
@@ -54,7 +61,10 @@ public record Shard(int index, int count) {
     return count == 1 || of(trialId, count) == index;
   }
 
-  /** Returns the index (1 to {@code count}) of the shard of {@code count} that holds {@code trialId}. */
+  /**
+   * Returns the index (1 to {@code count}) of the shard of {@code count} that holds {@code
+   * trialId}.
+   */
   public static int of(String trialId, int count) {
     byte[] digest = sha256(trialId);
     long h = 0;

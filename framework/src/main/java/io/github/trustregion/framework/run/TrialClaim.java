@@ -20,19 +20,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The right of one process to train one trial, held as an operating-system lock on the file
- * {@code <results>/.claims/<experiment>/<trial>.claim}, so that processes sharing a results
- * directory (shards, the workers of a local pool, the tasks of a job array) never train the same
- * trial twice.
+ * The right of one process to train one trial, held as an operating-system lock on the file {@code
+ * <results>/.claims/<experiment>/<trial>.claim}, so that processes sharing a results directory
+ * (shards, the workers of a local pool, the tasks of a job array) never train the same trial twice.
  *
  * <p>While a process holds a claim, the file names its process id, host and start time. The
  * operating system releases the lock when the process dies, so a claim file that still names a
- * process but is not locked was left by a process that was killed: it is taken over with a
- * warning, and the trial runs again from the start. On release the file is emptied, not deleted
- * (deleting it would let two later processes lock two different files). A process that claims a
- * trial must check again that it is not finished: another process may have finished it between
- * that check and the claim. File locks may not work across hosts on some network file systems;
- * NFS v4 and Lustre support them.
+ * process but is not locked was left by a process that was killed: it is taken over with a warning,
+ * and the trial runs again from the start. On release the file is emptied, not deleted (deleting it
+ * would let two later processes lock two different files). A process that claims a trial must check
+ * again that it is not finished: another process may have finished it between that check and the
+ * claim. File locks may not work across hosts on some network file systems; NFS v4 and Lustre
+ * support them.
  */
 public final class TrialClaim implements AutoCloseable {
 
@@ -59,7 +58,10 @@ public final class TrialClaim implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** Returns the claim file of {@code trialId} of {@code experiment} under the results directory {@code root}. */
+  /**
+   * Returns the claim file of {@code trialId} of {@code experiment} under the results directory
+   * {@code root}.
+   */
   public static Path file(Path root, String experiment, String trialId) {
     return root.resolve(DIRECTORY).resolve(experiment).resolve(trialId + ".claim");
   }
@@ -78,8 +80,9 @@ public final class TrialClaim implements AutoCloseable {
     FileChannel channel = null;
     try {
       Files.createDirectories(file.getParent());
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock = lockOrWait(channel);
       if (lock == null) {
         channel.close();
@@ -88,11 +91,20 @@ public final class TrialClaim implements AutoCloseable {
       }
       String previous = read(channel);
       if (!previous.isBlank()) {
-        LOG.warn("Taking over the claim of {} left by a process that ended without releasing it "
-            + "({}); the trial runs again from the start", trialId, describe(previous));
+        LOG.warn(
+            "Taking over the claim of {} left by a process that ended without releasing it "
+                + "({}); the trial runs again from the start",
+            trialId,
+            describe(previous));
       }
-      String content = "pid=" + ProcessHandle.current().pid() + "\nhost=" + host() + "\nstarted="
-          + Instant.now() + "\n";
+      String content =
+          "pid="
+              + ProcessHandle.current().pid()
+              + "\nhost="
+              + host()
+              + "\nstarted="
+              + Instant.now()
+              + "\n";
       channel.truncate(0);
       channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)), 0);
       channel.force(true);
@@ -100,8 +112,15 @@ public final class TrialClaim implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(channel);
       HELD.remove(key);
-      throw new UncheckedIOException("Cannot claim the trial " + trialId + " with the file " + file
-          + " (" + e.getMessage() + "); check that the results directory is writable.", e);
+      throw new UncheckedIOException(
+          "Cannot claim the trial "
+              + trialId
+              + " with the file "
+              + file
+              + " ("
+              + e.getMessage()
+              + "); check that the results directory is writable.",
+          e);
     }
   }
 
@@ -117,8 +136,8 @@ public final class TrialClaim implements AutoCloseable {
     if (HELD.contains(file.toAbsolutePath().normalize())) {
       return Optional.of("this process (" + ProcessHandle.current().pid() + ")");
     }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ,
-        StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -137,8 +156,8 @@ public final class TrialClaim implements AutoCloseable {
 
   /**
    * Locks the claim file, or returns null when another process holds it as a claim. A lock held
-   * while the file is empty is either a claim about to write its content or a {@link #holder}
-   * probe that releases it at once: wait a little for either.
+   * while the file is empty is either a claim about to write its content or a {@link #holder} probe
+   * that releases it at once: wait a little for either.
    */
   private static FileLock lockOrWait(FileChannel channel) throws IOException {
     for (int attempt = 0; ; attempt++) {
@@ -211,7 +230,7 @@ public final class TrialClaim implements AutoCloseable {
           case "pid" -> pid = parts[1].strip();
           case "host" -> host = parts[1].strip();
           case "started" -> started = parts[1].strip();
-          default -> { }
+          default -> {}
         }
       }
     }

@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local pool of worker processes that share one results directory and take its trials one by
- * one, with one progress view: the embedded way to use every core of one machine.
+ * A local pool of worker processes that share one results directory and take its trials one by one,
+ * with one progress view: the embedded way to use every core of one machine.
  *
  * <p>Each worker is a separate JVM (started by the command the caller gives) that runs the whole
  * plan with the results directory {@linkplain RunLock#acquireShared shared} and trains every trial
@@ -39,7 +39,8 @@ public final class WorkerPool {
   /** The folder of the results directory that holds the workers' logs. */
   public static final String LOG_DIRECTORY = ".workers";
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.trustregion.framework.progress");
+  private static final Logger LOG =
+      LoggerFactory.getLogger("io.github.trustregion.framework.progress");
   private static final Duration POLL = Duration.ofSeconds(2);
 
   private final Path results;
@@ -55,10 +56,16 @@ public final class WorkerPool {
    * @param threadsPerWorker the OpenMP threads of each worker, at least 1
    * @param command the command line of worker i (1 to W, and above for replacements)
    */
-  public WorkerPool(Path results, int workers, int threadsPerWorker, IntFunction<List<String>> command) {
+  public WorkerPool(
+      Path results, int workers, int threadsPerWorker, IntFunction<List<String>> command) {
     if (workers < 1 || threadsPerWorker < 1) {
-      throw new IllegalArgumentException("A pool needs at least one worker with at least one "
-          + "thread, not " + workers + " worker(s) with " + threadsPerWorker + " thread(s).");
+      throw new IllegalArgumentException(
+          "A pool needs at least one worker with at least one "
+              + "thread, not "
+              + workers
+              + " worker(s) with "
+              + threadsPerWorker
+              + " thread(s).");
     }
     this.results = results;
     this.workers = workers;
@@ -66,7 +73,10 @@ public final class WorkerPool {
     this.command = command;
   }
 
-  /** Returns the threads each of {@code workers} workers gets on {@code cores} cores: ⌊cores/W⌋, at least 1. */
+  /**
+   * Returns the threads each of {@code workers} workers gets on {@code cores} cores: ⌊cores/W⌋, at
+   * least 1.
+   */
   public static int threadsPerWorker(int cores, int workers) {
     return Math.max(1, cores / Math.max(1, workers));
   }
@@ -82,7 +92,8 @@ public final class WorkerPool {
   public int run(List<ExperimentPlan> plans, Predicate<TrialSpec> selected) {
     Map<String, String> experimentOf = new LinkedHashMap<>();
     for (ExperimentPlan plan : plans) {
-      plan.trials().stream().filter(selected)
+      plan.trials().stream()
+          .filter(selected)
           .forEach(t -> experimentOf.put(t.trialId(), plan.experimentId()));
     }
     ResultFiles files = new ResultFiles(results);
@@ -92,8 +103,12 @@ public final class WorkerPool {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the workers' log folder " + logs + ".", e);
     }
-    LOG.info("Starting {} worker(s) with {} thread(s) each on {} trial(s); their logs are in {}",
-        workers, threadsPerWorker, experimentOf.size(), logs.toAbsolutePath());
+    LOG.info(
+        "Starting {} worker(s) with {} thread(s) each on {} trial(s); their logs are in {}",
+        workers,
+        threadsPerWorker,
+        experimentOf.size(),
+        logs.toAbsolutePath());
     Map<Integer, Process> running = new java.util.concurrent.ConcurrentHashMap<>();
     Thread stopWorkers = new Thread(() -> running.values().forEach(Process::destroy));
     Runtime.getRuntime().addShutdownHook(stopWorkers);
@@ -108,7 +123,10 @@ public final class WorkerPool {
     }
   }
 
-  private int supervise(Map<String, String> experimentOf, ResultFiles files, Path logs,
+  private int supervise(
+      Map<String, String> experimentOf,
+      ResultFiles files,
+      Path logs,
       Map<Integer, Process> running) {
     for (int i = 1; i <= workers; i++) {
       running.put(i, start(i, logs));
@@ -128,14 +146,23 @@ public final class WorkerPool {
         int status = process.exitValue();
         if (status >= 128 && replacementsLeft > 0) {
           replacementsLeft--;
-          LOG.warn("Worker {} (process {}) died with status {} (signal {}); starting worker {} in "
-              + "its place, which takes over its trial; see {}", entry.getKey(), process.pid(),
-              status, status - 128, next, logs.resolve(logName(entry.getKey())));
+          LOG.warn(
+              "Worker {} (process {}) died with status {} (signal {}); starting worker {} in "
+                  + "its place, which takes over its trial; see {}",
+              entry.getKey(),
+              process.pid(),
+              status,
+              status - 128,
+              next,
+              logs.resolve(logName(entry.getKey())));
           running.put(next, start(next, logs));
           next++;
         } else {
           if (status != 0) {
-            LOG.warn("Worker {} ended with status {}; see {}", entry.getKey(), status,
+            LOG.warn(
+                "Worker {} ended with status {}; see {}",
+                entry.getKey(),
+                status,
                 logs.resolve(logName(entry.getKey())));
           }
           statuses.add(status);
@@ -158,8 +185,8 @@ public final class WorkerPool {
     try {
       return builder.start();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start worker " + index + " (" + builder.command()
-          + "): " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot start worker " + index + " (" + builder.command() + "): " + e.getMessage(), e);
     }
   }
 
@@ -168,7 +195,8 @@ public final class WorkerPool {
   }
 
   /** "Trials with a result: 5 of 18; worker 1: id, worker 2: id". */
-  private String view(Map<String, String> experimentOf, ResultFiles files, Map<Integer, Process> running) {
+  private String view(
+      Map<String, String> experimentOf, ResultFiles files, Map<Integer, Process> running) {
     int finished = 0;
     Map<Long, String> training = new LinkedHashMap<>();
     for (var entry : experimentOf.entrySet()) {
@@ -186,11 +214,13 @@ public final class WorkerPool {
         }
       }
     }
-    StringBuilder view = new StringBuilder("Trials with a result: " + finished + " of "
-        + experimentOf.size());
+    StringBuilder view =
+        new StringBuilder("Trials with a result: " + finished + " of " + experimentOf.size());
     for (var worker : new java.util.TreeMap<>(running).entrySet()) {
       Optional<String> trial = Optional.ofNullable(training.get(worker.getValue().pid()));
-      view.append("; worker ").append(worker.getKey()).append(": ")
+      view.append("; worker ")
+          .append(worker.getKey())
+          .append(": ")
           .append(trial.orElse("between trials"));
     }
     return view.toString();

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class ShardTest {
 
   private static List<String> ids(int n) {
-    return IntStream.range(0, n).mapToObj(i -> "e3-large-batch__TR__b" + (128 << (i % 5)) + "__r" + i)
+    return IntStream.range(0, n)
+        .mapToObj(i -> "e3-large-batch__TR__b" + (128 << (i % 5)) + "__r" + i)
         .toList();
   }
 
@@ -35,7 +36,8 @@ class ShardTest {
     Map<String, Integer> before = new HashMap<>();
     ids(20).forEach(id -> before.put(id, Shard.of(id, 4)));
     // More repeats re-plan the experiment: the old trials keep their shards.
-    ids(200).stream().filter(before::containsKey)
+    ids(200).stream()
+        .filter(before::containsKey)
         .forEach(id -> assertThat(Shard.of(id, 4)).as(id).isEqualTo(before.get(id)));
     // The rule looks at the id alone: the same id gives the same shard from any list.
     assertThat(Shard.of("e3-large-batch__SGD__b128__r0", 4))
@@ -61,11 +63,15 @@ class ShardTest {
 
   @Test
   void refusesShardsOutsideOneToNAndTextThatIsNotKOfN() {
-    assertThatThrownBy(() -> Shard.parse("0/3")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("1 ≤ K ≤ N").hasMessageContaining("0/3");
-    assertThatThrownBy(() -> Shard.parse("4/3")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Shard.parse("0/3"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1 ≤ K ≤ N")
+        .hasMessageContaining("0/3");
+    assertThatThrownBy(() -> Shard.parse("4/3"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("4/3");
-    assertThatThrownBy(() -> Shard.parse("a/b")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Shard.parse("a/b"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'a/b'");
     assertThatThrownBy(() -> Shard.parse("1/0")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Shard.parse("3")).isInstanceOf(IllegalArgumentException.class);

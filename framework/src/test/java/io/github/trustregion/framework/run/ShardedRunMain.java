@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A child-JVM program that runs one shard of {@link ResumeExperiment} on a shared results
- * directory and appends the id of every trial it starts to a file.
+ * A child-JVM program that runs one shard of {@link ResumeExperiment} on a shared results directory
+ * and appends the id of every trial it starts to a file.
  */
 public final class ShardedRunMain {
 
@@ -28,20 +28,32 @@ public final class ShardedRunMain {
     Path results = Path.of(args[0]);
     Shard shard = Shard.parse(args[1]);
     Path started = Path.of(args[2]);
-    ExperimentOptions options = ExperimentOptions.defaults(Scale.SMOKE).withResults(results)
-        .withAllureResults(Optional.empty());
+    ExperimentOptions options =
+        ExperimentOptions.defaults(Scale.SMOKE)
+            .withResults(results)
+            .withAllureResults(Optional.empty());
     List<ExperimentPlan> plans = Experiments.validate(options, ResumeExperiment.class);
-    new ExperimentRunner(MethodRegistry.standard(), options, BackendCheck.nd4j(),
-        new ExperimentRunner.Sharing(shard, true)).run(plans, new TrialListener() {
-          @Override
-          public void trialStarted(ExperimentPlan plan, TrialSpec trial) {
-            try {
-              Files.writeString(started, trial.trialId() + "\n", StandardCharsets.UTF_8,
-                  StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          }
-        });
+    new ExperimentRunner(
+            MethodRegistry.standard(),
+            options,
+            BackendCheck.nd4j(),
+            new ExperimentRunner.Sharing(shard, true))
+        .run(
+            plans,
+            new TrialListener() {
+              @Override
+              public void trialStarted(ExperimentPlan plan, TrialSpec trial) {
+                try {
+                  Files.writeString(
+                      started,
+                      trial.trialId() + "\n",
+                      StandardCharsets.UTF_8,
+                      StandardOpenOption.CREATE,
+                      StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              }
+            });
   }
 }

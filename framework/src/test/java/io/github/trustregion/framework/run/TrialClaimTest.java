@@ -21,9 +21,13 @@ class TrialClaimTest {
     Optional<TrialClaim> first = TrialClaim.tryClaim(results, "e", "e__SGD__b32__r0");
     assertThat(first).isPresent();
     assertThat(TrialClaim.tryClaim(results, "e", "e__SGD__b32__r0")).isEmpty();
-    assertThat(TrialClaim.tryClaim(results, "e", "e__SGD__b32__r1")).isPresent().get()
+    assertThat(TrialClaim.tryClaim(results, "e", "e__SGD__b32__r1"))
+        .isPresent()
+        .get()
         .satisfies(TrialClaim::close);
-    assertThat(TrialClaim.holder(results, "e", "e__SGD__b32__r0")).get().asString()
+    assertThat(TrialClaim.holder(results, "e", "e__SGD__b32__r0"))
+        .get()
+        .asString()
         .contains("this process");
     first.get().close();
     assertThat(TrialClaim.holder(results, "e", "e__SGD__b32__r0")).isEmpty();
@@ -35,12 +39,21 @@ class TrialClaimTest {
   @Test
   void aClaimOfAnotherLiveProcessIsRespectedAndTakenOverOnceThatProcessIsKilled() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        ClaimHolderMain.class.getName(), results.toString(), "e", "e__TR__b32__r0")
-        .redirectErrorStream(true).start();
+    Process holder =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ClaimHolderMain.class.getName(),
+                results.toString(),
+                "e",
+                "e__TR__b32__r0")
+            .redirectErrorStream(true)
+            .start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-          StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       String line;
       do {
         line = out.readLine();
@@ -48,7 +61,9 @@ class TrialClaimTest {
       assertThat(line).as("the child claimed the trial").isNotNull();
 
       assertThat(TrialClaim.tryClaim(results, "e", "e__TR__b32__r0")).isEmpty();
-      assertThat(TrialClaim.holder(results, "e", "e__TR__b32__r0")).get().asString()
+      assertThat(TrialClaim.holder(results, "e", "e__TR__b32__r0"))
+          .get()
+          .asString()
           .contains("process " + holder.pid());
       // The probe of holder() must not have stolen or broken the child's claim.
       assertThat(TrialClaim.tryClaim(results, "e", "e__TR__b32__r0")).isEmpty();
@@ -56,7 +71,8 @@ class TrialClaimTest {
       holder.destroyForcibly();
       assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
       Path file = TrialClaim.file(results, "e", "e__TR__b32__r0");
-      assertThat(Files.readString(file)).as("a killed holder leaves its claim's content")
+      assertThat(Files.readString(file))
+          .as("a killed holder leaves its claim's content")
           .contains("pid=" + holder.pid());
       assertThat(TrialClaim.holder(results, "e", "e__TR__b32__r0")).isEmpty();
       try (TrialClaim taken = TrialClaim.tryClaim(results, "e", "e__TR__b32__r0").orElseThrow()) {

@@ -23,21 +23,35 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WorkerPoolTest {
 
-  private static final List<String> TRIALS = IntStream.range(0, 4)
-      .mapToObj(r -> "resume__Sleepy__b32__r" + r).toList();
+  private static final List<String> TRIALS =
+      IntStream.range(0, 4).mapToObj(r -> "resume__Sleepy__b32__r" + r).toList();
 
   @TempDir Path directory;
 
   private WorkerPool pool(Path results, int workers) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new WorkerPool(results, workers, 1, i -> List.of(java, "-Xmx1g", "-cp",
-        System.getProperty("java.class.path"), ShardedRunMain.class.getName(), results.toString(),
-        "1/1", directory.resolve("worker-" + i + ".started").toString()));
+    return new WorkerPool(
+        results,
+        workers,
+        1,
+        i ->
+            List.of(
+                java,
+                "-Xmx1g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ShardedRunMain.class.getName(),
+                results.toString(),
+                "1/1",
+                directory.resolve("worker-" + i + ".started").toString()));
   }
 
   private List<ExperimentPlan> plans(Path results) {
-    return Experiments.validate(ExperimentOptions.defaults(Scale.SMOKE).withResults(results)
-        .withAllureResults(Optional.empty()), ResumeExperiment.class);
+    return Experiments.validate(
+        ExperimentOptions.defaults(Scale.SMOKE)
+            .withResults(results)
+            .withAllureResults(Optional.empty()),
+        ResumeExperiment.class);
   }
 
   private List<String> started() throws Exception {
@@ -56,7 +70,8 @@ class WorkerPoolTest {
     int status = pool(results, 2).run(plans(results), t -> true);
     assertThat(status).isZero();
     assertThat(started()).containsExactlyInAnyOrderElementsOf(TRIALS);
-    assertThat(new ResultFiles(results).readTrials("resume")).hasSize(4)
+    assertThat(new ResultFiles(results).readTrials("resume"))
+        .hasSize(4)
         .allSatisfy(t -> assertThat(t.status()).isEqualTo(TrialStatus.COMPLETED));
     assertThat(results.resolve(WorkerPool.LOG_DIRECTORY).resolve("worker-1.log")).exists();
     assertThat(results.resolve(WorkerPool.LOG_DIRECTORY).resolve("worker-2.log")).exists();
@@ -67,8 +82,8 @@ class WorkerPoolTest {
     Path results = directory.resolve("results");
     ResultFiles files = new ResultFiles(results);
     List<ExperimentPlan> plans = plans(results);
-    CompletableFuture<Integer> status = CompletableFuture.supplyAsync(
-        () -> pool(results, 2).run(plans, t -> true));
+    CompletableFuture<Integer> status =
+        CompletableFuture.supplyAsync(() -> pool(results, 2).run(plans, t -> true));
     String victimTrial = null;
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (victimTrial == null && !status.isDone() && System.nanoTime() < deadline) {
@@ -90,9 +105,12 @@ class WorkerPoolTest {
     List<String> started = started();
     assertThat(started).filteredOn(victimTrial::equals).hasSize(2);
     String victim = victimTrial;
-    assertThat(started).filteredOn(id -> !id.equals(victim))
-        .containsExactlyInAnyOrderElementsOf(TRIALS.stream().filter(id -> !id.equals(victim)).toList());
-    assertThat(files.readTrials("resume")).extracting(TrialResult::trialId)
+    assertThat(started)
+        .filteredOn(id -> !id.equals(victim))
+        .containsExactlyInAnyOrderElementsOf(
+            TRIALS.stream().filter(id -> !id.equals(victim)).toList());
+    assertThat(files.readTrials("resume"))
+        .extracting(TrialResult::trialId)
         .containsExactlyElementsOf(TRIALS);
   }
 
@@ -103,6 +121,7 @@ class WorkerPoolTest {
     assertThat(WorkerPool.threadsPerWorker(16, 3)).isEqualTo(5);
     assertThat(WorkerPool.threadsPerWorker(2, 4)).isEqualTo(1);
     assertThatThrownBy(() -> new WorkerPool(directory, 0, 1, i -> List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 worker(s)");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0 worker(s)");
   }
 }
