@@ -16,7 +16,7 @@ def trials(root):
     found = {}
     for file in sorted(pathlib.Path(root).glob("*/trials/*.json")):
         trial = json.loads(file.read_text())
-        found[(trial["experimentId"], trial["trialId"])] = trial
+        found[(trial["experiment"], trial["trialId"])] = trial
     return found
 
 

@@ -48,7 +48,7 @@ fi
 socket="$dir/munge/munge.socket"
 runuser -u munge -- munged --foreground --force --key-file="$dir/munge/munge.key" \
   --socket="$socket" --pid-file="$dir/munge/munged.pid" --log-file="$dir/log/munged.log" \
-  --seed-file="$dir/munge/munged.seed" &
+  --seed-file="$dir/munge/munged.seed" >> "$dir/log/munged.out" 2>&1 &
 echo $! > "$dir/munged.pid"
 
 cores=$(nproc)

@@ -51,9 +51,12 @@ cd "$repo"
 if ((build)); then
   mvn -B -q install -DskipTests "${profile[@]}"
 fi
-mvn -B -q -pl benchmarks dependency:build-classpath "${profile[@]}" -Dmdep.outputFile="$state/deps.classpath"
+# Class paths from the reactor (compile in the same session makes Maven resolve this checkout's
+# modules to their target/classes, whatever the local repository holds).
+mvn -B -q -pl benchmarks -am compile dependency:build-classpath "${profile[@]}" \
+  -Dmdep.outputFile="$state/deps.classpath"
 echo "$repo/benchmarks/target/classes:$(cat "$state/deps.classpath")" > "$state/experiments.classpath"
-mvn -B -q -pl reports dependency:build-classpath -Dmdep.outputFile="$state/reports-deps.classpath"
+mvn -B -q -pl reports -am compile dependency:build-classpath -Dmdep.outputFile="$state/reports-deps.classpath"
 echo "$repo/reports/target/classes:$(cat "$state/reports-deps.classpath")" > "$state/reports.classpath"
 
 export TR_CLASSPATH="$state/experiments.classpath" TR_REPORTS_CLASSPATH="$state/reports.classpath"

@@ -3,8 +3,7 @@
 # (local-cluster.sh, as root), runs every experiment at smoke scale once in one process, then
 # submits the same plan as an array of 3 shards plus the finishing job (submit.sh --wait), and
 # compares the merged results with the single process's trial by trial (compare-results.py).
-# Exits 0 when they are the same and the finishing job succeeded. Needs a build of the project
-# (mvn -B install -DskipTests) unless TR_BUILD=1 asks this script to make it.
+# Exits 0 when they are the same and the finishing job succeeded. Compiles what it needs.
 #
 #   ci/slurm/test-local.sh [WORK_DIR]     # default /tmp/trust-region-slurm-test
 set -euo pipefail
@@ -19,8 +18,7 @@ export SLURM_CONF="$work/cluster/slurm.conf"
 trap '"$repo/ci/slurm/local-cluster.sh" stop "$work/cluster"' EXIT
 
 cd "$repo"
-[[ ${TR_BUILD:-0} == 1 ]] && mvn -B -q install -DskipTests
-mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$work/deps.classpath"
+mvn -B -q -pl benchmarks -am compile dependency:build-classpath -Dmdep.outputFile="$work/deps.classpath"
 echo "== one process, smoke scale"
 OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE java -Xmx2g \
   -cp "$repo/benchmarks/target/classes:$(cat "$work/deps.classpath")" \
