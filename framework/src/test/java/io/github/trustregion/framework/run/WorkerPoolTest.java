@@ -91,7 +91,10 @@ class WorkerPoolTest {
         Path claim = TrialClaim.file(results, "resume", id);
         if (Files.exists(claim) && files.readTrial("resume", id).isEmpty()) {
           Optional<Long> pid = TrialClaim.pid(Files.readString(claim));
-          if (pid.isPresent() && ProcessHandle.of(pid.get()).isPresent()) {
+          // Kill once the worker has started training it (claimed, started, no result yet).
+          if (pid.isPresent()
+              && ProcessHandle.of(pid.get()).isPresent()
+              && started().contains(id)) {
             ProcessHandle.of(pid.get()).get().destroyForcibly();
             victimTrial = id;
             break;
