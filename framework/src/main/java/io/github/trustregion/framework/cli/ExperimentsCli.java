@@ -20,9 +20,12 @@ import io.github.trustregion.framework.run.CostEstimate;
 import io.github.trustregion.framework.run.ExperimentRunner;
 import io.github.trustregion.framework.run.ResumeCheck;
 import io.github.trustregion.framework.run.RunSummary;
+import io.github.trustregion.framework.run.Shard;
 import io.github.trustregion.framework.run.TrialListener;
+import io.github.trustregion.framework.run.WorkerPool;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -68,6 +71,13 @@ import picocli.CommandLine.TypeConversionException;
  * run with one message saying what is missing), then takes the results directory's lock ({@link
  * io.github.trustregion.framework.run.RunLock}: a second run into the same directory is refused
  * with a message naming the first) and removes temporary files left by interrupted writes.
+ *
+ * <p>Across processes: {@code --shard K/N} runs only shard K of N of the plan ({@link Shard}: a
+ * trial's shard depends on its id alone), and the runs of the N shards share the results directory,
+ * each trial claimed before it is trained, so that N processes (on one machine, or the tasks of a
+ * Slurm job array or a Kubernetes Indexed Job on shared storage) run every trial exactly once.
+ * {@code --workers W} starts W such processes on this machine ({@link WorkerPool}), each with
+ * cores/W threads, and shows one progress view.
  *
  * <p>Exit status: {@value #EXIT_OK} when every trial completed (or was kept from a previous run) or
  * there was nothing to run; {@value #EXIT_FAILED} when a trial failed; {@value #EXIT_DIVERGED} when
@@ -179,10 +189,23 @@ public final class ExperimentsCli {
       out.println("Nothing to run at scale " + options.scale().id() + ".");
       return 0;
     }
+    Shard shard;
+    try {
+      shard = arguments.shard(key -> Optional.ofNullable(System.getProperty(key)));
+    } catch (IllegalArgumentException e) {
+      return CommandLines.usageError(cli, e.getMessage(), EXIT_USAGE);
+    }
+    if (arguments.workers != null && arguments.workers > 1) {
+      return runPool(args, arguments.workers, shard, plans, options, out);
+    }
+    ExperimentRunner.Sharing sharing =
+        arguments.worker
+            ? new ExperimentRunner.Sharing(shard, true)
+            : ExperimentRunner.Sharing.of(shard);
     RunSummary summary;
     try {
       summary =
-          new ExperimentRunner(registry, options, backendCheck)
+          new ExperimentRunner(registry, options, backendCheck, sharing)
               .run(
                   plans,
                   new TrialListener() {
@@ -220,6 +243,73 @@ public final class ExperimentsCli {
                         + " trial(s) diverged (recorded as results)."
                     : ""));
     return failed > 0 ? EXIT_FAILED : diverged > 0 ? EXIT_DIVERGED : EXIT_OK;
+  }
+
+  /**
+   * Runs the plan in a {@link WorkerPool} of {@code workers} processes of this command line (the
+   * same class path, JVM options and arguments, without {@code --workers}), then prints what the
+   * results directory holds for the plan's trials.
+   */
+  private static int runPool(
+      String[] args,
+      int workers,
+      Shard shard,
+      List<ExperimentPlan> plans,
+      ExperimentOptions options,
+      PrintStream out) {
+    List<String> base = new ArrayList<>();
+    base.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String jvmArgument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (!jvmArgument.startsWith("-agentlib:") && !jvmArgument.startsWith("-javaagent:")) {
+        base.add(jvmArgument);
+      }
+    }
+    base.add("-cp");
+    base.add(System.getProperty("java.class.path"));
+    base.add(ExperimentsCli.class.getName());
+    base.add("--worker");
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--workers")) {
+        i++;
+      } else if (!args[i].startsWith("--workers=")) {
+        base.add(args[i]);
+      }
+    }
+    int threads = WorkerPool.threadsPerWorker(Runtime.getRuntime().availableProcessors(), workers);
+    int status =
+        new WorkerPool(options.results(), workers, threads, i -> base)
+            .run(plans, trial -> shard.contains(trial.trialId()));
+    ResultFiles files = new ResultFiles(options.results());
+    long planned = 0;
+    java.util.Map<TrialStatus, Long> counts = new java.util.EnumMap<>(TrialStatus.class);
+    for (ExperimentPlan plan : plans) {
+      for (TrialSpec trial : plan.trials()) {
+        if (shard.contains(trial.trialId())) {
+          planned++;
+          files
+              .readTrial(plan.experimentId(), trial.trialId())
+              .ifPresent(r -> counts.merge(r.status(), 1L, Long::sum));
+        }
+      }
+    }
+    out.println(
+        planned
+            + " trial(s) run by "
+            + workers
+            + " workers: "
+            + counts.getOrDefault(TrialStatus.COMPLETED, 0L)
+            + " completed, "
+            + counts.getOrDefault(TrialStatus.DIVERGED, 0L)
+            + " diverged, "
+            + counts.getOrDefault(TrialStatus.FAILED, 0L)
+            + " failed. Results in "
+            + options.results().toAbsolutePath()
+            + "; the workers' logs in "
+            + options.results().resolve(WorkerPool.LOG_DIRECTORY).toAbsolutePath()
+            + ". Exit status "
+            + status
+            + ".");
+    return status;
   }
 
   private static void printPlan(
@@ -398,11 +488,60 @@ public final class ExperimentsCli {
                 + ", else none)")
     Path allure;
 
+    @Option(
+        names = "--shard",
+        paramLabel = "K/N",
+        converter = ShardConverter.class,
+        description =
+            "run only shard K of N (1 ≤ K ≤ N): N processes with K = 1 … N, sharing one results"
+                + " directory, run every trial once (default: -D"
+                + ExperimentOptions.SHARD
+                + ", else the whole plan)")
+    Shard shard;
+
+    @Option(
+        names = "--workers",
+        paramLabel = "W",
+        converter = WorkersConverter.class,
+        description =
+            "run the plan in W worker processes on this machine, sharing the results directory,"
+                + " each with cores/W threads (default 1: this process alone)")
+    Integer workers;
+
+    /** Set in the worker processes of a pool: share the results directory with the others. */
+    @Option(names = "--worker", hidden = true)
+    boolean worker;
+
     @Parameters(
         paramLabel = "TARGET",
         arity = "0..*",
         description = "experiment classes (fully qualified) or packages to scan")
     List<String> targets = new ArrayList<>();
+
+    /**
+     * Returns the shard of {@code --shard}, else of the property {@value ExperimentOptions#SHARD},
+     * else the whole plan.
+     *
+     * @throws IllegalArgumentException naming the property when its value is not K/N
+     */
+    Shard shard(Function<String, Optional<String>> properties) {
+      if (shard != null) {
+        return shard;
+      }
+      return properties
+          .apply(ExperimentOptions.SHARD)
+          .filter(text -> !text.isBlank())
+          .map(
+              text -> {
+                try {
+                  return Shard.parse(text);
+                } catch (IllegalArgumentException e) {
+                  throw new IllegalArgumentException(
+                      "-D" + ExperimentOptions.SHARD + "=" + text + ": " + e.getMessage());
+                }
+              })
+          .orElse(Shard.ALL);
+    }
 
     /**
      * Returns the options that {@code properties} (the system properties) give, with those set on
@@ -442,6 +581,26 @@ public final class ExperimentsCli {
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }
+    }
+  }
+
+  /** Converts {@code --shard}'s text with {@link Shard#parse}. */
+  static final class ShardConverter implements ITypeConverter<Shard> {
+    @Override
+    public Shard convert(String text) {
+      try {
+        return Shard.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Converts {@code --workers}'s text to a whole number of at least 1. */
+  static final class WorkersConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      return CommandLines.wholeNumber(text, 1);
     }
   }
 

@@ -11,6 +11,7 @@ import io.github.trustregion.framework.plan.ValidationProblem;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.run.BackendCheck;
 import io.github.trustregion.framework.run.ExperimentRunner;
+import io.github.trustregion.framework.run.Shard;
 import io.github.trustregion.framework.run.TrialListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
@@ -114,6 +116,7 @@ public final class ExperimentTestEngine implements TestEngine {
       return engine;
     }
     ExperimentOptions options = ExperimentOptions.from(parameters::get);
+    Shard shard = shard(parameters::get);
     EngineDescriptor candidates = new EngineDescriptor(uniqueId, "Selected experiment classes");
     ExperimentSelectorResolver.resolver()
         .resolve(ExperimentSelectorResolver.withConfiguredPackages(request), candidates);
@@ -146,7 +149,7 @@ public final class ExperimentTestEngine implements TestEngine {
           .ifPresent(
               plan -> {
                 for (TrialSpec trial : plan.trials()) {
-                  if (candidate.selectsTrial(trial.trialId())) {
+                  if (candidate.selectsTrial(trial.trialId()) && shard.contains(trial.trialId())) {
                     experiment.addChild(
                         new TrialDescriptor(
                             experiment
@@ -160,6 +163,24 @@ public final class ExperimentTestEngine implements TestEngine {
       engine.addChild(experiment);
     }
     return engine;
+  }
+
+  /**
+   * Returns the shard that the parameter {@value ExperimentOptions#SHARD} names, or the whole plan.
+   *
+   * @throws IllegalArgumentException naming the parameter when its value is not K/N
+   */
+  static Shard shard(Function<String, Optional<String>> parameters) {
+    Optional<String> text = parameters.apply(ExperimentOptions.SHARD).filter(t -> !t.isBlank());
+    if (text.isEmpty()) {
+      return Shard.ALL;
+    }
+    try {
+      return Shard.parse(text.get());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "-D" + ExperimentOptions.SHARD + "=" + text.get() + ": " + e.getMessage(), e);
+    }
   }
 
   private static String notDeclaredReason(ExperimentPlanner.PlanOutcome outcome) {
@@ -227,7 +248,11 @@ public final class ExperimentTestEngine implements TestEngine {
     }
     Events events = new Events(listener, byId);
     try {
-      new ExperimentRunner(registry, options, backendCheck)
+      new ExperimentRunner(
+              registry,
+              options,
+              backendCheck,
+              ExperimentRunner.Sharing.of(shard(request.getConfigurationParameters()::get)))
           .run(plans, t -> kept.contains(t.trialId()), events);
     } catch (RuntimeException e) {
       events.abandon(e);

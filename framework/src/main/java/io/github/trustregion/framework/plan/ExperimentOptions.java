@@ -37,6 +37,12 @@ public record ExperimentOptions(
   /** The property that selects experiments by a regular expression. */
   public static final String FILTER = "experiments.filter";
 
+  /**
+   * The system property naming the shard K/N of the plan that this process runs (the command line's
+   * {@code --shard}; read by the engine and the command line, not part of these options).
+   */
+  public static final String SHARD = "experiments.shard";
+
   /** The property that names the results directory. */
   public static final String RESULTS = RunProperties.RESULTS;
 

@@ -103,6 +103,27 @@ final class CustomTrialRunner {
         env);
   }
 
+  /**
+   * Returns the failed result of a trial that was not run, with {@code message} saying why and what
+   * to do; its next run tries again.
+   */
+  TrialResult notRun(TrialSpec trial, String message) {
+    Map<String, String> env = new LinkedHashMap<>(environment.withoutNd4j(Instant.now()));
+    return new TrialResult(
+        TrialResult.SCHEMA_VERSION,
+        trial.trialId(),
+        definition.id(),
+        TrialStatus.FAILED,
+        message,
+        trial.parameters(),
+        Map.of(),
+        List.of(),
+        Map.of(),
+        Map.of(),
+        0.0,
+        env);
+  }
+
   /** The context handed to the experiment. */
   private final class Context implements CustomRunContext {
 

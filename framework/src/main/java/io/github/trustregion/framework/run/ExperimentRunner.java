@@ -33,10 +33,20 @@ import org.slf4j.LoggerFactory;
  * scales never mix. Each experiment's data are loaded once, on first use (a loading failure fails
  * every trial of the experiment that needs the data in this run; the next run tries again). A
  * diverged or failed trial is recorded and the run goes on. Not thread-safe.
+ *
+ * <p>Sharing: every trial is claimed ({@link TrialClaim}) before it is checked and run, so that
+ * processes sharing a results directory never train one trial twice; a trial claimed by another
+ * live process is left to it. A run of one {@link Shard} runs only that shard's trials and shares
+ * the directory with the runs of the other shards ({@link Sharing}). A custom trial waits while a
+ * training trial it depends on is being trained by another process; in a sharded run, one whose
+ * source has no result and is trained by no process is recorded as failed with a message naming the
+ * source and its shard, and runs on the next run (it is never trained twice).
  */
 public final class ExperimentRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
+  private static final long SOURCE_POLL_MILLIS = 1000;
+  private static final long SOURCE_LOG_INTERVAL_NANOS = 60_000_000_000L;
 
   private final MethodRegistry registry;
   private final ExperimentOptions options;
@@ -45,6 +55,26 @@ public final class ExperimentRunner {
   private final RunEnvironment environment = new RunEnvironment();
   private final ResumeCheck resume;
   private final BackendCheck backendCheck;
+  private final Sharing sharing;
+
+  /**
+   * How a run shares its results directory with other processes.
+   *
+   * @param shard the part of the plan this process runs ({@link Shard#ALL} for every trial)
+   * @param shared whether other processes may run on the same results directory at the same time
+   *     (shards, workers of a pool): the run then takes the directory's {@link RunLock} shared
+   *     instead of exclusively; trials are always claimed one by one ({@link TrialClaim})
+   */
+  public record Sharing(Shard shard, boolean shared) {
+
+    /** The default: every trial, and the results directory to this run alone. */
+    public static final Sharing EXCLUSIVE = new Sharing(Shard.ALL, false);
+
+    /** Returns the sharing of one shard, or {@link #EXCLUSIVE} for {@link Shard#ALL}. */
+    public static Sharing of(Shard shard) {
+      return shard.isAll() ? EXCLUSIVE : new Sharing(shard, true);
+    }
+  }
 
   /**
    * Creates a runner that resolves methods in {@code registry} and writes where {@code options}
@@ -60,6 +90,20 @@ public final class ExperimentRunner {
    */
   public ExperimentRunner(
       MethodRegistry registry, ExperimentOptions options, BackendCheck backendCheck) {
+    this(registry, options, backendCheck, Sharing.EXCLUSIVE);
+  }
+
+  /**
+   * Creates a runner like {@link #ExperimentRunner(MethodRegistry, ExperimentOptions,
+   * BackendCheck)} that runs only the trials of {@code sharing}'s shard and shares the results
+   * directory as {@code sharing} says.
+   */
+  public ExperimentRunner(
+      MethodRegistry registry,
+      ExperimentOptions options,
+      BackendCheck backendCheck,
+      Sharing sharing) {
+    this.sharing = sharing;
     this.backendCheck = backendCheck;
     this.registry = registry;
     this.options = options;
@@ -104,15 +148,25 @@ public final class ExperimentRunner {
     BackendCheck.Backend backend = backendCheck.check();
     LOG.info("{}", backend.describe());
     listener.backendChecked(backend);
-    try (RunLock lock = RunLock.acquire(files.root())) {
-      int removed = StaleTemporaryFiles.remove(files.root());
-      if (removed > 0) {
-        LOG.info(
-            "Removed {} temporary file(s) of interrupted writes from {}",
-            removed,
-            files.root().toAbsolutePath());
+    try (RunLock lock =
+        sharing.shared()
+            ? RunLock.acquireShared(files.root(), this::removeTemporaryFiles)
+            : RunLock.acquire(files.root())) {
+      if (!sharing.shared()) {
+        removeTemporaryFiles();
       }
-      return runLocked(plans, selected, listener);
+      Predicate<TrialSpec> inShard = trial -> sharing.shard().contains(trial.trialId());
+      return runLocked(plans, selected.and(inShard), listener);
+    }
+  }
+
+  private void removeTemporaryFiles() {
+    int removed = StaleTemporaryFiles.remove(files.root());
+    if (removed > 0) {
+      LOG.info(
+          "Removed {} temporary file(s) of interrupted writes from {}",
+          removed,
+          files.root().toAbsolutePath());
     }
   }
 
@@ -136,6 +190,7 @@ public final class ExperimentRunner {
         files.root().toAbsolutePath());
     List<TrialResult> results = new ArrayList<>();
     int resumed = 0;
+    int elsewhere = 0;
     for (ExperimentPlan plan : plans) {
       ExperimentManifest manifest = plan.manifest();
       files.writeManifest(manifest);
@@ -146,25 +201,46 @@ public final class ExperimentRunner {
           new TrainingTrialRunner(plan.definition(), data, registry, files, environment, progress);
       CustomTrialRunner custom = new CustomTrialRunner(plan.definition(), data, files, environment);
       for (TrialSpec trial : plan.trials().stream().filter(selected).toList()) {
-        Optional<TrialResult> previous = finished(plan, trial);
-        TrialResult result;
-        if (previous.isPresent()) {
-          result = previous.get();
-          resumed++;
-          progress.trialResumed(trial.trialId(), units(trial));
-        } else {
-          progress.trialStarted(trial.trialId());
-          listener.trialStarted(plan, trial);
-          result = trial.type() == TrialType.CUSTOM ? custom.run(trial) : training.run(trial);
-          files.writeTrial(result);
-          if (trial.type() == TrialType.CUSTOM) {
-            progress.unitDone();
-          }
-          progress.trialFinished(
+        Optional<TrialClaim> claim =
+            TrialClaim.tryClaim(files.root(), plan.experimentId(), trial.trialId());
+        if (claim.isEmpty()) {
+          elsewhere++;
+          progress.trialElsewhere(
               trial.trialId(),
-              result.status().name() + (result.message().isBlank() ? "" : ": " + result.message()),
               units(trial),
-              trial.type() == TrialType.CUSTOM ? 1 : result.epochs().size());
+              TrialClaim.holder(files.root(), plan.experimentId(), trial.trialId())
+                  .orElse("another process"));
+          continue;
+        }
+        Optional<TrialResult> previous;
+        TrialResult result;
+        try (TrialClaim held = claim.get()) {
+          previous = finished(plan, trial);
+          if (previous.isPresent()) {
+            result = previous.get();
+            resumed++;
+            progress.trialResumed(trial.trialId(), units(trial));
+          } else {
+            progress.trialStarted(trial.trialId());
+            listener.trialStarted(plan, trial);
+            if (trial.type() == TrialType.CUSTOM) {
+              Optional<String> missing = awaitSources(plan, trial);
+              result =
+                  missing.isPresent() ? custom.notRun(trial, missing.get()) : custom.run(trial);
+            } else {
+              result = training.run(trial);
+            }
+            files.writeTrial(result);
+            if (trial.type() == TrialType.CUSTOM) {
+              progress.unitDone();
+            }
+            progress.trialFinished(
+                trial.trialId(),
+                result.status().name()
+                    + (result.message().isBlank() ? "" : ": " + result.message()),
+                units(trial),
+                trial.type() == TrialType.CUSTOM ? 1 : result.epochs().size());
+          }
         }
         TrialResult written = result;
         allure.ifPresent(a -> a.writeTrial(manifest, written));
@@ -173,7 +249,57 @@ public final class ExperimentRunner {
       }
       listener.experimentFinished(plan);
     }
+    if (elsewhere > 0) {
+      LOG.info(
+          "{} trial(s) of this run were being trained by other processes sharing {}",
+          elsewhere,
+          files.root().toAbsolutePath());
+    }
     return new RunSummary(results, resumed);
+  }
+
+  /**
+   * Waits while another process trains a training trial that the custom trial depends on; returns
+   * why the trial cannot run when a source has no result and no process is training it while this
+   * process runs one shard (without shards the plan's order trains every source first, and a source
+   * that did not complete is recorded by {@link CustomTrialRunner}).
+   */
+  private Optional<String> awaitSources(ExperimentPlan plan, TrialSpec trial) {
+    List<String> sources = trial.custom().orElseThrow().dependsOn();
+    long lastLog = System.nanoTime();
+    for (String source : sources) {
+      while (files.readTrial(plan.experimentId(), source).isEmpty()) {
+        Optional<String> holder = TrialClaim.holder(files.root(), plan.experimentId(), source);
+        if (holder.isEmpty()) {
+          if (sharing.shard().isAll()) {
+            break;
+          }
+          return Optional.of(
+              "Not run in shard "
+                  + sharing.shard()
+                  + ": the training trial "
+                  + source
+                  + " it depends on has no result and no process is training it. It "
+                  + "belongs to shard "
+                  + Shard.of(source, sharing.shard().count())
+                  + "/"
+                  + sharing.shard().count()
+                  + ": run that shard, then this one again (or run the plan "
+                  + "without --shard, which keeps every finished trial).");
+        }
+        if (System.nanoTime() - lastLog > SOURCE_LOG_INTERVAL_NANOS) {
+          LOG.info("{} waits for {}, which {} is training", trial.trialId(), source, holder.get());
+          lastLog = System.nanoTime();
+        }
+        try {
+          Thread.sleep(SOURCE_POLL_MILLIS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return Optional.of("Not run: interrupted while waiting for " + source + ".");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static long units(TrialSpec trial) {

@@ -54,6 +54,18 @@ public final class ProgressLog {
         trialId);
   }
 
+  /** Counts the units of a trial that another process is training as skipped. */
+  void trialElsewhere(String trialId, long units, String holder) {
+    trialIndex++;
+    unitsSkipped += units;
+    LOG.info(
+        "Trial {} of {}: {} left to {}, which is training it",
+        trialIndex,
+        totalTrials,
+        trialId,
+        holder);
+  }
+
   /** Logs one finished epoch of the current trial. */
   void epochFinished(String trialId, int epoch, int epochs, double trainLoss, double testAccuracy) {
     unitsDone++;

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * not locked was left by a run that was killed: it is taken over with a warning. On release the
  * file is emptied but not deleted (deleting it would let two later runs lock two different files).
  * File locks may not work across hosts on some network file systems.
+ *
+ * <p>Runs that share the directory on purpose (the shards of a plan, the workers of a local pool)
+ * take the lock {@linkplain #acquireShared shared}: any number of them at once, each training the
+ * trials it {@linkplain TrialClaim claims}, while a run that takes it exclusively is refused until
+ * they end, and the other way round.
  */
 public final class RunLock implements AutoCloseable {
 
@@ -42,6 +47,9 @@ public final class RunLock implements AutoCloseable {
    * POSIX systems closing it would release the operating-system lock of the first.
    */
   private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+  private static final int SHARE_ATTEMPTS = 200;
+  private static final long SHARE_WAIT_MILLIS = 25;
 
   private final Path file;
   private final FileChannel channel;
@@ -143,6 +151,97 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes the lock of the results directory {@code root} shared with other runs that take it
+   * shared, creating the directory; when no other run holds it, {@code whileAlone} runs first, with
+   * the lock held exclusively (to remove files left by interrupted writes without touching another
+   * run's writes in progress).
+   *
+   * @throws IllegalStateException naming the lock file and the process that holds it when a run
+   *     holds it exclusively, or another run in this process holds it
+   * @throws UncheckedIOException naming the lock file when it cannot be created or locked
+   */
+  public static RunLock acquireShared(Path root, Runnable whileAlone) {
+    Path file = root.resolve(FILE_NAME);
+    Path key = file.toAbsolutePath().normalize();
+    if (!HELD.add(key)) {
+      throw new IllegalStateException(
+          "The results directory "
+              + root.toAbsolutePath()
+              + " is in use by another run in this process ("
+              + ProcessHandle.current().pid()
+              + ", lock file "
+              + file
+              + "); run each shard or worker in a process of its own.");
+    }
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(root);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock lock = null;
+      for (int attempt = 0; lock == null && attempt < SHARE_ATTEMPTS; attempt++) {
+        FileLock exclusive = channel.tryLock();
+        if (exclusive != null) {
+          String previous = read(channel);
+          if (!previous.isBlank()) {
+            LOG.warn(
+                "Taking over the lock {} left by a run that ended without releasing it ({});"
+                    + " its trial files are kept, interrupted trials run again",
+                file,
+                describe(previous));
+            channel.truncate(0);
+          }
+          try {
+            whileAlone.run();
+          } finally {
+            exclusive.release();
+          }
+        }
+        lock = channel.tryLock(0, Long.MAX_VALUE, true);
+        if (lock == null && !read(channel).isBlank()) {
+          break;
+        }
+        if (lock == null) {
+          // Another sharing run holds the lock exclusively for a moment while it cleans up.
+          sleep(SHARE_WAIT_MILLIS);
+        }
+      }
+      if (lock == null) {
+        HELD.remove(key);
+        String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+        channel.close();
+        throw new IllegalStateException(
+            "The results directory "
+                + root.toAbsolutePath()
+                + " is in use by a run that does not share it ("
+                + describe(holder)
+                + ", lock file "
+                + file
+                + "); wait for that run to finish, or choose another results directory"
+                + " (--results or -D"
+                + ExperimentOptions.RESULTS
+                + "=...).");
+      }
+      return new RunLock(file, key, channel, lock);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(channel);
+      HELD.remove(key);
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new UncheckedIOException(
+          "Cannot take the lock file "
+              + file
+              + " of the results "
+              + "directory ("
+              + e.getMessage()
+              + "); check that the directory is writable.",
+          (IOException) e);
+    }
+  }
+
   /** Returns the lock file. */
   public Path file() {
     return file;
@@ -152,13 +251,23 @@ public final class RunLock implements AutoCloseable {
   @Override
   public void close() {
     try {
-      channel.truncate(0);
+      if (!lock.isShared()) {
+        channel.truncate(0);
+      }
       lock.release();
     } catch (IOException e) {
       LOG.warn("Cannot release the lock file {} cleanly: {}", file, e.toString());
     } finally {
       closeQuietly(channel);
       HELD.remove(key);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -1,0 +1,247 @@
+package io.github.trustregion.framework.run;
+
+import io.github.trustregion.framework.plan.ExperimentPlan;
+import io.github.trustregion.framework.plan.TrialSpec;
+import io.github.trustregion.framework.result.ResultFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local pool of worker processes that share one results directory and take its trials one by one,
+ * with one progress view: the embedded way to use every core of one machine.
+ *
+ * <p>Each worker is a separate JVM (started by the command the caller gives) that runs the whole
+ * plan with the results directory {@linkplain RunLock#acquireShared shared} and trains every trial
+ * it can {@linkplain TrialClaim claim}, so W workers keep W trials in flight and no trial is
+ * trained twice. Each worker gets {@code OMP_NUM_THREADS} threads so that workers × threads does
+ * not exceed the cores. The pool logs, whenever it changes, how many planned trials have a result
+ * and which trial each worker trains (read from the claim files, so it needs nothing from the
+ * workers but their process ids). A worker that dies from a signal (killed, out of memory) is
+ * replaced, at most W times in all: the replacement takes over the dead worker's claim and trains
+ * that trial again from the start, and every finished trial is kept. Each worker's output goes to
+ * {@code <results>/.workers/worker-<i>.log}.
+ */
+public final class WorkerPool {
+
+  /** The folder of the results directory that holds the workers' logs. */
+  public static final String LOG_DIRECTORY = ".workers";
+
+  private static final Logger LOG =
+      LoggerFactory.getLogger("io.github.trustregion.framework.progress");
+  private static final Duration POLL = Duration.ofSeconds(2);
+
+  private final Path results;
+  private final int workers;
+  private final int threadsPerWorker;
+  private final IntFunction<List<String>> command;
+
+  /**
+   * Creates a pool.
+   *
+   * @param results the shared results directory
+   * @param workers W, at least 1
+   * @param threadsPerWorker the OpenMP threads of each worker, at least 1
+   * @param command the command line of worker i (1 to W, and above for replacements)
+   */
+  public WorkerPool(
+      Path results, int workers, int threadsPerWorker, IntFunction<List<String>> command) {
+    if (workers < 1 || threadsPerWorker < 1) {
+      throw new IllegalArgumentException(
+          "A pool needs at least one worker with at least one "
+              + "thread, not "
+              + workers
+              + " worker(s) with "
+              + threadsPerWorker
+              + " thread(s).");
+    }
+    this.results = results;
+    this.workers = workers;
+    this.threadsPerWorker = threadsPerWorker;
+    this.command = command;
+  }
+
+  /**
+   * Returns the threads each of {@code workers} workers gets on {@code cores} cores: ⌊cores/W⌋, at
+   * least 1.
+   */
+  public static int threadsPerWorker(int cores, int workers) {
+    return Math.max(1, cores / Math.max(1, workers));
+  }
+
+  /**
+   * Runs the workers until every one has ended and returns the pool's exit status: 2 if a worker
+   * reported a usage or setup problem, else 1 if one reported a failed trial, else 3 if one
+   * reported a diverged trial, else 0 (a worker's status follows the command line's).
+   *
+   * @param plans the plans the workers run, for the progress view
+   * @param selected the trials the workers run (filter and shard)
+   */
+  public int run(List<ExperimentPlan> plans, Predicate<TrialSpec> selected) {
+    Map<String, String> experimentOf = new LinkedHashMap<>();
+    for (ExperimentPlan plan : plans) {
+      plan.trials().stream()
+          .filter(selected)
+          .forEach(t -> experimentOf.put(t.trialId(), plan.experimentId()));
+    }
+    ResultFiles files = new ResultFiles(results);
+    Path logs = results.resolve(LOG_DIRECTORY);
+    try {
+      Files.createDirectories(logs);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the workers' log folder " + logs + ".", e);
+    }
+    LOG.info(
+        "Starting {} worker(s) with {} thread(s) each on {} trial(s); their logs are in {}",
+        workers,
+        threadsPerWorker,
+        experimentOf.size(),
+        logs.toAbsolutePath());
+    Map<Integer, Process> running = new java.util.concurrent.ConcurrentHashMap<>();
+    Thread stopWorkers = new Thread(() -> running.values().forEach(Process::destroy));
+    Runtime.getRuntime().addShutdownHook(stopWorkers);
+    try {
+      return supervise(experimentOf, files, logs, running);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopWorkers);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: it stops the workers.
+      }
+    }
+  }
+
+  private int supervise(
+      Map<String, String> experimentOf,
+      ResultFiles files,
+      Path logs,
+      Map<Integer, Process> running) {
+    for (int i = 1; i <= workers; i++) {
+      running.put(i, start(i, logs));
+    }
+    int next = workers + 1;
+    int replacementsLeft = workers;
+    List<Integer> statuses = new ArrayList<>();
+    String lastView = "";
+    while (!running.isEmpty()) {
+      sleep(POLL);
+      for (var entry : new java.util.TreeMap<>(running).entrySet()) {
+        Process process = entry.getValue();
+        if (process.isAlive()) {
+          continue;
+        }
+        running.remove(entry.getKey());
+        int status = process.exitValue();
+        if (status >= 128 && replacementsLeft > 0) {
+          replacementsLeft--;
+          LOG.warn(
+              "Worker {} (process {}) died with status {} (signal {}); starting worker {} in "
+                  + "its place, which takes over its trial; see {}",
+              entry.getKey(),
+              process.pid(),
+              status,
+              status - 128,
+              next,
+              logs.resolve(logName(entry.getKey())));
+          running.put(next, start(next, logs));
+          next++;
+        } else {
+          if (status != 0) {
+            LOG.warn(
+                "Worker {} ended with status {}; see {}",
+                entry.getKey(),
+                status,
+                logs.resolve(logName(entry.getKey())));
+          }
+          statuses.add(status);
+        }
+      }
+      String view = view(experimentOf, files, running);
+      if (!view.equals(lastView)) {
+        LOG.info("{}", view);
+        lastView = view;
+      }
+    }
+    return combine(statuses);
+  }
+
+  private Process start(int index, Path logs) {
+    ProcessBuilder builder = new ProcessBuilder(command.apply(index));
+    builder.environment().put("OMP_NUM_THREADS", Integer.toString(threadsPerWorker));
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(logName(index)).toFile()));
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot start worker " + index + " (" + builder.command() + "): " + e.getMessage(), e);
+    }
+  }
+
+  private static String logName(int index) {
+    return "worker-" + index + ".log";
+  }
+
+  /** "Trials with a result: 5 of 18; worker 1: id, worker 2: id". */
+  private String view(
+      Map<String, String> experimentOf, ResultFiles files, Map<Integer, Process> running) {
+    int finished = 0;
+    Map<Long, String> training = new LinkedHashMap<>();
+    for (var entry : experimentOf.entrySet()) {
+      if (Files.isRegularFile(files.trialFile(entry.getValue(), entry.getKey()))) {
+        finished++;
+        continue;
+      }
+      Path claim = TrialClaim.file(results, entry.getValue(), entry.getKey());
+      if (Files.isRegularFile(claim)) {
+        try {
+          TrialClaim.pid(Files.readString(claim, StandardCharsets.UTF_8))
+              .ifPresent(pid -> training.put(pid, entry.getKey()));
+        } catch (IOException e) {
+          // A claim being written or released: the next view shows it.
+        }
+      }
+    }
+    StringBuilder view =
+        new StringBuilder("Trials with a result: " + finished + " of " + experimentOf.size());
+    for (var worker : new java.util.TreeMap<>(running).entrySet()) {
+      Optional<String> trial = Optional.ofNullable(training.get(worker.getValue().pid()));
+      view.append("; worker ")
+          .append(worker.getKey())
+          .append(": ")
+          .append(trial.orElse("between trials"));
+    }
+    return view.toString();
+  }
+
+  private static int combine(List<Integer> statuses) {
+    if (statuses.stream().anyMatch(s -> s == 2 || s >= 4)) {
+      return 2;
+    }
+    if (statuses.contains(1)) {
+      return 1;
+    }
+    return statuses.contains(3) ? 3 : 0;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the workers", e);
+    }
+  }
+}
