@@ -10,5 +10,8 @@
  * io.github.trustregion.benchmarks.experiments.SgdVersusTr}, {@link
  * io.github.trustregion.benchmarks.experiments.SgdTrHybrid}, {@link
  * io.github.trustregion.benchmarks.experiments.ThreeStageTracks}).
+ *
+ * <p>Internal as Java types: not part of the public API; may change without notice. The
+ * experiments' ids and what they record are documented in benchmarks/README.md.
  */
 package io.github.trustregion.benchmarks.experiments;

@@ -27,5 +27,7 @@
  *       stage<k>.testAccuracy}, k = 1, 2, …; epochs carry {@code stage} and {@code activeMethod}. A
  *       reference run (Adam) is a one-stage track.
  * </ul>
+ *
+ * <p>Internal: not part of the public API; may change without notice.
  */
 package io.github.trustregion.reports.analysis;

@@ -6,5 +6,9 @@
  * each given its record from {@link io.github.trustregion.reports.html.Sections}; the figures are
  * drawn by {@link io.github.trustregion.reports.html.ExperimentCharts} and, per trial for Allure,
  * {@link io.github.trustregion.reports.html.TrialCharts}.
+ *
+ * <p>Public API: the command line of {@link io.github.trustregion.reports.html.ReportCli} (its
+ * options, exit codes and the files it writes); the other types are internal and may change without
+ * notice.
  */
 package io.github.trustregion.reports.html;
