@@ -138,9 +138,17 @@ public final class ExperimentsCli {
     } catch (IllegalArgumentException e) {
       return CommandLines.usageError(cli, e.getMessage(), EXIT_USAGE);
     }
+    String scanned = "the command line";
     if (targets.isEmpty()) {
-      targets.addAll(
-          List.of(System.getProperty(ExperimentTestEngine.PACKAGES, DEFAULT_PACKAGE).split(",")));
+      String configured = System.getProperty(ExperimentTestEngine.PACKAGES, "").strip();
+      scanned =
+          configured.isEmpty()
+              ? "the default package (set -D"
+                  + ExperimentTestEngine.PACKAGES
+                  + "=a.b,c.d or name"
+                  + " classes or packages on the command line to scan others)"
+              : "-D" + ExperimentTestEngine.PACKAGES;
+      targets.addAll(List.of((configured.isEmpty() ? DEFAULT_PACKAGE : configured).split(",")));
     }
     MethodRegistry registry = MethodRegistry.load(Thread.currentThread().getContextClassLoader());
     ExperimentPlanner planner = new ExperimentPlanner(registry, options);
@@ -148,7 +156,7 @@ public final class ExperimentsCli {
     try {
       classes = classes(targets);
     } catch (IllegalArgumentException e) {
-      err.println(e.getMessage());
+      err.println(e.getMessage() + " Scanned " + targets + ", from " + scanned + ".");
       return 2;
     }
     PlanSelection selection = PlanSelection.of(planner, classes);
@@ -164,6 +172,8 @@ public final class ExperimentsCli {
               + (options.filter().pattern().isEmpty()
                   ? ""
                   : " matching " + options.filter().pattern())
+              + "; the packages and classes scanned came from "
+              + scanned
               + ".");
       return 2;
     }
