@@ -7,6 +7,7 @@ import io.github.trustregion.ci.baseline.BlessSettings;
 import io.github.trustregion.ci.baseline.Blesser;
 import io.github.trustregion.ci.baseline.Provenance;
 import io.github.trustregion.ci.gate.Gate;
+import io.github.trustregion.ci.gate.GateAllureResults;
 import io.github.trustregion.ci.gate.GateOutcome;
 import io.github.trustregion.ci.gate.GateResult;
 import io.github.trustregion.ci.gate.GateTable;
@@ -51,6 +52,7 @@ import picocli.CommandLine.ParseResult;
  *
  * <pre>
  *   ci/bin/gate check [-h] --results DIR [--baselines DIR] [--alpha A] [--markdown FILE] [--json FILE]
+ *                     [--allure DIR]
  *   ci/bin/gate bless [-h] --results DIR [--baselines DIR] [--tolerance T] [--reference METHOD]
  *                     [--metrics LIST] [--commit SHA] [--command TEXT]
  * </pre>
@@ -141,6 +143,9 @@ public final class GateCli {
     out.print(GateTable.text(result));
     if (options.markdown != null) {
       append(options.markdown, GateTable.markdown(result));
+    }
+    if (options.allure != null) {
+      GateAllureResults.write(result, options.allure);
     }
     if (options.json != null) {
       Map<String, Object> json = new LinkedHashMap<>();
@@ -414,6 +419,14 @@ public final class GateCli {
         paramLabel = "FILE",
         description = "write the table and the problems as JSON to FILE")
     Path json;
+
+    @Option(
+        names = "--allure",
+        paramLabel = "DIR",
+        description =
+            "also write one Allure result per gated gap (and one for the run's completeness) into"
+                + " DIR, the run's Allure results directory")
+    Path allure;
   }
 
   /** The options of {@code bless}. */

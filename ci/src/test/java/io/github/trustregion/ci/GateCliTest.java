@@ -246,9 +246,27 @@ class GateCliTest {
             "--baselines",
             baselines.toString(),
             "--json",
-            temp.resolve("gate.json").toString());
+            temp.resolve("gate.json").toString(),
+            "--allure",
+            temp.resolve("allure").toString());
 
     assertThat(code).isEqualTo(1);
+    // The regressed rows are failed Allure results of their own, the others passed.
+    List<JsonNode> allure = new ArrayList<>();
+    try (var files = java.nio.file.Files.list(temp.resolve("allure"))) {
+      for (Path file : files.toList()) {
+        allure.add(ResultFiles.mapper().readTree(file.toFile()));
+      }
+    }
+    assertThat(allure)
+        .filteredOn(r -> r.get("status").asText().equals("failed"))
+        .hasSize(2)
+        .allSatisfy(
+            r ->
+                assertThat(r.at("/statusDetails/message").asText())
+                    .startsWith(
+                        "REGRESSION: the gap Hybrid − SGD at batchSize=2048 dropped by 5.00"));
+    assertThat(allure).filteredOn(r -> r.get("status").asText().equals("passed")).hasSize(7);
     JsonNode gate = ResultFiles.mapper().readTree(temp.resolve("gate.json").toFile());
     assertThat(gate.get("outcome").asText()).isEqualTo("REGRESSION");
     List<JsonNode> regressed = new ArrayList<>();
@@ -592,7 +610,14 @@ class GateCliTest {
     Map<String, List<String>> options =
         Map.of(
             "check",
-                List.of("--results", "--baselines", "--alpha", "--markdown", "--json", "--help"),
+                List.of(
+                    "--results",
+                    "--baselines",
+                    "--alpha",
+                    "--markdown",
+                    "--json",
+                    "--allure",
+                    "--help"),
             "bless",
                 List.of(
                     "--results",
