@@ -3,13 +3,17 @@ package io.github.trustregion.benchmarks.jmh;
 import io.github.trustregion.benchmarks.data.FashionMnist;
 import io.github.trustregion.benchmarks.models.NetworkArchitecture;
 import io.github.trustregion.framework.commandline.CommandLines;
+import io.github.trustregion.framework.method.MethodRegistry;
 import io.github.trustregion.optimizers.HessianVectorProduct;
 import io.github.trustregion.optimizers.MethodState;
-import io.github.trustregion.optimizers.MinibatchObjective;
+import io.github.trustregion.optimizers.hessian.ExampleMeanObjective;
+import io.github.trustregion.optimizers.hessian.HessianMode;
 import io.github.trustregion.optimizers.hessian.NetworkObjective;
 import io.github.trustregion.optimizers.hessian.ObjectiveOptions;
-import io.github.trustregion.optimizers.trustregion.TrustRegion;
+import io.github.trustregion.optimizers.hessian.SampledHessian;
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -21,19 +25,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Where the time of a stochastic TR step goes: the step's oracles (gradient, Hessian-vector
- * products, the trial value F(x + z)) timed call by call, and the rest (the subproblem solver's
- * vector algebra and the state's bookkeeping) as the difference to the whole step.
+ * Where the time of a trust-region step goes: the step's oracles (gradient, the gradient on a
+ * Hessian subset where products are sub-sampled, Hessian-vector products, the trial value F(x + z))
+ * timed call by call, and the rest (the subproblem solver's vector algebra and the state's
+ * bookkeeping) as the difference to the whole step.
  *
  * <p>It complements {@link NetworkOracleBenchmark}, whose separate benchmarks of each oracle run at
  * different times and so carry the machine's noise into their sum; here every part is measured
- * inside the same steps, so the share of each part holds even on a loaded machine. Steps use {@link
- * TrustRegion#paper()} on one real Fashion-MNIST minibatch of B = 128 (Fashion-MNIST must be
- * installed), after a warm-up. Run it with the benchmarks class path:
+ * inside the same steps, so the share of each part holds even on a loaded machine. Steps use the
+ * paper's TR ({@code --method tr}, the default) or one of the variants of {@link #METHODS}, made by
+ * the method registry as the experiments make them, on one real Fashion-MNIST minibatch of B = 128
+ * (Fashion-MNIST must be installed), after a warm-up. Run it with the benchmarks class path:
  *
  * <pre>
  *   OMP_WAIT_POLICY=PASSIVE java -cp benchmarks/target/classes:CLASSPATH \
- *       io.github.trustregion.benchmarks.jmh.StepCostBreakdown [-h] mlp|small-cnn [WARM-UP] [STEPS]
+ *       io.github.trustregion.benchmarks.jmh.StepCostBreakdown [-h] [-m METHOD] mlp|small-cnn \
+ *       [WARM-UP] [STEPS]
  * </pre>
  *
  * <p>The arguments are parsed by picocli ({@link Arguments}, {@link CommandLines}); {@code --help}
@@ -60,6 +67,8 @@ public final class StepCostBreakdown {
    * @param productsPerStep Hessian-vector products per step
    * @param value the trial value F(x + z)
    * @param rest the step minus its oracles (setting up the product operator included)
+   * @param subsetGradient ∇F_S(x) on the Hessian subset, the base of forward-difference products on
+   *     a sub-sampled Hessian (0 without sub-sampling)
    */
   public record Breakdown(
       int steps,
@@ -68,10 +77,31 @@ public final class StepCostBreakdown {
       double hessianVectorProducts,
       double productsPerStep,
       double value,
-      double rest) {}
+      double rest,
+      double subsetGradient) {}
+
+  /**
+   * The methods it can time, each as {@code ExperimentsCli} and the E6 experiment declare it: the
+   * paper's TR, TR with its products on an eighth of the minibatch, TR with Lanczos at 3 products,
+   * and TR-code with K = 1 (see docs/method.md, "The methods compared").
+   */
+  static final Map<String, List<String>> METHODS =
+      Map.of(
+          "tr", List.of("TR"),
+          "tr-sub8", List.of("TR", "hessianBatchFraction=0.125"),
+          "tr-lanczos3", List.of("TR", "solver=lanczos", "solverProducts=3"),
+          "tr-code", List.of("TR-code", "learningRate=0.1", "radius=1.0", "innerSteps=1"));
 
   /** Measures {@code steps} TR steps of {@code model} (mlp or small-cnn) after {@code warmUp}. */
   public static Breakdown measure(String model, int warmUp, int steps) {
+    return measure(model, "tr", warmUp, steps);
+  }
+
+  /**
+   * Measures {@code steps} steps of one of {@link #METHODS} on {@code model} (mlp or small-cnn)
+   * after {@code warmUp}.
+   */
+  public static Breakdown measure(String model, String method, int warmUp, int steps) {
     if (steps < 1 || warmUp < 0) {
       throw new IllegalArgumentException(
           "StepCostBreakdown: steps must be at least 1 and the"
@@ -88,9 +118,17 @@ public final class StepCostBreakdown {
     DataSet batch = BenchmarkNetworks.fashionMnistMinibatch(architecture, 128);
     NetworkObjective network =
         NetworkObjective.of(architecture.build(1), ObjectiveOptions.defaults());
-    TimedObjective timed = new TimedObjective(network.on(batch));
+    TimedObjective timed = new TimedObjective((ExampleMeanObjective) network.on(batch));
     INDArray x = network.parameters().dup();
-    MethodState state = TrustRegion.paper().newState(x.length());
+    List<String> declared = METHODS.get(method);
+    if (declared == null) {
+      throw new IllegalArgumentException(
+          "StepCostBreakdown: unknown method '" + method + "'; use one of " + METHODS.keySet());
+    }
+    MethodState state =
+        MethodRegistry.standard()
+            .create(declared.get(0), declared.subList(1, declared.size()))
+            .newState(x.length(), 1);
     for (int i = 0; i < warmUp; i++) {
       state.step(x, timed);
     }
@@ -108,7 +146,13 @@ public final class StepCostBreakdown {
         timed.productNanos / perStep,
         timed.products / (double) steps,
         timed.valueNanos / perStep,
-        (total - timed.gradientNanos - timed.productNanos - timed.valueNanos) / perStep);
+        (total
+                - timed.gradientNanos
+                - timed.productNanos
+                - timed.valueNanos
+                - timed.subsetGradientNanos)
+            / perStep,
+        timed.subsetGradientNanos / perStep);
   }
 
   /** Prints the breakdown of a model's steps and exits; see the class documentation. */
@@ -126,18 +170,20 @@ public final class StepCostBreakdown {
     }
     Breakdown b;
     try {
-      b = measure(arguments.model, arguments.warmUp, arguments.steps);
+      b = measure(arguments.model, arguments.method, arguments.warmUp, arguments.steps);
     } catch (IllegalStateException e) {
       err.println(e.getMessage());
       return 1;
     }
     out.printf(
-        "%s, %d steps: step %.2f ms = gradient %.2f + %.1f Hessian-vector products"
-            + " %.2f + value %.2f + rest %.2f (rest %.1f%% of the step)%n",
+        "%s, %s, %d steps: step %.2f ms = gradient %.2f + subset gradient %.2f + %.1f"
+            + " Hessian-vector products %.2f + value %.2f + rest %.2f (rest %.1f%% of the step)%n",
         arguments.model,
+        arguments.method,
         b.steps(),
         b.step(),
         b.gradient(),
+        b.subsetGradient(),
         b.productsPerStep(),
         b.hessianVectorProducts(),
         b.value(),
@@ -151,7 +197,7 @@ public final class StepCostBreakdown {
       name = "StepCostBreakdown",
       usageHelpWidth = 100,
       description =
-          "Splits the time of a stochastic TR step (paper settings, one Fashion-MNIST"
+          "Splits the time of a trust-region step (the paper's TR or a variant, one Fashion-MNIST"
               + " minibatch of B = 128) into its oracles and the rest, timed inside the same steps.",
       exitCodeListHeading = "Exit codes:%n",
       exitCodeList = {
@@ -166,6 +212,15 @@ public final class StepCostBreakdown {
         usageHelp = true,
         description = "print this help and exit")
     boolean help;
+
+    @Option(
+        names = {"-m", "--method"},
+        paramLabel = "METHOD",
+        converter = MethodConverter.class,
+        description =
+            "the step: tr (the paper's, default), tr-sub8 (products on 1/8 of the minibatch),"
+                + " tr-lanczos3 (Lanczos at 3 products) or tr-code (TR-code, K = 1)")
+    String method = "tr";
 
     @Parameters(
         index = "0",
@@ -203,6 +258,18 @@ public final class StepCostBreakdown {
     }
   }
 
+  /** Accepts the methods of {@link #METHODS}. */
+  static final class MethodConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String text) {
+      if (!METHODS.containsKey(text)) {
+        throw new TypeConversionException(
+            "'" + text + "' is no method; use one of " + new java.util.TreeSet<>(METHODS.keySet()));
+      }
+      return text;
+    }
+  }
+
   /** Converts the warm-up's text to a whole number of at least 0. */
   static final class WarmUpConverter implements ITypeConverter<Integer> {
     @Override
@@ -219,19 +286,24 @@ public final class StepCostBreakdown {
     }
   }
 
-  /** Times every oracle call of the objective it wraps. */
-  private static final class TimedObjective implements MinibatchObjective {
-    private final MinibatchObjective inner;
+  /**
+   * Times every oracle call of the objective it wraps; products on a Hessian subset are timed like
+   * whole-batch ones, and their set-up (the subset's gradient ∇F_S(x)) apart.
+   */
+  private static final class TimedObjective implements ExampleMeanObjective {
+    private final ExampleMeanObjective inner;
+    private long subsetGradientNanos;
     private long gradientNanos;
     private long productNanos;
     private long valueNanos;
     private long products;
 
-    TimedObjective(MinibatchObjective inner) {
+    TimedObjective(ExampleMeanObjective inner) {
       this.inner = inner;
     }
 
     void reset() {
+      subsetGradientNanos = 0;
       gradientNanos = 0;
       productNanos = 0;
       valueNanos = 0;
@@ -241,6 +313,33 @@ public final class StepCostBreakdown {
     @Override
     public long dimension() {
       return inner.dimension();
+    }
+
+    @Override
+    public OptionalInt batchSize() {
+      return inner.batchSize();
+    }
+
+    @Override
+    public SampledHessian hessianAt(
+        INDArray x, INDArray gradientAtX, HessianMode mode, double fixedStep, int[] examples) {
+      long start = System.nanoTime();
+      SampledHessian sampled = inner.hessianAt(x, gradientAtX, mode, fixedStep, examples);
+      if (examples != null) {
+        // The subset's gradient ∇F_S(x); without a subset the set-up is the project's own work.
+        subsetGradientNanos += System.nanoTime() - start;
+      }
+      HessianVectorProduct hessian = sampled.product();
+      return new SampledHessian(
+          v -> {
+            long begin = System.nanoTime();
+            INDArray product = hessian.multiply(v);
+            productNanos += System.nanoTime() - begin;
+            products++;
+            return product;
+          },
+          sampled.baseGradientEvaluations(),
+          sampled.exampleFraction());
     }
 
     @Override

@@ -53,8 +53,9 @@ class ExperimentSmokeTest {
     assumeFashionMnist();
     List<Class<?>> experiments = ExperimentDiscovery.inPackage(getClass().getPackageName());
     assertThat(experiments)
-        .hasSize(8)
+        .hasSize(9)
         .contains(
+            TrustRegionVariants.class,
             SubproblemDynamics.class,
             TrainingCurves.class,
             LargeBatchGeneralization.class,
@@ -122,6 +123,26 @@ class ExperimentSmokeTest {
     for (TrialResult result : summary.results()) {
       assertThat(result.status()).as(result.message()).isEqualTo(TrialStatus.COMPLETED);
       assertThat(result.epochs()).hasSize(2);
+    }
+  }
+
+  @Test
+  void trustRegionVariantsRunEveryVariantAtItsCost() {
+    assumeFashionMnist();
+    RunSummary summary = runAtSmokeScale(TrustRegionVariants.class);
+
+    // 256 images at B = 64: 4 steps. Work per step: SGD 1, TR and Lanczos 1 + 3 + 1, products on
+    // 8 of 64 examples 1 + (1 + 3)/8 + 1, TR-code 1 + 1.
+    java.util.Map<String, Double> work =
+        java.util.Map.of("SGD", 1.0, "TR", 5.0, "TR-sub8", 2.5, "TR-lanczos3", 5.0, "TR-code", 2.0);
+    assertThat(summary.results())
+        .extracting(r -> r.parameter("method"))
+        .containsExactlyInAnyOrderElementsOf(work.keySet());
+    for (TrialResult result : summary.results()) {
+      assertThat(result.status()).as(result.message()).isEqualTo(TrialStatus.COMPLETED);
+      assertThat(result.epochs().get(0).gradientEquivalents())
+          .as(result.trialId())
+          .isEqualTo(4 * work.get(result.parameter("method")));
     }
   }
 

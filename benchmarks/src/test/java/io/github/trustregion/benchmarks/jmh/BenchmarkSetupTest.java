@@ -75,6 +75,47 @@ class BenchmarkSetupTest {
     assertThat(b.gradient() + b.hessianVectorProducts() + b.value()).isLessThan(b.step());
   }
 
+  @Test
+  void variantStepBenchmarksCountEachVariantsWorkAsItsDefinitionSays() {
+    assumeTrue(
+        FashionMnist.isAvailable(FashionMnist.directory()),
+        "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
+    // Per step at B = 128: SGD 1 gradient; TR 1 + 3 products + 1 value; products on 16 of 128
+    // examples with their subset gradient: 1 + (1 + 3)/8 + 1; TR-code 1 + 1 product.
+    java.util.Map<String, Double> expected =
+        java.util.Map.of("sgd", 1.0, "tr", 5.0, "tr-sub8", 2.5, "tr-lanczos3", 5.0, "tr-code", 2.0);
+    expected.forEach(
+        (method, work) -> {
+          VariantStepBenchmark benchmark = new VariantStepBenchmark();
+          benchmark.model = "mlp";
+          benchmark.method = method;
+          benchmark.batchSize = 128;
+          benchmark.setUp();
+          benchmark.restart();
+          VariantStepBenchmark.Work counters = new VariantStepBenchmark.Work();
+          counters.clear();
+          benchmark.step(counters);
+          benchmark.step(counters);
+          assertThat(counters.gradientEquivalents).as(method).isEqualTo(2 * work);
+        });
+  }
+
+  @Test
+  void stepCostBreakdownTimesTheSubsetGradientOfASubSampledHessianApart() {
+    assumeTrue(
+        FashionMnist.isAvailable(FashionMnist.directory()),
+        "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
+    StepCostBreakdown.Breakdown sub = StepCostBreakdown.measure("mlp", "tr-sub8", 1, 2);
+    StepCostBreakdown.Breakdown code = StepCostBreakdown.measure("mlp", "tr-code", 1, 2);
+
+    assertThat(sub.productsPerStep()).isEqualTo(3.0);
+    assertThat(sub.subsetGradient()).isPositive();
+    assertThat(sub.gradient() + sub.subsetGradient() + sub.hessianVectorProducts() + sub.value())
+        .isLessThan(sub.step());
+    assertThat(code.productsPerStep()).isEqualTo(1.0);
+    assertThat(code.value()).isZero();
+  }
+
   /** The oracle benchmark on the MLP at B = 16, set up as JMH would with these parameters. */
   private static NetworkOracleBenchmark oracleBenchmark(int subproblemLimit) {
     NetworkOracleBenchmark benchmark = new NetworkOracleBenchmark();

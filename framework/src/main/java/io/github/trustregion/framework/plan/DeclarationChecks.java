@@ -525,4 +525,40 @@ final class DeclarationChecks {
       }
     }
   }
+
+  /**
+   * Reports every planned stage whose method cannot run at its trial's batch size (such as a {@code
+   * hessianBatchFraction} that leaves fewer than 8 examples of a minibatch for the Hessian), once
+   * per optimizer or track stage and batch size, naming the setting and the batch size.
+   */
+  void checkMethodsAtBatchSizes(List<TrialSpec> trials, Scale scale) {
+    Set<String> reported = new HashSet<>();
+    for (TrialSpec trial : trials) {
+      for (StageSpec stage : trial.stages()) {
+        String where =
+            trial.type() == TrialType.TRACK
+                ? "@Track(label = \""
+                    + trial.label()
+                    + "\"), @Stage(method = \""
+                    + stage.label()
+                    + "\")"
+                : "@Optimizer(label = \"" + stage.label() + "\")";
+        if (!reported.add(where + "@" + trial.batchSize())) {
+          continue;
+        }
+        registry
+            .problemsAtBatchSize(stage.method(), stage.settingStrings(), trial.batchSize())
+            .forEach(
+                p ->
+                    problems.add(
+                        where,
+                        p
+                            + "; fix @Optimizer(label = \""
+                            + stage.label()
+                            + "\", settings = ...) or the batch sizes at scale "
+                            + scale.id()
+                            + "."));
+      }
+    }
+  }
 }

@@ -302,6 +302,7 @@ public final class ExperimentPlanner {
         id, scale, customs, trials.stream().map(TrialSpec::trialId).collect(Collectors.toSet()));
     trials.addAll(TrialExpansion.customTrialSpecs(definition, customs));
     checks.checkAllowedDifferences(trials);
+    checks.checkMethodsAtBatchSizes(trials, scale);
     if (!problems.isEmpty()) {
       return Optional.empty();
     }

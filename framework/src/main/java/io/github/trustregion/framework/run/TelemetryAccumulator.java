@@ -6,11 +6,14 @@ import java.util.Optional;
 
 /**
  * Aggregates the trust-region telemetry of one epoch's steps into a {@link TrustRegionSummary}:
- * counts, the mean of the finite ratios ρ, the mean radius used and the last radius after update.
- * Not thread-safe.
+ * counts, the mean of the finite ratios ρ, the mean radius used and the last radius after update. A
+ * step without a predicted decrease (NaN: TR-code's fixed-radius steps, which are accepted without
+ * a ratio test) counts as a step but not as a ratio test, so that acceptance statistics describe
+ * only steps that were tested. Not thread-safe.
  */
 final class TelemetryAccumulator {
   private int steps;
+  private int ratioTests;
   private int rejections;
   private int finiteRhos;
   private double rhoSum;
@@ -22,6 +25,9 @@ final class TelemetryAccumulator {
   /** Adds one step's telemetry. */
   void add(TrustRegionTelemetry t) {
     steps++;
+    if (!Double.isNaN(t.predictedDecrease())) {
+      ratioTests++;
+    }
     if (!t.accepted()) {
       rejections++;
     }
@@ -54,6 +60,7 @@ final class TelemetryAccumulator {
             radiusSum / steps,
             finalRadius,
             boundarySteps,
-            hardCases));
+            hardCases,
+            ratioTests));
   }
 }

@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * minibatch order (epoch e uses a Fisher–Yates permutation of the training set drawn from {@code
  * Seeds.trialSeed(seed, e)}, with e counted across stages; the last incomplete minibatch is dropped
  * so every step sees exactly B examples), the objective (H2's {@link NetworkObjective} with the
- * experiment's weight decay and forward-difference Hessian-vector products), and the evaluation
+ * experiment's weight decay; Hessian-vector products by the difference the method's settings
+ * choose), the seed of the method's state ({@code TrainingMethod.newState(dimension, seed)} with
+ * the trial's seed, from which a sub-sampled Hessian draws each step's subset), and the evaluation
  * ({@link Networks#evaluate}: after every epoch, in evaluation mode, on the whole training set and
  * the whole test set).
  *
@@ -172,13 +174,17 @@ final class TrainingTrialRunner {
     long counterGradients = 0;
     long counterHv = 0;
     long counterValues = 0;
+    double gradientEquivalents = 0;
     double trainingSeconds = 0;
     int globalEpoch = 0;
     int totalEpochs = trial.totalEpochs();
     for (int s = 0; s < trial.stages().size(); s++) {
       StageSpec stage = trial.stages().get(s);
       MethodState state =
-          registry.create(stage.method(), stage.settingStrings()).newState(parameters.length());
+          registry
+              .create(stage.method(), stage.settingStrings())
+              .newState(parameters.length(), trial.seed());
+      int passesPerProduct = passesPerProduct(stage.settings());
       for (int e = 1; e <= stage.epochs(); e++) {
         globalEpoch++;
         int[] order = permutation(n, trial.seed(), globalEpoch);
@@ -202,6 +208,7 @@ final class TrainingTrialRunner {
           counterGradients += report.gradientEvaluations();
           counterHv += report.hessianVectorProducts();
           counterValues += report.functionEvaluations();
+          gradientEquivalents += gradientEquivalents(report, passesPerProduct);
           report.trustRegion().ifPresent(telemetry::add);
         }
         trainingSeconds += (System.nanoTime() - epochStart) / 1e9;
@@ -230,7 +237,8 @@ final class TrainingTrialRunner {
                 counterGradients,
                 counterHv,
                 counterValues,
-                telemetry.summary().orElse(null)));
+                telemetry.summary().orElse(null),
+                gradientEquivalents));
         progress.epochFinished(
             trial.trialId(), globalEpoch, totalEpochs, onTrain.loss(), onTest.accuracy());
         state.endEpoch(e, onTrain.accuracy());
@@ -244,6 +252,29 @@ final class TrainingTrialRunner {
     if (trial.type() == TrialType.TRACK || definition.customTrials().isPresent()) {
       Networks.save(network, ModelFiles.finalModel(files, definition.id(), trial.trialId()));
     }
+  }
+
+  /**
+   * Returns one step's work in passes over the whole minibatch: gradients + m/B·(subset gradients +
+   * passes per product·products) + value passes, as {@link StepReport} defines it.
+   */
+  static double gradientEquivalents(StepReport report, int passesPerProduct) {
+    return report.gradientEvaluations()
+        + report.hessianExampleFraction()
+            * (report.subsetGradientEvaluations()
+                + (double) passesPerProduct * report.hessianVectorProducts())
+        + report.functionEvaluations();
+  }
+
+  /**
+   * Returns the gradient passes of one Hessian-vector product of a stage's method: 2 when its
+   * settings choose central differences ({@code hessian=central}, Hybrid's {@code
+   * tr.hessian=central}), else 1.
+   */
+  static int passesPerProduct(Map<String, String> settings) {
+    return "central".equals(settings.get("hessian")) || "central".equals(settings.get("tr.hessian"))
+        ? 2
+        : 1;
   }
 
   /** Returns every method's settings by stage label, as the trial's result records them. */

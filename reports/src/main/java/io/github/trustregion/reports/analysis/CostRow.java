@@ -18,12 +18,17 @@ import java.util.List;
  * @param gradientEvaluations the mean gradient evaluations per trial
  * @param hessianVectorProducts the mean Hessian-vector products per trial
  * @param functionEvaluations the mean value-only evaluations per trial
+ * @param gradientEquivalents the mean work per trial in passes over a whole minibatch: gradients +
+ *     m/B·(subset gradients + passes per product·products) + value passes ({@link
+ *     io.github.trustregion.framework.result.EpochRecord#gradientEquivalentsOrCounted()})
  * @param trSteps trust-region steps over all repeats
+ * @param ratioTests the trust-region steps that had a ratio test, over all repeats (fewer than
+ *     {@code trSteps} for TR-code, whose fixed-radius steps are accepted without one)
  * @param trRejections rejected trust-region steps over all repeats
- * @param rejectionRate {@code trRejections / trSteps} (NaN without TR steps)
+ * @param rejectionRate {@code trRejections / ratioTests} (NaN without ratio-tested steps)
  * @param boundaryFraction the fraction of TR steps that reached the boundary (phase II)
  * @param hardCases hard cases detected over all repeats
- * @param meanRho the step-weighted mean ratio ρ (NaN without finite ρ)
+ * @param meanRho the step-weighted mean ratio ρ over ratio-tested steps (NaN without finite ρ)
  * @param finalRadius the mean radius at the end of the last TR epoch
  * @param methodSwitches the distinct switches of the active method, with how many trials had each
  */
@@ -39,7 +44,9 @@ public record CostRow(
     double gradientEvaluations,
     double hessianVectorProducts,
     double functionEvaluations,
+    double gradientEquivalents,
     long trSteps,
+    long ratioTests,
     long trRejections,
     double rejectionRate,
     double boundaryFraction,

@@ -13,9 +13,11 @@ import java.util.function.ToDoubleFunction;
 /**
  * The cost and trust-region telemetry table: per method and setting, over the completed trials with
  * epochs, the wall time, the epochs, the training seconds per epoch (and their ratio to SGD's at
- * the same setting), the evaluation counts of the last epoch, the trust-region steps, rejections,
- * boundary steps and hard cases summed over all epochs, the step-weighted mean ρ, the mean final
- * radius, and the method switches of Hybrid runs.
+ * the same setting), the evaluation counts of the last epoch and the work in gradient-equivalents,
+ * the trust-region steps, ratio-tested steps, rejections, boundary steps and hard cases summed over
+ * all epochs, the step-weighted mean ρ, the mean final radius, and the method switches of Hybrid
+ * runs. Rejections and ρ count only steps with a ratio test: TR-code's fixed-radius steps are
+ * trust-region steps without one, so its rejection rate is NaN rather than 0.
  */
 public final class CostTable {
 
@@ -35,6 +37,7 @@ public final class CostTable {
       double[] wall = done.stream().mapToDouble(TrialResult::wallSeconds).toArray();
       SampleSummary w = SampleSummary.of(wall);
       long steps = 0;
+      long tested = 0;
       long rejections = 0;
       long boundary = 0;
       long hard = 0;
@@ -50,12 +53,13 @@ public final class CostTable {
           TrustRegionSummary tr = e.trustRegion();
           if (tr != null) {
             steps += tr.steps();
+            tested += tr.ratioTestedSteps();
             rejections += tr.rejections();
             boundary += tr.boundarySteps();
             hard += tr.hardCases();
-            if (Double.isFinite(tr.meanRho()) && tr.steps() > 0) {
-              rhoWeighted += tr.meanRho() * tr.steps();
-              rhoSteps += tr.steps();
+            if (Double.isFinite(tr.meanRho()) && tr.ratioTestedSteps() > 0) {
+              rhoWeighted += tr.meanRho() * tr.ratioTestedSteps();
+              rhoSteps += tr.ratioTestedSteps();
             }
             lastTr = tr;
           }
@@ -87,9 +91,11 @@ public final class CostTable {
               mean(done, t -> last(t).gradientEvaluations()),
               mean(done, t -> last(t).hessianVectorProducts()),
               mean(done, t -> last(t).functionEvaluations()),
+              mean(done, t -> last(t).gradientEquivalentsOrCounted()),
               steps,
+              tested,
               rejections,
-              steps > 0 ? rejections / (double) steps : Double.NaN,
+              tested > 0 ? rejections / (double) tested : Double.NaN,
               steps > 0 ? boundary / (double) steps : Double.NaN,
               hard,
               rhoSteps > 0 ? rhoWeighted / rhoSteps : Double.NaN,
@@ -115,7 +121,9 @@ public final class CostTable {
                     r.gradientEvaluations(),
                     r.hessianVectorProducts(),
                     r.functionEvaluations(),
+                    r.gradientEquivalents(),
                     r.trSteps(),
+                    r.ratioTests(),
                     r.trRejections(),
                     r.rejectionRate(),
                     r.boundaryFraction(),

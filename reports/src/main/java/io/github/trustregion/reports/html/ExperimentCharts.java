@@ -24,7 +24,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Draws an experiment's figures (the equivalents of the paper's Figures 1–4), chosen by its kind.
+ * Draws an experiment's figures (the equivalents of the paper's Figures 1–4), chosen by its kind,
+ * followed by those of the work section ({@link WorkCharts}) where it applies.
  *
  * <p>Curves of several repeats are averaged epoch by epoch over the repeats that reached that
  * epoch. E1 gap curves show the first completed repeat of each λ (the caption says so).
@@ -49,6 +50,7 @@ public final class ExperimentCharts {
       default -> throw new IllegalStateException("Unknown kind " + experiment.resultKind());
     }
     telemetry(groups, charts);
+    charts.addAll(WorkCharts.forExperiment(experiment));
     return charts;
   }
 

@@ -1,6 +1,7 @@
 package io.github.trustregion.reports.html;
 
 import io.github.trustregion.framework.result.BadResultFile;
+import io.github.trustregion.framework.result.MetricKeys;
 import io.github.trustregion.reports.analysis.BatchDropRow;
 import io.github.trustregion.reports.analysis.ComparisonRow;
 import io.github.trustregion.reports.analysis.CostRow;
@@ -115,6 +116,7 @@ public final class Sections {
    * @param cost the cost and telemetry table
    * @param settings the method-settings table
    * @param paper the paper's numbers beside ours
+   * @param work the work section: accuracy at equal work, acceptance and radius (empty: no section)
    */
   public record Experiment(
       String id,
@@ -133,7 +135,8 @@ public final class Sections {
       Significance significance,
       Cost cost,
       Settings settings,
-      PaperNumbers paper) {
+      PaperNumbers paper,
+      Work work) {
 
     static Experiment of(HtmlReport.Rendered rendered) {
       ExperimentSummary s = rendered.summary();
@@ -145,7 +148,10 @@ public final class Sections {
           s.workload(),
           s.description(),
           Trials.of(s),
-          new Figures(rendered.charts()),
+          new Figures(
+              rendered.charts().stream()
+                  .filter(c -> !c.id().startsWith(WorkCharts.PREFIX))
+                  .toList()),
           new Fits(s.fits()),
           new Stages(s.stages()),
           BatchDrops.of(s),
@@ -154,7 +160,12 @@ public final class Sections {
           Significance.of(s),
           new Cost(s.cost()),
           Settings.of(s),
-          PaperNumbers.of(s));
+          PaperNumbers.of(s),
+          Work.of(
+              s,
+              rendered.charts().stream()
+                  .filter(c -> c.id().startsWith(WorkCharts.PREFIX))
+                  .toList()));
     }
   }
 
@@ -418,4 +429,86 @@ public final class Sections {
           Formats.isAccuracy(p.metric()));
     }
   }
+
+  /**
+   * The work section ({@code work.jte}): what each method bought with its work, for experiments
+   * whose trials record gradient-equivalents ({@link WorkCharts}).
+   *
+   * @param rows one per method and setting (empty when there are no charts)
+   * @param charts test accuracy against epochs and against gradient-equivalents, the acceptance
+   *     rate and the radius per epoch
+   */
+  public record Work(List<WorkRow> rows, List<NamedChart> charts) {
+
+    static Work of(ExperimentSummary s, List<NamedChart> charts) {
+      if (charts.isEmpty()) {
+        return new Work(List.of(), List.of());
+      }
+      java.util.Map<String, Double> sgd = new java.util.HashMap<>();
+      s.cost().stream()
+          .filter(c -> c.method().equalsIgnoreCase("SGD"))
+          .forEach(c -> sgd.put(c.setting(), c.gradientEquivalents() / c.epochs()));
+      List<WorkRow> rows = new java.util.ArrayList<>();
+      for (CostRow c : s.cost()) {
+        GroupStat accuracy =
+            s.groups().stream()
+                .filter(
+                    g ->
+                        g.method().equals(c.method())
+                            && g.setting().equals(c.setting())
+                            && g.metric().equals(MetricKeys.FINAL_TEST_ACCURACY))
+                .findFirst()
+                .orElse(null);
+        double perEpoch = c.gradientEquivalents() / c.epochs();
+        rows.add(
+            new WorkRow(
+                c.setting(),
+                c.method(),
+                c.n(),
+                c.epochs(),
+                perEpoch,
+                perEpoch / sgd.getOrDefault(c.setting(), Double.NaN),
+                c.gradientEquivalents(),
+                accuracy == null ? Double.NaN : accuracy.mean(),
+                accuracy == null ? Double.NaN : accuracy.sd(),
+                c.trSteps(),
+                c.ratioTests(),
+                1 - c.rejectionRate(),
+                c.finalRadius()));
+      }
+      return new Work(rows, charts);
+    }
+  }
+
+  /**
+   * One method's work and what it bought.
+   *
+   * @param setting the setting in words
+   * @param method the method label
+   * @param n completed trials
+   * @param epochs mean epochs
+   * @param gradientEquivalentsPerEpoch mean work per epoch in gradient-equivalents
+   * @param vsSgd that divided by SGD's at the same setting (NaN without SGD)
+   * @param gradientEquivalents mean work of a trial
+   * @param finalTestAccuracy mean final test accuracy
+   * @param finalTestAccuracySd its standard deviation
+   * @param trSteps trust-region steps over all repeats (0 for first-order methods)
+   * @param ratioTests those with a ratio test (0 for TR-code, which accepts every step)
+   * @param acceptanceRate accepted share of the ratio-tested steps (NaN without any)
+   * @param finalRadius mean radius at the end of the last trust-region epoch (NaN without one)
+   */
+  public record WorkRow(
+      String setting,
+      String method,
+      int n,
+      double epochs,
+      double gradientEquivalentsPerEpoch,
+      double vsSgd,
+      double gradientEquivalents,
+      double finalTestAccuracy,
+      double finalTestAccuracySd,
+      long trSteps,
+      long ratioTests,
+      double acceptanceRate,
+      double finalRadius) {}
 }

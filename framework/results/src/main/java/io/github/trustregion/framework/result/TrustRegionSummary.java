@@ -10,6 +10,10 @@ package io.github.trustregion.framework.result;
  * @param finalRadius the radius at the end of the epoch
  * @param boundarySteps steps whose subproblem solution reached the boundary (phase II)
  * @param hardCases steps in which the subproblem solver detected the hard case
+ * @param ratioTests steps that decided acceptance by a ratio test; fewer than {@code steps} for a
+ *     rule that accepts every step on a fixed radius (TR-code, whose ρ is NaN), so that {@code
+ *     rejections} and ρ describe only these; null in result files written before it was recorded,
+ *     where every step had one ({@link #ratioTestedSteps()})
  */
 public record TrustRegionSummary(
     int steps,
@@ -18,4 +22,23 @@ public record TrustRegionSummary(
     double meanRadius,
     double finalRadius,
     int boundarySteps,
-    int hardCases) {}
+    int hardCases,
+    Integer ratioTests) {
+
+  /** A summary in which every step had a ratio test (as in result files before it was counted). */
+  public TrustRegionSummary(
+      int steps,
+      int rejections,
+      double meanRho,
+      double meanRadius,
+      double finalRadius,
+      int boundarySteps,
+      int hardCases) {
+    this(steps, rejections, meanRho, meanRadius, finalRadius, boundarySteps, hardCases, null);
+  }
+
+  /** Returns {@link #ratioTests()} when recorded, else {@link #steps()}. */
+  public int ratioTestedSteps() {
+    return ratioTests != null ? ratioTests : steps;
+  }
+}
