@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * results directory that holds an experiment at another scale is refused, so results of different
  * scales never mix. Each experiment's data are loaded once, on first use (a loading failure fails
  * every trial of the experiment that needs the data in this run; the next run tries again). A
- * diverged or failed trial is recorded and the run goes on. Not thread-safe.
+ * diverged or failed trial is recorded and the run goes on. Tuning trials ({@code @Tune}) train on
+ * the training set minus its validation split, loaded without the test set, and a tuned optimizer's
+ * repeats run with the setting chosen from them ({@link TunedTrials}); a repeat whose tuning is not
+ * finished is recorded as failed, naming the missing tuning trials. Not thread-safe.
  */
 public final class ExperimentRunner {
 
@@ -145,6 +148,14 @@ public final class ExperimentRunner {
       TrainingTrialRunner training =
           new TrainingTrialRunner(plan.definition(), data, registry, files, environment, progress);
       CustomTrialRunner custom = new CustomTrialRunner(plan.definition(), data, files, environment);
+      TrainingTrialRunner tuning =
+          new TrainingTrialRunner(
+              plan.definition(),
+              TunedTrials.validationData(plan),
+              registry,
+              files,
+              environment,
+              progress);
       for (TrialSpec trial : plan.trials().stream().filter(selected).toList()) {
         Optional<TrialResult> previous = finished(plan, trial);
         TrialResult result;
@@ -155,7 +166,7 @@ public final class ExperimentRunner {
         } else {
           progress.trialStarted(trial.trialId());
           listener.trialStarted(plan, trial);
-          result = trial.type() == TrialType.CUSTOM ? custom.run(trial) : training.run(trial);
+          result = run(plan, trial, training, tuning, custom);
           files.writeTrial(result);
           if (trial.type() == TrialType.CUSTOM) {
             progress.unitDone();
@@ -174,6 +185,24 @@ public final class ExperimentRunner {
       listener.experimentFinished(plan);
     }
     return new RunSummary(results, resumed);
+  }
+
+  private TrialResult run(
+      ExperimentPlan plan,
+      TrialSpec trial,
+      TrainingTrialRunner training,
+      TrainingTrialRunner tuning,
+      CustomTrialRunner custom) {
+    return switch (trial.type()) {
+      case CUSTOM -> custom.run(trial);
+      case TUNING -> TunedTrials.markValidation(tuning.run(trial));
+      default -> {
+        TunedTrials.Resolution resolved = resume.resolve(plan, trial);
+        yield resolved.trial().isPresent()
+            ? training.run(resolved.trial().get())
+            : TunedTrials.unresolved(plan.definition(), trial, resolved.reason());
+      }
+    };
   }
 
   private static long units(TrialSpec trial) {
