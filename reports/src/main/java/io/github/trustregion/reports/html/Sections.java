@@ -13,6 +13,7 @@ import io.github.trustregion.reports.analysis.SettingDifference;
 import io.github.trustregion.reports.analysis.StageRow;
 import io.github.trustregion.reports.analysis.TrialKeys;
 import io.github.trustregion.reports.analysis.TrialProblem;
+import io.github.trustregion.reports.analysis.TuningRow;
 import io.github.trustregion.reports.stats.ComparisonSettings;
 import java.util.List;
 import java.util.TreeMap;
@@ -115,6 +116,7 @@ public final class Sections {
    * @param cost the cost and telemetry table
    * @param settings the method-settings table
    * @param paper the paper's numbers beside ours
+   * @param tuning the tuning table
    */
   public record Experiment(
       String id,
@@ -133,7 +135,8 @@ public final class Sections {
       Significance significance,
       Cost cost,
       Settings settings,
-      PaperNumbers paper) {
+      PaperNumbers paper,
+      Tuning tuning) {
 
     static Experiment of(HtmlReport.Rendered rendered) {
       ExperimentSummary s = rendered.summary();
@@ -154,9 +157,18 @@ public final class Sections {
           Significance.of(s),
           new Cost(s.cost()),
           Settings.of(s),
-          PaperNumbers.of(s));
+          PaperNumbers.of(s),
+          new Tuning(s.tuning() == null ? List.of() : s.tuning()));
     }
   }
+
+  /**
+   * The tuning section ({@code tuning.jte}): per tuned method and scope, the grid's validation
+   * metric, the chosen point, the grid-edge note and the cost of tuning.
+   *
+   * @param rows the rows, empty when nothing was tuned
+   */
+  public record Tuning(List<TuningRow> rows) {}
 
   /**
    * The trials section ({@code trials.jte}).
