@@ -38,9 +38,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * declaration is checked then: the id, the list of scales and the scales of {@code @AtScale},
  * {@code @Optimizer} and {@code @Track}.
  *
- * <p>The plan: for every repeat r (seed {@link Seeds#trialSeed}), every batch size, every
- * standalone {@code @Optimizer} and every {@code @Track} with that batch size gives one trial; then
- * the custom trials of a {@link CustomTrials} experiment. Thread-safe if the registry is.
+ * <p>The plan: first the tuning trials of every {@code @Tune} ({@link TuningSpec}); then for every
+ * repeat r (seed {@link Seeds#trialSeed}), every batch size, every standalone {@code @Optimizer}
+ * and every {@code @Track} with that batch size gives one trial; then the custom trials of a {@link
+ * CustomTrials} experiment. Thread-safe if the registry is.
  *
  * <p>The planner only orders the steps; each has a class of its own in this package: the values at
  * a scale ({@code ScaledValues}), the declaration checks ({@code DeclarationChecks}), the instances
