@@ -23,7 +23,8 @@ import java.lang.annotation.Target;
  * <p>The tuning budget of a method is its number of tuning trials times its epochs; the planner
  * refuses an experiment whose tuned methods have different budgets unless {@link
  * AllowedDifferences} names {@code "tuningBudget"}. A {@code @Tune} naming an optimizer that is not
- * declared at the scale that runs is ignored there.
+ * declared at the scale that runs is ignored there. Tracks whose stages name a tuned optimizer use
+ * its declared settings: only its standalone repeats use the chosen one.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -155,6 +155,8 @@ final class TrialExpansion {
             parameters.put(TuningChoice.POINT_INDEX, Integer.toString(p));
             parameters.put(TuningChoice.METRIC, t.metric());
             parameters.put(TuningChoice.SCOPE, t.scope().id());
+            parameters.put(
+                TuningChoice.VALIDATION_FRACTION, Double.toString(t.validationFraction()));
             trials.add(
                 new TrialSpec(
                     TuningSpec.trialId(d.id(), t.label(), p, batchSize, k),

@@ -33,6 +33,10 @@ import java.util.Optional;
  *       written before these two keys existed are compared by their actual {@code trainExamples}
  *       and {@code testExamples} when the declaration gives a count, and kept when it asks for the
  *       workload's default (which is unknown without loading the data);
+ *   <li>for the repeats of a tuned optimizer ({@code @Tune}): its tuning trials are all kept, and
+ *       the stored repeat trained with the setting they choose now (the method settings are
+ *       compared with those of the trial resolved by {@link TunedTrials}); while its tuning is not
+ *       finished, a repeat is not kept;
  *   <li>for custom trials: every training trial it depends on is itself kept, and is the very
  *       result the custom trial was computed from: its {@link #identity identity} equals the one
  *       recorded in the custom result's environment under {@value #DEPENDENCY_PREFIX}{@code

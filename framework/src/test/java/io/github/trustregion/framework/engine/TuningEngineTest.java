@@ -151,4 +151,82 @@ class TuningEngineTest {
         .contains(tuningId(0, 32))
         .doesNotContain(tuningId(0, 64));
   }
+
+  @Test
+  void repeatsRunAgainWithTheNewChoiceWhenTheTuningResultsChooseAnotherPointAndOnlyThen() {
+    run(selectClass(TuningExperiment.class))
+        .testEvents()
+        .assertStatistics(s -> s.started(14).succeeded(14));
+    ResultFiles files = new ResultFiles(directory.resolve("results"));
+    Map<String, TrialResult> first =
+        files.readTrials("smoke-tuning").stream()
+            .collect(Collectors.toMap(TrialResult::trialId, Function.identity()));
+    String chosenAt32 =
+        first
+            .get("smoke-tuning__SGD-tuned__b32__r0")
+            .declaredSettings()
+            .get("SGD-tuned")
+            .get("learningRate");
+    // make the smallest step the best at batch size 32: its last validation accuracy becomes 1
+    TrialResult smallest = first.get(tuningId(0, 32));
+    List<EpochRecord> epochs = new java.util.ArrayList<>(smallest.epochs());
+    EpochRecord last = epochs.remove(epochs.size() - 1);
+    epochs.add(
+        new EpochRecord(
+            last.epoch(),
+            last.stage(),
+            last.activeMethod(),
+            last.trainLoss(),
+            last.trainAccuracy(),
+            last.testLoss(),
+            1.0,
+            last.wallSeconds(),
+            last.gradientEvaluations(),
+            last.hessianVectorProducts(),
+            last.functionEvaluations(),
+            last.trustRegion()));
+    files.writeTrial(
+        new TrialResult(
+            smallest.schemaVersion(),
+            smallest.trialId(),
+            smallest.experiment(),
+            smallest.status(),
+            smallest.message(),
+            smallest.parameters(),
+            smallest.methodSettings(),
+            epochs,
+            smallest.metrics(),
+            smallest.series(),
+            smallest.wallSeconds(),
+            smallest.environment(),
+            smallest.declaredSettings()));
+    assertThat(Double.parseDouble(chosenAt32)).isNotEqualTo(0.0001);
+
+    run(selectClass(TuningExperiment.class)).testEvents().assertStatistics(s -> s.started(14));
+
+    Map<String, TrialResult> second =
+        files.readTrials("smoke-tuning").stream()
+            .collect(Collectors.toMap(TrialResult::trialId, Function.identity()));
+    for (String id : second.keySet()) {
+      boolean rerun = id.startsWith("smoke-tuning__SGD-tuned__b32__");
+      assertThat(
+              second
+                  .get(id)
+                  .environment()
+                  .get("runId")
+                  .equals(first.get(id).environment().get("runId")))
+          .as(id + (rerun ? " runs again with the new choice" : " is kept"))
+          .isEqualTo(!rerun);
+    }
+    for (int r = 0; r < 2; r++) {
+      assertThat(
+              Double.parseDouble(
+                  second
+                      .get("smoke-tuning__SGD-tuned__b32__r" + r)
+                      .declaredSettings()
+                      .get("SGD-tuned")
+                      .get("learningRate")))
+          .isEqualTo(0.0001);
+    }
+  }
 }

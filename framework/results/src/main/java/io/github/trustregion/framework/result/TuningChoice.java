@@ -13,9 +13,9 @@ import java.util.OptionalInt;
  * {@link EpochRecord}s hold the validation loss and accuracy (its environment says so with {@value
  * #EVALUATED_ON} = {@value #VALIDATION}). Its parameters name the grid point ({@value #POINT}, such
  * as {@code "learningRate=0.1"}, and {@value #POINT_INDEX}), the selection metric ({@value
- * #METRIC}) and the scope ({@value #SCOPE}). The tuned method's repeats carry {@value #TUNING} (the
- * grid in words, or {@value #NOT_TUNED} for an untuned method beside tuned ones) and {@value
- * #BUDGET} (the epochs of all its tuning trials).
+ * #METRIC}), the scope ({@value #SCOPE}) and the held-out fraction ({@value #VALIDATION_FRACTION}).
+ * The tuned method's repeats carry {@value #TUNING} (the grid in words, or {@value #NOT_TUNED} for
+ * an untuned method beside tuned ones) and {@value #BUDGET} (the epochs of all its tuning trials).
  *
  * <p>The rule: each point's score is the mean over its tuning repeats of the metric; a trial that
  * did not complete, or has no finite value, scores the worst; the best score wins (highest
@@ -38,6 +38,12 @@ public final class TuningChoice {
 
   /** The parameter naming the scope: {@code batchSize} or {@code all}. */
   public static final String SCOPE = "tuningScope";
+
+  /**
+   * The parameter holding the fraction of the training set a tuning trial held out (a changed
+   * fraction makes stored tuning trials outdated).
+   */
+  public static final String VALIDATION_FRACTION = "validationFraction";
 
   /** The parameter of a tuned method's repeats describing its tuning, or {@link #NOT_TUNED}. */
   public static final String TUNING = "tuning";
