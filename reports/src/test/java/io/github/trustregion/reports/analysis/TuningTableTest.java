@@ -136,4 +136,27 @@ class TuningTableTest {
             });
     assertThat(summary.tuning()).hasSize(1);
   }
+
+  @Test
+  void thePageShowsTheTuningSectionWithItsChartAndTheEdgeInWords(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    LoadedExperiment e = experiment();
+    io.github.trustregion.framework.result.ResultFiles files =
+        new io.github.trustregion.framework.result.ResultFiles(dir.resolve("results"));
+    files.writeManifest(e.manifest());
+    e.trials().forEach(files::writeTrial);
+
+    new io.github.trustregion.reports.html.ReportWriter(ComparisonSettings.defaults())
+        .write(dir.resolve("results"), dir.resolve("out"));
+
+    org.jsoup.nodes.Document page =
+        org.jsoup.Jsoup.parse(java.nio.file.Files.readString(dir.resolve("out/report.html")));
+    org.jsoup.nodes.Element row = page.selectFirst("section.tuning tr[data-method=SGD-tuned]");
+    assertThat(row).isNotNull();
+    assertThat(row.hasClass("edge")).isTrue();
+    assertThat(row.text())
+        .contains("learningRate=1.0: 0.8 (2) ← chosen")
+        .contains("on the edge: learningRate=1.0 is the last value of the grid");
+    assertThat(page.select("svg").outerHtml()).contains("chosen, on the grid");
+  }
 }
