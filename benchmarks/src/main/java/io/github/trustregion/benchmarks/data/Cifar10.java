@@ -92,6 +92,23 @@ public final class Cifar10 {
         ImageSet.wrap("CIFAR-10 test", test.pixels(), test.labels(), 3, SIDE, SIDE, CLASSES));
   }
 
+  /**
+   * Reads only the five training batches from {@code directory}, without opening the test batch
+   * (for tuning, which must not read the test set).
+   *
+   * @throws DatasetFileException naming the file when one is missing or malformed, or holds a
+   *     different number of records from the others
+   */
+  public static ImageSet loadTraining(Path directory) {
+    Path root = DatasetFiles.descend(directory, UNPACKED);
+    List<Batch> batches = new ArrayList<>();
+    for (String name : TRAINING_FILES) {
+      batches.add(readBatch(root.resolve(name)));
+    }
+    checkEqualCounts(batches);
+    return concatenate(batches, "CIFAR-10 train");
+  }
+
   /** One file's decoded records. */
   private record Batch(Path file, byte[] pixels, int[] labels) {
     int count() {

@@ -122,6 +122,16 @@ public final class FashionMnist {
   }
 
   /**
+   * Reads only the training set from {@code directory}, without opening the test files (for tuning,
+   * which must not read the test set).
+   *
+   * @throws DatasetFileException naming the file when it is missing or malformed
+   */
+  public static ImageSet loadTraining(Path directory) {
+    return read(directory.resolve(FILES[0]), directory.resolve(FILES[1]), "Fashion-MNIST train");
+  }
+
+  /**
    * Reads one pair of gzipped IDX files (images and labels) as a set of one-channel images.
    *
    * @throws DatasetFileException naming the file when it is missing or malformed

@@ -60,6 +60,17 @@ public final class Stl10 {
     return new DatasetSplit(train, test);
   }
 
+  /**
+   * Reads only the labelled training set from {@code directory}, without opening the test files
+   * (for tuning, which must not read the test set).
+   *
+   * @throws DatasetFileException naming the file when one is missing or malformed
+   */
+  public static ImageSet loadTraining(Path directory) {
+    Path root = DatasetFiles.descend(directory, UNPACKED);
+    return read(root.resolve("train_X.bin"), root.resolve("train_y.bin"), "STL-10 train");
+  }
+
   private static ImageSet read(Path imagesFile, Path labelsFile, String name) {
     byte[] images =
         DatasetFiles.readAll(

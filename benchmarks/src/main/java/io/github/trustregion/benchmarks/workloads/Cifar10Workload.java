@@ -2,6 +2,7 @@ package io.github.trustregion.benchmarks.workloads;
 
 import io.github.trustregion.benchmarks.data.Cifar10;
 import io.github.trustregion.benchmarks.data.DatasetSplit;
+import io.github.trustregion.benchmarks.data.ImageSet;
 import io.github.trustregion.framework.annotation.Scale;
 import java.util.List;
 
@@ -17,6 +18,11 @@ public abstract class Cifar10Workload extends ImageWorkload {
   @Override
   protected DatasetSplit readDataset() {
     return Cifar10.load();
+  }
+
+  @Override
+  protected ImageSet readTrainingSet() {
+    return Cifar10.loadTraining(Cifar10.directory());
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.github.trustregion.benchmarks.workloads;
 
 import io.github.trustregion.benchmarks.data.DatasetSplit;
 import io.github.trustregion.benchmarks.data.FashionMnist;
+import io.github.trustregion.benchmarks.data.ImageSet;
 import io.github.trustregion.framework.annotation.Scale;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,11 @@ public abstract class FashionMnistWorkload extends ImageWorkload {
   @Override
   protected DatasetSplit readDataset() {
     return FashionMnist.load();
+  }
+
+  @Override
+  protected ImageSet readTrainingSet() {
+    return FashionMnist.loadTraining(FashionMnist.directory());
   }
 
   /**

@@ -31,6 +31,14 @@ public abstract class ImageWorkload implements Workload {
   /** Reads the whole dataset (training and test sets, raw pixels). */
   protected abstract DatasetSplit readDataset();
 
+  /**
+   * Reads only the full training set, without opening the test files (for a request whose {@code
+   * testSetNeeded()} is false); by default the training set of {@link #readDataset()}.
+   */
+  protected ImageSet readTrainingSet() {
+    return readDataset().train();
+  }
+
   /** Returns the network architecture this workload trains. */
   protected abstract NetworkArchitecture architecture();
 
@@ -50,8 +58,18 @@ public abstract class ImageWorkload implements Workload {
 
   @Override
   public WorkloadData load(DataRequest request) {
-    DatasetSplit split = readDataset();
     int trainCount = request.trainExamplesOr(defaultTrainExamples(request.scale()));
+    if (!request.testSetNeeded()) {
+      ImageSet full = readTrainingSet();
+      ImageSet train = adapt(Subsets.stratified(full, trainCount, request.seed(), full.name()));
+      ChannelNormalization normalization = ChannelNormalization.fit(train);
+      DataType type = dataType();
+      return WorkloadData.trainingOnly(
+          new DataSet(
+              normalization.features(train, architecture().flatInput(), type),
+              ChannelNormalization.oneHotLabels(train, type)));
+    }
+    DatasetSplit split = readDataset();
     int testCount = request.testExamplesOr(defaultTestExamples(request.scale()));
     ImageSet train =
         adapt(Subsets.stratified(split.train(), trainCount, request.seed(), split.train().name()));

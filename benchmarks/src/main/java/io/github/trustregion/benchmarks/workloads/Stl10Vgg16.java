@@ -35,6 +35,11 @@ public final class Stl10Vgg16 extends ImageWorkload {
   }
 
   @Override
+  protected ImageSet readTrainingSet() {
+    return Stl10.loadTraining(Stl10.directory());
+  }
+
+  @Override
   protected ImageSet adapt(ImageSet images) {
     return images.downsample(Stl10.SIDE / 32, images.name() + " (32×32)");
   }

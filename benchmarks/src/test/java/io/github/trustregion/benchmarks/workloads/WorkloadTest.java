@@ -113,6 +113,38 @@ class WorkloadTest {
   }
 
   @Test
+  void cifar10WorkloadLoadsTheSameTrainingSetWithoutOpeningTheTestBatchWhenTuning()
+      throws IOException {
+    Random random = new Random(4);
+    for (String name :
+        new String[] {
+          "data_batch_1.bin",
+          "data_batch_2.bin",
+          "data_batch_3.bin",
+          "data_batch_4.bin",
+          "data_batch_5.bin",
+          "test_batch.bin"
+        }) {
+      byte[] records = new byte[20 * Cifar10.RECORD_BYTES];
+      random.nextBytes(records);
+      for (int r = 0; r < 20; r++) {
+        records[r * Cifar10.RECORD_BYTES] = (byte) (r % 10);
+      }
+      Files.write(directory.resolve(name), records);
+    }
+    System.setProperty(Cifar10.DIRECTORY_PROPERTY, directory.toString());
+    Cifar10Vgg16 workload = new Cifar10Vgg16();
+    WorkloadData full = workload.load(new DataRequest(Scale.SMOKE, 50, 10, 1));
+    Files.delete(directory.resolve("test_batch.bin"));
+
+    WorkloadData tuning = workload.load(new DataRequest(Scale.SMOKE, 50, 10, 1).withoutTestSet());
+
+    assertThat(tuning.hasTest()).isFalse();
+    assertThat(tuning.train().getFeatures()).isEqualTo(full.train().getFeatures());
+    assertThat(tuning.train().getLabels()).isEqualTo(full.train().getLabels());
+  }
+
+  @Test
   void stl10WorkloadShrinksImagesToThirtyTwoPixels() throws IOException {
     int image = 3 * 96 * 96;
     byte[] pixels = new byte[4 * image];

@@ -10,13 +10,33 @@ import java.util.List;
  * then custom trials.
  *
  * @param definition the experiment's resolved declaration
- * @param trials every trial, in run order
+ * @param trials every trial, in run order (tuning trials first)
+ * @param tunings the experiment's validated {@code @Tune}s; the repeats of a tuned optimizer get
+ *     their chosen setting when they run ({@link #tuningOf})
  */
-public record ExperimentPlan(ExperimentDefinition definition, List<TrialSpec> trials) {
+public record ExperimentPlan(
+    ExperimentDefinition definition, List<TrialSpec> trials, List<TuningSpec> tunings) {
 
-  /** Copies the list. */
+  /** Copies the lists. */
   public ExperimentPlan {
     trials = List.copyOf(trials);
+    tunings = List.copyOf(tunings);
+  }
+
+  /** Creates a plan without tuning. */
+  public ExperimentPlan(ExperimentDefinition definition, List<TrialSpec> trials) {
+    this(definition, trials, List.of());
+  }
+
+  /**
+   * Returns the tuning whose choice a trial uses: present for the training trials (repeats) of a
+   * tuned optimizer, empty for its tuning trials and every other trial.
+   */
+  public java.util.Optional<TuningSpec> tuningOf(TrialSpec trial) {
+    if (trial.type() != TrialType.TRAINING) {
+      return java.util.Optional.empty();
+    }
+    return tunings.stream().filter(t -> t.label().equals(trial.label())).findFirst();
   }
 
   /** Returns the experiment's id. */

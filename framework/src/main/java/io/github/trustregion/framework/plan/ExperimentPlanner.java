@@ -38,9 +38,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * declaration is checked then: the id, the list of scales and the scales of {@code @AtScale},
  * {@code @Optimizer} and {@code @Track}.
  *
- * <p>The plan: for every repeat r (seed {@link Seeds#trialSeed}), every batch size, every
- * standalone {@code @Optimizer} and every {@code @Track} with that batch size gives one trial; then
- * the custom trials of a {@link CustomTrials} experiment. Thread-safe if the registry is.
+ * <p>The plan: first the tuning trials of every {@code @Tune} ({@link TuningSpec}); then for every
+ * repeat r (seed {@link Seeds#trialSeed}), every batch size, every standalone {@code @Optimizer}
+ * and every {@code @Track} with that batch size gives one trial; then the custom trials of a {@link
+ * CustomTrials} experiment. Thread-safe if the registry is.
  *
  * <p>The planner only orders the steps; each has a class of its own in this package: the values at
  * a scale ({@code ScaledValues}), the declaration checks ({@code DeclarationChecks}), the instances
@@ -262,6 +263,13 @@ public final class ExperimentPlanner {
     Set<String> recordedMetrics = checks.recordedMetricKeys();
     checks.checkMetrics(recordedMetrics);
     List<PaperValue> paperValues = checks.paperValues(recordedMetrics);
+    List<String> allowed =
+        AnnotationSupport.findAnnotation(type, AllowedDifferences.class)
+            .map(a -> List.of(a.value()))
+            .orElse(List.of());
+    List<TuningSpec> tunings =
+        new TuningDeclarations(type, registry, problems)
+            .resolve(standalone, batchSizes, epochs, allowed);
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
@@ -285,18 +293,15 @@ public final class ExperimentPlanner {
             AnnotationSupport.findAnnotation(type, Metrics.class)
                 .map(m -> List.of(m.value()))
                 .orElse(DEFAULT_METRICS),
-            AnnotationSupport.findAnnotation(type, AllowedDifferences.class)
-                .map(a -> List.of(a.value()))
-                .orElse(List.of()),
+            allowed,
             paperValues,
             custom);
+    Map<String, StageSpec> methods = TrialExpansion.methods(optimizers, registry, epochs);
     List<TrialSpec> trials =
-        new ArrayList<>(
-            TrialExpansion.trainingTrials(
-                definition,
-                TrialExpansion.methods(optimizers, registry, epochs),
-                standalone,
-                tracks));
+        new ArrayList<>(TrialExpansion.tuningTrials(definition, methods, tunings, registry));
+    trials.addAll(
+        TrialExpansion.markTuned(
+            TrialExpansion.trainingTrials(definition, methods, standalone, tracks), tunings));
     List<CustomTrial> customs = TrialExpansion.planCustomTrials(definition, trials, problems);
     checks.checkCustomTrials(
         id, scale, customs, trials.stream().map(TrialSpec::trialId).collect(Collectors.toSet()));
@@ -306,7 +311,7 @@ public final class ExperimentPlanner {
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ExperimentPlan(definition, trials));
+    return Optional.of(new ExperimentPlan(definition, trials, tunings));
   }
 
   /** Returns the stable id of a training or track trial. */

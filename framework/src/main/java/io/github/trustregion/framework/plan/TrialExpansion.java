@@ -7,6 +7,7 @@ import io.github.trustregion.framework.custom.CustomTrial;
 import io.github.trustregion.framework.method.MethodRegistry;
 import io.github.trustregion.framework.result.ParameterKeys;
 import io.github.trustregion.framework.result.PlannedTrial;
+import io.github.trustregion.framework.result.TuningChoice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -120,6 +121,95 @@ final class TrialExpansion {
       }
     }
     return trials;
+  }
+
+  /**
+   * Returns the tuning trials of the tunings: per tuning (in declared order), tuning batch size,
+   * grid point and tuning repeat, one trial with the point's values in place of the declared ones.
+   */
+  static List<TrialSpec> tuningTrials(
+      ExperimentDefinition d,
+      Map<String, StageSpec> methods,
+      List<TuningSpec> tunings,
+      MethodRegistry registry) {
+    List<TrialSpec> trials = new ArrayList<>();
+    for (TuningSpec t : tunings) {
+      StageSpec declared = methods.get(t.label());
+      for (int batchSize : t.batchSizes()) {
+        for (int p = 0; p < t.points().size(); p++) {
+          List<String> settings = t.withPoint(declared.settingStrings(), p);
+          StageSpec stage =
+              new StageSpec(
+                  declared.label(),
+                  declared.method(),
+                  settings,
+                  registry.resolveSettings(declared.method(), settings),
+                  declared.epochs());
+          for (int k = 0; k < t.repeats(); k++) {
+            long seed = TuningSpec.seed(d.baseSeed(), k);
+            Map<String, String> parameters =
+                parameters(d, t.label(), TrialType.TUNING, batchSize, k, seed);
+            parameters.put("optimizer", stage.method());
+            parameters.put("epochs", Integer.toString(stage.epochs()));
+            parameters.put(TuningChoice.POINT, t.pointText(p));
+            parameters.put(TuningChoice.POINT_INDEX, Integer.toString(p));
+            parameters.put(TuningChoice.METRIC, t.metric());
+            parameters.put(TuningChoice.SCOPE, t.scope().id());
+            parameters.put(
+                TuningChoice.VALIDATION_FRACTION, Double.toString(t.validationFraction()));
+            trials.add(
+                new TrialSpec(
+                    TuningSpec.trialId(d.id(), t.label(), p, batchSize, k),
+                    TrialType.TUNING,
+                    t.label(),
+                    batchSize,
+                    k,
+                    seed,
+                    List.of(stage),
+                    parameters,
+                    Optional.empty()));
+          }
+        }
+      }
+    }
+    return trials;
+  }
+
+  /**
+   * Returns the training trials with the tuning they use in their parameters ({@code tuning} and
+   * {@code tuningBudget}; {@code tuning = "not tuned"} for a standalone optimizer without {@code
+   * Tune} beside tuned ones); unchanged when nothing is tuned.
+   */
+  static List<TrialSpec> markTuned(List<TrialSpec> trials, List<TuningSpec> tunings) {
+    if (tunings.isEmpty()) {
+      return trials;
+    }
+    List<TrialSpec> marked = new ArrayList<>();
+    for (TrialSpec t : trials) {
+      if (t.type() != TrialType.TRAINING) {
+        marked.add(t);
+        continue;
+      }
+      Map<String, String> parameters = new LinkedHashMap<>(t.parameters());
+      Optional<TuningSpec> tuning =
+          tunings.stream().filter(s -> s.label().equals(t.label())).findFirst();
+      parameters.put(
+          TuningChoice.TUNING, tuning.map(TuningSpec::description).orElse(TuningChoice.NOT_TUNED));
+      parameters.put(
+          TuningChoice.BUDGET, Integer.toString(tuning.map(TuningSpec::budget).orElse(0)));
+      marked.add(
+          new TrialSpec(
+              t.trialId(),
+              t.type(),
+              t.label(),
+              t.batchSize(),
+              t.repeat(),
+              t.seed(),
+              t.stages(),
+              parameters,
+              t.custom()));
+    }
+    return marked;
   }
 
   private static List<Integer> sizes(int[] own, ExperimentDefinition d) {

@@ -10,8 +10,10 @@ import java.util.Optional;
  * One planned trial: everything needed to run it, and its stable id.
  *
  * <p>Ids: {@code <experiment>__<label>__b<batchSize>__r<repeat>} for training and track trials (for
- * example {@code e3-large-batch__TR__b1024__r2}), {@code <experiment>__<name>} for custom trials.
- * They consist of file-name-safe characters and do not depend on the scale.
+ * example {@code e3-large-batch__TR__b1024__r2}), {@code
+ * <experiment>__<label>__tune<i>__b<batchSize> __r<k>} for the tuning trials of grid point i
+ * ({@link TuningSpec}), {@code <experiment>__<name>} for custom trials. They consist of
+ * file-name-safe characters and do not depend on the scale.
  *
  * @param trialId the stable id
  * @param type what the trial runs

@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum TrialType {
   /** One method trains for the experiment's epochs. */
   TRAINING,
+  /**
+   * One grid point of a {@code @Tune}, trained on the training set minus its validation split and
+   * evaluated on that split.
+   */
+  TUNING,
   /** A chain of stages, each starting from the previous stage's model. */
   TRACK,
   /**

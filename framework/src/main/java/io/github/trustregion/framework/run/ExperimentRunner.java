@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * results directory that holds an experiment at another scale is refused, so results of different
  * scales never mix. Each experiment's data are loaded once, on first use (a loading failure fails
  * every trial of the experiment that needs the data in this run; the next run tries again). A
- * diverged or failed trial is recorded and the run goes on. Not thread-safe.
+ * diverged or failed trial is recorded and the run goes on. Tuning trials ({@code @Tune}) train on
+ * the training set minus its validation split, loaded without the test set, and a tuned optimizer's
+ * repeats run with the setting chosen from them ({@link TunedTrials}); a repeat whose tuning is not
+ * finished is recorded as failed, naming the missing tuning trials. Not thread-safe.
  *
  * <p>Sharing: every trial is claimed ({@link TrialClaim}) before it is checked and run, so that
  * processes sharing a results directory never train one trial twice; a trial claimed by another
@@ -200,6 +203,14 @@ public final class ExperimentRunner {
       TrainingTrialRunner training =
           new TrainingTrialRunner(plan.definition(), data, registry, files, environment, progress);
       CustomTrialRunner custom = new CustomTrialRunner(plan.definition(), data, files, environment);
+      TrainingTrialRunner tuning =
+          new TrainingTrialRunner(
+              plan.definition(),
+              TunedTrials.validationData(plan),
+              registry,
+              files,
+              environment,
+              progress);
       for (TrialSpec trial : plan.trials().stream().filter(selected).toList()) {
         Optional<TrialClaim> claim =
             TrialClaim.tryClaim(files.root(), plan.experimentId(), trial.trialId());
@@ -223,13 +234,12 @@ public final class ExperimentRunner {
           } else {
             progress.trialStarted(trial.trialId());
             listener.trialStarted(plan, trial);
-            if (trial.type() == TrialType.CUSTOM) {
-              Optional<String> missing = awaitSources(plan, trial);
-              result =
-                  missing.isPresent() ? custom.notRun(trial, missing.get()) : custom.run(trial);
-            } else {
-              result = training.run(trial);
-            }
+            Optional<String> missing =
+                trial.type() == TrialType.CUSTOM ? awaitSources(plan, trial) : Optional.empty();
+            result =
+                missing.isPresent()
+                    ? custom.notRun(trial, missing.get())
+                    : run(plan, trial, training, tuning, custom);
             files.writeTrial(result);
             if (trial.type() == TrialType.CUSTOM) {
               progress.unitDone();
@@ -300,6 +310,24 @@ public final class ExperimentRunner {
       }
     }
     return Optional.empty();
+  }
+
+  private TrialResult run(
+      ExperimentPlan plan,
+      TrialSpec trial,
+      TrainingTrialRunner training,
+      TrainingTrialRunner tuning,
+      CustomTrialRunner custom) {
+    return switch (trial.type()) {
+      case CUSTOM -> custom.run(trial);
+      case TUNING -> TunedTrials.markValidation(tuning.run(trial));
+      default -> {
+        TunedTrials.Resolution resolved = resume.resolve(plan, trial);
+        yield resolved.trial().isPresent()
+            ? training.run(resolved.trial().get())
+            : TunedTrials.unresolved(plan.definition(), trial, resolved.reason());
+      }
+    };
   }
 
   private static long units(TrialSpec trial) {

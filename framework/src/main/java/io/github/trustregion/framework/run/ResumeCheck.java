@@ -33,6 +33,10 @@ import java.util.Optional;
  *       written before these two keys existed are compared by their actual {@code trainExamples}
  *       and {@code testExamples} when the declaration gives a count, and kept when it asks for the
  *       workload's default (which is unknown without loading the data);
+ *   <li>for the repeats of a tuned optimizer ({@code @Tune}): its tuning trials are all kept, and
+ *       the stored repeat trained with the setting they choose now (the method settings are
+ *       compared with those of the trial resolved by {@link TunedTrials}); while its tuning is not
+ *       finished, a repeat is not kept;
  *   <li>for custom trials: every training trial it depends on is itself kept, and is the very
  *       result the custom trial was computed from: its {@link #identity identity} equals the one
  *       recorded in the custom result's environment under {@value #DEPENDENCY_PREFIX}{@code
@@ -88,11 +92,22 @@ public final class ResumeCheck {
 
   private final MethodRegistry registry;
   private final ResultFiles files;
+  private final TunedTrials tuned;
 
   /** Creates a check of the results in {@code files}, resolving methods in {@code registry}. */
   public ResumeCheck(MethodRegistry registry, ResultFiles files) {
     this.registry = registry;
     this.files = files;
+    this.tuned = new TunedTrials(registry);
+  }
+
+  /**
+   * Returns a trial as it runs: a tuned optimizer's repeat with the setting chosen from its
+   * finished tuning trials, any other trial unchanged; empty, with the reason, when its tuning is
+   * not finished.
+   */
+  TunedTrials.Resolution resolve(ExperimentPlan plan, TrialSpec trial) {
+    return tuned.resolve(plan, trial, t -> decide(plan, t).kept());
   }
 
   /**
@@ -102,8 +117,21 @@ public final class ResumeCheck {
     return result.environment().get("runId") + "@" + result.environment().get("startedAt");
   }
 
-  /** Decides about one trial of {@code plan}. */
-  public Decision decide(ExperimentPlan plan, TrialSpec trial) {
+  /**
+   * Decides about one trial of {@code plan}. A tuned optimizer's repeat is compared with the
+   * setting its finished tuning chooses; while that tuning is not finished, it is not kept.
+   */
+  public Decision decide(ExperimentPlan plan, TrialSpec planned) {
+    TrialSpec trial = planned;
+    String unresolved = "";
+    if (plan.tuningOf(planned).isPresent()) {
+      TunedTrials.Resolution resolution = resolve(plan, planned);
+      if (resolution.trial().isPresent()) {
+        trial = resolution.trial().get();
+      } else {
+        unresolved = resolution.reason();
+      }
+    }
     Optional<TrialResult> read;
     try {
       read = files.readTrial(plan.experimentId(), trial.trialId());
@@ -114,6 +142,9 @@ public final class ResumeCheck {
       return new Decision(Verdict.NO_RESULT, read, "");
     }
     TrialResult stored = read.get();
+    if (!unresolved.isEmpty()) {
+      return new Decision(Verdict.OUTDATED, read, unresolved);
+    }
     if (stored.status() == TrialStatus.FAILED) {
       return new Decision(
           Verdict.RETRY_FAILED, read, "its stored result failed: " + stored.message());

@@ -20,6 +20,11 @@ final class ChildRuns {
    * log}.
    */
   static Process start(Path results, Path log) throws IOException {
+    return start(results, log, ResumeExperiment.class);
+  }
+
+  /** Starts {@code ExperimentsCli} at smoke scale on {@code experiment}, output to {@code log}. */
+  static Process start(Path results, Path log, Class<?> experiment) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -32,7 +37,7 @@ final class ChildRuns {
             "smoke",
             "--results",
             results.toString(),
-            ResumeExperiment.class.getName());
+            experiment.getName());
     builder.environment().put("OMP_NUM_THREADS", "1");
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     return builder.start();
@@ -40,7 +45,12 @@ final class ChildRuns {
 
   /** Returns the finished trial files, sorted (a write in progress is a hidden temporary file). */
   static List<Path> trialFiles(Path results) throws IOException {
-    Path trials = results.resolve("resume").resolve(ResultFiles.TRIALS);
+    return trialFiles(results, "resume");
+  }
+
+  /** Returns the finished trial files of an experiment, sorted. */
+  static List<Path> trialFiles(Path results, String experimentId) throws IOException {
+    Path trials = results.resolve(experimentId).resolve(ResultFiles.TRIALS);
     if (!Files.isDirectory(trials)) {
       return List.of();
     }

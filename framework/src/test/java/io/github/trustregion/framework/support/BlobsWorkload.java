@@ -40,8 +40,11 @@ public class BlobsWorkload implements Workload {
   public WorkloadData load(DataRequest request) {
     LOADS.incrementAndGet();
     SplittableRandom random = new SplittableRandom(request.seed());
-    return new WorkloadData(
-        blobs(request.trainExamplesOr(256), random), blobs(request.testExamplesOr(128), random));
+    DataSet train = blobs(request.trainExamplesOr(256), random);
+    if (!request.testSetNeeded()) {
+      return WorkloadData.trainingOnly(train);
+    }
+    return new WorkloadData(train, blobs(request.testExamplesOr(128), random));
   }
 
   private static DataSet blobs(int n, SplittableRandom random) {

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * documentation): the trial counts and problems, the metrics per method and setting, and the tables
  * of {@link MethodComparisons}, {@link BatchDrops}, {@link CostTable}, {@link SettingDifferences},
  * {@link PaperValues} and {@link KindTables}. Diverged and failed trials are excluded from the
- * numbers and listed.
+ * numbers and listed. Tuning trials count as trials but enter only the {@link TuningTable}.
  */
 public final class Analyzer {
 
@@ -51,7 +51,8 @@ public final class Analyzer {
   }
 
   /** Analyses one experiment. */
-  public ExperimentSummary analyze(LoadedExperiment experiment) {
+  public ExperimentSummary analyze(LoadedExperiment all) {
+    LoadedExperiment experiment = TuningTable.withoutTuningTrials(all);
     List<TrialGroup> groups = TrialGroup.of(experiment);
     List<String> compared = comparedMetrics(experiment);
     List<String> described = new ArrayList<>(compared);
@@ -74,12 +75,12 @@ public final class Analyzer {
         manifest.kind(),
         manifest.scale(),
         manifest.workload(),
-        manifest.trials().size(),
-        experiment.completed().size(),
-        experiment.withStatus(TrialStatus.DIVERGED).size(),
-        experiment.withStatus(TrialStatus.FAILED).size(),
-        experiment.missing().size(),
-        problems(experiment),
+        all.manifest().trials().size(),
+        all.completed().size(),
+        all.withStatus(TrialStatus.DIVERGED).size(),
+        all.withStatus(TrialStatus.FAILED).size(),
+        all.missing().size(),
+        problems(all),
         compared,
         stats,
         methodComparisons.rows(groups, compared),
@@ -89,7 +90,8 @@ public final class Analyzer {
         KindTables.fits(experiment, groups),
         KindTables.stages(experiment, groups),
         KindTables.landscape(groups),
-        batchDrops.rows(experiment, groups, compared));
+        batchDrops.rows(experiment, groups, compared),
+        TuningTable.rows(all));
   }
 
   /** The metrics compared between methods: the manifest's, else defaults by kind. */

@@ -28,6 +28,7 @@ import java.util.List;
  * @param landscape the E4 distances (empty for other kinds)
  * @param batchDrops per method, the drop from the smallest to the largest batch size (training
  *     experiments with at least two batch sizes)
+ * @param tuning per tuned method and scope, its grid, choice and cost (empty without tuning)
  */
 public record ExperimentSummary(
     String experiment,
@@ -51,4 +52,5 @@ public record ExperimentSummary(
     List<FitRow> fits,
     List<StageRow> stages,
     List<LandscapeRow> landscape,
-    List<BatchDropRow> batchDrops) {}
+    List<BatchDropRow> batchDrops,
+    List<TuningRow> tuning) {}

@@ -2,6 +2,7 @@ package io.github.trustregion.reports.analysis;
 
 import io.github.trustregion.framework.result.MethodSettingNames;
 import io.github.trustregion.framework.result.TrialResult;
+import io.github.trustregion.framework.result.TuningChoice;
 import io.github.trustregion.reports.load.LoadedExperiment;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,8 @@ public final class SettingDifferences {
    * Returns one row per method setting (by comparable name, sorted), then one per trial parameter
    * (sorted), each with its values per method and whether a difference is declared.
    */
-  public static List<SettingDifference> rows(LoadedExperiment experiment) {
+  public static List<SettingDifference> rows(LoadedExperiment all) {
+    LoadedExperiment experiment = TuningTable.withoutTuningTrials(all);
     Map<String, Map<String, Set<String>>> byName = new TreeMap<>();
     Set<String> methods = new LinkedHashSet<>();
     Set<String> labels = new HashSet<>();
@@ -85,6 +87,15 @@ public final class SettingDifferences {
     for (var planned : experiment.manifest().trials()) {
       String method = TrialKeys.method(planned.parameters());
       labels2.add(method);
+      for (String key : List.of(TuningChoice.TUNING, TuningChoice.BUDGET)) {
+        String value = planned.parameters().get(key);
+        if (value != null) {
+          byParameter
+              .computeIfAbsent(key, k -> new LinkedHashMap<>())
+              .computeIfAbsent(method, k -> new TreeSet<>())
+              .add(value);
+        }
+      }
       TrialKeys.setting(planned.parameters(), ids)
           .forEach(
               (key, value) -> {

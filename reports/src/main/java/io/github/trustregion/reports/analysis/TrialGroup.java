@@ -32,9 +32,11 @@ public record TrialGroup(
   /**
    * Groups an experiment's trials by setting, then method; settings in the order the plan first
    * names them (so batch sizes keep their declared order), methods likewise. Parameters whose value
-   * is another trial's id are references, not part of the setting.
+   * is another trial's id are references, not part of the setting. Tuning trials are not grouped
+   * ({@link TuningTable} shows them).
    */
-  public static List<TrialGroup> of(LoadedExperiment experiment) {
+  public static List<TrialGroup> of(LoadedExperiment all) {
+    LoadedExperiment experiment = TuningTable.withoutTuningTrials(all);
     java.util.Set<String> ids =
         new java.util.HashSet<>(experiment.manifest().trialsById().keySet());
     experiment.trials().forEach(t -> ids.add(t.trialId()));

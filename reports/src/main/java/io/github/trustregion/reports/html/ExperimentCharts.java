@@ -12,6 +12,7 @@ import io.github.trustregion.reports.analysis.FitRow;
 import io.github.trustregion.reports.analysis.GroupStat;
 import io.github.trustregion.reports.analysis.TrialGroup;
 import io.github.trustregion.reports.analysis.TrialKeys;
+import io.github.trustregion.reports.analysis.TuningRow;
 import io.github.trustregion.reports.fit.IterationCountFit;
 import io.github.trustregion.reports.load.LoadedExperiment;
 import io.github.trustregion.reports.svg.ChartSeries;
@@ -51,7 +52,86 @@ public final class ExperimentCharts {
     }
     telemetry(groups, charts);
     charts.addAll(WorkCharts.forExperiment(experiment));
+    tuning(summary, charts);
     return charts;
+  }
+
+  /**
+   * One chart per tuned method and scope: the validation metric at every grid point (against the
+   * tuned setting's value when one setting is tuned, else against the point's index), the chosen
+   * point marked, and the marker saying when it lies on the grid's edge.
+   */
+  private static void tuning(ExperimentSummary summary, List<NamedChart> charts) {
+    if (summary.tuning() == null) {
+      return;
+    }
+    for (TuningRow row : summary.tuning()) {
+      List<TuningRow.TuningPoint> finite =
+          row.points().stream().filter(p -> Double.isFinite(p.score())).toList();
+      if (finite.isEmpty()) {
+        continue;
+      }
+      boolean byValue =
+          row.points().stream()
+              .allMatch(
+                  p -> p.values().size() == 1 && positive(p.values().values().iterator().next()));
+      String setting =
+          byValue ? row.points().get(0).values().keySet().iterator().next() : "grid point";
+      SvgChart chart =
+          SvgChart.titled(
+                  row.method()
+                      + ", "
+                      + row.scope()
+                      + ": "
+                      + Formats.label(row.metric())
+                      + " by grid point")
+              .axes(setting, Formats.label(row.metric()));
+      double min = Double.POSITIVE_INFINITY;
+      double max = 0;
+      List<Point> pts = new ArrayList<>();
+      Point chosen = null;
+      for (TuningRow.TuningPoint p : finite) {
+        double x = byValue ? Double.parseDouble(p.values().values().iterator().next()) : p.index();
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+        pts.add(Point.of(x, p.score()));
+        if (p.index() == row.chosen()) {
+          chosen = Point.of(x, p.score());
+        }
+      }
+      if (byValue && min > 0 && max / min >= 10) {
+        chart.logX();
+      }
+      pts.sort(java.util.Comparator.comparingDouble(Point::x));
+      chart.add(
+          ChartSeries.lineWithMarkers(row.method() + " (validation split)", pts).withColour(0));
+      if (chosen != null) {
+        chart.add(
+            ChartSeries.scatter("chosen: " + row.chosenPoint(), List.of(chosen)).withColour(3));
+        chart.verticalMarker(chosen.x(), row.onEdge() ? "chosen, on the grid's edge" : "chosen");
+      }
+      charts.add(
+          new NamedChart(
+              "tuning-" + row.method() + "-b" + row.batchSize(),
+              "Tuning of "
+                  + row.method()
+                  + " ("
+                  + row.scope()
+                  + "): "
+                  + Formats.label(row.metric())
+                  + " of each grid point on the validation split, mean over its tuning repeats;"
+                  + " the chosen point marked"
+                  + (row.onEdge() ? " (on the grid's edge: " + row.edge() + ")" : ""),
+              chart.render()));
+    }
+  }
+
+  private static boolean positive(String value) {
+    try {
+      return Double.parseDouble(value) > 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private static Map<String, List<TrialGroup>> bySetting(List<TrialGroup> groups) {

@@ -191,7 +191,18 @@ public final class ReportWriter {
                     "holmMannWhitneyP",
                     "familySize",
                     "significant",
-                    "verdict"));
+                    "verdict",
+                    "pairs",
+                    "pairedDifference",
+                    "pairedCiLow",
+                    "pairedCiHigh",
+                    "pairedT",
+                    "pairedP",
+                    "wilcoxonV",
+                    "wilcoxonP",
+                    "wilcoxonExact",
+                    "holmPairedP",
+                    "holmWilcoxonP"));
     for (ExperimentSummary s : summaries) {
       for (ComparisonRow row : s.comparisons()) {
         Comparison c = row.comparison();
@@ -224,7 +235,18 @@ public final class ReportWriter {
                 c.adjustedMannWhitneyP(),
                 c.familySize(),
                 c.significant(),
-                c.verdict()));
+                c.verdict(),
+                row.paired().pairs(),
+                row.paired().t().meanDifference(),
+                row.paired().t().interval().lower(),
+                row.paired().t().interval().upper(),
+                row.paired().t().t(),
+                row.paired().t().pTwoSided(),
+                row.paired().wilcoxon().v(),
+                row.paired().wilcoxon().pTwoSided(),
+                row.paired().wilcoxon().exact(),
+                row.paired().adjustedT(),
+                row.paired().adjustedWilcoxon()));
       }
     }
     return csv.toString();

@@ -14,6 +14,7 @@ import io.github.trustregion.reports.analysis.SettingDifference;
 import io.github.trustregion.reports.analysis.StageRow;
 import io.github.trustregion.reports.analysis.TrialKeys;
 import io.github.trustregion.reports.analysis.TrialProblem;
+import io.github.trustregion.reports.analysis.TuningRow;
 import io.github.trustregion.reports.stats.ComparisonSettings;
 import java.util.List;
 import java.util.TreeMap;
@@ -117,6 +118,7 @@ public final class Sections {
    * @param settings the method-settings table
    * @param paper the paper's numbers beside ours
    * @param work the work section: accuracy at equal work, acceptance and radius (empty: no section)
+   * @param tuning the tuning table
    */
   public record Experiment(
       String id,
@@ -136,7 +138,8 @@ public final class Sections {
       Cost cost,
       Settings settings,
       PaperNumbers paper,
-      Work work) {
+      Work work,
+      Tuning tuning) {
 
     static Experiment of(HtmlReport.Rendered rendered) {
       ExperimentSummary s = rendered.summary();
@@ -165,9 +168,18 @@ public final class Sections {
               s,
               rendered.charts().stream()
                   .filter(c -> c.id().startsWith(WorkCharts.PREFIX))
-                  .toList()));
+                  .toList()),
+          new Tuning(s.tuning() == null ? List.of() : s.tuning()));
     }
   }
+
+  /**
+   * The tuning section ({@code tuning.jte}): per tuned method and scope, the grid's validation
+   * metric, the chosen point, the grid-edge note and the cost of tuning.
+   *
+   * @param rows the rows, empty when nothing was tuned
+   */
+  public record Tuning(List<TuningRow> rows) {}
 
   /**
    * The trials section ({@code trials.jte}).

@@ -74,4 +74,33 @@ class MethodComparisonsTest {
         .extracting(r -> r.comparison().significant())
         .containsExactly(true, false, false);
   }
+
+  @Test
+  void pairsTheRepeatsOfTwoMethodsAndHolmAdjustsThePairedTestsOverTheSameFamily() {
+    // differences by repeat: TR − SGD = .10, .11, .09; Adam − SGD = .01, .02, .03; TR − Adam =
+    // .09, .09, .06. With 2 degrees of freedom the two-sided t p-value is 1 − |t|/√(2 + t²):
+    // t = 17.3205, 3.4641, 8.0; the 95 % interval is mean ± 4.302652729911275 · sd/√3.
+    List<ComparisonRow> rows = rows();
+
+    var trSgd = rows.get(0).paired();
+    assertThat(trSgd.pairs()).isEqualTo(3);
+    assertThat(trSgd.t().meanDifference()).isCloseTo(0.10, within(1e-12));
+    assertThat(trSgd.t().t()).isCloseTo(17.32050807568877, within(1e-9));
+    assertThat(trSgd.t().pTwoSided()).isCloseTo(0.0033167587223569273, within(1e-10));
+    assertThat(trSgd.t().interval().lower()).isCloseTo(0.07515862288156248, within(1e-10));
+    assertThat(rows.get(1).paired().t().pTwoSided()).isCloseTo(0.07417990022744858, within(1e-10));
+    assertThat(rows.get(2).paired().t().pTwoSided()).isCloseTo(0.015268072165338209, within(1e-10));
+    // Holm: 3 · 0.003317, 2 · 0.015268, then max(0.074180, 0.030536)
+    assertThat(trSgd.adjustedT()).isCloseTo(3 * 0.0033167587223569273, within(1e-10));
+    assertThat(rows.get(2).paired().adjustedT()).isCloseTo(2 * 0.015268072165338209, within(1e-10));
+    assertThat(rows.get(1).paired().adjustedT()).isCloseTo(0.07417990022744858, within(1e-10));
+    // every difference positive, n = 3: V = 6, exact two-sided p = 2/8, Holm 3 · 0.25 for all
+    assertThat(rows)
+        .allSatisfy(
+            r -> {
+              assertThat(r.paired().wilcoxon().v()).isEqualTo(6);
+              assertThat(r.paired().wilcoxon().pTwoSided()).isCloseTo(0.25, within(1e-12));
+              assertThat(r.paired().adjustedWilcoxon()).isCloseTo(0.75, within(1e-12));
+            });
+  }
 }

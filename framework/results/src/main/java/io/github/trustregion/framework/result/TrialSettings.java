@@ -29,8 +29,9 @@ public final class TrialSettings {
   /**
    * The parameters that are not part of a setting: the method label ({@code method}; {@code pair},
    * {@code methodA}, {@code methodB} of E4's interpolation trials), the method's descriptions
-   * ({@code optimizer}, {@code stages}, {@code trialType}) and the repetition ({@code seed}, {@code
-   * repeat}).
+   * ({@code optimizer}, {@code stages}, {@code trialType}, and {@code tuning} and {@code
+   * tuningBudget} of tuned methods, see {@link TuningChoice}) and the repetition ({@code seed},
+   * {@code repeat}).
    */
   public static final Set<String> NOT_SETTING =
       Set.of(
@@ -42,7 +43,9 @@ public final class TrialSettings {
           ParameterKeys.TRIAL_TYPE,
           ParameterKeys.METHOD_A,
           ParameterKeys.METHOD_B,
-          ParameterKeys.PAIR);
+          ParameterKeys.PAIR,
+          TuningChoice.TUNING,
+          TuningChoice.BUDGET);
 
   /** The label of the empty setting. */
   public static final String ALL = "(all)";
