@@ -59,7 +59,7 @@ public class SubproblemDynamics implements CustomTrials {
     return switch (scale) {
       case SMOKE -> 30;
       case CI -> 300;
-      case PAPER -> 1000;
+      case STUDY, PAPER -> 1000;
     };
   }
 

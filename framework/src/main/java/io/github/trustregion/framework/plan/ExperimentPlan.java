@@ -1,5 +1,6 @@
 package io.github.trustregion.framework.plan;
 
+import io.github.trustregion.framework.result.ClaimDeclaration;
 import io.github.trustregion.framework.result.ExperimentManifest;
 import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.framework.result.TrialResult;
@@ -11,12 +12,20 @@ import java.util.List;
  *
  * @param definition the experiment's resolved declaration
  * @param trials every trial, in run order
+ * @param claims the claims the experiment declares ({@code @Claim}), validated against the trials
  */
-public record ExperimentPlan(ExperimentDefinition definition, List<TrialSpec> trials) {
+public record ExperimentPlan(
+    ExperimentDefinition definition, List<TrialSpec> trials, List<ClaimDeclaration> claims) {
 
-  /** Copies the list. */
+  /** Copies the lists. */
   public ExperimentPlan {
     trials = List.copyOf(trials);
+    claims = List.copyOf(claims);
+  }
+
+  /** Creates a plan that declares no claims. */
+  public ExperimentPlan(ExperimentDefinition definition, List<TrialSpec> trials) {
+    this(definition, trials, List.of());
   }
 
   /** Returns the experiment's id. */
@@ -40,6 +49,7 @@ public record ExperimentPlan(ExperimentDefinition definition, List<TrialSpec> tr
         d.metrics(),
         d.allowedDifferences(),
         trials.stream().map(TrialSpec::toPlannedTrial).toList(),
-        paper);
+        paper,
+        claims);
   }
 }

@@ -10,6 +10,7 @@ import io.github.trustregion.framework.annotation.Track;
 import io.github.trustregion.framework.custom.CustomTrial;
 import io.github.trustregion.framework.custom.CustomTrials;
 import io.github.trustregion.framework.method.MethodRegistry;
+import io.github.trustregion.framework.result.ClaimDeclaration;
 import io.github.trustregion.framework.result.MetricKeys;
 import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.framework.workload.Workload;
@@ -302,10 +303,11 @@ public final class ExperimentPlanner {
         id, scale, customs, trials.stream().map(TrialSpec::trialId).collect(Collectors.toSet()));
     trials.addAll(TrialExpansion.customTrialSpecs(definition, customs));
     checks.checkAllowedDifferences(trials);
+    List<ClaimDeclaration> claims = checks.claims(trials, recordedMetrics);
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ExperimentPlan(definition, trials));
+    return Optional.of(new ExperimentPlan(definition, trials, claims));
   }
 
   /** Returns the stable id of a training or track trial. */
