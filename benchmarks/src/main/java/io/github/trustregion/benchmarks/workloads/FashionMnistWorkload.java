@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A Fashion-MNIST workload: the dataset from {@link FashionMnist#directory()} with default subset
- * sizes of 512/256 (smoke), {@value #CI_TRAIN}/{@value #CI_TEST} (ci) and all 60,000/10,000 (study and paper)
- * training/test images.
+ * sizes of 512/256 (smoke), {@value #CI_TRAIN}/{@value #CI_TEST} (ci) and all 60,000/10,000 (study
+ * and paper) training/test images.
  */
 public abstract class FashionMnistWorkload extends ImageWorkload {
 
