@@ -4,6 +4,7 @@ import io.github.trustregion.benchmarks.workloads.Cifar10Vgg16;
 import io.github.trustregion.benchmarks.workloads.FashionMnistMlp;
 import io.github.trustregion.framework.annotation.AtScale;
 import io.github.trustregion.framework.annotation.BatchSizes;
+import io.github.trustregion.framework.annotation.Claim;
 import io.github.trustregion.framework.annotation.Epochs;
 import io.github.trustregion.framework.annotation.Experiment;
 import io.github.trustregion.framework.annotation.ExperimentKind;
@@ -15,6 +16,8 @@ import io.github.trustregion.framework.custom.CustomPlanContext;
 import io.github.trustregion.framework.custom.CustomRunContext;
 import io.github.trustregion.framework.custom.CustomTrial;
 import io.github.trustregion.framework.custom.CustomTrials;
+import io.github.trustregion.framework.result.ClaimComparison;
+import io.github.trustregion.framework.result.ClaimDirection;
 import io.github.trustregion.framework.result.PlannedTrial;
 import io.github.trustregion.framework.result.Series;
 import io.github.trustregion.framework.workload.WorkloadData;
@@ -37,8 +40,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * same as the training trials'), as the series {@code "interpolation"} with columns {@code alpha,
  * trainLoss, trainAccuracy, testLoss, testAccuracy}, and the metric {@code distance} = ‖w_A −
  * w_B‖₂. α = 1 is A's solution, α = 0 is B's. Paper scale: VGG16 on CIFAR-10, B = 2048, 100 epochs;
- * ci: the MLP on 12,000 Fashion-MNIST images, B = 1024, 6 epochs; smoke: 256 images, B = 128, 1
- * epoch.
+ * ci: the MLP on 12,000 Fashion-MNIST images, B = 1024, 6 epochs; study: the MLP on the whole
+ * Fashion-MNIST, B = 2048, 28 epochs, 5 repeats; smoke: 256 images, B = 128, 1 epoch.
+ *
+ * <p>Claims C4a and C4b: the basin around SGD's solution is the sharper one of the pair, measured
+ * on the training loss as rise(1) − rise(0) ≥ 0 with rise(a) = (L(a − ½) + L(a + ½))/2 − L(a), the
+ * loss's rise half the distance between the solutions away from each end (α = 1 is SGD's solution,
+ * α = 0 TR's or Hybrid's).
  */
 @Experiment(
     id = "e4-loss-landscape",
@@ -54,7 +62,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 @Epochs(6)
 @Repeats(1)
 @AtScale(scale = Scale.SMOKE, epochs = 1, batchSizes = 128, trainExamples = 256, testExamples = 128)
+@AtScale(scale = Scale.STUDY, epochs = 28, repeats = 5, batchSizes = 2048)
 @AtScale(scale = Scale.PAPER, epochs = 100, batchSizes = 2048, workload = Cifar10Vgg16.class)
+@Claim(
+    id = "C4a",
+    statement = "TR's solution lies in a wider basin than SGD's",
+    source = "Figure 4",
+    comparison = ClaimComparison.BASIN_SHARPNESS,
+    metric = "trainLoss",
+    methods = {"SGD", "TR"},
+    alphaStep = 0.5,
+    direction = ClaimDirection.AT_LEAST)
+@Claim(
+    id = "C4b",
+    statement = "Hybrid's solution lies in a wider basin than SGD's",
+    source = "Figure 4",
+    comparison = ClaimComparison.BASIN_SHARPNESS,
+    metric = "trainLoss",
+    methods = {"SGD", "Hybrid"},
+    alphaStep = 0.5,
+    direction = ClaimDirection.AT_LEAST)
 public class LossLandscape implements CustomTrials {
 
   /** The compared pairs (A, B), in the order of the paper's figure. */

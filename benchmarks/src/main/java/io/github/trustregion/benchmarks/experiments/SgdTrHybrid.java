@@ -14,9 +14,9 @@ import java.lang.annotation.Target;
  * experiments E3 and E4 compare them: SGD with step 0.1, TR with subproblem step 0.1, and Hybrid
  * (TR until the training accuracy stops improving, then SGD) with the same settings.
  *
- * <p>Hybrid's plateau patience is 3 epochs at paper scale and 1 at the shorter ci and smoke runs,
- * so that it can switch within them. The step sizes and the plateau rule differ between methods on
- * purpose and are declared as allowed differences.
+ * <p>Hybrid's plateau patience is 3 epochs at the study and paper scales (the paper's) and 1 at the
+ * shorter ci and smoke runs, so that it can switch within them. The step sizes and the plateau rule
+ * differ between methods on purpose and are declared as allowed differences.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,7 +26,7 @@ import java.lang.annotation.Target;
 @Optimizer(
     label = "Hybrid",
     method = "Hybrid",
-    scales = Scale.PAPER,
+    scales = {Scale.STUDY, Scale.PAPER},
     settings = {"tr.subproblemStepSize=0.1", "sgd.learningRate=0.1", "plateau.patience=3"})
 @Optimizer(
     label = "Hybrid",

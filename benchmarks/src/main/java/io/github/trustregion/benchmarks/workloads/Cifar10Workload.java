@@ -46,7 +46,7 @@ public abstract class Cifar10Workload extends ImageWorkload {
     return switch (scale) {
       case SMOKE -> 256;
       case CI -> 10_000;
-      case PAPER -> Integer.MAX_VALUE;
+      case STUDY, PAPER -> Integer.MAX_VALUE;
     };
   }
 
@@ -55,7 +55,7 @@ public abstract class Cifar10Workload extends ImageWorkload {
     return switch (scale) {
       case SMOKE -> 128;
       case CI -> 2_000;
-      case PAPER -> Integer.MAX_VALUE;
+      case STUDY, PAPER -> Integer.MAX_VALUE;
     };
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * A Fashion-MNIST workload: the dataset from {@link FashionMnist#directory()} with default subset
- * sizes of 512/256 (smoke), {@value #CI_TRAIN}/{@value #CI_TEST} (ci) and all 60,000/10,000 (paper)
- * training/test images.
+ * sizes of 512/256 (smoke), {@value #CI_TRAIN}/{@value #CI_TEST} (ci) and all 60,000/10,000 (study
+ * and paper) training/test images.
  */
 public abstract class FashionMnistWorkload extends ImageWorkload {
 
@@ -47,7 +47,7 @@ public abstract class FashionMnistWorkload extends ImageWorkload {
     return switch (scale) {
       case SMOKE -> 512;
       case CI -> CI_TRAIN;
-      case PAPER -> Integer.MAX_VALUE;
+      case STUDY, PAPER -> Integer.MAX_VALUE;
     };
   }
 
@@ -56,7 +56,7 @@ public abstract class FashionMnistWorkload extends ImageWorkload {
     return switch (scale) {
       case SMOKE -> 256;
       case CI -> CI_TEST;
-      case PAPER -> Integer.MAX_VALUE;
+      case STUDY, PAPER -> Integer.MAX_VALUE;
     };
   }
 }

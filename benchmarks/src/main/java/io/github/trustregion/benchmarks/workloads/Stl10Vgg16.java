@@ -69,7 +69,7 @@ public final class Stl10Vgg16 extends ImageWorkload {
     return switch (scale) {
       case SMOKE -> 128;
       case CI -> 2_000;
-      case PAPER -> Integer.MAX_VALUE;
+      case STUDY, PAPER -> Integer.MAX_VALUE;
     };
   }
 }

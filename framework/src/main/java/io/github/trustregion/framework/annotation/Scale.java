@@ -13,6 +13,15 @@ public enum Scale {
   SMOKE,
   /** The nightly run on 2 CPU cores: an hour at most for all experiments together. */
   CI,
+  /**
+   * A study that can test the paper's claims on 2 CPU cores: the whole of Fashion-MNIST (60,000
+   * training and 10,000 test images), at least 800 optimizer steps at the largest batch size, at
+   * least 5 repeats that pair by repeat index (same initialization and data order for every method)
+   * in every experiment that declares claims, and the same number of epochs for every method of an
+   * experiment; each experiment's network is chosen to fit the budget (the MLP where the small
+   * CNN's trust-region epochs would not). Larger than {@link #CI}, far smaller than {@link #PAPER}.
+   */
+  STUDY,
   /** The paper's settings, for a GPU. */
   PAPER;
 

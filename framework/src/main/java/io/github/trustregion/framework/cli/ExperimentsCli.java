@@ -462,7 +462,8 @@ public final class ExperimentsCli {
         names = "--scale",
         paramLabel = "S",
         converter = ScaleConverter.class,
-        description = "smoke, ci or paper (default: -D" + ExperimentOptions.SCALE + ", else ci)")
+        description =
+            "smoke, ci, study or paper (default: -D" + ExperimentOptions.SCALE + ", else ci)")
     Scale scale;
 
     @Option(

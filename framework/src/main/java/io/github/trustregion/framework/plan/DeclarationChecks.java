@@ -2,6 +2,7 @@ package io.github.trustregion.framework.plan;
 
 import io.github.trustregion.framework.annotation.AllowedDifferences;
 import io.github.trustregion.framework.annotation.AtScale;
+import io.github.trustregion.framework.annotation.Claim;
 import io.github.trustregion.framework.annotation.Experiment;
 import io.github.trustregion.framework.annotation.ExperimentKind;
 import io.github.trustregion.framework.annotation.Metrics;
@@ -14,7 +15,11 @@ import io.github.trustregion.framework.custom.CustomTrial;
 import io.github.trustregion.framework.custom.CustomTrials;
 import io.github.trustregion.framework.method.MethodRegistry;
 import io.github.trustregion.framework.method.SettingSpec;
+import io.github.trustregion.framework.result.ClaimBatch;
+import io.github.trustregion.framework.result.ClaimComparison;
+import io.github.trustregion.framework.result.ClaimDeclaration;
 import io.github.trustregion.framework.result.PaperValue;
+import io.github.trustregion.framework.result.ParameterKeys;
 import io.github.trustregion.framework.result.TrialMetrics;
 import io.github.trustregion.framework.workload.Workload;
 import java.lang.reflect.Modifier;
@@ -36,7 +41,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The checks of one experiment class's declaration that relate its annotations to each other and to
  * what the trials record: names, scales, optimizers and tracks, the workload, {@code @Metrics},
- * {@code @PaperResult}, {@code @AllowedDifferences} and the custom trials it plans.
+ * {@code @PaperResult}, {@code @AllowedDifferences}, {@code @Claim} and the custom trials it plans.
  *
  * <p>Every problem names the class, the annotation as written and the fix; checks report and go on,
  * so that one pass finds every problem.
@@ -559,6 +564,321 @@ final class DeclarationChecks {
                             + scale.id()
                             + "."));
       }
+    }
+  }
+
+  /**
+   * Returns the claims the {@code @Claim}s declare, after checking each against the planned trials:
+   * a unique non-blank id, a statement and a source; methods that are methods of the trials
+   * (parameters {@code method}, {@code methodA}, {@code methodB}), as many as the comparison reads;
+   * a metric the trials record (when the recorded keys are known; the epoch quantities for {@link
+   * ClaimComparison#STAGE_JUMP} and {@link ClaimComparison#BASIN_SHARPNESS}); a setting whose keys
+   * and values some planned trial has; and no parameter the comparison does not read.
+   *
+   * @param trials every planned trial at the scale
+   * @param recorded the metric keys the training and track trials record (empty: not known)
+   */
+  List<ClaimDeclaration> claims(List<TrialSpec> trials, Set<String> recorded) {
+    List<ClaimDeclaration> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    Set<String> methods = new TreeSet<>();
+    Map<String, Set<String>> parameterValues = new java.util.TreeMap<>();
+    for (TrialSpec t : trials) {
+      for (String key : List.of(ParameterKeys.METHOD, "methodA", "methodB")) {
+        String value = t.parameters().get(key);
+        if (value != null) {
+          methods.add(value);
+        }
+      }
+      t.parameters()
+          .forEach((k, v) -> parameterValues.computeIfAbsent(k, x -> new TreeSet<>()).add(v));
+    }
+    for (Claim c : AnnotationSupport.findRepeatableAnnotations(type, Claim.class)) {
+      String where = "@Claim(id = \"" + c.id() + "\")";
+      if (c.id().isBlank() || !ids.add(c.id())) {
+        problems.add(
+            where,
+            c.id().isBlank()
+                ? "the id is blank; give every claim a short id such as \"C1\"."
+                : "the id is declared twice; give every claim of the experiment its own id.");
+      }
+      if (c.statement().isBlank() || c.source().isBlank()) {
+        problems.add(
+            where,
+            "the statement or the source is blank; say what is claimed and where it comes "
+                + "from (such as source = \"Figure 3\").");
+      }
+      checkClaimMethods(c, where, methods, trials);
+      checkClaimMetric(c, where, recorded, trials);
+      checkClaimParameters(c, where, trials, parameterValues);
+      Map<String, String> setting = new LinkedHashMap<>();
+      for (String entry : c.setting()) {
+        int eq = entry.indexOf('=');
+        if (eq <= 0) {
+          problems.add(
+              where,
+              "the setting '" + entry + "' is not of the form key=value (such as scale=ci).");
+          continue;
+        }
+        String key = entry.substring(0, eq).trim();
+        String value = entry.substring(eq + 1).trim();
+        setting.put(key, value);
+        if (!parameterValues.containsKey(key)) {
+          problems.add(
+              where,
+              "the setting names the parameter '"
+                  + key
+                  + "', which no planned trial has; use one of "
+                  + parameterValues.keySet()
+                  + " or remove it from @Claim(setting = ...).");
+        } else if (!parameterValues.get(key).contains(value)) {
+          problems.add(
+              where,
+              "no planned trial has "
+                  + key
+                  + "="
+                  + value
+                  + " (planned values: "
+                  + parameterValues.get(key)
+                  + "); fix @Claim(setting = ...), or use batch = ClaimBatch.SMALLEST or LARGEST "
+                  + "for a batch size that differs between scales.");
+        }
+      }
+      if (!Double.isFinite(c.threshold())) {
+        problems.add(where, "the threshold " + c.threshold() + " is not a finite number.");
+      }
+      out.add(
+          new ClaimDeclaration(
+              c.id(),
+              c.statement(),
+              c.source(),
+              c.comparison(),
+              c.metric(),
+              List.of(c.methods()),
+              c.batch(),
+              setting,
+              c.direction(),
+              c.threshold(),
+              c.stage(),
+              c.parameter(),
+              c.against(),
+              c.alphaStep()));
+    }
+    return out;
+  }
+
+  private void checkClaimMethods(
+      Claim c, String where, Set<String> methods, List<TrialSpec> trials) {
+    int n = c.methods().length;
+    boolean countOk =
+        switch (c.comparison()) {
+          case DIFFERENCE, RATIO, BASIN_SHARPNESS -> n == 2;
+          case MARGIN_OVER_MAX -> n >= 3;
+          case BATCH_DROP -> n == 1 || n == 2;
+          case STAGE_JUMP, TREND, BOUND, FIT_QUALITY -> n == 1;
+        };
+    if (!countOk) {
+      problems.add(
+          where,
+          "comparison = "
+              + c.comparison()
+              + " reads "
+              + switch (c.comparison()) {
+                case DIFFERENCE, RATIO, BASIN_SHARPNESS -> "two methods";
+                case MARGIN_OVER_MAX -> "at least three methods (the first against the others)";
+                case BATCH_DROP -> "one or two methods";
+                case STAGE_JUMP, TREND, BOUND, FIT_QUALITY -> "one method";
+              }
+              + " but methods = "
+              + Arrays.toString(c.methods())
+              + " names "
+              + n
+              + "; fix @Claim(methods = ...).");
+    }
+    for (String m : c.methods()) {
+      if (!methods.contains(m)) {
+        problems.add(
+            where,
+            "the method '"
+                + m
+                + "' is not a method of this experiment's trials at this scale; "
+                + "its methods: "
+                + methods
+                + ". Fix @Claim(methods = ...).");
+      }
+    }
+    if (c.comparison() == ClaimComparison.STAGE_JUMP && n == 1) {
+      trials.stream()
+          .filter(t -> t.type() == TrialType.TRACK && t.label().equals(c.methods()[0]))
+          .findFirst()
+          .ifPresentOrElse(
+              t -> {
+                if (c.stage() < 1 || c.stage() >= t.stages().size()) {
+                  problems.add(
+                      where,
+                      "stage = "
+                          + c.stage()
+                          + " names no stage boundary of the track '"
+                          + t.label()
+                          + "', which has "
+                          + t.stages().size()
+                          + " stage(s); use a stage from 1 to "
+                          + (t.stages().size() - 1)
+                          + " (the jump is measured after its end).");
+                }
+              },
+              () ->
+                  problems.add(
+                      where,
+                      "comparison = STAGE_JUMP needs a @Track, but '"
+                          + c.methods()[0]
+                          + "' is not the label of a track of this experiment; fix @Claim(methods "
+                          + "= ...)."));
+    }
+    if (c.comparison() == ClaimComparison.BASIN_SHARPNESS && n == 2) {
+      boolean pair =
+          trials.stream()
+              .anyMatch(
+                  t ->
+                      c.methods()[0].equals(t.parameters().get("methodA"))
+                          && c.methods()[1].equals(t.parameters().get("methodB")));
+      if (!pair) {
+        problems.add(
+            where,
+            "no planned trial interpolates between '"
+                + c.methods()[0]
+                + "' (α = 1, parameter methodA) and '"
+                + c.methods()[1]
+                + "' (α = 0, parameter methodB); name a planned pair in that order.");
+      }
+    }
+  }
+
+  private void checkClaimMetric(
+      Claim c, String where, Set<String> recorded, List<TrialSpec> trials) {
+    if (c.comparison() == ClaimComparison.STAGE_JUMP
+        || c.comparison() == ClaimComparison.BASIN_SHARPNESS) {
+      if (!ClaimDeclaration.EPOCH_QUANTITIES.contains(c.metric())) {
+        problems.add(
+            where,
+            "comparison = "
+                + c.comparison()
+                + " reads the quantity '"
+                + c.metric()
+                + "', which is none of "
+                + ClaimDeclaration.EPOCH_QUANTITIES
+                + "; fix @Claim(metric = ...).");
+      }
+      return;
+    }
+    boolean trains = trials.stream().anyMatch(t -> t.type() != TrialType.CUSTOM);
+    List<String> metrics = new ArrayList<>(List.of(c.metric()));
+    if (c.comparison() == ClaimComparison.BOUND) {
+      metrics.add(c.against());
+    }
+    for (String metric : metrics) {
+      if (metric.isBlank()) {
+        problems.add(where, "a metric is blank; name a metric the trials record.");
+      } else if (metric.equals(ClaimDeclaration.SECONDS_PER_EPOCH)) {
+        if (!trains) {
+          problems.add(
+              where,
+              "the quantity '"
+                  + metric
+                  + "' comes from training epochs, but this experiment plans no "
+                  + "training or track trials; use a metric its trials record.");
+        }
+      } else if (!recorded.isEmpty() && !recorded.contains(metric)) {
+        problems.add(
+            where,
+            "the metric '"
+                + metric
+                + "' is not recorded by the trials of this experiment; use one "
+                + "of "
+                + recorded
+                + " or "
+                + ClaimDeclaration.SECONDS_PER_EPOCH
+                + ".");
+      }
+    }
+  }
+
+  private void checkClaimParameters(
+      Claim c, String where, List<TrialSpec> trials, Map<String, Set<String>> parameterValues) {
+    ClaimComparison k = c.comparison();
+    List<String> unread = new ArrayList<>();
+    if (c.stage() != 0 && k != ClaimComparison.STAGE_JUMP) {
+      unread.add("stage");
+    }
+    if (!c.parameter().isBlank() && k != ClaimComparison.TREND) {
+      unread.add("parameter");
+    }
+    if (!c.against().isBlank() && k != ClaimComparison.BOUND) {
+      unread.add("against");
+    }
+    if (c.alphaStep() != 0 && k != ClaimComparison.BASIN_SHARPNESS) {
+      unread.add("alphaStep");
+    }
+    if (!unread.isEmpty()) {
+      problems.add(
+          where,
+          "comparison = "
+              + k
+              + " does not read "
+              + String.join(", ", unread)
+              + "; remove "
+              + (unread.size() == 1 ? "it" : "them")
+              + " or choose the comparison that reads "
+              + (unread.size() == 1 ? "it" : "them")
+              + ".");
+    }
+    if (k == ClaimComparison.TREND && !parameterValues.containsKey(c.parameter())) {
+      problems.add(
+          where,
+          "comparison = TREND needs parameter = the name of a numeric trial parameter, but '"
+              + c.parameter()
+              + "' is none of "
+              + parameterValues.keySet()
+              + ".");
+    }
+    if (k == ClaimComparison.FIT_QUALITY && !parameterValues.containsKey("lambda")) {
+      problems.add(
+          where,
+          "comparison = FIT_QUALITY fits T(λ) against the parameter 'lambda', which no "
+              + "planned trial has.");
+    }
+    if (k == ClaimComparison.BASIN_SHARPNESS && !(c.alphaStep() > 0)) {
+      problems.add(
+          where,
+          "comparison = BASIN_SHARPNESS needs alphaStep > 0 (the step h in α on each side "
+              + "of the ends, a multiple of the α grid's step such as 0.5).");
+    }
+    if (k == ClaimComparison.BATCH_DROP) {
+      if (c.batch() != ClaimBatch.ALL) {
+        problems.add(
+            where,
+            "comparison = BATCH_DROP compares the smallest with the largest batch size; "
+                + "leave batch at ClaimBatch.ALL.");
+      }
+      long sizes =
+          trials.stream()
+              .filter(t -> t.type() != TrialType.CUSTOM)
+              .map(t -> t.parameters().get(ParameterKeys.BATCH_SIZE))
+              .distinct()
+              .count();
+      if (sizes < 2) {
+        problems.add(
+            where,
+            "comparison = BATCH_DROP needs trials at two batch sizes or more, but this "
+                + "experiment has "
+                + sizes
+                + " at this scale; declare more @BatchSizes or drop the claim.");
+      }
+    }
+    if (c.batch() != ClaimBatch.ALL && !parameterValues.containsKey(ParameterKeys.BATCH_SIZE)) {
+      problems.add(
+          where,
+          "batch = " + c.batch() + " needs trials with a batch size; leave it at ClaimBatch.ALL.");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.trustregion.framework.plan;
 
+import io.github.trustregion.framework.result.ClaimDeclaration;
 import io.github.trustregion.framework.result.ExperimentManifest;
 import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.framework.result.TrialResult;
@@ -13,19 +14,24 @@ import java.util.List;
  * @param trials every trial, in run order (tuning trials first)
  * @param tunings the experiment's validated {@code @Tune}s; the repeats of a tuned optimizer get
  *     their chosen setting when they run ({@link #tuningOf})
+ * @param claims the claims the experiment declares ({@code @Claim}), validated against the trials
  */
 public record ExperimentPlan(
-    ExperimentDefinition definition, List<TrialSpec> trials, List<TuningSpec> tunings) {
+    ExperimentDefinition definition,
+    List<TrialSpec> trials,
+    List<TuningSpec> tunings,
+    List<ClaimDeclaration> claims) {
 
   /** Copies the lists. */
   public ExperimentPlan {
     trials = List.copyOf(trials);
     tunings = List.copyOf(tunings);
+    claims = List.copyOf(claims);
   }
 
-  /** Creates a plan without tuning. */
+  /** Creates a plan without tuning and without claims. */
   public ExperimentPlan(ExperimentDefinition definition, List<TrialSpec> trials) {
-    this(definition, trials, List.of());
+    this(definition, trials, List.of(), List.of());
   }
 
   /**
@@ -60,6 +66,7 @@ public record ExperimentPlan(
         d.metrics(),
         d.allowedDifferences(),
         trials.stream().map(TrialSpec::toPlannedTrial).toList(),
-        paper);
+        paper,
+        claims);
   }
 }

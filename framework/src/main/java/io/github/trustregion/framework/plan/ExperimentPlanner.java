@@ -10,6 +10,7 @@ import io.github.trustregion.framework.annotation.Track;
 import io.github.trustregion.framework.custom.CustomTrial;
 import io.github.trustregion.framework.custom.CustomTrials;
 import io.github.trustregion.framework.method.MethodRegistry;
+import io.github.trustregion.framework.result.ClaimDeclaration;
 import io.github.trustregion.framework.result.MetricKeys;
 import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.framework.workload.Workload;
@@ -308,10 +309,11 @@ public final class ExperimentPlanner {
     trials.addAll(TrialExpansion.customTrialSpecs(definition, customs));
     checks.checkAllowedDifferences(trials);
     checks.checkMethodsAtBatchSizes(trials, scale);
+    List<ClaimDeclaration> claims = checks.claims(trials, recordedMetrics);
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ExperimentPlan(definition, trials, tunings));
+    return Optional.of(new ExperimentPlan(definition, trials, tunings, claims));
   }
 
   /** Returns the stable id of a training or track trial. */

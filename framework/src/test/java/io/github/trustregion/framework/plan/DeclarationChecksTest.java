@@ -170,7 +170,7 @@ class DeclarationChecksTest {
   @Test
   void returnsEveryScaleWhenTheExperimentListsNone() {
     assertThat(checks(EveryScale.class).experimentScales(experiment(EveryScale.class)))
-        .containsExactly(Scale.SMOKE, Scale.CI, Scale.PAPER);
+        .containsExactly(Scale.SMOKE, Scale.CI, Scale.STUDY, Scale.PAPER);
     assertThat(problems.isEmpty()).isTrue();
   }
 

@@ -5,6 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.github.trustregion.framework.result.BadResultFile;
 import io.github.trustregion.reports.analysis.ExperimentSummary;
+import io.github.trustregion.reports.analysis.claims.ClaimRow;
 import io.github.trustregion.reports.stats.ComparisonSettings;
 import java.util.List;
 
@@ -69,10 +70,31 @@ public final class HtmlReport {
       ComparisonSettings settings,
       List<Rendered> experiments,
       List<BadResultFile> badFiles) {
+    return render(title, resultsDirectory, settings, experiments, badFiles, List.of());
+  }
+
+  /**
+   * Renders the page with the claims table of the run (shown only when some experiment declares
+   * claims) and the result files left out.
+   *
+   * @param title the page's title
+   * @param resultsDirectory the directory the results were read from, shown on the page
+   * @param settings how comparisons were made
+   * @param experiments each experiment's summary with its charts
+   * @param badFiles the files left out of every number, with what is wrong and the fix
+   * @param claims the evaluated claims of the run
+   */
+  public static String render(
+      String title,
+      String resultsDirectory,
+      ComparisonSettings settings,
+      List<Rendered> experiments,
+      List<BadResultFile> badFiles,
+      List<ClaimRow> claims) {
     StringOutput out = new StringOutput(1 << 16);
     TEMPLATES.render(
         "page.jte",
-        Sections.Page.of(title, resultsDirectory, settings, experiments, badFiles),
+        Sections.Page.of(title, resultsDirectory, settings, experiments, badFiles, claims),
         out);
     return out.toString();
   }

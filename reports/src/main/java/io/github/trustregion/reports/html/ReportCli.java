@@ -70,8 +70,10 @@ public final class ReportCli {
               + ReportWriter.SUMMARY_JSON
               + ", "
               + ReportWriter.SUMMARY_CSV
-              + " and "
+              + ", "
               + ReportWriter.COMPARISONS_CSV
+              + " and "
+              + ReportWriter.CLAIMS_CSV
               + ".");
       if (!summary.badFiles().isEmpty()) {
         err.println(
@@ -96,8 +98,8 @@ public final class ReportCli {
       separator = " ",
       usageHelpWidth = 100,
       description =
-          "Re-renders a results directory into report.html, summary.json, summary.csv and"
-              + " comparisons.csv, without running anything.",
+          "Re-renders a results directory into report.html, summary.json, summary.csv,"
+              + " comparisons.csv and claims.csv, without running anything.",
       exitCodeListHeading = "Exit codes:%n",
       exitCodeList = {
         "0:the report was written from every result file",

@@ -1,6 +1,7 @@
 package io.github.trustregion.reports.html;
 
 import io.github.trustregion.reports.analysis.ExperimentSummary;
+import io.github.trustregion.reports.analysis.claims.ClaimRow;
 import io.github.trustregion.reports.stats.ComparisonSettings;
 import java.util.List;
 
@@ -15,13 +16,15 @@ import java.util.List;
  * @param experiments one summary per experiment, sorted by id
  * @param badFiles every result file left out because it cannot be used: the file, what is wrong and
  *     the fix, one line each (empty when every file was usable)
+ * @param claims the claims the experiments declare, evaluated (Holm across all of them)
  */
 public record ReportSummary(
     int schemaVersion,
     String resultsDirectory,
     ComparisonSettings statistics,
     List<ExperimentSummary> experiments,
-    List<String> badFiles) {
+    List<String> badFiles,
+    List<ClaimRow> claims) {
 
   /** The version of this format. */
   public static final int SCHEMA_VERSION = 1;

@@ -7,6 +7,8 @@ import io.github.trustregion.reports.analysis.Analyzer;
 import io.github.trustregion.reports.analysis.ComparisonRow;
 import io.github.trustregion.reports.analysis.ExperimentSummary;
 import io.github.trustregion.reports.analysis.GroupStat;
+import io.github.trustregion.reports.analysis.claims.ClaimEvaluator;
+import io.github.trustregion.reports.analysis.claims.ClaimRow;
 import io.github.trustregion.reports.load.LoadedExperiment;
 import io.github.trustregion.reports.load.ResultsLoader;
 import io.github.trustregion.reports.stats.Comparison;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Renders a results directory into an output directory: {@value #HTML} (self-contained), {@value
  * #SUMMARY_JSON}, {@value #SUMMARY_CSV} (one row per method, setting and metric) and {@value
- * #COMPARISONS_CSV} (one row per comparison).
+ * #COMPARISONS_CSV} (one row per comparison) and {@value #CLAIMS_CSV} (one row per declared claim
+ * and setting).
  */
 public final class ReportWriter {
 
@@ -37,6 +40,9 @@ public final class ReportWriter {
 
   /** The per-group CSV's file name. */
   public static final String SUMMARY_CSV = "summary.csv";
+
+  /** The claims CSV's file name: one row per declared claim and setting. */
+  public static final String CLAIMS_CSV = "claims.csv";
 
   /** The comparisons CSV's file name. */
   public static final String COMPARISONS_CSV = "comparisons.csv";
@@ -80,13 +86,15 @@ public final class ReportWriter {
           summary.planned(),
           summary.comparisons().size());
     }
+    List<ClaimRow> claims = new ClaimEvaluator(settings.alpha()).evaluate(experiments);
     ReportSummary report =
         new ReportSummary(
             ReportSummary.SCHEMA_VERSION,
             results.toString(),
             settings,
             summaries,
-            loaded.bad().stream().map(BadResultFile::toString).toList());
+            loaded.bad().stream().map(BadResultFile::toString).toList(),
+            claims);
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException(
           "The report directory "
@@ -99,12 +107,18 @@ public final class ReportWriter {
       Files.writeString(
           out.resolve(HTML),
           HtmlReport.render(
-              "Trust-region experiments", results.toString(), settings, rendered, loaded.bad()),
+              "Trust-region experiments",
+              results.toString(),
+              settings,
+              rendered,
+              loaded.bad(),
+              claims),
           StandardCharsets.UTF_8);
       ResultFiles.mapper().writeValue(out.resolve(SUMMARY_JSON).toFile(), report);
       Files.writeString(out.resolve(SUMMARY_CSV), summaryCsv(summaries), StandardCharsets.UTF_8);
       Files.writeString(
           out.resolve(COMPARISONS_CSV), comparisonsCsv(summaries), StandardCharsets.UTF_8);
+      Files.writeString(out.resolve(CLAIMS_CSV), claimsCsv(claims), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot write the report into " + out + ": " + e.getMessage(), e);
@@ -248,6 +262,53 @@ public final class ReportWriter {
                 row.paired().adjustedT(),
                 row.paired().adjustedWilcoxon()));
       }
+    }
+    return csv.toString();
+  }
+
+  /** Returns the claims CSV: one row per declared claim and setting. */
+  public static String claimsCsv(List<ClaimRow> claims) {
+    Csv csv =
+        new Csv()
+            .row(
+                Arrays.asList(
+                    "experiment",
+                    "claim",
+                    "statement",
+                    "source",
+                    "quantity",
+                    "setting",
+                    "test",
+                    "n",
+                    "effect",
+                    "ciLower",
+                    "ciUpper",
+                    "p",
+                    "holmP",
+                    "holmPOpposite",
+                    "smallestDetectable",
+                    "verdict",
+                    "note"));
+    for (ClaimRow r : claims) {
+      csv.row(
+          Arrays.asList(
+              r.experiment(),
+              r.id(),
+              r.statement(),
+              r.source(),
+              r.quantity(),
+              r.setting(),
+              r.test(),
+              r.n(),
+              r.effect(),
+              r.lower(),
+              r.upper(),
+              r.p(),
+              r.adjustedP(),
+              r.adjustedOppositeP(),
+              r.detectable(),
+              r.verdict(),
+              r.note()));
     }
     return csv.toString();
   }

@@ -15,6 +15,7 @@ import io.github.trustregion.reports.analysis.StageRow;
 import io.github.trustregion.reports.analysis.TrialKeys;
 import io.github.trustregion.reports.analysis.TrialProblem;
 import io.github.trustregion.reports.analysis.TuningRow;
+import io.github.trustregion.reports.analysis.claims.ClaimRow;
 import io.github.trustregion.reports.stats.ComparisonSettings;
 import java.util.List;
 import java.util.TreeMap;
@@ -38,6 +39,7 @@ public final class Sections {
    * @param nav one entry per experiment
    * @param badFiles the result files left out, with problem and fix
    * @param experiments the experiments' sections
+   * @param claims the claims table of the run
    */
   public record Page(
       String title,
@@ -46,7 +48,8 @@ public final class Sections {
       String alpha,
       List<NavItem> nav,
       List<BadFile> badFiles,
-      List<Experiment> experiments) {
+      List<Experiment> experiments,
+      Claims claims) {
 
     /** Builds the page from the rendered experiments. */
     public static Page of(
@@ -54,7 +57,8 @@ public final class Sections {
         String resultsDirectory,
         ComparisonSettings settings,
         List<HtmlReport.Rendered> experiments,
-        List<BadResultFile> badFiles) {
+        List<BadResultFile> badFiles,
+        List<ClaimRow> claims) {
       return new Page(
           title,
           resultsDirectory,
@@ -64,9 +68,23 @@ public final class Sections {
           badFiles.stream()
               .map(b -> new BadFile(b.file().toString(), b.problem(), b.fix()))
               .toList(),
-          experiments.stream().map(Experiment::of).toList());
+          experiments.stream().map(Experiment::of).toList(),
+          new Claims(
+              Formats.fmt(100 * settings.confidenceLevel()),
+              Formats.fmt(settings.alpha()),
+              claims));
     }
   }
+
+  /**
+   * The claims table of the run ({@code claims.jte}): every declared claim at every setting it
+   * holds at, Holm-adjusted across all of them.
+   *
+   * @param confidencePercent the intervals' confidence level in percent, formatted
+   * @param alpha the significance level, formatted
+   * @param rows one per claim and setting (empty: no section)
+   */
+  public record Claims(String confidencePercent, String alpha, List<ClaimRow> rows) {}
 
   /**
    * One line of the page's table of contents.

@@ -258,7 +258,8 @@ public final class ResultsLoader {
         m.metrics() == null ? List.of() : m.metrics(),
         m.allowedDifferences() == null ? List.of() : m.allowedDifferences(),
         m.trials(),
-        m.paperValues() == null ? List.of() : m.paperValues());
+        m.paperValues() == null ? List.of() : m.paperValues(),
+        m.claims());
   }
 
   private static TrialResult checkTrial(ExperimentManifest manifest, TrialResult t) {

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param allowedDifferences method settings that differ between methods on purpose
  * @param trials every planned trial
  * @param paperValues the paper's numbers for this experiment
+ * @param claims the claims the experiment declares about its results (empty in manifests written
+ *     before claims were recorded, which still load)
  */
 public record ExperimentManifest(
     int schemaVersion,
@@ -34,7 +36,43 @@ public record ExperimentManifest(
     List<String> metrics,
     List<String> allowedDifferences,
     List<PlannedTrial> trials,
-    List<PaperValue> paperValues) {
+    List<PaperValue> paperValues,
+    List<ClaimDeclaration> claims) {
+
+  /** Treats absent claims (a manifest written before they were recorded) as none. */
+  public ExperimentManifest {
+    claims = claims == null ? List.of() : List.copyOf(claims);
+  }
+
+  /** Creates a manifest that declares no claims. */
+  public ExperimentManifest(
+      int schemaVersion,
+      String experiment,
+      String className,
+      String title,
+      String description,
+      String kind,
+      String scale,
+      String workload,
+      List<String> metrics,
+      List<String> allowedDifferences,
+      List<PlannedTrial> trials,
+      List<PaperValue> paperValues) {
+    this(
+        schemaVersion,
+        experiment,
+        className,
+        title,
+        description,
+        kind,
+        scale,
+        workload,
+        metrics,
+        allowedDifferences,
+        trials,
+        paperValues,
+        List.of());
+  }
 
   /** Returns the planned trials keyed by id. */
   public Map<String, PlannedTrial> trialsById() {

@@ -1,0 +1,311 @@
+package io.github.trustregion.reports.analysis.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.trustregion.framework.result.ClaimBatch;
+import io.github.trustregion.framework.result.ClaimComparison;
+import io.github.trustregion.framework.result.ClaimDeclaration;
+import io.github.trustregion.framework.result.ClaimDirection;
+import io.github.trustregion.framework.result.EpochRecord;
+import io.github.trustregion.framework.result.ExperimentManifest;
+import io.github.trustregion.framework.result.PlannedTrial;
+import io.github.trustregion.framework.result.Series;
+import io.github.trustregion.framework.result.TrialResult;
+import io.github.trustregion.framework.result.TrialStatus;
+import io.github.trustregion.reports.load.LoadedExperiment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The claims table on hand-made trials. Expected numbers from SciPy 1.17 ({@code ttest_rel}, {@code
+ * ttest_ind(equal_var=False)}, {@code ttest_1samp}, {@code t.ppf}) and Holm's formula by hand.
+ */
+class ClaimEvaluatorTest {
+
+  private static final double[] TR = {0.80, 0.82, 0.85, 0.79, 0.84};
+  private static final double[] SGD = {0.78, 0.80, 0.81, 0.80, 0.80};
+  private static final double[] HYBRID = {0.79, 0.80, 0.84, 0.78, 0.83};
+
+  private static TrialResult trial(
+      String method, int repeat, int batch, Map<String, Double> metrics, List<EpochRecord> epochs) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("method", method);
+    p.put("batchSize", Integer.toString(batch));
+    p.put("repeat", Integer.toString(repeat));
+    p.put("seed", Integer.toString(100 + repeat));
+    p.put("scale", "study");
+    return new TrialResult(
+        1,
+        "e__" + method + "__b" + batch + "__r" + repeat,
+        "e",
+        TrialStatus.COMPLETED,
+        "",
+        p,
+        Map.of(),
+        epochs,
+        metrics,
+        Map.of(),
+        1.0,
+        Map.of());
+  }
+
+  private static TrialResult accuracy(String method, int repeat, int batch, double value) {
+    return trial(method, repeat, batch, Map.of("bestTestAccuracy", value), List.of());
+  }
+
+  private static LoadedExperiment experiment(
+      String kind, List<ClaimDeclaration> claims, List<TrialResult> trials) {
+    List<PlannedTrial> planned = new ArrayList<>();
+    trials.forEach(t -> planned.add(new PlannedTrial(t.trialId(), t.parameters())));
+    ExperimentManifest manifest =
+        new ExperimentManifest(
+            1,
+            "e",
+            "a.E",
+            "e",
+            "",
+            kind,
+            "study",
+            "w",
+            List.of("bestTestAccuracy"),
+            List.of(),
+            planned,
+            List.of(),
+            claims);
+    return new LoadedExperiment(Path.of("e"), manifest, trials, List.of(), List.of());
+  }
+
+  private static ClaimDeclaration claim(
+      String id,
+      ClaimComparison comparison,
+      String metric,
+      List<String> methods,
+      ClaimBatch batch,
+      int stage,
+      double alphaStep) {
+    return new ClaimDeclaration(
+        id,
+        "s",
+        "Figure 3",
+        comparison,
+        metric,
+        methods,
+        batch,
+        Map.of(),
+        ClaimDirection.AT_LEAST,
+        0,
+        stage,
+        "",
+        "",
+        alphaStep);
+  }
+
+  @Test
+  void pairsByRepeatAtTheLargestBatchAndAdjustsAcrossTheRunsClaims() {
+    List<TrialResult> trials = new ArrayList<>();
+    for (int r = 0; r < 5; r++) {
+      trials.add(accuracy("TR", r, 2048, TR[r]));
+      trials.add(accuracy("SGD", r, 2048, SGD[r]));
+      trials.add(accuracy("Hybrid", r, 2048, HYBRID[r]));
+      // the small batch must not enter a claim at the largest batch
+      trials.add(accuracy("TR", r, 128, 0.1));
+      trials.add(accuracy("SGD", r, 128, 0.9));
+      trials.add(accuracy("Hybrid", r, 128, 0.1));
+    }
+    LoadedExperiment e =
+        experiment(
+            "training",
+            List.of(
+                claim(
+                    "C1",
+                    ClaimComparison.DIFFERENCE,
+                    "bestTestAccuracy",
+                    List.of("TR", "SGD"),
+                    ClaimBatch.LARGEST,
+                    0,
+                    0),
+                claim(
+                    "C2",
+                    ClaimComparison.MARGIN_OVER_MAX,
+                    "bestTestAccuracy",
+                    List.of("Hybrid", "TR", "SGD"),
+                    ClaimBatch.LARGEST,
+                    0,
+                    0)),
+            trials);
+
+    List<ClaimRow> rows = new ClaimEvaluator(0.05).evaluate(List.of(e));
+
+    assertThat(rows).hasSize(2);
+    ClaimRow c1 = rows.get(0);
+    assertThat(c1.test()).isEqualTo("paired t");
+    assertThat(c1.n()).isEqualTo(5);
+    assertThat(c1.setting()).isEqualTo("batchSize=2048, scale=study");
+    assertThat(c1.effect()).isCloseTo(0.022, within(1e-12));
+    assertThat(c1.lower()).isCloseTo(-0.0034465397149170476, within(1e-10));
+    assertThat(c1.upper()).isCloseTo(0.047446539714916955, within(1e-10));
+    assertThat(c1.p()).isCloseTo(0.03716216741318447, within(1e-10));
+    assertThat(c1.detectable()).isCloseTo(0.02816278133968508, within(1e-10));
+    // Holm over {0.0372, 0.9977}: 2 · 0.0372
+    assertThat(c1.adjustedP()).isCloseTo(0.07432433482636894, within(1e-10));
+    assertThat(c1.verdict()).isEqualTo(ClaimRow.NOT_DISTINGUISHABLE);
+    assertThat(c1.quantity()).isEqualTo("TR − SGD of bestTestAccuracy ≥ 0");
+
+    ClaimRow c2 = rows.get(1);
+    // Hybrid − max(TR, SGD) per repeat: −0.01, −0.02, −0.01, −0.02, −0.01
+    assertThat(c2.effect()).isCloseTo(-0.014, within(1e-12));
+    assertThat(c2.p()).isCloseTo(0.9976820802910479, within(1e-10));
+    assertThat(c2.adjustedP()).isCloseTo(0.9976820802910479, within(1e-10));
+    // opposite family {1 − 0.0372, 0.00232}: 2 · 0.00232
+    assertThat(c2.adjustedOppositeP()).isCloseTo(2 * 0.002317919708952172, within(1e-10));
+    assertThat(c2.verdict()).isEqualTo(ClaimRow.CONTRADICTED);
+  }
+
+  @Test
+  void fallsBackToWelchWhenTheRepeatsDoNotPair() {
+    double[] a = {0.80, 0.82, 0.85};
+    double[] b = {0.78, 0.80, 0.81, 0.70};
+    List<TrialResult> trials = new ArrayList<>();
+    for (int r = 0; r < a.length; r++) {
+      trials.add(accuracy("TR", r, 512, a[r]));
+    }
+    for (int r = 0; r < b.length; r++) {
+      trials.add(accuracy("SGD", 10 + r, 512, b[r]));
+    }
+    LoadedExperiment e =
+        experiment(
+            "training",
+            List.of(
+                claim(
+                    "C1",
+                    ClaimComparison.DIFFERENCE,
+                    "bestTestAccuracy",
+                    List.of("TR", "SGD"),
+                    ClaimBatch.ALL,
+                    0,
+                    0)),
+            trials);
+
+    ClaimRow row = new ClaimEvaluator(0.05).evaluate(List.of(e)).get(0);
+
+    assertThat(row.test()).isEqualTo("Welch");
+    assertThat(row.n()).isEqualTo(7);
+    assertThat(row.effect()).isCloseTo(0.0508333333333334, within(1e-12));
+    assertThat(row.p()).isCloseTo(0.07196860057045379, within(1e-10));
+    assertThat(row.lower()).isCloseTo(-0.025456588486511597, within(1e-9));
+    assertThat(row.upper()).isCloseTo(0.1271232551531784, within(1e-9));
+    assertThat(row.detectable()).isCloseTo(0.08614509593931896, within(1e-9));
+    assertThat(row.adjustedP()).isEqualTo(row.p());
+    assertThat(row.verdict()).isEqualTo(ClaimRow.NOT_DISTINGUISHABLE);
+  }
+
+  private static EpochRecord epoch(int epoch, int stage, double trainLoss) {
+    return new EpochRecord(
+        epoch, stage, stage == 0 ? "SGD" : "TR", trainLoss, 0.8, 0.6, 0.7, epoch, 1, 0, 0, null);
+  }
+
+  @Test
+  void measuresTheJumpAtAStageBoundaryPerTrialAndSupportsIt() {
+    double[][] losses = {
+      {0.50, 0.40, 0.70, 0.60}, {0.45, 0.35, 0.60, 0.50}, {0.52, 0.30, 0.71, 0.4}
+    };
+    List<TrialResult> trials = new ArrayList<>();
+    for (int r = 0; r < losses.length; r++) {
+      double[] l = losses[r];
+      trials.add(
+          trial(
+              "SGD-TR",
+              r,
+              1024,
+              Map.of(),
+              List.of(epoch(1, 0, l[0]), epoch(2, 0, l[1]), epoch(3, 1, l[2]), epoch(4, 1, l[3]))));
+    }
+    LoadedExperiment e =
+        experiment(
+            "tracks",
+            List.of(
+                claim(
+                    "C3",
+                    ClaimComparison.STAGE_JUMP,
+                    "trainLoss",
+                    List.of("SGD-TR"),
+                    ClaimBatch.ALL,
+                    1,
+                    0)),
+            trials);
+
+    ClaimRow row = new ClaimEvaluator(0.05).evaluate(List.of(e)).get(0);
+
+    // jumps 0.30, 0.25, 0.41 (first epoch of stage 2 − last epoch of stage 1)
+    assertThat(row.effect()).isCloseTo((0.30 + 0.25 + 0.41) / 3, within(1e-12));
+    assertThat(row.p()).isCloseTo(0.010560685916088762, within(1e-10));
+    assertThat(row.verdict()).isEqualTo(ClaimRow.SUPPORTED);
+  }
+
+  @Test
+  void comparesTheSharpnessOfBothEndsOfAnInterpolationCurve() {
+    // L(α) = 3(α − 1)² near α = 1 and (α)² near α = 0, sampled at −0.5 … 1.5 in steps of 0.5:
+    // rise(1) = (L(0.5) + L(1.5))/2 − L(1), rise(0) = (L(−0.5) + L(0.5))/2 − L(0)
+    double[][] curve = {{-0.5, 0.25}, {0.0, 0.0}, {0.5, 0.75}, {1.0, 0.0}, {1.5, 0.75}};
+    List<List<Double>> rows = new ArrayList<>();
+    for (double[] p : curve) {
+      rows.add(List.of(p[0], p[1]));
+    }
+    Map<String, String> parameters =
+        Map.of("method", "SGD-vs-TR", "methodA", "SGD", "methodB", "TR", "repeat", "0");
+    TrialResult t =
+        new TrialResult(
+            1,
+            "e__SGD-vs-TR__r0",
+            "e",
+            TrialStatus.COMPLETED,
+            "",
+            parameters,
+            Map.of(),
+            List.of(),
+            Map.of(),
+            Map.of("interpolation", new Series(List.of("alpha", "trainLoss"), rows)),
+            1.0,
+            Map.of());
+
+    assertThat(ClaimEvaluator.sharpnessDifference(t, "trainLoss", 0.5).getAsDouble())
+        .isCloseTo(0.75 - 0.5, within(1e-12));
+    assertThat(ClaimEvaluator.sharpnessDifference(t, "trainLoss", 0.1)).isEmpty();
+
+    LoadedExperiment e =
+        experiment(
+            "landscape",
+            List.of(
+                claim(
+                    "C4",
+                    ClaimComparison.BASIN_SHARPNESS,
+                    "trainLoss",
+                    List.of("SGD", "TR"),
+                    ClaimBatch.ALL,
+                    0,
+                    0.5)),
+            List.of(t));
+    ClaimRow row = new ClaimEvaluator(0.05).evaluate(List.of(e)).get(0);
+    assertThat(row.n()).isEqualTo(1);
+    assertThat(row.effect()).isCloseTo(0.25, within(1e-12));
+    assertThat(row.test()).isEqualTo("—");
+    assertThat(row.verdict()).startsWith("not tested: fewer than 2 values (n = 1)");
+  }
+
+  @Test
+  void fitsTheSlopeAndTheFitQualityPerRepeat() {
+    assertThat(ClaimEvaluator.slope(List.of(new double[] {1, 3}, new double[] {3, 7})))
+        .isCloseTo(2.0, within(1e-12));
+    // points exactly on T(λ) = log(1 + 0.5λ)/log(1 + 0.01λ) give R² = 1 up to the fit's accuracy
+    List<double[]> exact = new ArrayList<>();
+    for (double l : new double[] {10, 30, 50, 70, 90, 110}) {
+      exact.add(new double[] {l, Math.log(1 + 0.5 * l) / Math.log(1 + 0.01 * l)});
+    }
+    assertThat(ClaimEvaluator.fitQuality(exact)).isCloseTo(1.0, within(1e-4));
+  }
+}
