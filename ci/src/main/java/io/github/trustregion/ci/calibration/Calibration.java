@@ -132,7 +132,7 @@ public final class Calibration {
               + ": only "
               + baselineRepeats.size()
               + " of its repeats are complete, the baseline needs at least 2 (incomplete: "
-              + incomplete
+              + describe(incomplete, settings.baselineRepeats())
               + "). Wait for the run, or give another range.");
     }
     if (drawRepeats.size() < settings.nightlySize()) {
@@ -144,7 +144,7 @@ public final class Calibration {
               + " of its repeats are complete, fewer than --nightly-size "
               + settings.nightlySize()
               + " (incomplete: "
-              + incomplete
+              + describe(incomplete, settings.drawRepeats())
               + "). Wait for the run, or give a smaller size.");
     }
     Selector selector = new Selector(directory, plannedByRepeat, trialsById);
@@ -635,6 +635,33 @@ public final class Calibration {
     SortedMap<String, String> setting = TrialSettings.of(parameters, ids);
     Integer repeat = repeatOf(parameters);
     return setting + "#" + (repeat == null ? "?" : repeat - offset);
+  }
+
+  /**
+   * Returns the incomplete repeats of {@code range} as ranges ({@code 3-5, 9}) with the first
+   * incomplete trial of the first of them.
+   */
+  static String describe(Map<Integer, String> incomplete, RepeatRange range) {
+    List<Integer> repeats = incomplete.keySet().stream().filter(range::contains).sorted().toList();
+    if (repeats.isEmpty()) {
+      return "none";
+    }
+    return "repeats " + ranges(repeats) + ", e.g. " + incomplete.get(repeats.get(0));
+  }
+
+  /** Returns ascending repeats as ranges of consecutive ones, e.g. {@code 3-5, 9}. */
+  static String ranges(List<Integer> repeats) {
+    List<String> parts = new ArrayList<>();
+    int i = 0;
+    while (i < repeats.size()) {
+      int j = i;
+      while (j + 1 < repeats.size() && repeats.get(j + 1) == repeats.get(j) + 1) {
+        j++;
+      }
+      parts.add(i == j ? "" + repeats.get(i) : repeats.get(i) + "-" + repeats.get(j));
+      i = j + 1;
+    }
+    return String.join(", ", parts);
   }
 
   private static Spread spread(List<Double> values) {

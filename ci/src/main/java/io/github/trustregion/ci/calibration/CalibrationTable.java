@@ -39,15 +39,21 @@ public final class CalibrationTable {
             number(100 * s.tolerance()),
             number(s.power())));
     if (!result.incompleteRepeats().isEmpty()) {
-      out.append("Left out, incomplete: ");
-      out.append(
-          String.join(
-              "; ",
-              new java.util.TreeMap<>(result.incompleteRepeats())
-                  .entrySet().stream()
-                      .map(e -> "repeat " + e.getKey() + " (" + e.getValue() + ")")
-                      .toList()));
-      out.append(".\n\n");
+      out.append("Left out as incomplete: baseline ")
+          .append(Calibration.describe(result.incompleteRepeats(), s.baselineRepeats()))
+          .append("; draws ")
+          .append(Calibration.describe(result.incompleteRepeats(), s.drawRepeats()))
+          .append(" (every incomplete repeat with its first incomplete trial: JSON).\n\n");
+    }
+    for (InjectionResult injection : result.injections()) {
+      java.util.List<Integer> left =
+          result.drawRepeats().stream().filter(r -> !injection.repeats().contains(r)).toList();
+      if (!left.isEmpty()) {
+        out.append(injection.injection())
+            .append(": left out, the replacement has not completed: repeats ")
+            .append(Calibration.ranges(left))
+            .append(".\n\n");
+      }
     }
     StringBuilder header =
         new StringBuilder(
