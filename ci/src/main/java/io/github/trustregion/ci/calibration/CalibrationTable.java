@@ -25,7 +25,7 @@ public final class CalibrationTable {
         String.format(
             Locale.ROOT,
             "Baseline from repeats %s (%d complete), draws of %d from repeats %s (%d complete):"
-                + " %d disjoint blocks, %d random draws (seed %d); α = %s, tolerance %s points,"
+                + " %d disjoint block(s), %d random draws (seed %d); α = %s, tolerance %s points,"
                 + " power %s.%n%n",
             s.baselineRepeats(),
             result.baselineRepeats().size(),
@@ -138,7 +138,7 @@ public final class CalibrationTable {
       out.append(
           String.format(
               Locale.ROOT,
-              "%s: measured on %d repeats; %d disjoint blocks.%n",
+              "%s: measured on %d repeats; %d disjoint block(s).%n",
               injection.injection(),
               injection.repeats().size(),
               injection.disjointBlocks()));
