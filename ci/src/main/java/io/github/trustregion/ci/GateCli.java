@@ -6,6 +6,12 @@ import io.github.trustregion.ci.baseline.BlessResult;
 import io.github.trustregion.ci.baseline.BlessSettings;
 import io.github.trustregion.ci.baseline.Blesser;
 import io.github.trustregion.ci.baseline.Provenance;
+import io.github.trustregion.ci.calibration.Calibration;
+import io.github.trustregion.ci.calibration.CalibrationResult;
+import io.github.trustregion.ci.calibration.CalibrationSettings;
+import io.github.trustregion.ci.calibration.CalibrationTable;
+import io.github.trustregion.ci.calibration.Injection;
+import io.github.trustregion.ci.calibration.RepeatRange;
 import io.github.trustregion.ci.gate.Gate;
 import io.github.trustregion.ci.gate.GateAllureResults;
 import io.github.trustregion.ci.gate.GateOutcome;
@@ -13,6 +19,7 @@ import io.github.trustregion.ci.gate.GateResult;
 import io.github.trustregion.ci.gate.GateTable;
 import io.github.trustregion.ci.run.GateInputException;
 import io.github.trustregion.ci.run.IncompleteRunException;
+import io.github.trustregion.ci.run.RunReader;
 import io.github.trustregion.framework.commandline.CommandLines;
 import io.github.trustregion.framework.result.ResultFileException;
 import io.github.trustregion.framework.result.ResultFiles;
@@ -28,6 +35,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,13 +56,18 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The gate's command line: {@code check} compares a run with the baselines, {@code bless} writes
- * the baselines from a run.
+ * the baselines from a run, {@code calibrate} measures the gate's false alarms and detection rates
+ * on many repeats of one run ({@link Calibration}).
  *
  * <pre>
  *   ci/bin/gate check [-h] --results DIR [--baselines DIR] [--alpha A] [--markdown FILE] [--json FILE]
  *                     [--allure DIR]
  *   ci/bin/gate bless [-h] --results DIR [--baselines DIR] [--tolerance T] [--reference METHOD]
  *                     [--metrics LIST] [--commit SHA] [--command TEXT]
+ *   ci/bin/gate calibrate [-h] --results DIR --experiment ID --baseline-repeats A-B --draw-repeats C-D
+ *                     --nightly-size N [--draws K] [--seed S] [--alpha A] [--tolerance T] [--power P]
+ *                     [--reference METHOD] [--metrics LIST] [--inject LABEL=EXPERIMENT/LABEL2[@OFFSET]]...
+ *                     [--json FILE] [--markdown FILE]
  * </pre>
  *
  * <p>The options are parsed by picocli ({@link Check}, {@link Bless}, {@link CommandLines}); {@code
@@ -65,7 +78,8 @@ import picocli.CommandLine.ParseResult;
  * twice) or unusable input (including a run at another scale, or one that trained on another
  * workload, number of examples, network or planned epochs and batch sizes than its baseline was
  * computed on). {@code bless} exits 0, 2 (incomplete run, nothing written) or 3 (bad arguments or
- * input, nothing written).
+ * input, nothing written). {@code calibrate} exits 0 or 3 (bad arguments, or ranges, sizes or
+ * injections that do not fit the run).
  */
 public final class GateCli {
 
@@ -111,7 +125,8 @@ public final class GateCli {
   public int run(String... args) {
     Check check = new Check();
     Bless bless = new Bless();
-    CommandLine cli = commandLine(check, bless, out, err);
+    Calibrate calibrate = new Calibrate();
+    CommandLine cli = commandLine(check, bless, calibrate, out, err);
     int badInput = GateOutcome.BAD_INPUT.exitCode();
     OptionalInt parsed = CommandLines.parse(cli, args, badInput);
     if (parsed.isPresent()) {
@@ -119,11 +134,16 @@ public final class GateCli {
     }
     ParseResult subcommand = cli.getParseResult().subcommand();
     if (subcommand == null) {
-      return CommandLines.usageError(cli, "Give a subcommand: check or bless.", badInput);
+      return CommandLines.usageError(
+          cli, "Give a subcommand: check, bless or calibrate.", badInput);
     }
     String name = subcommand.commandSpec().name();
     try {
-      return name.equals("check") ? check(check) : bless(bless, args);
+      return switch (name) {
+        case "check" -> check(check);
+        case "bless" -> bless(bless, args);
+        default -> calibrate(calibrate, args);
+      };
     } catch (GateInputException | ResultFileException | UncheckedIOException e) {
       err.println("gate " + name + ": " + e.getMessage());
       return badInput;
@@ -230,17 +250,59 @@ public final class GateCli {
     return 0;
   }
 
+  private int calibrate(Calibrate options, String[] args) {
+    ResultFiles run = new ResultFiles(existingDirectory(options.results, "--results"));
+    CalibrationSettings settings =
+        new CalibrationSettings(
+            options.experiment,
+            options.baselineRepeats,
+            options.drawRepeats,
+            options.nightlySize,
+            options.draws,
+            options.seed,
+            options.alpha,
+            ComparisonSettings.defaults().confidenceLevel(),
+            options.tolerance,
+            options.power,
+            options.reference,
+            Arrays.stream(options.metrics.split(","))
+                .map(String::trim)
+                .filter(m -> !m.isEmpty())
+                .toList(),
+            options.injections);
+    CalibrationResult result = new Calibration(settings).run(RunReader.read(run), options.results);
+    String markdown = CalibrationTable.markdown(result);
+    out.print(markdown);
+    if (options.markdown != null) {
+      append(options.markdown, markdown);
+    }
+    if (options.json != null) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put(
+          "command",
+          "ci/bin/gate "
+              + Arrays.stream(args).map(GateCli::shellQuoted).collect(Collectors.joining(" ")));
+      json.put("resultsDirectory", options.results);
+      json.put("calibration", result);
+      ResultFiles.writeAtomically(options.json, json);
+    }
+    return 0;
+  }
+
   /**
    * Returns the option names (without the leading {@code --}, and without {@code help}) that a
-   * subcommand ({@code check} or {@code bless}) accepts, for checks of scripts.
+   * subcommand ({@code check}, {@code bless} or {@code calibrate}) accepts, for checks of scripts.
    */
   static Set<String> acceptedOptions(String subcommand) {
     PrintStream none =
         new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     CommandLine command =
-        commandLine(new Check(), new Bless(), none, none).getSubcommands().get(subcommand);
+        commandLine(new Check(), new Bless(), new Calibrate(), none, none)
+            .getSubcommands()
+            .get(subcommand);
     if (command == null) {
-      throw new IllegalArgumentException("No subcommand '" + subcommand + "'; use check or bless.");
+      throw new IllegalArgumentException(
+          "No subcommand '" + subcommand + "'; use check, bless or calibrate.");
     }
     return command.getCommandSpec().options().stream()
         .filter(option -> !option.usageHelp())
@@ -250,14 +312,15 @@ public final class GateCli {
   }
 
   /**
-   * Returns the gate's command line, with its subcommands parsing into {@code check} and {@code
-   * bless}.
+   * Returns the gate's command line, with its subcommands parsing into {@code check}, {@code bless}
+   * and {@code calibrate}.
    */
   private static CommandLine commandLine(
-      Check check, Bless bless, PrintStream out, PrintStream err) {
+      Check check, Bless bless, Calibrate calibrate, PrintStream out, PrintStream err) {
     CommandLine cli = CommandLines.create(new Top(), out, err);
     cli.addSubcommand("check", CommandLines.create(check, out, err));
     cli.addSubcommand("bless", CommandLines.create(bless, out, err));
+    cli.addSubcommand("calibrate", CommandLines.create(calibrate, out, err));
     // The gate's synopsis is its subcommands' synopses, aligned under its heading.
     String indent = " ".repeat(cli.getCommandSpec().usageMessage().synopsisHeading().length());
     cli.getHelpSectionMap()
@@ -341,7 +404,9 @@ public final class GateCli {
       synopsisHeading = "usage: ",
       description =
           "The accuracy-gap gate: check compares a run with the baselines, bless writes the"
-              + " baselines from a run; --help after a subcommand describes its options.",
+              + " baselines from a run, calibrate measures the gate's false alarms and detection"
+              + " rates on many repeats of one run; --help after a subcommand describes its"
+              + " options.",
       commandListHeading = "commands:%n",
       optionListHeading = "options:%n",
       usageHelpWidth = 100,
@@ -501,6 +566,193 @@ public final class GateCli {
         paramLabel = "TEXT",
         description = "the command that produced the results (default: ${DEFAULT-VALUE})")
     String command = DEFAULT_RUN_COMMAND;
+  }
+
+  /** The options of {@code calibrate}. */
+  @Command(
+      name = "calibrate",
+      sortOptions = false,
+      sortSynopsis = false,
+      separator = " ",
+      synopsisHeading = "usage: ",
+      optionListHeading = "options:%n",
+      usageHelpWidth = 100,
+      description =
+          "Measures the gate on many repeats of one run: blesses a baseline from some repeats,"
+              + " gates nightly-sized draws of the others (false alarms) and of the others with a"
+              + " method replaced by a weakened one run on the same seeds (detection).",
+      exitCodeListHeading = "exit codes:%n",
+      exitCodeList = {
+        "0:calibrated",
+        "3:bad arguments or input (ranges outside the run or overlapping, a nightly size larger than"
+            + " the draw range, an injection whose experiment, label or seeds do not fit)"
+      })
+  static final class Calibrate {
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "print this help and exit")
+    boolean help;
+
+    @Option(
+        names = "--results",
+        paramLabel = "DIR",
+        required = true,
+        description = "the results directory holding the repeats (read only)")
+    String results;
+
+    @Option(
+        names = "--experiment",
+        paramLabel = "ID",
+        required = true,
+        description = "the gated experiment whose repeats are drawn, e.g. e3-large-batch")
+    String experiment;
+
+    @Option(
+        names = "--baseline-repeats",
+        paramLabel = "A-B",
+        required = true,
+        converter = RangeConverter.class,
+        description = "the repeats the baseline is blessed from, e.g. 0-29")
+    RepeatRange baselineRepeats;
+
+    @Option(
+        names = "--draw-repeats",
+        paramLabel = "C-D",
+        required = true,
+        converter = RangeConverter.class,
+        description = "the repeats the nightly-sized runs are drawn from, disjoint from A-B")
+    RepeatRange drawRepeats;
+
+    @Option(
+        names = "--nightly-size",
+        paramLabel = "N",
+        required = true,
+        converter = SizeConverter.class,
+        description = "the repeats per drawn run, at least 2")
+    int nightlySize;
+
+    @Option(
+        names = "--draws",
+        paramLabel = "K",
+        converter = CountConverter.class,
+        description = "the number of random draws (default: ${DEFAULT-VALUE})")
+    int draws = 1000;
+
+    @Option(
+        names = "--seed",
+        paramLabel = "S",
+        description = "the seed of the random draws (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(
+        names = "--alpha",
+        paramLabel = "A",
+        converter = AlphaConverter.class,
+        description =
+            "the significance level of the Holm-adjusted tests, in [0.000001, 0.5]"
+                + " (default: ${DEFAULT-VALUE})")
+    double alpha = ComparisonSettings.defaults().alpha();
+
+    @Option(
+        names = "--tolerance",
+        paramLabel = "T",
+        converter = ToleranceConverter.class,
+        description = "the tolerance of every baselined gap, in [0, 1] (default: ${DEFAULT-VALUE})")
+    double tolerance = 0;
+
+    @Option(
+        names = "--power",
+        paramLabel = "P",
+        converter = PowerConverter.class,
+        description =
+            "the power at which the detectable drop is stated, in (0, 1) (default: ${DEFAULT-VALUE})")
+    double power = 0.8;
+
+    @Option(
+        names = "--reference",
+        paramLabel = "METHOD",
+        description = "the method the gaps are measured against (default: ${DEFAULT-VALUE})")
+    String reference = "SGD";
+
+    @Option(
+        names = "--metrics",
+        paramLabel = "LIST",
+        description = "the gated metrics, comma-separated (default: ${DEFAULT-VALUE})")
+    String metrics = "finalTestAccuracy";
+
+    @Option(
+        names = Injection.OPTION,
+        paramLabel = "LABEL=EXPERIMENT/LABEL2[@OFFSET]",
+        converter = InjectionConverter.class,
+        description =
+            "replace method LABEL's trials by LABEL2's of EXPERIMENT at repeat (repeat − OFFSET),"
+                + " run on the same seeds; repeatable, each evaluated separately")
+    List<Injection> injections = new ArrayList<>();
+
+    @Option(
+        names = "--markdown",
+        paramLabel = "FILE",
+        description = "append the table as Markdown to FILE")
+    Path markdown;
+
+    @Option(
+        names = "--json",
+        paramLabel = "FILE",
+        description = "write everything, with the command, as JSON to FILE")
+    Path json;
+  }
+
+  /** Converts a repeat range {@code A-B}. */
+  static final class RangeConverter implements ITypeConverter<RepeatRange> {
+    @Override
+    public RepeatRange convert(String text) {
+      try {
+        return RepeatRange.parse(text, "the range");
+      } catch (GateInputException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + text + "' is not a range of repeats; give FIRST-LAST, e.g. 0-29.");
+      }
+    }
+  }
+
+  /** Converts an injection {@code LABEL=EXPERIMENT/LABEL2[@OFFSET]}. */
+  static final class InjectionConverter implements ITypeConverter<Injection> {
+    @Override
+    public Injection convert(String text) {
+      try {
+        return Injection.parse(text);
+      } catch (GateInputException e) {
+        throw new CommandLine.TypeConversionException(
+            "'"
+                + text
+                + "' is not LABEL=EXPERIMENT/LABEL2[@OFFSET], e.g. TR=e3-weakened-tr/TR-step0.03@30.");
+      }
+    }
+  }
+
+  /** Converts {@code --nightly-size}: a whole number ≥ 2 (the gate's test needs 2 repeats). */
+  static final class SizeConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      return CommandLines.wholeNumber(text, 2);
+    }
+  }
+
+  /** Converts {@code --draws}: a whole number ≥ 1. */
+  static final class CountConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      return CommandLines.wholeNumber(text, 1);
+    }
+  }
+
+  /** Converts {@code --power}: a number in (0, 1). */
+  static final class PowerConverter implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String text) {
+      return CommandLines.number(text, 0, 1, true);
+    }
   }
 
   /** Converts {@code check --alpha}'s text to a number in [1e-6, 0.5]. */

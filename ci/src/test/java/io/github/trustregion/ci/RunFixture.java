@@ -268,6 +268,67 @@ public final class RunFixture {
     return files;
   }
 
+  /**
+   * Writes a complete experiment {@code experiment} of the given methods at {@link #BATCH_SIZES},
+   * in the layout of {@link #write}, whose repeat r has the seed of the fixture experiment's repeat
+   * {@code r + seedOffset} (as an experiment run on the seeds of another's later repeats); best =
+   * final + {@link #BEST_OVER_FINAL}.
+   */
+  public static void writeOnSeeds(
+      ResultFiles files,
+      String experiment,
+      List<String> methods,
+      int repeats,
+      int seedOffset,
+      Accuracy accuracy) {
+    Setup setup = Setup.DEFAULT;
+    List<PlannedTrial> planned = new ArrayList<>();
+    for (String method : methods) {
+      for (int batchSize : BATCH_SIZES) {
+        for (int repeat = 0; repeat < repeats; repeat++) {
+          Map<String, String> parameters =
+              parameters(method, batchSize, repeat, "ci", setup.epochs());
+          parameters.put("seed", Integer.toString(1000 + repeat + seedOffset));
+          String id = experiment + "-" + method + "-b" + batchSize + "-r" + repeat;
+          planned.add(new PlannedTrial(id, parameters));
+          double finalAccuracy = accuracy.of(method, batchSize, repeat);
+          files.writeTrial(
+              new TrialResult(
+                  TrialResult.SCHEMA_VERSION,
+                  id,
+                  experiment,
+                  TrialStatus.COMPLETED,
+                  "",
+                  parameters,
+                  Map.of(),
+                  List.of(),
+                  Map.of(
+                      "finalTestAccuracy",
+                      finalAccuracy,
+                      "bestTestAccuracy",
+                      finalAccuracy + BEST_OVER_FINAL),
+                  Map.of(),
+                  1.0,
+                  setup.environment()));
+        }
+      }
+    }
+    files.writeManifest(
+        new ExperimentManifest(
+            1,
+            experiment,
+            RunFixture.class.getName(),
+            "Fixture on other seeds",
+            "Test accuracy of weakened methods on the seeds of later repeats.",
+            "training",
+            "ci",
+            "synthetic",
+            List.of("finalTestAccuracy", "bestTestAccuracy"),
+            List.of(),
+            planned,
+            List.of()));
+  }
+
   /** Writes an experiment that has no methods to compare (like E4's landscape), complete. */
   public static void writeLandscape(ResultFiles files, String scale) {
     Map<String, String> parameters =

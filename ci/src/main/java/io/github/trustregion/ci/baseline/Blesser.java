@@ -62,18 +62,35 @@ public final class Blesser {
    *     experiment disagree on their workload, example counts or network
    */
   public BlessResult bless(ResultFiles run, Map<String, Baseline> existing, Provenance provenance) {
-    List<String> experiments = run.experiments();
+    return bless(RunReader.read(run), run.root().toString(), existing, provenance);
+  }
+
+  /**
+   * Computes the baselines of every experiment of a run already read, or of a selection of its
+   * trials (each experiment's plan restricted to the trials selected); see {@link
+   * #bless(ResultFiles, Map, Provenance)}.
+   *
+   * @param read the run's experiments by id, as {@link RunReader#read} returns them
+   * @param where the results directory (or selection) the experiments were read from, for messages
+   * @param existing the current baselines by experiment
+   * @param provenance where the run came from
+   */
+  public BlessResult bless(
+      Map<String, ExperimentDirectory> read,
+      String where,
+      Map<String, Baseline> existing,
+      Provenance provenance) {
+    List<String> experiments = List.copyOf(read.keySet());
     if (experiments.isEmpty()) {
       throw new GateInputException(
           "The results directory "
-              + run.root()
+              + where
               + " holds no experiment (no "
               + "<experiment>/manifest.json). Pass --results with the directory the experiments wrote.");
     }
     List<TrialProblem> problems = new ArrayList<>();
     Map<String, List<TrialResult>> trialsByExperiment = new LinkedHashMap<>();
     Map<String, ExperimentManifest> manifests = new LinkedHashMap<>();
-    Map<String, ExperimentDirectory> read = RunReader.read(run);
     for (String experiment : experiments) {
       ExperimentManifest manifest = read.get(experiment).manifest();
       List<TrialResult> trials = read.get(experiment).trials();

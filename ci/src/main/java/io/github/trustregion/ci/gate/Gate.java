@@ -18,7 +18,6 @@ import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.reports.stats.ComparisonSettings;
 import io.github.trustregion.reports.stats.Comparisons;
 import io.github.trustregion.reports.stats.Holm;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -98,6 +97,17 @@ public final class Gate {
    *     was computed on
    */
   public GateResult evaluate(ResultFiles run, List<Baseline> baselines) {
+    return evaluate(RunReader.read(run), baselines);
+  }
+
+  /**
+   * Evaluates a run already read (or a selection of its trials, each experiment's plan restricted
+   * to the trials selected) against the baselines; see {@link #evaluate(ResultFiles, List)}.
+   *
+   * @param read the run's experiments by id, as {@link RunReader#read} returns them
+   * @param baselines the baselines, at least one
+   */
+  public GateResult evaluate(Map<String, ExperimentDirectory> read, List<Baseline> baselines) {
     if (baselines.isEmpty()) {
       throw new GateInputException(
           "There are no baselines to compare with. Write them from a complete run "
@@ -111,7 +121,6 @@ public final class Gate {
     List<String> ungated = new ArrayList<>();
     List<ConfigurationCheck> configurations = new ArrayList<>();
     List<ConfigurationDifference> differences = new ArrayList<>();
-    Map<String, ExperimentDirectory> read = RunReader.read(run);
     read.forEach(
         (experiment, directory) -> {
           if (!baselined.contains(experiment)) {
@@ -120,7 +129,7 @@ public final class Gate {
           }
         });
     for (Baseline baseline : baselines) {
-      evaluate(run, read, baseline, comparisons, problems, pending, configurations, differences);
+      evaluate(read, baseline, comparisons, problems, pending, configurations, differences);
     }
     if (!differences.isEmpty()) {
       throw new ConfigurationMismatchException(differences);
@@ -158,7 +167,6 @@ public final class Gate {
   }
 
   private void evaluate(
-      ResultFiles run,
       Map<String, ExperimentDirectory> read,
       Baseline baseline,
       Comparisons comparisons,
@@ -167,7 +175,7 @@ public final class Gate {
       List<ConfigurationCheck> configurations,
       List<ConfigurationDifference> differences) {
     String experiment = baseline.experiment();
-    if (!Files.isRegularFile(run.experimentDirectory(experiment).resolve(ResultFiles.MANIFEST))) {
+    if (!read.containsKey(experiment)) {
       problems.add(
           new TrialProblem(
               experiment,
