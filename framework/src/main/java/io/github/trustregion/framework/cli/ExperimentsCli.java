@@ -269,11 +269,9 @@ public final class ExperimentsCli {
       PrintStream out) {
     List<String> base = new ArrayList<>();
     base.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String jvmArgument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!jvmArgument.startsWith("-agentlib:") && !jvmArgument.startsWith("-javaagent:")) {
-        base.add(jvmArgument);
-      }
-    }
+    base.addAll(
+        WorkerPool.jvmArgumentsPerWorker(
+            ManagementFactory.getRuntimeMXBean().getInputArguments(), workers));
     base.add("-cp");
     base.add(System.getProperty("java.class.path"));
     base.add(ExperimentsCli.class.getName());

@@ -12,10 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,8 @@ public final class WorkerPool {
   private static final Logger LOG =
       LoggerFactory.getLogger("io.github.trustregion.framework.progress");
   private static final Duration POLL = Duration.ofSeconds(2);
+  private static final long MIN_WORKER_MEGABYTES = 512;
+  private static final Pattern SIZE = Pattern.compile("(\\d+)([kKmMgGtT]?)");
 
   private final Path results;
   private final int workers;
@@ -71,6 +76,49 @@ public final class WorkerPool {
     this.workers = workers;
     this.threadsPerWorker = threadsPerWorker;
     this.command = command;
+  }
+
+  /**
+   * Returns the JVM arguments of one of {@code workers} workers: the parent's, with its memory
+   * limits divided among the workers, since W workers on one machine share its memory. The heap
+   * ({@code -Xmx}) and JavaCPP's native limits ({@code -Dorg.bytedeco.javacpp.maxbytes} and {@code
+   * maxphysicalbytes}, by which ND4J bounds its off-heap memory) are each divided by W, down to
+   * {@value #MIN_WORKER_MEGABYTES} MB; a debugger or agent argument is left out (two processes
+   * cannot share its port); everything else is passed unchanged. (Without the division, two workers
+   * with the experiments' limit of 10 GB of physical memory each were killed by the kernel's
+   * out-of-memory killer on a 24 GB machine.)
+   */
+  public static List<String> jvmArgumentsPerWorker(List<String> parent, int workers) {
+    List<String> out = new ArrayList<>();
+    for (String argument : parent) {
+      if (argument.startsWith("-agentlib:") || argument.startsWith("-javaagent:")) {
+        continue;
+      }
+      String limited = divided(argument, "-Xmx", workers);
+      limited = divided(limited, "-Dorg.bytedeco.javacpp.maxbytes=", workers);
+      out.add(divided(limited, "-Dorg.bytedeco.javacpp.maxphysicalbytes=", workers));
+    }
+    return out;
+  }
+
+  private static String divided(String argument, String prefix, int workers) {
+    if (!argument.startsWith(prefix) || workers <= 1) {
+      return argument;
+    }
+    Matcher size = SIZE.matcher(argument.substring(prefix.length()));
+    if (!size.matches()) {
+      return argument;
+    }
+    long bytes = Long.parseLong(size.group(1));
+    switch (size.group(2).toLowerCase(Locale.ROOT)) {
+      case "k" -> bytes <<= 10;
+      case "m" -> bytes <<= 20;
+      case "g" -> bytes <<= 30;
+      case "t" -> bytes <<= 40;
+      default -> {}
+    }
+    long megabytes = Math.max(MIN_WORKER_MEGABYTES, (bytes / workers) >> 20);
+    return prefix + megabytes + "m";
   }
 
   /**

@@ -118,6 +118,26 @@ class WorkerPoolTest {
   }
 
   @Test
+  void dividesTheParentsMemoryLimitsAmongTheWorkersAndDropsDebuggerAgents() {
+    List<String> parent =
+        List.of(
+            "-Xmx3g",
+            "-Dorg.bytedeco.javacpp.maxbytes=6G",
+            "-Dorg.bytedeco.javacpp.maxphysicalbytes=10G",
+            "-Dexperiments.scale=ci",
+            "-agentlib:jdwp=transport=dt_socket,server=y,address=5005");
+    assertThat(WorkerPool.jvmArgumentsPerWorker(parent, 2))
+        .containsExactly(
+            "-Xmx1536m",
+            "-Dorg.bytedeco.javacpp.maxbytes=3072m",
+            "-Dorg.bytedeco.javacpp.maxphysicalbytes=5120m",
+            "-Dexperiments.scale=ci");
+    assertThat(WorkerPool.jvmArgumentsPerWorker(List.of("-Xmx1g", "-Xss4m"), 4))
+        .containsExactly("-Xmx512m", "-Xss4m");
+    assertThat(WorkerPool.jvmArgumentsPerWorker(List.of("-Xmx3g"), 1)).containsExactly("-Xmx3g");
+  }
+
+  @Test
   void splitsTheCoresBetweenTheWorkersAndRefusesAnEmptyPool() {
     assertThat(WorkerPool.threadsPerWorker(2, 1)).isEqualTo(2);
     assertThat(WorkerPool.threadsPerWorker(2, 2)).isEqualTo(1);
