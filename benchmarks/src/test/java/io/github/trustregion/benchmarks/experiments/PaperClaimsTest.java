@@ -69,14 +69,17 @@ class PaperClaimsTest {
     }
     ExperimentPlan e3 = plan(LargeBatchGeneralization.class, Scale.STUDY);
     assertThat(e3.definition().trainExamples()).isZero(); // the workload's default: all 60,000
-    assertThat(e3.trials()).hasSize(30);
+    // SGD, TR and Hybrid at B = 256 and 2048, SGD tuned per batch size (10 tuning trials and its
+    // repeats), TR-code and TR with products on 1/8 of the minibatch at B = 2048: 5 repeats each.
+    assertThat(e3.trials()).hasSize(3 * 2 * 5 + 10 + 2 * 5 + 2 * 5);
     Map<String, List<Integer>> epochs =
         e3.trials().stream()
             .collect(
                 Collectors.groupingBy(
                     TrialSpec::label,
                     Collectors.mapping(TrialSpec::totalEpochs, Collectors.toList())));
-    assertThat(epochs.keySet()).containsExactlyInAnyOrder("SGD", "TR", "Hybrid");
+    assertThat(epochs.keySet())
+        .containsExactlyInAnyOrder("SGD", "TR", "Hybrid", "SGD-tuned", "TR-code", "TR-sub8");
     assertThat(epochs.values().stream().flatMap(List::stream).distinct()).containsExactly(28);
     assertThat(
             plan(SubproblemDynamics.class, Scale.STUDY).trials().stream()
