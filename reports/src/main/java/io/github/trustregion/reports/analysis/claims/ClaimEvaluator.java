@@ -95,7 +95,7 @@ public final class ClaimEvaluator {
       Optional<ClaimTest.Result> r = p.result();
       String verdict;
       if (Double.isNaN(adjusted[i])) {
-        verdict = "not tested: " + (p.note().isBlank() ? "no test possible" : p.note());
+        verdict = p.note().isBlank() ? "not tested: no test possible" : "not tested (see the note)";
       } else if (adjusted[i] < alpha) {
         verdict = ClaimRow.SUPPORTED;
       } else if (opposite[i] < alpha) {

@@ -18,7 +18,8 @@ package io.github.trustregion.reports.analysis.claims;
  * @param adjustedP its Holm-adjusted value across the run's claims
  * @param adjustedOppositeP the Holm-adjusted one-sided p-value in the opposite direction
  * @param detectable the smallest distance from the threshold this n could have detected
- * @param verdict "supported", "contradicted", "not distinguishable at this n" or "not tested: …"
+ * @param verdict "supported", "contradicted", "not distinguishable at this n" or "not tested (see
+ *     the note)"
  * @param note what was left out or why it was not tested, or empty
  */
 public record ClaimRow(

@@ -294,7 +294,8 @@ class ClaimEvaluatorTest {
     assertThat(row.n()).isEqualTo(1);
     assertThat(row.effect()).isCloseTo(0.25, within(1e-12));
     assertThat(row.test()).isEqualTo("—");
-    assertThat(row.verdict()).startsWith("not tested: fewer than 2 values (n = 1)");
+    assertThat(row.verdict()).isEqualTo("not tested (see the note)");
+    assertThat(row.note()).startsWith("fewer than 2 values (n = 1)");
   }
 
   @Test
