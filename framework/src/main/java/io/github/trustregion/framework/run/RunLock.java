@@ -3,9 +3,6 @@ package io.github.trustregion.framework.run;
 import io.github.trustregion.framework.plan.ExperimentOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -13,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -107,35 +103,25 @@ public final class RunLock implements AutoCloseable {
             "The results directory "
                 + root.toAbsolutePath()
                 + " is in use by another run ("
-                + describe(holder)
+                + LockFiles.describe(holder)
                 + ", lock file "
                 + file
                 + "); wait for that run to finish, or choose another results directory (--results or -D"
                 + ExperimentOptions.RESULTS
                 + "=...).");
       }
-      String previous = read(channel);
+      String previous = LockFiles.read(channel);
       if (!previous.isBlank()) {
         LOG.warn(
             "Taking over the lock {} left by a run that ended without releasing it ({});"
                 + " its trial files are kept, interrupted trials run again",
             file,
-            describe(previous));
+            LockFiles.describe(previous));
       }
-      String content =
-          "pid="
-              + ProcessHandle.current().pid()
-              + "\nhost="
-              + host()
-              + "\nstarted="
-              + Instant.now()
-              + "\n";
-      channel.truncate(0);
-      channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)), 0);
-      channel.force(true);
+      LockFiles.write(channel, LockFiles.holderLines());
       return new RunLock(file, key, channel, lock);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(channel);
+      LockFiles.closeQuietly(channel);
       HELD.remove(key);
       if (e instanceof RuntimeException runtime) {
         throw runtime;
@@ -184,13 +170,13 @@ public final class RunLock implements AutoCloseable {
       for (int attempt = 0; lock == null && attempt < SHARE_ATTEMPTS; attempt++) {
         FileLock exclusive = channel.tryLock();
         if (exclusive != null) {
-          String previous = read(channel);
+          String previous = LockFiles.read(channel);
           if (!previous.isBlank()) {
             LOG.warn(
                 "Taking over the lock {} left by a run that ended without releasing it ({});"
                     + " its trial files are kept, interrupted trials run again",
                 file,
-                describe(previous));
+                LockFiles.describe(previous));
             channel.truncate(0);
           }
           try {
@@ -200,12 +186,12 @@ public final class RunLock implements AutoCloseable {
           }
         }
         lock = channel.tryLock(0, Long.MAX_VALUE, true);
-        if (lock == null && !read(channel).isBlank()) {
+        if (lock == null && !LockFiles.read(channel).isBlank()) {
           break;
         }
         if (lock == null) {
           // Another sharing run holds the lock exclusively for a moment while it cleans up.
-          sleep(SHARE_WAIT_MILLIS);
+          LockFiles.sleep(SHARE_WAIT_MILLIS);
         }
       }
       if (lock == null) {
@@ -216,7 +202,7 @@ public final class RunLock implements AutoCloseable {
             "The results directory "
                 + root.toAbsolutePath()
                 + " is in use by a run that does not share it ("
-                + describe(holder)
+                + LockFiles.describe(holder)
                 + ", lock file "
                 + file
                 + "); wait for that run to finish, or choose another results directory"
@@ -226,7 +212,7 @@ public final class RunLock implements AutoCloseable {
       }
       return new RunLock(file, key, channel, lock);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(channel);
+      LockFiles.closeQuietly(channel);
       HELD.remove(key);
       if (e instanceof RuntimeException runtime) {
         throw runtime;
@@ -258,59 +244,8 @@ public final class RunLock implements AutoCloseable {
     } catch (IOException e) {
       LOG.warn("Cannot release the lock file {} cleanly: {}", file, e.toString());
     } finally {
-      closeQuietly(channel);
+      LockFiles.closeQuietly(channel);
       HELD.remove(key);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static String read(FileChannel channel) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
-    channel.read(buffer, 0);
-    return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-  }
-
-  /** Turns the lock file's lines ({@code pid=..., host=..., started=...}) into words. */
-  private static String describe(String content) {
-    String pid = "?";
-    String host = "?";
-    String started = null;
-    for (String line : content.split("\n")) {
-      String[] parts = line.split("=", 2);
-      if (parts.length == 2) {
-        switch (parts[0].strip()) {
-          case "pid" -> pid = parts[1].strip();
-          case "host" -> host = parts[1].strip();
-          case "started" -> started = parts[1].strip();
-          default -> {}
-        }
-      }
-    }
-    return "process " + pid + " on host " + host + (started == null ? "" : ", started " + started);
-  }
-
-  private static String host() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return System.getenv().getOrDefault("HOSTNAME", "unknown");
-    }
-  }
-
-  private static void closeQuietly(FileChannel channel) {
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        LOG.debug("Closing {} failed", channel, e);
-      }
     }
   }
 }

@@ -2,9 +2,6 @@ package io.github.trustregion.framework.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -12,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,28 +85,18 @@ public final class TrialClaim implements AutoCloseable {
         HELD.remove(key);
         return Optional.empty();
       }
-      String previous = read(channel);
+      String previous = LockFiles.read(channel);
       if (!previous.isBlank()) {
         LOG.warn(
             "Taking over the claim of {} left by a process that ended without releasing it "
                 + "({}); the trial runs again from the start",
             trialId,
-            describe(previous));
+            LockFiles.describe(previous));
       }
-      String content =
-          "pid="
-              + ProcessHandle.current().pid()
-              + "\nhost="
-              + host()
-              + "\nstarted="
-              + Instant.now()
-              + "\n";
-      channel.truncate(0);
-      channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)), 0);
-      channel.force(true);
+      LockFiles.write(channel, LockFiles.holderLines());
       return Optional.of(new TrialClaim(file, key, channel, lock));
     } catch (IOException e) {
-      closeQuietly(channel);
+      LockFiles.closeQuietly(channel);
       HELD.remove(key);
       throw new UncheckedIOException(
           "Cannot claim the trial "
@@ -148,7 +134,7 @@ public final class TrialClaim implements AutoCloseable {
         lock.release();
         return Optional.empty();
       }
-      return Optional.of(describe(Files.readString(file, StandardCharsets.UTF_8)));
+      return Optional.of(LockFiles.describe(Files.readString(file, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -167,7 +153,7 @@ public final class TrialClaim implements AutoCloseable {
       } catch (OverlappingFileLockException e) {
         return null;
       }
-      if (lock != null || attempt >= PROBE_RETRIES || !read(channel).isBlank()) {
+      if (lock != null || attempt >= PROBE_RETRIES || !LockFiles.read(channel).isBlank()) {
         return lock;
       }
       try {
@@ -207,51 +193,8 @@ public final class TrialClaim implements AutoCloseable {
     } catch (IOException e) {
       LOG.warn("Cannot release the claim file {} cleanly: {}", file, e.toString());
     } finally {
-      closeQuietly(channel);
+      LockFiles.closeQuietly(channel);
       HELD.remove(key);
-    }
-  }
-
-  private static String read(FileChannel channel) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
-    channel.read(buffer, 0);
-    return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-  }
-
-  /** Turns a claim file's lines ({@code pid=..., host=..., started=...}) into words. */
-  static String describe(String content) {
-    String pid = "?";
-    String host = "?";
-    String started = null;
-    for (String line : content.split("\n")) {
-      String[] parts = line.split("=", 2);
-      if (parts.length == 2) {
-        switch (parts[0].strip()) {
-          case "pid" -> pid = parts[1].strip();
-          case "host" -> host = parts[1].strip();
-          case "started" -> started = parts[1].strip();
-          default -> {}
-        }
-      }
-    }
-    return "process " + pid + " on host " + host + (started == null ? "" : ", started " + started);
-  }
-
-  static String host() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return System.getenv().getOrDefault("HOSTNAME", "unknown");
-    }
-  }
-
-  private static void closeQuietly(FileChannel channel) {
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        LOG.debug("Closing {} failed", channel, e);
-      }
     }
   }
 }
