@@ -635,7 +635,7 @@ public final class GateCli {
     @Option(
         names = "--draws",
         paramLabel = "K",
-        converter = CountConverter.class,
+        converter = CommandLines.PositiveWholeNumber.class,
         description = "the number of random draws (default: ${DEFAULT-VALUE})")
     int draws = 1000;
 
@@ -736,14 +736,6 @@ public final class GateCli {
     @Override
     public Integer convert(String text) {
       return CommandLines.wholeNumber(text, 2);
-    }
-  }
-
-  /** Converts {@code --draws}: a whole number ≥ 1. */
-  static final class CountConverter implements ITypeConverter<Integer> {
-    @Override
-    public Integer convert(String text) {
-      return CommandLines.wholeNumber(text, 1);
     }
   }
 

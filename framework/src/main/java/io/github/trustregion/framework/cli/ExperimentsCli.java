@@ -467,7 +467,7 @@ public final class ExperimentsCli {
     @Option(
         names = "--repeats",
         paramLabel = "N",
-        converter = RepeatsConverter.class,
+        converter = CommandLines.PositiveWholeNumber.class,
         description = "replace the number of repeats (at least 1)")
     Integer repeats;
 
@@ -511,7 +511,7 @@ public final class ExperimentsCli {
     @Option(
         names = "--workers",
         paramLabel = "W",
-        converter = WorkersConverter.class,
+        converter = CommandLines.PositiveWholeNumber.class,
         description =
             "run the plan in W worker processes on this machine, sharing the results directory,"
                 + " each with cores/W threads (default 1: this process alone)")
@@ -602,22 +602,6 @@ public final class ExperimentsCli {
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }
-    }
-  }
-
-  /** Converts {@code --workers}'s text to a whole number of at least 1. */
-  static final class WorkersConverter implements ITypeConverter<Integer> {
-    @Override
-    public Integer convert(String text) {
-      return CommandLines.wholeNumber(text, 1);
-    }
-  }
-
-  /** Converts {@code --repeats}'s text to a whole number of at least 1. */
-  static final class RepeatsConverter implements ITypeConverter<Integer> {
-    @Override
-    public Integer convert(String text) {
-      return CommandLines.wholeNumber(text, 1);
     }
   }
 

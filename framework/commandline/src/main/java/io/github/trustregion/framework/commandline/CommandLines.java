@@ -68,6 +68,14 @@ public final class CommandLines {
     return usageExitCode;
   }
 
+  /** Converts an option's text to a whole number of at least 1 ({@link #wholeNumber}). */
+  public static final class PositiveWholeNumber implements CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      return wholeNumber(text, 1);
+    }
+  }
+
   /**
    * Converts an option's text to a whole number of at least {@code min}.
    *
