@@ -33,6 +33,21 @@ import io.github.trustregion.framework.annotation.TrainOn;
     label = "TR-rmax0.5",
     method = "TR",
     settings = {"subproblemStepSize=0.1", "initialRadius=0.5", "maxRadius=0.5"})
+@Optimizer(
+    label = "TR-rmax0.04",
+    method = "TR",
+    settings = {"subproblemStepSize=0.1", "initialRadius=0.04", "maxRadius=0.04"},
+    batchSizes = 2048)
+@Optimizer(
+    label = "TR-rmax0.035",
+    method = "TR",
+    settings = {"subproblemStepSize=0.1", "initialRadius=0.035", "maxRadius=0.035"},
+    batchSizes = 2048)
+@Optimizer(
+    label = "TR-rmax0.03",
+    method = "TR",
+    settings = {"subproblemStepSize=0.1", "initialRadius=0.03", "maxRadius=0.03"},
+    batchSizes = 2048)
 @AllowedDifferences({"subproblemStepSize", "initialRadius", "maxRadius"})
 @Metrics({"finalTestAccuracy", "bestTestAccuracy"})
 @BatchSizes({128, 2048})
