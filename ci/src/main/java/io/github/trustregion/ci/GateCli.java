@@ -24,6 +24,7 @@ import io.github.trustregion.framework.commandline.CommandLines;
 import io.github.trustregion.framework.result.ResultFileException;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.reports.stats.ComparisonSettings;
+import io.github.trustregion.reports.stats.YuenTTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,12 +61,12 @@ import picocli.CommandLine.ParseResult;
  * on many repeats of one run ({@link Calibration}).
  *
  * <pre>
- *   ci/bin/gate check [-h] --results DIR [--baselines DIR] [--alpha A] [--markdown FILE] [--json FILE]
- *                     [--allure DIR]
+ *   ci/bin/gate check [-h] --results DIR [--baselines DIR] [--alpha A] [--trim G] [--markdown FILE]
+ *                     [--json FILE] [--allure DIR]
  *   ci/bin/gate bless [-h] --results DIR [--baselines DIR] [--tolerance T] [--reference METHOD]
  *                     [--metrics LIST] [--commit SHA] [--command TEXT]
  *   ci/bin/gate calibrate [-h] --results DIR --experiment ID --baseline-repeats A-B --draw-repeats C-D
- *                     --nightly-size N [--draws K] [--seed S] [--alpha A] [--tolerance T] [--power P]
+ *                     --nightly-size N [--draws K] [--seed S] [--alpha A] [--trim G] [--tolerance T] [--power P]
  *                     [--reference METHOD] [--metrics LIST] [--inject LABEL=EXPERIMENT/LABEL2[@OFFSET]]...
  *                     [--json FILE] [--markdown FILE]
  * </pre>
@@ -158,7 +159,7 @@ public final class GateCli {
     List<Baseline> baselines = new BaselineFiles(options.baselines).readAll();
     ComparisonSettings defaults = ComparisonSettings.defaults();
     GateResult result =
-        new Gate(new ComparisonSettings(options.alpha, defaults.confidenceLevel()))
+        new Gate(new ComparisonSettings(options.alpha, defaults.confidenceLevel()), options.trim)
             .evaluate(run, baselines);
     out.print(GateTable.text(result));
     if (options.markdown != null) {
@@ -172,6 +173,7 @@ public final class GateCli {
       json.put("outcome", result.outcome());
       json.put("exitCode", result.outcome().exitCode());
       json.put("alpha", result.alpha());
+      json.put("trim", options.trim);
       json.put("rows", result.rows());
       json.put("problems", result.problems());
       json.put("ungatedExperiments", result.ungatedExperiments());
@@ -263,6 +265,7 @@ public final class GateCli {
             options.alpha,
             ComparisonSettings.defaults().confidenceLevel(),
             options.tolerance,
+            options.trim,
             options.power,
             options.reference,
             Arrays.stream(options.metrics.split(","))
@@ -474,6 +477,15 @@ public final class GateCli {
     double alpha = ComparisonSettings.defaults().alpha();
 
     @Option(
+        names = "--trim",
+        paramLabel = "G",
+        converter = TrimConverter.class,
+        description =
+            "the fraction of each sample of per-repeat gaps that the test trims from each end, in"
+                + " [0, 0.5); 0 is Welch's test of means (default: ${DEFAULT-VALUE})")
+    double trim = YuenTTest.DEFAULT_TRIM;
+
+    @Option(
         names = "--markdown",
         paramLabel = "FILE",
         description = "append the table as Markdown to FILE")
@@ -655,6 +667,15 @@ public final class GateCli {
     double alpha = ComparisonSettings.defaults().alpha();
 
     @Option(
+        names = "--trim",
+        paramLabel = "G",
+        converter = TrimConverter.class,
+        description =
+            "the fraction of each sample of per-repeat gaps that the test trims from each end, in"
+                + " [0, 0.5); 0 is Welch's test of means (default: ${DEFAULT-VALUE})")
+    double trim = YuenTTest.DEFAULT_TRIM;
+
+    @Option(
         names = "--tolerance",
         paramLabel = "T",
         converter = ToleranceConverter.class,
@@ -744,6 +765,19 @@ public final class GateCli {
     @Override
     public Double convert(String text) {
       return CommandLines.number(text, 0, 1, true);
+    }
+  }
+
+  /** Converts {@code --trim}'s text to a number in [0, 0.5). */
+  static final class TrimConverter implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String text) {
+      double value = CommandLines.number(text, 0, 0.5, false);
+      if (value == 0.5) {
+        throw new CommandLine.TypeConversionException(
+            "'" + text + "' trims the whole sample; give a number in [0, 0.5).");
+      }
+      return value;
     }
   }
 

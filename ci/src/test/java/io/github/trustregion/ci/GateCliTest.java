@@ -614,6 +614,7 @@ class GateCliTest {
                     "--results",
                     "--baselines",
                     "--alpha",
+                    "--trim",
                     "--markdown",
                     "--json",
                     "--allure",

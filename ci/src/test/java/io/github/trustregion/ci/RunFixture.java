@@ -281,10 +281,24 @@ public final class RunFixture {
       int repeats,
       int seedOffset,
       Accuracy accuracy) {
+    writeOnSeeds(files, experiment, methods, BATCH_SIZES, repeats, seedOffset, accuracy);
+  }
+
+  /**
+   * As {@link #writeOnSeeds(ResultFiles, String, List, int, int, Accuracy)}, at some batch sizes.
+   */
+  public static void writeOnSeeds(
+      ResultFiles files,
+      String experiment,
+      List<String> methods,
+      List<Integer> batchSizes,
+      int repeats,
+      int seedOffset,
+      Accuracy accuracy) {
     Setup setup = Setup.DEFAULT;
     List<PlannedTrial> planned = new ArrayList<>();
     for (String method : methods) {
-      for (int batchSize : BATCH_SIZES) {
+      for (int batchSize : batchSizes) {
         for (int repeat = 0; repeat < repeats; repeat++) {
           Map<String, String> parameters =
               parameters(method, batchSize, repeat, "ci", setup.epochs());

@@ -11,6 +11,7 @@ import io.github.trustregion.ci.calibration.CalibrationResult.InjectionResult;
 import io.github.trustregion.ci.calibration.CalibrationResult.Rate;
 import io.github.trustregion.ci.calibration.CalibrationResult.Row;
 import io.github.trustregion.ci.calibration.CalibrationResult.Spread;
+import io.github.trustregion.ci.gate.GapDrop;
 import io.github.trustregion.ci.gate.Gate;
 import io.github.trustregion.ci.gate.GateResult;
 import io.github.trustregion.ci.gate.GateRow;
@@ -27,7 +28,7 @@ import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialSettings;
 import io.github.trustregion.framework.result.TrialStatus;
 import io.github.trustregion.reports.stats.ComparisonSettings;
-import io.github.trustregion.reports.stats.WelchTTest;
+import io.github.trustregion.reports.stats.YuenTTest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,7 +58,9 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * a weakened method of another experiment that ran on the same seeds (repeat r there has the seed
  * of repeat r + offset here; the {@code seed} parameters must agree): the fraction of draws flagged
  * is then the detection rate of that regression, and the mean of the per-repeat changes of the gap
- * (weakened − original, paired by seed) is the regression's size on those seeds.
+ * (weakened − original, paired by seed) is the regression's size on those seeds. A setting (batch
+ * size) at which the weakened experiment plans no trial keeps its original trials: a regression may
+ * hit one batch size only.
  *
  * <p>A repeat is complete when every trial the plan holds for it has completed with every gated
  * metric; incomplete repeats are left out of the baseline and of the draws and reported ({@link
@@ -151,7 +154,7 @@ public final class Calibration {
     Baseline baseline = bless(selector, baselineRepeats, where);
     ComparisonSettings statistics =
         new ComparisonSettings(settings.alpha(), settings.confidenceLevel());
-    Gate gate = new Gate(statistics);
+    Gate gate = new Gate(statistics, settings.trim());
     Map<ComparisonKey, Map<Integer, Double>> gaps = gaps(selector.select(drawRepeats, t -> t));
     Measured plain = measure(gate, baseline, selector, drawRepeats, t -> t, gaps);
     List<Row> rows = new ArrayList<>();
@@ -266,8 +269,7 @@ public final class Calibration {
         PlannedTrial match =
             plannedWeakened.get(slot(own.parameters(), plannedIds, injection.offset()));
         if (match == null) {
-          usable = false;
-          continue;
+          continue; // the weakened experiment leaves this setting alone: the original trial stays
         }
         planned++;
         String ownSeed = own.parameters().get(ParameterKeys.SEED);
@@ -486,17 +488,14 @@ public final class Calibration {
         if (!Double.isNaN(row.smallestFlaggedDrop())) {
           drops.get(i).add(row.smallestFlaggedDrop());
           double[] x = values(gaps.get(row.key()), draw);
-          double margin =
-              WelchTTest.margin(
-                  x, baseline.comparisons().get(i).repeatGapArray(), 1 - settings.power());
+          double[] y = baseline.comparisons().get(i).repeatGapArray();
+          double trim = GapDrop.effectiveTrim(x, y, settings.trim());
+          double margin = YuenTTest.margin(x, y, 1 - settings.power(), trim);
           // the Holm level of a row that comes first in its family: α / k
           double first = settings.alpha() / familySize(baseline, i);
           powerDrops
               .get(i)
-              .add(
-                  settings.tolerance()
-                      + WelchTTest.margin(x, baseline.comparisons().get(i).repeatGapArray(), first)
-                      + margin);
+              .add(settings.tolerance() + YuenTTest.margin(x, y, first, settings.trim()) + margin);
         }
       }
       if (any) {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param alpha the gate's family-wise level
  * @param confidenceLevel the level of the intervals shown (the gate's)
  * @param tolerance the tolerance every baselined gap gets
+ * @param trim the fraction of each sample of gaps the gate's test trims from each end, in [0, 0.5)
  * @param power the power at which the detectable drop is stated, in (0, 1)
  * @param reference the reference method, e.g. {@code SGD}
  * @param metrics the gated metrics
@@ -30,6 +31,7 @@ public record CalibrationSettings(
     double alpha,
     double confidenceLevel,
     double tolerance,
+    double trim,
     double power,
     String reference,
     List<String> metrics,

@@ -18,6 +18,7 @@ import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.reports.stats.ComparisonSettings;
 import io.github.trustregion.reports.stats.Comparisons;
 import io.github.trustregion.reports.stats.Holm;
+import io.github.trustregion.reports.stats.YuenTTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,10 +36,12 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>The new run's per-repeat gaps are paired by repeat from its completed trials; with fewer
  *       than 2 pairs the row is {@link Verdict#NO_DATA} and the run is incomplete.
- *   <li>{@link GapDrop}: a one-sided Welch test of the new per-repeat gaps against the baseline's,
- *       H₁ "new mean gap &lt; baseline mean gap − tolerance", gives a raw p-value. When neither
- *       sample varies there is no test (NaN): the row is {@link Verdict#NOT_TESTABLE} and the run
- *       incomplete.
+ *   <li>{@link GapDrop}: a one-sided Yuen test (Welch's test of trimmed means, 20 % trimmed from
+ *       each end by default; Welch's test of means when either sample has fewer than {@link
+ *       GapDrop#MIN_TRIMMED_SIZE} repeats) of the new per-repeat gaps against the baseline's, H₁
+ *       "new trimmed mean gap &lt; baseline trimmed mean gap − tolerance", gives a raw p-value.
+ *       When neither sample varies there is no test (NaN): the row is {@link Verdict#NOT_TESTABLE}
+ *       and the run incomplete.
  *   <li>Holm's step-down correction ({@link Holm}) over the gate's own rows of each experiment and
  *       metric (the family is every baselined setting × pair on that metric; final-epoch and
  *       best-epoch accuracy are separate questions, never mixed; the HTML report instead adjusts
@@ -55,7 +58,7 @@ import java.util.stream.Collectors;
  * is rejected exactly when its raw p-value is at most {@code α/(k − m)} ({@link
  * Holm#rejectionLevel}: k tested rows, m of the others rejected ahead of it; {@code α/k} when none
  * is), and {@link GapDrop#smallestFlaggedDrop} solves {@code p = α/(k − m)} for the drop: {@code D
- * = τ + t_{1 − α/(k−m), ν} · √(s_x²/n_x + s_y²/n_y)}, with the observed spreads, sizes and
+ * = τ + t_{1 − α/(k−m), ν} · √(d_x + d_y)}, with the observed (winsorized) spreads, kept sizes and
  * Welch–Satterthwaite ν (a shift of the gaps changes neither). At a drop of exactly D the adjusted
  * p-value is α; any larger drop is flagged.
  *
@@ -75,15 +78,38 @@ import java.util.stream.Collectors;
 public final class Gate {
 
   private final ComparisonSettings settings;
+  private final double trim;
+
+  /**
+   * Creates a gate that trims {@link YuenTTest#DEFAULT_TRIM} of the gaps from each end.
+   *
+   * @param settings α (the family-wise level of the Holm-corrected test) and the level of the Welch
+   *     intervals shown, the same as the HTML report's
+   */
+  public Gate(ComparisonSettings settings) {
+    this(settings, YuenTTest.DEFAULT_TRIM);
+  }
 
   /**
    * Creates a gate.
    *
    * @param settings α (the family-wise level of the Holm-corrected test) and the level of the Welch
    *     intervals shown, the same as the HTML report's
+   * @param trim the fraction of each sample of gaps trimmed from each end by the test, in [0, 0.5)
+   *     (0: Welch's test of means)
    */
-  public Gate(ComparisonSettings settings) {
+  public Gate(ComparisonSettings settings, double trim) {
+    if (!(trim >= 0 && trim < 0.5)) {
+      throw new IllegalArgumentException(
+          "The gate's trimming fraction must lie in [0, 0.5) but was " + trim + ".");
+    }
     this.settings = settings;
+    this.trim = trim;
+  }
+
+  /** Returns the fraction of each sample of gaps that the test trims from each end. */
+  public double trim() {
+    return trim;
   }
 
   /**
@@ -156,7 +182,8 @@ public final class Gate {
                     row.newGaps,
                     row.baseline.repeatGapArray(),
                     row.baseline.tolerance(),
-                    Holm.rejectionLevel(raw, f, settings.alpha()));
+                    Holm.rejectionLevel(raw, f, settings.alpha()),
+                    trim);
       }
     }
     List<GateRow> rows = new ArrayList<>(pending.size());
@@ -252,7 +279,7 @@ public final class Gate {
         continue;
       }
       GapSummary summary = GapSummary.of(sample, comparisons);
-      double p = GapDrop.pValue(sample.gaps(), entry.repeatGapArray(), entry.tolerance());
+      double p = GapDrop.pValue(sample.gaps(), entry.repeatGapArray(), entry.tolerance(), trim);
       if (Double.isNaN(p)) {
         problems.add(
             new TrialProblem(
