@@ -53,9 +53,10 @@ class ExperimentSmokeTest {
     assumeFashionMnist();
     List<Class<?>> experiments = ExperimentDiscovery.inPackage(getClass().getPackageName());
     assertThat(experiments)
-        .hasSize(9)
+        .hasSize(10)
         .contains(
             TrustRegionVariants.class,
+            LargeBatchGeneralizationCnn.class,
             SubproblemDynamics.class,
             TrainingCurves.class,
             LargeBatchGeneralization.class,
