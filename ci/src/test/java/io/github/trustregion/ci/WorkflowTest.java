@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /** Checks the workflow definitions in ci/workflows: they parse, and call commands that exist. */
 class WorkflowTest {
 
-  private static final Pattern SCRIPT = Pattern.compile("(?<![\\w/.-])(ci/bin/[\\w.-]+|\\.ci/run)");
+  private static final Pattern SCRIPT =
+      Pattern.compile("(?<![\\w/.-])((?:ci|benchmarks)/bin/[\\w.-]+|\\.ci/run)");
   private static final Pattern PROFILES = Pattern.compile("(?<=\\s)-P([\\w.,-]+)");
   private static final Pattern PROPERTY = Pattern.compile("(?<=\\s)-D([\\w.]+)=");
 
@@ -86,9 +87,15 @@ class WorkflowTest {
     assertThat(((String) schedule.get("cron")).trim().split("\\s+")).hasSize(5);
 
     List<Map<String, Object>> steps = steps(job);
-    int experiments = indexOfRun(steps, "mvn -B -fae verify -Pexperiments ");
-    String mavenRun = run(steps.get(experiments));
-    assertThat(mavenRun).doesNotContain("cuda").contains("-D" + RunProperties.SCALE + "=ci");
+    int experiments = indexOfRun(steps, "benchmarks/bin/experiments ");
+    List<String> experimentArguments =
+        List.of(run(steps.get(experiments)).replace("\\\n", " ").trim().split("\\s+"));
+    assertThat(experimentArguments)
+        .containsSequence("--scale", "ci")
+        .containsSequence("--workers", "2")
+        .containsSequence("--results", "\"$RESULTS_DIR\"")
+        .containsSequence("--allure", "\"$ALLURE_RESULTS_DIR\"");
+    assertThat(indexOfRun(steps, "dependency:build-classpath")).isBetween(0, experiments - 1);
 
     int gate = indexOfRun(steps, "ci/bin/gate check");
     assertThat(gate).isGreaterThan(experiments);
@@ -253,7 +260,10 @@ class WorkflowTest {
   void nightlyPublishesTheResultsGateAndReportsEvenWhenAStepFailed() {
     for (String jobId : List.of("experiments-cpu", "experiments-gpu")) {
       List<Map<String, Object>> steps = steps(jobs(nightly).get(jobId));
-      int experiments = indexOfRun(steps, "verify -Pexperiments");
+      int experiments =
+          jobId.equals("experiments-cpu")
+              ? indexOfRun(steps, "benchmarks/bin/experiments ")
+              : indexOfRun(steps, "verify -Pexperiments");
       steps
           .subList(experiments + 1, steps.size())
           .forEach(
@@ -309,7 +319,7 @@ class WorkflowTest {
         }
       }
     }
-    assertThat(scripts).contains("ci/bin/gate", ".ci/run");
+    assertThat(scripts).contains("ci/bin/gate", ".ci/run", "benchmarks/bin/experiments");
     assertThat(scripts)
         .allSatisfy(
             script -> assertThat(root.resolve(script)).as(script).isRegularFile().isExecutable());
