@@ -173,7 +173,7 @@ public final class GateCli {
       json.put("outcome", result.outcome());
       json.put("exitCode", result.outcome().exitCode());
       json.put("alpha", result.alpha());
-      json.put("trim", options.trim);
+      json.put("trim", result.trim());
       json.put("rows", result.rows());
       json.put("problems", result.problems());
       json.put("ungatedExperiments", result.ungatedExperiments());

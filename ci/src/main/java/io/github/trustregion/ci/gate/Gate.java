@@ -190,7 +190,7 @@ public final class Gate {
     for (int i = 0; i < pending.size(); i++) {
       rows.add(pending.get(i).toRow(adjusted[i], smallestFlaggedDrop[i], settings.alpha()));
     }
-    return new GateResult(rows, problems, ungated, configurations, settings.alpha());
+    return new GateResult(rows, problems, ungated, configurations, settings.alpha(), trim);
   }
 
   private void evaluate(

@@ -14,13 +14,16 @@ import java.util.List;
  * @param configurations for every baselined experiment in the run, the configuration fields that
  *     could not be compared with its baseline and the run ids of its trials
  * @param alpha the family-wise significance level used
+ * @param trim the fraction of each sample of gaps the test trimmed from each end (samples of 10 and
+ *     more repeats; smaller ones were tested untrimmed)
  */
 public record GateResult(
     List<GateRow> rows,
     List<TrialProblem> problems,
     List<String> ungatedExperiments,
     List<ConfigurationCheck> configurations,
-    double alpha) {
+    double alpha,
+    double trim) {
 
   /** Copies the lists. */
   public GateResult {

@@ -17,7 +17,8 @@ import io.github.trustregion.ci.run.ComparisonKey;
  * @param newN the new run's paired repeats
  * @param change {@code newGap − baselineGap}
  * @param tolerance how far the gap may drop
- * @param pValue the one-sided Welch p-value for "the new gap is below baseline − tolerance"
+ * @param pValue the one-sided Yuen (trimmed-means Welch) p-value for "the new gap is below baseline
+ *     − tolerance"
  * @param adjustedP the Holm-adjusted p-value within the row's experiment and metric
  * @param smallestFlaggedDrop the smallest drop of the gap ({@code −change}) that this row would
  *     have been flagged for, given its observed spreads, n, tolerance and the other rows of its

@@ -71,8 +71,9 @@ public final class GateTable {
     }
     StringBuilder out = new StringBuilder();
     out.append(
-            "Accuracy gaps against the baselines (accuracy points; one-sided Welch test of a drop beyond the "
-                + "tolerance, Holm-adjusted per experiment and metric, α = ")
+            "Accuracy gaps against the baselines (accuracy points; one-sided "
+                + testName(result)
+                + " of a drop beyond the tolerance, Holm-adjusted per experiment and metric, α = ")
         .append(result.alpha())
         .append("; 'flagged from drop': the smallest drop this run's spreads would flag)\n");
     appendLine(out, HEADERS, widths);
@@ -86,6 +87,18 @@ public final class GateTable {
     return out.toString();
   }
 
+  /** Names the test: Yuen's with its trimming, or Welch's when nothing is trimmed. */
+  private static String testName(GateResult result) {
+    if (result.trim() == 0) {
+      return "Welch test";
+    }
+    return String.format(
+        Locale.ROOT,
+        "Yuen test of %.0f %%-trimmed means (Welch's below %d repeats)",
+        100 * result.trim(),
+        GapDrop.MIN_TRIMMED_SIZE);
+  }
+
   /** Renders the same content as a Markdown table with lists below it. */
   public static String markdown(GateResult result) {
     StringBuilder out = new StringBuilder();
@@ -95,8 +108,9 @@ public final class GateTable {
         .append(result.outcome().exitCode())
         .append(")\n\n");
     out.append(
-            "Gaps in accuracy points; one-sided Welch test of a drop beyond the tolerance, Holm-adjusted per "
-                + "experiment and metric, α = ")
+            "Gaps in accuracy points; one-sided "
+                + testName(result)
+                + " of a drop beyond the tolerance, Holm-adjusted per experiment and metric, α = ")
         .append(result.alpha())
         .append("; *flagged from drop* is the smallest drop this run's spreads would flag.\n\n");
     out.append("| ").append(String.join(" | ", HEADERS)).append(" |\n");

@@ -66,7 +66,8 @@ class GateAllureResultsTest {
             List.of(),
             List.of(),
             List.of(),
-            0.05);
+            0.05,
+            0.2);
 
     assertThat(GateAllureResults.write(gate, allure)).isEqualTo(5);
 
@@ -109,7 +110,8 @@ class GateAllureResultsTest {
                     "")),
             List.of(),
             List.of(),
-            0.05);
+            0.05,
+            0.2);
     GateAllureResults.write(incomplete, allure);
     JsonNode run = result("gate: run complete");
     assertThat(run.path("status").asText()).isEqualTo("broken");
@@ -118,7 +120,7 @@ class GateAllureResultsTest {
         .contains("e3-large-batch__TR__b128__r4: MISSING");
 
     GateAllureResults.write(
-        new GateResult(List.of(), List.of(), List.of(), List.of(), 0.05), allure);
+        new GateResult(List.of(), List.of(), List.of(), List.of(), 0.05, 0.2), allure);
     assertThat(result("gate: run complete").path("status").asText()).isEqualTo("passed");
     try (var files = java.nio.file.Files.list(allure)) {
       assertThat(files.count()).isEqualTo(1);

@@ -38,7 +38,8 @@ class GateTableTest {
             Verdict.REGRESSED);
 
     List<List<String>> cells =
-        GateTable.cells(new GateResult(List.of(regressed), List.of(), List.of(), List.of(), 0.05));
+        GateTable.cells(
+            new GateResult(List.of(regressed), List.of(), List.of(), List.of(), 0.05, 0.2));
 
     assertThat(cells)
         .containsExactly(
@@ -81,7 +82,7 @@ class GateTableTest {
         new TrialProblem("e3-large-batch", "e3__Hybrid__b64__r0", TrialProblem.Kind.MISSING, "");
 
     GateResult result =
-        new GateResult(List.of(noData), List.of(problem), List.of(), List.of(), 0.05);
+        new GateResult(List.of(noData), List.of(problem), List.of(), List.of(), 0.05, 0.2);
 
     assertThat(GateTable.cells(result))
         .containsExactly(
@@ -123,7 +124,7 @@ class GateTableTest {
 
     assertThat(
             GateTable.cells(
-                    new GateResult(List.of(constant), List.of(), List.of(), List.of(), 0.05))
+                    new GateResult(List.of(constant), List.of(), List.of(), List.of(), 0.05, 0.2))
                 .get(0))
         .containsExactly(
             "e3-large-batch",
@@ -163,12 +164,12 @@ class GateTableTest {
         new TrialProblem("e3-large-batch", "e3__SGD__b64__r1", TrialProblem.Kind.DIVERGED, "NaN");
 
     assertThat(
-            new GateResult(List.of(regressed), List.of(), List.of(), List.of(), 0.05)
+            new GateResult(List.of(regressed), List.of(), List.of(), List.of(), 0.05, 0.2)
                 .outcome()
                 .exitCode())
         .isEqualTo(1);
     assertThat(
-            new GateResult(List.of(regressed), List.of(diverged), List.of(), List.of(), 0.05)
+            new GateResult(List.of(regressed), List.of(diverged), List.of(), List.of(), 0.05, 0.2)
                 .outcome()
                 .exitCode())
         .isEqualTo(2);

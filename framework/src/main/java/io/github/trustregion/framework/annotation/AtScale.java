@@ -27,6 +27,14 @@ public @interface AtScale {
   /** Replaces {@link Repeats}; 0 keeps it. */
   int repeats() default 0;
 
+  /**
+   * The index of the first repeat at this scale (default 0): the repeats are {@code firstRepeat, …,
+   * firstRepeat + repeats − 1}, each with the seed of its index, on the same data subset (which
+   * depends on the base seed only). A run that must not share seeds with another run of the same
+   * experiment, such as a nightly against a baseline blessed from repeats 0 … 29, starts later.
+   */
+  int firstRepeat() default 0;
+
   /** Replaces {@link BatchSizes}; empty keeps it. */
   int[] batchSizes() default {};
 

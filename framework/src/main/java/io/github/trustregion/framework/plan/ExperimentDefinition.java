@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param metrics the metrics to compare
  * @param allowedDifferences settings that differ between methods on purpose
  * @param paperValues the paper's numbers
+ * @param firstRepeat the index of the first repeat (repeats are {@code firstRepeat … firstRepeat +
+ *     repeats − 1}; seeds follow the index)
  * @param customTrials the experiment instance, when it plans custom trials
  */
 public record ExperimentDefinition(
@@ -43,6 +45,7 @@ public record ExperimentDefinition(
     List<Integer> batchSizes,
     int epochs,
     int repeats,
+    int firstRepeat,
     long baseSeed,
     double weightDecay,
     int trainExamples,

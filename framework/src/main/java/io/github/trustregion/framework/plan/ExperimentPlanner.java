@@ -242,6 +242,7 @@ public final class ExperimentPlanner {
     Scale scale = values.scale();
     long seed = values.seed();
     int repeats = values.repeats();
+    int firstRepeat = values.firstRepeat();
     int epochs = values.epochs();
     List<Integer> batchSizes = values.batchSizes();
     double weightDecay = values.weightDecay();
@@ -260,6 +261,14 @@ public final class ExperimentPlanner {
         declaredWorkload.flatMap(w -> instantiator.workload(w.type(), w.where(), scale));
     Optional<CustomTrials> custom = instantiator.customTrials(type);
     checks.checkSomethingToRun(trains, scale);
+    if (firstRepeat != 0 && custom.isPresent()) {
+      problems.add(
+          "@AtScale(scale = " + scale + ").firstRepeat",
+          "is "
+              + firstRepeat
+              + " but the experiment plans custom trials, which number their repeats from 0;"
+              + " remove firstRepeat.");
+    }
     ExperimentKind kind = checks.kind(e, !tracks.isEmpty(), trains);
     Set<String> recordedMetrics = checks.recordedMetricKeys();
     checks.checkMetrics(recordedMetrics);
@@ -287,6 +296,7 @@ public final class ExperimentPlanner {
             batchSizes,
             standalone.isEmpty() ? 0 : epochs,
             repeats,
+            firstRepeat,
             seed,
             weightDecay,
             examples.train(),

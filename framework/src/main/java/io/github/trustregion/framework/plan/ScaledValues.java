@@ -76,6 +76,16 @@ final class ScaledValues {
     return AnnotationSupport.findAnnotation(type, Seed.class).map(Seed::value).orElse(Seed.DEFAULT);
   }
 
+  /** Returns the {@code @AtScale}'s first repeat index, else 0; a negative one is a problem. */
+  int firstRepeat() {
+    int first = at == null ? 0 : at.firstRepeat();
+    if (first < 0) {
+      problems.add(describe(at) + ".firstRepeat", "is " + first + "; it must be at least 0.");
+      return 0;
+    }
+    return first;
+  }
+
   /**
    * Returns the options' repeats, else those of the {@code @AtScale}, else {@code @Repeats}, else
    * 1.

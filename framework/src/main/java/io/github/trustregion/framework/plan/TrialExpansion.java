@@ -62,7 +62,7 @@ final class TrialExpansion {
     standalone.forEach(o -> allSizes.addAll(ScaledValues.list(o.batchSizes())));
     tracks.forEach(t -> allSizes.addAll(ScaledValues.list(t.batchSizes())));
     List<TrialSpec> trials = new ArrayList<>();
-    for (int repeat = 0; repeat < d.repeats(); repeat++) {
+    for (int repeat = d.firstRepeat(); repeat < d.firstRepeat() + d.repeats(); repeat++) {
       long seed = Seeds.trialSeed(d.baseSeed(), repeat);
       for (int batchSize : allSizes) {
         for (Optimizer o : standalone) {

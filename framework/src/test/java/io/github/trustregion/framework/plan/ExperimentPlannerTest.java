@@ -93,6 +93,43 @@ class ExperimentPlannerTest {
     assertThat(plan.definition().trainExamples()).isZero();
   }
 
+  @io.github.trustregion.framework.annotation.Experiment(id = "later-repeats")
+  @io.github.trustregion.framework.annotation.TrainOn(
+      io.github.trustregion.framework.support.BlobsWorkload.class)
+  @io.github.trustregion.framework.annotation.Optimizer(label = "SGD", method = "SGD")
+  @io.github.trustregion.framework.annotation.BatchSizes(32)
+  @io.github.trustregion.framework.annotation.Repeats(5)
+  @io.github.trustregion.framework.annotation.Epochs(1)
+  @io.github.trustregion.framework.annotation.AtScale(
+      scale = Scale.CI,
+      repeats = 2,
+      firstRepeat = 30)
+  static class LaterRepeats {}
+
+  @Test
+  void startsTheRepeatsAtFirstRepeatWithTheSeedsOfTheirIndicesAndTheSameData() {
+    ExperimentPlan ci = plan(LaterRepeats.class, Scale.CI);
+    ExperimentPlan smoke = plan(LaterRepeats.class, Scale.SMOKE);
+    long base = io.github.trustregion.framework.annotation.Seed.DEFAULT;
+
+    assertThat(ci.trials())
+        .extracting(TrialSpec::trialId, TrialSpec::seed)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "later-repeats__SGD__b32__r30", Seeds.trialSeed(base, 30)),
+            org.assertj.core.groups.Tuple.tuple(
+                "later-repeats__SGD__b32__r31", Seeds.trialSeed(base, 31)));
+    assertThat(ci.trials().get(0).parameters()).containsEntry("repeat", "30");
+    // the data subset follows the base seed, which does not move with the repeats
+    assertThat(ci.definition().baseSeed()).isEqualTo(smoke.definition().baseSeed());
+    assertThat(smoke.trials()).extracting(TrialSpec::repeat).containsExactly(0, 1, 2, 3, 4);
+    // --repeats replaces the count and keeps the start
+    assertThat(
+            plan(LaterRepeats.class, ExperimentOptions.defaults(Scale.CI).withRepeats(3)).trials())
+        .extracting(TrialSpec::repeat)
+        .containsExactly(30, 31, 32);
+  }
+
   @Test
   void letsTheRepeatsOptionOverrideTheAnnotations() {
     ExperimentPlan plan =

@@ -74,6 +74,7 @@ class TrialExpansionTest {
         batchSizes,
         4,
         repeats,
+        0,
         11L,
         0.0005,
         0,
