@@ -50,6 +50,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
@@ -159,7 +160,9 @@ public final class GateCli {
     List<Baseline> baselines = new BaselineFiles(options.baselines).readAll();
     ComparisonSettings defaults = ComparisonSettings.defaults();
     GateResult result =
-        new Gate(new ComparisonSettings(options.alpha, defaults.confidenceLevel()), options.trim)
+        new Gate(
+                new ComparisonSettings(options.test.alpha, defaults.confidenceLevel()),
+                options.test.trim)
             .evaluate(run, baselines);
     out.print(GateTable.text(result));
     if (options.markdown != null) {
@@ -262,10 +265,10 @@ public final class GateCli {
             options.nightlySize,
             options.draws,
             options.seed,
-            options.alpha,
+            options.test.alpha,
             ComparisonSettings.defaults().confidenceLevel(),
             options.tolerance,
-            options.trim,
+            options.test.trim,
             options.power,
             options.reference,
             Arrays.stream(options.metrics.split(","))
@@ -467,23 +470,7 @@ public final class GateCli {
         description = "the baseline directory (default: ${DEFAULT-VALUE})")
     Path baselines = Path.of(DEFAULT_BASELINES);
 
-    @Option(
-        names = "--alpha",
-        paramLabel = "A",
-        converter = AlphaConverter.class,
-        description =
-            "the significance level of the Holm-adjusted tests, in [0.000001, 0.5]"
-                + " (default: ${DEFAULT-VALUE})")
-    double alpha = ComparisonSettings.defaults().alpha();
-
-    @Option(
-        names = "--trim",
-        paramLabel = "G",
-        converter = TrimConverter.class,
-        description =
-            "the fraction of each sample of per-repeat gaps that the test trims from each end, in"
-                + " [0, 0.5); 0 is Welch's test of means (default: ${DEFAULT-VALUE})")
-    double trim = YuenTTest.DEFAULT_TRIM;
+    @Mixin TestOptions test = new TestOptions();
 
     @Option(
         names = "--markdown",
@@ -657,23 +644,7 @@ public final class GateCli {
         description = "the seed of the random draws (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
-    @Option(
-        names = "--alpha",
-        paramLabel = "A",
-        converter = AlphaConverter.class,
-        description =
-            "the significance level of the Holm-adjusted tests, in [0.000001, 0.5]"
-                + " (default: ${DEFAULT-VALUE})")
-    double alpha = ComparisonSettings.defaults().alpha();
-
-    @Option(
-        names = "--trim",
-        paramLabel = "G",
-        converter = TrimConverter.class,
-        description =
-            "the fraction of each sample of per-repeat gaps that the test trims from each end, in"
-                + " [0, 0.5); 0 is Welch's test of means (default: ${DEFAULT-VALUE})")
-    double trim = YuenTTest.DEFAULT_TRIM;
+    @Mixin TestOptions test = new TestOptions();
 
     @Option(
         names = "--tolerance",
@@ -766,6 +737,27 @@ public final class GateCli {
     public Double convert(String text) {
       return CommandLines.number(text, 0, 1, true);
     }
+  }
+
+  /** The options of the gate's test, shared by {@code check} and {@code calibrate}. */
+  static final class TestOptions {
+    @Option(
+        names = "--alpha",
+        paramLabel = "A",
+        converter = AlphaConverter.class,
+        description =
+            "the significance level of the Holm-adjusted tests, in [0.000001, 0.5]"
+                + " (default: ${DEFAULT-VALUE})")
+    double alpha = ComparisonSettings.defaults().alpha();
+
+    @Option(
+        names = "--trim",
+        paramLabel = "G",
+        converter = TrimConverter.class,
+        description =
+            "the fraction of each sample of per-repeat gaps that the test trims from each end, in"
+                + " [0, 0.5); 0 is Welch's test of means (default: ${DEFAULT-VALUE})")
+    double trim = YuenTTest.DEFAULT_TRIM;
   }
 
   /** Converts {@code --trim}'s text to a number in [0, 0.5). */
