@@ -60,6 +60,16 @@ class CalibrationTest {
 
   private static CalibrationSettings settings(
       RepeatRange baseline, RepeatRange draws, int n, int k, List<Injection> injections) {
+    return settings(baseline, draws, n, k, injections, 0.2);
+  }
+
+  private static CalibrationSettings settings(
+      RepeatRange baseline,
+      RepeatRange draws,
+      int n,
+      int k,
+      List<Injection> injections,
+      double trim) {
     return new CalibrationSettings(
         RunFixture.EXPERIMENT,
         baseline,
@@ -70,7 +80,7 @@ class CalibrationTest {
         0.05,
         0.95,
         0,
-        0.2,
+        trim,
         0.8,
         "SGD",
         List.of("finalTestAccuracy"),
@@ -119,21 +129,7 @@ class CalibrationTest {
     CalibrationSettings trimmed =
         settings(new RepeatRange(0, 29), new RepeatRange(30, 59), 20, 400, List.of());
     CalibrationSettings welch =
-        new CalibrationSettings(
-            trimmed.experiment(),
-            trimmed.baselineRepeats(),
-            trimmed.drawRepeats(),
-            trimmed.nightlySize(),
-            trimmed.draws(),
-            trimmed.seed(),
-            trimmed.alpha(),
-            trimmed.confidenceLevel(),
-            trimmed.tolerance(),
-            0.0,
-            trimmed.power(),
-            trimmed.reference(),
-            trimmed.metrics(),
-            trimmed.injections());
+        settings(new RepeatRange(0, 29), new RepeatRange(30, 59), 20, 400, List.of(), 0.0);
     CalibrationResult withTrimming = calibrate(files, trimmed);
     CalibrationResult withoutTrimming = calibrate(files, welch);
 
