@@ -37,9 +37,9 @@ public final class WelchTTest {
   private WelchTTest() {}
 
   /**
-   * The outcome of one Welch test.
+   * The outcome of one Welch test (and of {@link YuenTTest}, its trimmed-means form).
    *
-   * @param difference {@code m_a − m_b}
+   * @param difference {@code m_a − m_b} (of the trimmed means, for Yuen's test)
    * @param t the t statistic (against {@code μ₀})
    * @param degreesOfFreedom the Welch–Satterthwaite degrees of freedom
    * @param pTwoSided the two-sided p-value

@@ -42,50 +42,29 @@ public final class YuenTTest {
   private YuenTTest() {}
 
   /**
-   * The outcome of one Yuen test.
-   *
-   * @param difference {@code m_t,a − m_t,b}, the difference of the trimmed means
-   * @param t the t statistic (against {@code μ₀})
-   * @param degreesOfFreedom ν
-   * @param pTwoSided the two-sided p-value
-   * @param pGreater the one-sided p-value for the alternative {@code m_t,a − m_t,b > μ₀}
-   * @param pLess the one-sided p-value for the alternative {@code m_t,a − m_t,b < μ₀}
-   */
-  public record Result(
-      double difference,
-      double t,
-      double degreesOfFreedom,
-      double pTwoSided,
-      double pGreater,
-      double pLess) {
-
-    /** Returns whether the statistic is defined (not both winsorized variances zero). */
-    public boolean defined() {
-      return !Double.isNaN(t);
-    }
-  }
-
-  /**
-   * Tests the null hypothesis {@code m_t,a − m_t,b = mu}.
+   * Tests the null hypothesis {@code m_t,a − m_t,b = mu}; the result's difference is that of the
+   * trimmed means, and it is undefined (NaN but for the difference) when both winsorized variances
+   * are zero.
    *
    * @param a the first sample; at least 2 finite values kept after trimming
    * @param b the second sample; at least 2 finite values kept after trimming
    * @param mu the hypothesised difference of the trimmed means
    * @param trim the fraction {@code γ} trimmed from each end, in [0, 0.5)
    */
-  public static Result test(double[] a, double[] b, double mu, double trim) {
+  public static WelchTTest.Result test(double[] a, double[] b, double mu, double trim) {
     Trimmed ta = Trimmed.of(a, "a", trim);
     Trimmed tb = Trimmed.of(b, "b", trim);
     double difference = ta.mean - tb.mean;
     double se2 = ta.d + tb.d;
     if (!(se2 > 0)) {
-      return new Result(difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+      return new WelchTTest.Result(
+          difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
     double t = (difference - mu) / Math.sqrt(se2);
     TDistribution distribution = TDistribution.of(degreesOfFreedom(ta, tb));
     double pLess = distribution.cumulativeProbability(t);
     double pGreater = distribution.survivalProbability(t);
-    return new Result(
+    return new WelchTTest.Result(
         difference,
         t,
         distribution.getDegreesOfFreedom(),

@@ -30,7 +30,7 @@ class YuenTTestTest {
   void matchesScipyOnItsDocumentationExample() {
     // scipy: t=4.591598691181999 df=4.017849270599219, p two-sided 0.009989092520784214,
     // greater 0.004994546260392107, less 0.9950054537396079
-    YuenTTest.Result r = YuenTTest.test(SCIPY_A, SCIPY_B, 0, 0.2);
+    WelchTTest.Result r = YuenTTest.test(SCIPY_A, SCIPY_B, 0, 0.2);
     assertThat(r.t()).isCloseTo(4.591598691181999, within(1e-12));
     assertThat(r.degreesOfFreedom()).isCloseTo(4.017849270599219, within(1e-10));
     assertThat(r.pTwoSided()).isCloseTo(0.009989092520784214, within(1e-12));
@@ -49,7 +49,7 @@ class YuenTTestTest {
       {0.25, -0.2539429185236665, 13.611553315377726, 0.4016677083769509, 0.8033354167539019}
     };
     for (double[] e : expected) {
-      YuenTTest.Result r = YuenTTest.test(COLLAPSING, STEADY, 0, e[0]);
+      WelchTTest.Result r = YuenTTest.test(COLLAPSING, STEADY, 0, e[0]);
       assertThat(r.t()).as("t at trim %s", e[0]).isCloseTo(e[1], within(1e-12));
       assertThat(r.degreesOfFreedom()).as("df at trim %s", e[0]).isCloseTo(e[2], within(1e-9));
       assertThat(r.pLess()).as("p less at trim %s", e[0]).isCloseTo(e[3], within(1e-12));
@@ -71,7 +71,7 @@ class YuenTTestTest {
   void aShiftedNullEqualsTestingShiftedData() {
     // scipy on COLLAPSING + 0.02 against STEADY, trim 0.2: t=2.492409062586511, p less
     // 0.988226327634414
-    YuenTTest.Result r = YuenTTest.test(COLLAPSING, STEADY, -0.02, 0.2);
+    WelchTTest.Result r = YuenTTest.test(COLLAPSING, STEADY, -0.02, 0.2);
     assertThat(r.t()).isCloseTo(2.492409062586511, within(1e-10));
     assertThat(r.pLess()).isCloseTo(0.988226327634414, within(1e-10));
   }
@@ -83,7 +83,7 @@ class YuenTTestTest {
           {HOLLANDER_X, HOLLANDER_Y}, {ACCURACY_A, ACCURACY_B}, {TIES_A, TIES_B}, {N2_A, N2_B}
         }) {
       WelchTTest.Result welch = WelchTTest.test(pair[0], pair[1], 0.01);
-      YuenTTest.Result yuen = YuenTTest.test(pair[0], pair[1], 0.01, 0.0);
+      WelchTTest.Result yuen = YuenTTest.test(pair[0], pair[1], 0.01, 0.0);
       assertThat(yuen.t()).isCloseTo(welch.t(), within(1e-12));
       assertThat(yuen.degreesOfFreedom()).isCloseTo(welch.degreesOfFreedom(), within(1e-9));
       assertThat(yuen.pLess()).isCloseTo(welch.pLess(), within(1e-12));
@@ -115,7 +115,7 @@ class YuenTTestTest {
   void isUndefinedWhenNeitherWinsorizedSampleVaries() {
     double[] a = {0.5, 0.5, 0.5, 0.5, 0.9};
     double[] b = {0.4, 0.4, 0.4, 0.4, 0.4};
-    YuenTTest.Result r = YuenTTest.test(a, b, 0, 0.2);
+    WelchTTest.Result r = YuenTTest.test(a, b, 0, 0.2);
     assertThat(r.defined()).isFalse();
     assertThat(r.difference()).isCloseTo(0.1, within(1e-12));
     assertThat(YuenTTest.margin(a, b, 0.05, 0.2)).isNaN();
