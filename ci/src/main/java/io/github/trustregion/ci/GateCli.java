@@ -11,7 +11,7 @@ import io.github.trustregion.ci.calibration.CalibrationResult;
 import io.github.trustregion.ci.calibration.CalibrationSettings;
 import io.github.trustregion.ci.calibration.CalibrationTable;
 import io.github.trustregion.ci.calibration.Injection;
-import io.github.trustregion.ci.calibration.RepeatRange;
+import io.github.trustregion.ci.calibration.RepeatSet;
 import io.github.trustregion.ci.gate.Gate;
 import io.github.trustregion.ci.gate.GateAllureResults;
 import io.github.trustregion.ci.gate.GateOutcome;
@@ -66,7 +66,7 @@ import picocli.CommandLine.ParseResult;
  *                     [--json FILE] [--allure DIR]
  *   ci/bin/gate bless [-h] --results DIR [--baselines DIR] [--tolerance T] [--reference METHOD]
  *                     [--metrics LIST] [--commit SHA] [--command TEXT]
- *   ci/bin/gate calibrate [-h] --results DIR --experiment ID --baseline-repeats A-B --draw-repeats C-D
+ *   ci/bin/gate calibrate [-h] --results DIR --experiment ID --baseline-repeats SET --draw-repeats SET
  *                     --nightly-size N [--draws K] [--seed S] [--alpha A] [--trim G] [--tolerance T] [--power P]
  *                     [--reference METHOD] [--metrics LIST] [--inject LABEL=EXPERIMENT/LABEL2[@OFFSET]]...
  *                     [--json FILE] [--markdown FILE]
@@ -80,7 +80,7 @@ import picocli.CommandLine.ParseResult;
  * twice) or unusable input (including a run at another scale, or one that trained on another
  * workload, number of examples, network or planned epochs and batch sizes than its baseline was
  * computed on). {@code bless} exits 0, 2 (incomplete run, nothing written) or 3 (bad arguments or
- * input, nothing written). {@code calibrate} exits 0 or 3 (bad arguments, or ranges, sizes or
+ * input, nothing written). {@code calibrate} exits 0 or 3 (bad arguments, or repeat sets, sizes or
  * injections that do not fit the run).
  */
 public final class GateCli {
@@ -609,19 +609,20 @@ public final class GateCli {
 
     @Option(
         names = "--baseline-repeats",
-        paramLabel = "A-B",
+        paramLabel = "SET",
         required = true,
-        converter = RangeConverter.class,
-        description = "the repeats the baseline is blessed from, e.g. 0-29")
-    RepeatRange baselineRepeats;
+        converter = RepeatSetConverter.class,
+        description = "the repeats the baseline is blessed from, e.g. 0-29 or 0-29,60-119")
+    RepeatSet baselineRepeats;
 
     @Option(
         names = "--draw-repeats",
-        paramLabel = "C-D",
+        paramLabel = "SET",
         required = true,
-        converter = RangeConverter.class,
-        description = "the repeats the nightly-sized runs are drawn from, disjoint from A-B")
-    RepeatRange drawRepeats;
+        converter = RepeatSetConverter.class,
+        description =
+            "the repeats the nightly-sized runs are drawn from, disjoint from the baseline's")
+    RepeatSet drawRepeats;
 
     @Option(
         names = "--nightly-size",
@@ -695,15 +696,18 @@ public final class GateCli {
     Path json;
   }
 
-  /** Converts a repeat range {@code A-B}. */
-  static final class RangeConverter implements ITypeConverter<RepeatRange> {
+  /** Converts a set of repeats {@code A-B[,C-D…]}. */
+  static final class RepeatSetConverter implements ITypeConverter<RepeatSet> {
     @Override
-    public RepeatRange convert(String text) {
+    public RepeatSet convert(String text) {
       try {
-        return RepeatRange.parse(text, "the range");
+        return RepeatSet.parse(text, "the set");
       } catch (GateInputException e) {
         throw new CommandLine.TypeConversionException(
-            "'" + text + "' is not a range of repeats; give FIRST-LAST, e.g. 0-29.");
+            "'"
+                + text
+                + "' is not a set of repeats; give FIRST-LAST ranges, comma-separated and"
+                + " disjoint, e.g. 0-29 or 0-29,60-119.");
       }
     }
   }

@@ -127,6 +127,18 @@ class GateCliCalibrateTest {
   }
 
   @Test
+  void aBaselineOfTwoRangesOverlappingTheDrawsIsBadInput() {
+    assertThat(calibrateReplacing("--baseline-repeats", "0-9,39")).isEqualTo(3);
+    assertThat(errors()).contains("--baseline-repeats 0-9,39").contains("overlap");
+  }
+
+  @Test
+  void aMalformedSetOfRepeatsIsBadInput() {
+    assertThat(calibrateReplacing("--baseline-repeats", "0-9,x")).isEqualTo(3);
+    assertThat(errors()).contains("--baseline-repeats").contains("'0-9,x' is not a set of repeats");
+  }
+
+  @Test
   void aNightlySizeLargerThanTheDrawRangeIsBadInput() {
     assertThat(calibrateReplacing("--nightly-size", "21")).isEqualTo(3);
     assertThat(errors()).contains("--nightly-size 21").contains("larger than");

@@ -64,7 +64,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *
  * <p>A repeat is complete when every trial the plan holds for it has completed with every gated
  * metric; incomplete repeats are left out of the baseline and of the draws and reported ({@link
- * CalibrationResult#incompleteRepeats}), and a range with too few complete repeats is refused.
+ * CalibrationResult#incompleteRepeats}), and a set with too few complete repeats is refused.
  * Stateless and thread-safe.
  */
 public final class Calibration {
@@ -81,8 +81,8 @@ public final class Calibration {
    *
    * @param read the run's experiments by id ({@link io.github.trustregion.ci.run.RunReader#read})
    * @param where the results directory, for messages and the baseline's provenance
-   * @throws GateInputException naming the option at fault when the ranges, the nightly size or an
-   *     injection do not fit the run
+   * @throws GateInputException naming the option at fault when the repeat sets, the nightly size or
+   *     an injection do not fit the run
    */
   public CalibrationResult run(Map<String, ExperimentDirectory> read, String where) {
     String id = settings.experiment();
@@ -109,7 +109,7 @@ public final class Calibration {
               + settings.baselineRepeats()
               + " and --draw-repeats "
               + settings.drawRepeats()
-              + " overlap; the draws must not share repeats with the baseline. Give disjoint ranges.");
+              + " overlap; the draws must not share repeats with the baseline. Give disjoint sets.");
     }
     if (settings.nightlySize() > settings.drawRepeats().size()) {
       throw new GateInputException(
@@ -119,7 +119,7 @@ public final class Calibration {
               + settings.drawRepeats().size()
               + " repeats of --draw-repeats "
               + settings.drawRepeats()
-              + ". Give a smaller size or a wider range.");
+              + ". Give a smaller size or more repeats.");
     }
     Map<String, TrialResult> trialsById = new HashMap<>();
     directory.trials().forEach(t -> trialsById.put(t.trialId(), t));
@@ -136,7 +136,7 @@ public final class Calibration {
               + baselineRepeats.size()
               + " of its repeats are complete, the baseline needs at least 2 (incomplete: "
               + describe(incomplete, settings.baselineRepeats())
-              + "). Wait for the run, or give another range.");
+              + "). Wait for the run, or give other repeats.");
     }
     if (drawRepeats.size() < settings.nightlySize()) {
       throw new GateInputException(
@@ -537,21 +537,21 @@ public final class Calibration {
 
   private void checkRange(
       String option,
-      RepeatRange range,
+      RepeatSet repeats,
       Map<Integer, List<PlannedTrial>> planned,
       String experiment) {
     if (planned.isEmpty()) {
       throw new GateInputException(
-          option + " " + range + ": experiment " + experiment + " plans no repeat.");
+          option + " " + repeats + ": experiment " + experiment + " plans no repeat.");
     }
     int first = planned.keySet().stream().min(Integer::compare).orElseThrow();
     int last = planned.keySet().stream().max(Integer::compare).orElseThrow();
-    for (int repeat = range.first(); repeat <= range.last(); repeat++) {
+    for (int repeat : repeats.repeats()) {
       if (!planned.containsKey(repeat)) {
         throw new GateInputException(
             option
                 + " "
-                + range
+                + repeats
                 + " lies outside the run: experiment "
                 + experiment
                 + " plans repeats "
@@ -560,18 +560,18 @@ public final class Calibration {
                 + last
                 + " and not repeat "
                 + repeat
-                + ". Give a range within them.");
+                + ". Give repeats within them.");
       }
     }
   }
 
   private List<Integer> complete(
-      RepeatRange range,
+      RepeatSet repeats,
       Map<Integer, List<PlannedTrial>> planned,
       Map<String, TrialResult> trials,
       Map<Integer, String> incomplete) {
     List<Integer> complete = new ArrayList<>();
-    for (int repeat = range.first(); repeat <= range.last(); repeat++) {
+    for (int repeat : repeats.repeats()) {
       String missing = null;
       for (PlannedTrial trial : planned.get(repeat)) {
         TrialResult result = trials.get(trial.trialId());
@@ -637,11 +637,11 @@ public final class Calibration {
   }
 
   /**
-   * Returns the incomplete repeats of {@code range} as ranges ({@code 3-5, 9}) with the first
+   * Returns the incomplete repeats of {@code set} as ranges ({@code 3-5, 9}) with the first
    * incomplete trial of the first of them.
    */
-  static String describe(Map<Integer, String> incomplete, RepeatRange range) {
-    List<Integer> repeats = incomplete.keySet().stream().filter(range::contains).sorted().toList();
+  static String describe(Map<Integer, String> incomplete, RepeatSet set) {
+    List<Integer> repeats = incomplete.keySet().stream().filter(set::contains).sorted().toList();
     if (repeats.isEmpty()) {
       return "none";
     }

@@ -10,10 +10,10 @@ import java.util.Map;
  * are in the metric's units (accuracy as a fraction).
  *
  * @param settings what was measured
- * @param baselineRepeats the repeats the baseline was blessed from (the complete ones of the range)
- * @param drawRepeats the repeats draws were taken from (the complete ones of the range)
- * @param incompleteRepeats the repeats of either range left out because a trial of theirs is
- *     missing, not completed or lacks a gated metric, each with the first such trial
+ * @param baselineRepeats the repeats the baseline was blessed from (the complete ones of the set)
+ * @param drawRepeats the repeats draws were taken from (the complete ones of the set)
+ * @param incompleteRepeats the repeats of either set left out because a trial of theirs is missing,
+ *     not completed or lacks a gated metric, each with the first such trial
  * @param disjointBlocks the number of disjoint blocks of {@code nightlySize} consecutive draw
  *     repeats
  * @param falseAlarmsDisjoint the disjoint blocks in which any row was flagged

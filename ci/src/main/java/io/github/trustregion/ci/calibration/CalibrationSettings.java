@@ -23,8 +23,8 @@ import java.util.List;
  */
 public record CalibrationSettings(
     String experiment,
-    RepeatRange baselineRepeats,
-    RepeatRange drawRepeats,
+    RepeatSet baselineRepeats,
+    RepeatSet drawRepeats,
     int nightlySize,
     int draws,
     long seed,

@@ -59,17 +59,12 @@ class CalibrationTest {
   }
 
   private static CalibrationSettings settings(
-      RepeatRange baseline, RepeatRange draws, int n, int k, List<Injection> injections) {
+      RepeatSet baseline, RepeatSet draws, int n, int k, List<Injection> injections) {
     return settings(baseline, draws, n, k, injections, 0.2);
   }
 
   private static CalibrationSettings settings(
-      RepeatRange baseline,
-      RepeatRange draws,
-      int n,
-      int k,
-      List<Injection> injections,
-      double trim) {
+      RepeatSet baseline, RepeatSet draws, int n, int k, List<Injection> injections, double trim) {
     return new CalibrationSettings(
         RunFixture.EXPERIMENT,
         baseline,
@@ -96,7 +91,7 @@ class CalibrationTest {
     ResultFiles files = RunFixture.write(temp.resolve("run"), "ci", REPEATS, noisy(11));
     CalibrationResult result =
         calibrate(
-            files, settings(new RepeatRange(0, 19), new RepeatRange(20, 59), 5, 400, List.of()));
+            files, settings(RepeatSet.range(0, 19), RepeatSet.range(20, 59), 5, 400, List.of()));
     // α = 0.05 per Holm family of 4 rows; 400 draws of a fixed baseline: slack for sampling and for
     // the one baseline drawn
     assertThat(result.falseAlarmsRandom().draws()).isEqualTo(400);
@@ -127,9 +122,9 @@ class CalibrationTest {
                 - (method.equals("Hybrid") && batchSize == 2048 && repeat % 10 == 3 ? 0.15 : 0);
     ResultFiles files = RunFixture.write(temp.resolve("run"), "ci", REPEATS, accuracy);
     CalibrationSettings trimmed =
-        settings(new RepeatRange(0, 29), new RepeatRange(30, 59), 20, 400, List.of());
+        settings(RepeatSet.range(0, 29), RepeatSet.range(30, 59), 20, 400, List.of());
     CalibrationSettings welch =
-        settings(new RepeatRange(0, 29), new RepeatRange(30, 59), 20, 400, List.of(), 0.0);
+        settings(RepeatSet.range(0, 29), RepeatSet.range(30, 59), 20, 400, List.of(), 0.0);
     CalibrationResult withTrimming = calibrate(files, trimmed);
     CalibrationResult withoutTrimming = calibrate(files, welch);
 
@@ -149,6 +144,37 @@ class CalibrationTest {
   }
 
   @Test
+  void aBaselineOfTwoRangesUsesExactlyTheirRepeats() {
+    RunFixture.Accuracy accuracy = noisy(17);
+    ResultFiles files = RunFixture.write(temp.resolve("run"), "ci", REPEATS, accuracy);
+    RepeatSet baselineRepeats = RepeatSet.parse("0-9,40-59", "--baseline-repeats");
+    CalibrationResult result =
+        calibrate(files, settings(baselineRepeats, RepeatSet.range(10, 39), 10, 50, List.of()));
+
+    assertThat(result.baselineRepeats()).containsExactlyElementsOf(baselineRepeats.repeats());
+    assertThat(result.drawRepeats()).hasSize(30).allMatch(r -> r >= 10 && r <= 39);
+    assertThat(result.disjointBlocks()).isEqualTo(3);
+    for (Row row : result.rows()) {
+      int batchSize = row.key().settingText().contains("2048") ? 2048 : 128;
+      // by hand: the sample sd of the 30 per-seed gaps of those repeats
+      double[] gaps =
+          baselineRepeats.repeats().stream()
+              .mapToDouble(
+                  r ->
+                      accuracy.of(row.key().method(), batchSize, r)
+                          - accuracy.of("SGD", batchSize, r))
+              .toArray();
+      double mean = java.util.Arrays.stream(gaps).average().orElseThrow();
+      double sd =
+          Math.sqrt(
+              java.util.Arrays.stream(gaps).map(g -> (g - mean) * (g - mean)).sum()
+                  / (gaps.length - 1));
+      assertThat(row.baselineN()).isEqualTo(30);
+      assertThat(row.baselineGapSd()).as(row.key().toString()).isCloseTo(sd, within(1e-12));
+    }
+  }
+
+  @Test
   void disjointBlocksAreGatedAsRunsHoldingOnlyTheirRepeats() {
     RunFixture.Accuracy base = noisy(12);
     // the first block's TR at B = 128 is 3 points lower, so that the hand count is not zero
@@ -161,7 +187,7 @@ class CalibrationTest {
     ResultFiles files = RunFixture.write(temp.resolve("run"), "ci", 30, accuracy);
     CalibrationResult result =
         calibrate(
-            files, settings(new RepeatRange(0, 19), new RepeatRange(20, 29), 5, 10, List.of()));
+            files, settings(RepeatSet.range(0, 19), RepeatSet.range(20, 29), 5, 10, List.of()));
 
     // by hand: the baseline blessed from a directory with repeats 0-19 only, and each block gated
     // as a directory holding only its repeats
@@ -230,7 +256,7 @@ class CalibrationTest {
     CalibrationResult result =
         calibrate(
             files,
-            settings(new RepeatRange(0, 29), new RepeatRange(30, 59), 5, 200, List.of(weak, same)));
+            settings(RepeatSet.range(0, 29), RepeatSet.range(30, 59), 5, 200, List.of(weak, same)));
 
     InjectionResult weakened = result.injections().get(0);
     assertThat(weakened.repeats()).hasSize(30);
@@ -275,7 +301,7 @@ class CalibrationTest {
     Injection weak = new Injection("TR", "e3-weakened", "TR-weak", 30);
     CalibrationResult result =
         calibrate(
-            files, settings(new RepeatRange(0, 29), new RepeatRange(30, 59), 5, 50, List.of(weak)));
+            files, settings(RepeatSet.range(0, 29), RepeatSet.range(30, 59), 5, 50, List.of(weak)));
 
     InjectionResult weakened = result.injections().get(0);
     assertThat(weakened.repeats()).hasSize(30);
@@ -298,7 +324,7 @@ class CalibrationTest {
             .resolve(RunFixture.trialId("Hybrid", 2048, 13) + ".json"));
     CalibrationResult result =
         calibrate(
-            files, settings(new RepeatRange(0, 9), new RepeatRange(10, 19), 3, 20, List.of()));
+            files, settings(RepeatSet.range(0, 9), RepeatSet.range(10, 19), 3, 20, List.of()));
     assertThat(result.incompleteRepeats()).containsOnlyKeys(13);
     assertThat(result.incompleteRepeats().get(13)).contains(RunFixture.trialId("Hybrid", 2048, 13));
     assertThat(result.drawRepeats()).hasSize(9).doesNotContain(13);
