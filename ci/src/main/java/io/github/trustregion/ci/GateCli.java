@@ -11,7 +11,6 @@ import io.github.trustregion.ci.calibration.CalibrationResult;
 import io.github.trustregion.ci.calibration.CalibrationSettings;
 import io.github.trustregion.ci.calibration.CalibrationTable;
 import io.github.trustregion.ci.calibration.Injection;
-import io.github.trustregion.ci.calibration.RepeatSet;
 import io.github.trustregion.ci.gate.Gate;
 import io.github.trustregion.ci.gate.GateAllureResults;
 import io.github.trustregion.ci.gate.GateOutcome;
@@ -19,8 +18,10 @@ import io.github.trustregion.ci.gate.GateResult;
 import io.github.trustregion.ci.gate.GateTable;
 import io.github.trustregion.ci.run.GateInputException;
 import io.github.trustregion.ci.run.IncompleteRunException;
+import io.github.trustregion.ci.run.RepeatSet;
 import io.github.trustregion.ci.run.RunReader;
 import io.github.trustregion.framework.commandline.CommandLines;
+import io.github.trustregion.framework.result.ExperimentDirectory;
 import io.github.trustregion.framework.result.ResultFileException;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.reports.stats.ComparisonSettings;
@@ -64,8 +65,8 @@ import picocli.CommandLine.ParseResult;
  * <pre>
  *   ci/bin/gate check [-h] --results DIR [--baselines DIR] [--alpha A] [--trim G] [--markdown FILE]
  *                     [--json FILE] [--allure DIR]
- *   ci/bin/gate bless [-h] --results DIR [--baselines DIR] [--tolerance T] [--reference METHOD]
- *                     [--metrics LIST] [--commit SHA] [--command TEXT]
+ *   ci/bin/gate bless [-h] --results DIR [--repeats SET] [--baselines DIR] [--tolerance T]
+ *                     [--reference METHOD] [--metrics LIST] [--commit SHA] [--command TEXT]
  *   ci/bin/gate calibrate [-h] --results DIR --experiment ID --baseline-repeats SET --draw-repeats SET
  *                     --nightly-size N [--draws K] [--seed S] [--alpha A] [--trim G] [--tolerance T] [--power P]
  *                     [--reference METHOD] [--metrics LIST] [--inject LABEL=EXPERIMENT/LABEL2[@OFFSET]]...
@@ -96,6 +97,9 @@ public final class GateCli {
 
   /** The commit source recorded when the commit was given with {@code --commit}. */
   static final String COMMIT_OPTION = "--commit";
+
+  /** The option of {@code bless} that restricts the run to some repeats. */
+  static final String REPEATS_OPTION = "--repeats";
 
   private static final Commit UNKNOWN_COMMIT = new Commit("unknown", "unknown");
 
@@ -206,6 +210,8 @@ public final class GateCli {
         Files.isDirectory(files.directory())
             ? files.readAll().stream().collect(Collectors.toMap(Baseline::experiment, b -> b))
             : Map.of();
+    String where =
+        options.repeats == null ? resultsText : resultsText + ", repeats " + options.repeats;
     Commit commit = options.commit != null ? new Commit(options.commit, COMMIT_OPTION) : commit();
     out.println(
         "Commit "
@@ -221,13 +227,19 @@ public final class GateCli {
             commit.sha(),
             commit.source(),
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-            resultsText,
+            where,
             "",
             options.command,
             "ci/bin/gate "
                 + Arrays.stream(args).map(GateCli::shellQuoted).collect(Collectors.joining(" ")),
             Map.of());
-    BlessResult result = new Blesser(settings).bless(run, existing, provenance);
+    Map<String, ExperimentDirectory> read = RunReader.read(run);
+    if (options.repeats != null) {
+      Map<String, ExperimentDirectory> selected = new LinkedHashMap<>();
+      read.forEach((id, e) -> selected.put(id, options.repeats.select(e, REPEATS_OPTION)));
+      read = selected;
+    }
+    BlessResult result = new Blesser(settings).bless(read, where, existing, provenance);
     for (Baseline baseline : result.baselines()) {
       Path file = files.write(baseline);
       out.println(
@@ -522,6 +534,15 @@ public final class GateCli {
         required = true,
         description = "the results directory of a complete run")
     String results;
+
+    @Option(
+        names = REPEATS_OPTION,
+        paramLabel = "SET",
+        converter = RepeatSetConverter.class,
+        description =
+            "bless from these repeats only, e.g. 0-29,60-119 (default: every repeat of the run);"
+                + " the other trials of the run are ignored, complete or not")
+    RepeatSet repeats;
 
     @Option(
         names = "--baselines",

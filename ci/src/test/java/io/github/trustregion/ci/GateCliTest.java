@@ -340,6 +340,69 @@ class GateCliTest {
   }
 
   @Test
+  void blessFromSomeRepeatsUsesExactlyTheirTrialsAndIgnoresTheOthers() throws Exception {
+    ResultFiles run =
+        RunFixture.write(temp.resolve("run"), "ci", 5, RunFixture.paperMeansWithNoise(NOISE));
+    RunFixture.setStatus(run, RunFixture.trialId("SGD", 2048, 2), TrialStatus.FAILED, "boom");
+    Path baselines = temp.resolve("baselines");
+
+    int code =
+        cli.run(
+            "bless",
+            "--results",
+            run.root().toString(),
+            "--repeats",
+            "0-1,3-4",
+            "--baselines",
+            baselines.toString());
+
+    assertThat(code).isZero();
+    Baseline baseline = BaselineFiles.read(baselines.resolve(RunFixture.EXPERIMENT + ".json"));
+    assertThat(baseline.provenance().resultsDirectory())
+        .isEqualTo(run.root() + ", repeats 0-1,3-4");
+    BaselineComparison trAt2048 =
+        baseline.comparisons().stream()
+            .filter(
+                c ->
+                    c.metric().equals("finalTestAccuracy")
+                        && c.method().equals("TR")
+                        && c.setting().equals(Map.of("batchSize", "2048")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(trAt2048.n()).isEqualTo(4);
+    List<Double> expected = new ArrayList<>();
+    for (int r : new int[] {0, 1, 3, 4}) {
+      expected.add(
+          0.052 + RunFixture.methodNoise("TR", 2048, r) - RunFixture.methodNoise("SGD", 2048, r));
+    }
+    assertThat(trAt2048.repeatGaps())
+        .zipSatisfy(expected, (got, want) -> assertThat(got).isCloseTo(want, within(1e-12)));
+  }
+
+  @Test
+  void blessFromRepeatsTheRunDoesNotPlanIsBadInputAndWritesNothing() {
+    Path run =
+        RunFixture.write(temp.resolve("run"), "ci", 3, RunFixture.paperMeansWithNoise(NOISE))
+            .root();
+    Path baselines = temp.resolve("baselines");
+
+    int code =
+        cli.run(
+            "bless",
+            "--results",
+            run.toString(),
+            "--repeats",
+            "7-9",
+            "--baselines",
+            baselines.toString());
+
+    assertThat(code).isEqualTo(3);
+    assertThat(baselines).doesNotExist();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--repeats 7-9", RunFixture.EXPERIMENT, "plans no trial of these repeats");
+  }
+
+  @Test
   void blessLeavesOutExperimentsWithASingleRepeat() {
     Path run =
         RunFixture.write(temp.resolve("run"), "ci", 1, RunFixture.paperMeansWithNoise(NOISE))
@@ -622,6 +685,7 @@ class GateCliTest {
             "bless",
                 List.of(
                     "--results",
+                    "--repeats",
                     "--baselines",
                     "--tolerance",
                     "--reference",

@@ -20,6 +20,7 @@ import io.github.trustregion.ci.run.ComparisonKey;
 import io.github.trustregion.ci.run.GapExtractor;
 import io.github.trustregion.ci.run.GateInputException;
 import io.github.trustregion.ci.run.PairedSample;
+import io.github.trustregion.ci.run.RepeatSet;
 import io.github.trustregion.framework.result.ExperimentDirectory;
 import io.github.trustregion.framework.result.ExperimentManifest;
 import io.github.trustregion.framework.result.ParameterKeys;
@@ -717,23 +718,12 @@ public final class Calibration {
           }
         }
       }
-      ExperimentManifest m = directory.manifest();
-      ExperimentManifest restricted =
-          new ExperimentManifest(
-              m.schemaVersion(),
-              m.experiment(),
-              m.className(),
-              m.title(),
-              m.description(),
-              m.kind(),
-              m.scale(),
-              m.workload(),
-              m.metrics(),
-              m.allowedDifferences(),
-              planned,
-              m.paperValues());
       return new ExperimentDirectory(
-          directory.directory(), restricted, trials, List.of(), List.of());
+          directory.directory(),
+          directory.manifest().withTrials(planned),
+          trials,
+          List.of(),
+          List.of());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.trustregion.ci.calibration;
 
+import io.github.trustregion.ci.run.RepeatSet;
 import java.util.List;
 
 /**

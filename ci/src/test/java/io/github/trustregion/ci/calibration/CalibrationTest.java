@@ -15,6 +15,7 @@ import io.github.trustregion.ci.gate.Gate;
 import io.github.trustregion.ci.gate.GateResult;
 import io.github.trustregion.ci.gate.GateRow;
 import io.github.trustregion.ci.gate.Verdict;
+import io.github.trustregion.ci.run.RepeatSet;
 import io.github.trustregion.ci.run.RunReader;
 import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.reports.stats.ComparisonSettings;

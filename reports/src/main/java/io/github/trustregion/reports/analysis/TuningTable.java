@@ -38,20 +38,7 @@ public final class TuningTable {
     m.trials().stream()
         .filter(t -> TuningChoice.isTuningTrial(t.parameters()))
         .forEach(t -> tuningIds.add(t.trialId()));
-    ExperimentManifest manifest =
-        new ExperimentManifest(
-            m.schemaVersion(),
-            m.experiment(),
-            m.className(),
-            m.title(),
-            m.description(),
-            m.kind(),
-            m.scale(),
-            m.workload(),
-            m.metrics(),
-            m.allowedDifferences(),
-            planned,
-            m.paperValues());
+    ExperimentManifest manifest = m.withTrials(planned);
     return new LoadedExperiment(
         experiment.directory(),
         manifest,

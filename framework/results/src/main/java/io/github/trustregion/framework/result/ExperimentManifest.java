@@ -74,6 +74,27 @@ public record ExperimentManifest(
         List.of());
   }
 
+  /**
+   * Returns this manifest with another list of planned trials and everything else kept: the plan of
+   * a selection of this experiment's trials (some repeats, or all but the tuning trials).
+   */
+  public ExperimentManifest withTrials(List<PlannedTrial> selected) {
+    return new ExperimentManifest(
+        schemaVersion,
+        experiment,
+        className,
+        title,
+        description,
+        kind,
+        scale,
+        workload,
+        metrics,
+        allowedDifferences,
+        selected,
+        paperValues,
+        claims);
+  }
+
   /** Returns the planned trials keyed by id. */
   public Map<String, PlannedTrial> trialsById() {
     return trials.stream()

@@ -1,9 +1,8 @@
-package io.github.trustregion.ci.calibration;
+package io.github.trustregion.ci.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.trustregion.ci.run.GateInputException;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,13 @@
-package io.github.trustregion.ci.calibration;
+package io.github.trustregion.ci.run;
 
-import io.github.trustregion.ci.run.GateInputException;
+import io.github.trustregion.framework.result.ExperimentDirectory;
+import io.github.trustregion.framework.result.ParameterKeys;
+import io.github.trustregion.framework.result.PlannedTrial;
+import io.github.trustregion.framework.result.TrialResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -125,6 +129,46 @@ public record RepeatSet(List<Range> ranges) {
       }
     }
     return false;
+  }
+
+  /**
+   * Returns the part of an experiment's results whose repeats lie in this set: the planned trials
+   * and the trial results with a {@code repeat} parameter in the set, the manifest otherwise kept.
+   *
+   * @throws GateInputException when the experiment plans no trial of these repeats
+   */
+  public ExperimentDirectory select(ExperimentDirectory experiment, String option) {
+    List<PlannedTrial> planned =
+        experiment.manifest().trials().stream().filter(t -> inSet(t.parameters())).toList();
+    if (planned.isEmpty()) {
+      throw new GateInputException(
+          option
+              + " "
+              + this
+              + ": experiment "
+              + experiment.manifest().experiment()
+              + " plans no trial of these repeats; give repeats it ran (see its manifest.json).");
+    }
+    List<TrialResult> trials =
+        experiment.trials().stream().filter(t -> inSet(t.parameters())).toList();
+    return new ExperimentDirectory(
+        experiment.directory(),
+        experiment.manifest().withTrials(planned),
+        trials,
+        List.of(),
+        List.of());
+  }
+
+  private boolean inSet(Map<String, String> parameters) {
+    String repeat = parameters == null ? null : parameters.get(ParameterKeys.REPEAT);
+    if (repeat == null) {
+      return false;
+    }
+    try {
+      return contains(Integer.parseInt(repeat));
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   @Override
