@@ -234,10 +234,9 @@ public final class GateCli {
                 + Arrays.stream(args).map(GateCli::shellQuoted).collect(Collectors.joining(" ")),
             Map.of());
     Map<String, ExperimentDirectory> read = RunReader.read(run);
+    Map<String, String> outsideTheRepeats = new LinkedHashMap<>();
     if (options.repeats != null) {
-      Map<String, ExperimentDirectory> selected = new LinkedHashMap<>();
-      read.forEach((id, e) -> selected.put(id, options.repeats.select(e, REPEATS_OPTION)));
-      read = selected;
+      read = selectRepeats(read, options.repeats, resultsText, outsideTheRepeats);
     }
     BlessResult result = new Blesser(settings).bless(read, where, existing, provenance);
     for (Baseline baseline : result.baselines()) {
@@ -259,12 +258,50 @@ public final class GateCli {
               + "; run id(s) "
               + String.join(", ", baseline.configuration().runIds()));
     }
+    outsideTheRepeats.forEach(
+        (experiment, reason) ->
+            out.println("Left out of the baselines: " + experiment + ": " + reason));
     result
         .skipped()
         .forEach(
             (experiment, reason) ->
                 out.println("Left out of the baselines: " + experiment + ": " + reason));
     return 0;
+  }
+
+  /**
+   * Restricts every experiment of a run to the repeats of {@code repeats}; experiments that ran
+   * none of them are left out (with the reason in {@code leftOut}).
+   *
+   * @throws GateInputException when no experiment ran any of the repeats
+   */
+  private static Map<String, ExperimentDirectory> selectRepeats(
+      Map<String, ExperimentDirectory> read,
+      RepeatSet repeats,
+      String where,
+      Map<String, String> leftOut) {
+    Map<String, ExperimentDirectory> selected = new LinkedHashMap<>();
+    read.forEach(
+        (id, experiment) -> {
+          ExperimentDirectory part = repeats.select(experiment);
+          if (part.manifest().trials().isEmpty()) {
+            leftOut.put(id, "it plans no trial of repeats " + repeats);
+          } else {
+            selected.put(id, part);
+          }
+        });
+    if (selected.isEmpty() && !read.isEmpty()) {
+      throw new GateInputException(
+          REPEATS_OPTION
+              + " "
+              + repeats
+              + ": no experiment in "
+              + where
+              + " plans a trial of these repeats ("
+              + String.join(", ", read.keySet())
+              + "); give repeats the run has (see the experiments' manifest.json).");
+    }
+    return selected;
   }
 
   private int calibrate(Calibrate options, String[] args) {

@@ -399,7 +399,7 @@ class GateCliTest {
     assertThat(code).isEqualTo(3);
     assertThat(baselines).doesNotExist();
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("--repeats 7-9", RunFixture.EXPERIMENT, "plans no trial of these repeats");
+        .contains("--repeats 7-9", RunFixture.EXPERIMENT, "plans a trial of these repeats");
   }
 
   @Test

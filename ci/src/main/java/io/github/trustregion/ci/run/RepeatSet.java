@@ -133,22 +133,12 @@ public record RepeatSet(List<Range> ranges) {
 
   /**
    * Returns the part of an experiment's results whose repeats lie in this set: the planned trials
-   * and the trial results with a {@code repeat} parameter in the set, the manifest otherwise kept.
-   *
-   * @throws GateInputException when the experiment plans no trial of these repeats
+   * and the trial results with a {@code repeat} parameter in the set, the manifest otherwise kept
+   * (its plan is empty when the experiment ran none of these repeats).
    */
-  public ExperimentDirectory select(ExperimentDirectory experiment, String option) {
+  public ExperimentDirectory select(ExperimentDirectory experiment) {
     List<PlannedTrial> planned =
         experiment.manifest().trials().stream().filter(t -> inSet(t.parameters())).toList();
-    if (planned.isEmpty()) {
-      throw new GateInputException(
-          option
-              + " "
-              + this
-              + ": experiment "
-              + experiment.manifest().experiment()
-              + " plans no trial of these repeats; give repeats it ran (see its manifest.json).");
-    }
     List<TrialResult> trials =
         experiment.trials().stream().filter(t -> inSet(t.parameters())).toList();
     return new ExperimentDirectory(
