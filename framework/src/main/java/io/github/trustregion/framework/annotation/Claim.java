@@ -26,12 +26,13 @@ import java.lang.annotation.Target;
  *     direction = ClaimDirection.AT_LEAST)
  * }</pre>
  *
- * <p>Planning refuses a claim whose methods are not methods of the experiment's trials, whose
- * metric the trials do not record (checked where known before running: for training and track
- * trials, and for the epoch quantities and interpolation columns), whose setting names a parameter
- * or value no planned trial has, or that sets parameters its comparison does not read. Reports
- * evaluate each claim with the paired t-test where trials pair by repeat index and Welch's test
- * otherwise, Holm-adjusted across the claims of a run (see docs/method.md, "Statistics", "Claims").
+ * <p>Planning refuses a claim (at the scales it is declared at) whose methods are not methods of
+ * the experiment's trials, whose metric the trials do not record (checked where known before
+ * running: for training and track trials, and for the epoch quantities and interpolation columns),
+ * whose setting names a parameter or value no planned trial has, or that sets parameters its
+ * comparison does not read. Reports evaluate each claim with the paired t-test where trials pair by
+ * repeat index and Welch's test otherwise, Holm-adjusted across the claims of a run (see
+ * docs/method.md, "Statistics", "Claims").
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -87,4 +88,12 @@ public @interface Claim {
 
   /** {@link ClaimComparison#BASIN_SHARPNESS}: the step h in α on each side of the ends. */
   double alphaStep() default 0;
+
+  /**
+   * The scales at which the claim is declared (planned, recorded in the manifest and tested); empty
+   * means every scale. A claim about a method that only some scales run (a tuned baseline, say)
+   * names those scales, since elsewhere its methods do not exist. Each must be one of the
+   * experiment's {@link Experiment#scales()} when it lists any.
+   */
+  Scale[] scales() default {};
 }

@@ -121,6 +121,9 @@ final class DeclarationChecks {
     for (Track t : AnnotationSupport.findRepeatableAnnotations(type, Track.class)) {
       checkDeclarationScales(t.scales(), scales, where, "@Track(label = \"" + t.label() + "\")");
     }
+    for (Claim c : AnnotationSupport.findRepeatableAnnotations(type, Claim.class)) {
+      checkDeclarationScales(c.scales(), scales, where, "@Claim(id = \"" + c.id() + "\")");
+    }
     for (AtScale at : AnnotationSupport.findRepeatableAnnotations(type, AtScale.class)) {
       if (!listed.contains(at.scale())) {
         problems.add(
@@ -575,10 +578,14 @@ final class DeclarationChecks {
    * ClaimComparison#STAGE_JUMP} and {@link ClaimComparison#BASIN_SHARPNESS}); a setting whose keys
    * and values some planned trial has; and no parameter the comparison does not read.
    *
+   * <p>Claims declared for other scales only ({@code @Claim(scales)}) are left out: not checked and
+   * not returned.
+   *
    * @param trials every planned trial at the scale
    * @param recorded the metric keys the training and track trials record (empty: not known)
+   * @param scale the scale planned at
    */
-  List<ClaimDeclaration> claims(List<TrialSpec> trials, Set<String> recorded) {
+  List<ClaimDeclaration> claims(List<TrialSpec> trials, Set<String> recorded, Scale scale) {
     List<ClaimDeclaration> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     Set<String> methods = new TreeSet<>();
@@ -595,6 +602,7 @@ final class DeclarationChecks {
     }
     for (Claim c : AnnotationSupport.findRepeatableAnnotations(type, Claim.class)) {
       String where = "@Claim(id = \"" + c.id() + "\")";
+      boolean atThisScale = c.scales().length == 0 || Arrays.asList(c.scales()).contains(scale);
       if (c.id().isBlank() || !ids.add(c.id())) {
         problems.add(
             where,
@@ -607,6 +615,9 @@ final class DeclarationChecks {
             where,
             "the statement or the source is blank; say what is claimed and where it comes "
                 + "from (such as source = \"Figure 3\").");
+      }
+      if (!atThisScale) {
+        continue;
       }
       checkClaimMethods(c, where, methods, trials);
       checkClaimMetric(c, where, recorded, trials);

@@ -319,7 +319,7 @@ public final class ExperimentPlanner {
     trials.addAll(TrialExpansion.customTrialSpecs(definition, customs));
     checks.checkAllowedDifferences(trials);
     checks.checkMethodsAtBatchSizes(trials, scale);
-    List<ClaimDeclaration> claims = checks.claims(trials, recordedMetrics);
+    List<ClaimDeclaration> claims = checks.claims(trials, recordedMetrics, scale);
     if (!problems.isEmpty()) {
       return Optional.empty();
     }

@@ -99,6 +99,76 @@ class ClaimChecksTest {
       direction = ClaimDirection.AT_LEAST)
   static class Broken {}
 
+  @Experiment(id = "claims-by-scale")
+  @TrainOn(BlobsWorkload.class)
+  @Optimizer(label = "SGD", method = "SGD")
+  @Optimizer(label = "TR", method = "TR")
+  @Optimizer(label = "SGD-tuned", method = "SGD", scales = Scale.STUDY)
+  @BatchSizes(32)
+  @Epochs(2)
+  @Repeats(2)
+  @Claim(
+      id = "C1",
+      statement = "TR at least SGD",
+      source = "Figure 3",
+      comparison = ClaimComparison.DIFFERENCE,
+      metric = "finalTestAccuracy",
+      methods = {"TR", "SGD"},
+      direction = ClaimDirection.AT_LEAST)
+  @Claim(
+      id = "C1-tuned",
+      statement = "TR at least a tuned SGD",
+      source = "Figure 3",
+      comparison = ClaimComparison.DIFFERENCE,
+      metric = "finalTestAccuracy",
+      methods = {"TR", "SGD-tuned"},
+      scales = Scale.STUDY,
+      direction = ClaimDirection.AT_LEAST)
+  static class ClaimOfOneScale {}
+
+  @Experiment(id = "claims-of-a-missing-scale", scales = Scale.SMOKE)
+  @TrainOn(BlobsWorkload.class)
+  @Optimizer(label = "SGD", method = "SGD")
+  @Optimizer(label = "TR", method = "TR")
+  @BatchSizes(32)
+  @Epochs(2)
+  @Claim(
+      id = "C1",
+      statement = "TR at least SGD",
+      source = "Figure 3",
+      comparison = ClaimComparison.DIFFERENCE,
+      metric = "finalTestAccuracy",
+      methods = {"TR", "SGD"},
+      scales = Scale.PAPER,
+      direction = ClaimDirection.AT_LEAST)
+  static class ClaimOfAScaleTheExperimentLacks {}
+
+  @Test
+  void aClaimDeclaredForSomeScalesIsPlannedOnlyThereAndItsMethodsAreCheckedOnlyThere() {
+    ExperimentPlanner.PlanOutcome smoke = plan(ClaimOfOneScale.class);
+    ExperimentPlanner.PlanOutcome study =
+        new ExperimentPlanner(MethodRegistry.standard(), ExperimentOptions.defaults(Scale.STUDY))
+            .plan(ClaimOfOneScale.class);
+
+    assertThat(smoke.problems()).isEmpty();
+    assertThat(smoke.orThrow().claims()).extracting(ClaimDeclaration::id).containsExactly("C1");
+    assertThat(study.problems()).isEmpty();
+    assertThat(study.orThrow().claims())
+        .extracting(ClaimDeclaration::id)
+        .containsExactly("C1", "C1-tuned");
+  }
+
+  @Test
+  void refusesAClaimOfAScaleTheExperimentDoesNotHave() {
+    assertThat(plan(ClaimOfAScaleTheExperimentLacks.class).problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.annotation()).isEqualTo("@Claim(id = \"C1\")");
+              assertThat(p.message()).contains("paper", "never applies");
+            });
+  }
+
   private static ExperimentPlanner.PlanOutcome plan(Class<?> type) {
     return new ExperimentPlanner(MethodRegistry.standard(), ExperimentOptions.defaults(Scale.SMOKE))
         .plan(type);

@@ -9,6 +9,7 @@ import io.github.trustregion.framework.result.ParameterKeys;
 import io.github.trustregion.framework.result.Series;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialStatus;
+import io.github.trustregion.framework.result.TuningChoice;
 import io.github.trustregion.reports.analysis.Analyzer;
 import io.github.trustregion.reports.analysis.TrialKeys;
 import io.github.trustregion.reports.fit.IterationCountFit;
@@ -35,7 +36,8 @@ import java.util.TreeSet;
  * <p>A row is "supported" when the Holm-adjusted one-sided p-value in the claim's direction is
  * below α, "contradicted" when that of the opposite direction is, and "not distinguishable at this
  * n" otherwise; "not tested" when the quantity has fewer than 2 units (or groups with fewer than 2
- * trials) or no spread. Only completed trials count.
+ * trials) or no spread. Only completed trials count, and tuning trials (which carry the label of
+ * the method they tune, on a validation split) never do.
  */
 public final class ClaimEvaluator {
 
@@ -137,6 +139,7 @@ public final class ClaimEvaluator {
     List<TrialResult> candidates =
         e.trials().stream()
             .filter(t -> t.status() == TrialStatus.COMPLETED)
+            .filter(t -> !TuningChoice.isTuningTrial(t.parameters()))
             .filter(t -> concerns(c, t))
             .filter(t -> TrialKeys.matches(c.setting(), t.parameters()))
             .toList();

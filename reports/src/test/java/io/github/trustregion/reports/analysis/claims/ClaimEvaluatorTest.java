@@ -167,6 +167,56 @@ class ClaimEvaluatorTest {
   }
 
   @Test
+  void leavesTheTuningTrialsOfATunedBaselineOutOfItsClaims() {
+    List<TrialResult> trials = new ArrayList<>();
+    for (int r = 0; r < 5; r++) {
+      trials.add(accuracy("TR", r, 2048, TR[r]));
+      trials.add(accuracy("SGD-tuned", r, 2048, SGD[r]));
+    }
+    for (int point = 0; point < 3; point++) {
+      Map<String, String> p = new LinkedHashMap<>(accuracy("SGD-tuned", 0, 2048, 0).parameters());
+      p.put("trialType", "tuning");
+      p.put("tuningPointIndex", Integer.toString(point));
+      trials.add(
+          new TrialResult(
+              1,
+              "e__SGD-tuned__tune" + point + "__b2048__r0",
+              "e",
+              TrialStatus.COMPLETED,
+              "",
+              p,
+              Map.of(),
+              List.of(),
+              Map.of("bestTestAccuracy", 0.1),
+              Map.of(),
+              1.0,
+              Map.of()));
+    }
+    LoadedExperiment e =
+        experiment(
+            "training",
+            List.of(
+                claim(
+                    "C1-tuned",
+                    ClaimComparison.DIFFERENCE,
+                    "bestTestAccuracy",
+                    List.of("TR", "SGD-tuned"),
+                    ClaimBatch.LARGEST,
+                    0,
+                    0)),
+            trials);
+
+    List<ClaimRow> rows = new ClaimEvaluator(0.05).evaluate(List.of(e));
+
+    // exactly the numbers of TR − SGD in the test above: the tuning trials' 0.1 never enter
+    assertThat(rows).singleElement();
+    assertThat(rows.get(0).test()).isEqualTo("paired t");
+    assertThat(rows.get(0).n()).isEqualTo(5);
+    assertThat(rows.get(0).effect()).isCloseTo(0.022, within(1e-12));
+    assertThat(rows.get(0).p()).isCloseTo(0.03716216741318447, within(1e-10));
+  }
+
+  @Test
   void fallsBackToWelchWhenTheRepeatsDoNotPair() {
     double[] a = {0.80, 0.82, 0.85};
     double[] b = {0.78, 0.80, 0.81, 0.70};
