@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Renders a results directory into an output directory: {@value #HTML} (self-contained), {@value
  * #SUMMARY_JSON}, {@value #SUMMARY_CSV} (one row per method, setting and metric) and {@value
- * #COMPARISONS_CSV} (one row per comparison) and {@value #CLAIMS_CSV} (one row per declared claim
- * and setting).
+ * #COMPARISONS_CSV} (one row per comparison), {@value #CLAIMS_CSV} (one row per declared claim and
+ * setting) and the same claims table in Markdown, {@value #CLAIMS_MARKDOWN}.
  */
 public final class ReportWriter {
 
@@ -43,6 +43,9 @@ public final class ReportWriter {
 
   /** The claims CSV's file name: one row per declared claim and setting. */
   public static final String CLAIMS_CSV = "claims.csv";
+
+  /** The claims table in Markdown, for a README: one row per declared claim and setting. */
+  public static final String CLAIMS_MARKDOWN = "claims.md";
 
   /** The comparisons CSV's file name. */
   public static final String COMPARISONS_CSV = "comparisons.csv";
@@ -119,6 +122,10 @@ public final class ReportWriter {
       Files.writeString(
           out.resolve(COMPARISONS_CSV), comparisonsCsv(summaries), StandardCharsets.UTF_8);
       Files.writeString(out.resolve(CLAIMS_CSV), claimsCsv(claims), StandardCharsets.UTF_8);
+      Files.writeString(
+          out.resolve(CLAIMS_MARKDOWN),
+          claimsMarkdown(claims, settings.alpha()),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot write the report into " + out + ": " + e.getMessage(), e);
@@ -264,6 +271,57 @@ public final class ReportWriter {
       }
     }
     return csv.toString();
+  }
+
+  /**
+   * Returns the claims table in Markdown: per claim and setting, the statement and its source, the
+   * quantity, the setting, the test and n, the effect with its interval, the raw and Holm-adjusted
+   * one-sided p-values, the smallest effect this n could detect, and the verdict (with the note,
+   * when there is one). Numbers to 4 significant digits, in the metric's own units.
+   *
+   * @param alpha the level the claims were tested at (their intervals are at 1 − alpha), for the
+   *     header
+   */
+  public static String claimsMarkdown(List<ClaimRow> claims, double alpha) {
+    StringBuilder md = new StringBuilder();
+    md.append("| claim | statement (source) | quantity | setting | test, n | effect [")
+        .append(Formats.fmt(100 * (1 - alpha)))
+        .append(" % interval] | p, Holm p | smallest detectable | verdict |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|\n");
+    for (ClaimRow r : claims) {
+      md.append("| ")
+          .append(cell(r.experiment() + " " + r.id()))
+          .append(" | ")
+          .append(cell(r.statement() + " (" + r.source() + ")"))
+          .append(" | ")
+          .append(cell(r.quantity()))
+          .append(" | ")
+          .append(cell(r.setting()))
+          .append(" | ")
+          .append(cell(r.test() + ", " + r.n()))
+          .append(" | ")
+          .append(Formats.fmt(r.effect()))
+          .append(
+              Double.isFinite(r.lower())
+                  ? " [" + Formats.fmt(r.lower()) + ", " + Formats.fmt(r.upper()) + "]"
+                  : "")
+          .append(" | ")
+          .append(Formats.fmt(r.p()))
+          .append(", ")
+          .append(Formats.fmt(r.adjustedP()))
+          .append(" | ")
+          .append(Formats.fmt(r.detectable()))
+          .append(" | **")
+          .append(cell(r.verdict()))
+          .append("**")
+          .append(r.note().isBlank() ? "" : " (" + cell(r.note()) + ")")
+          .append(" |\n");
+    }
+    return md.toString();
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
   }
 
   /** Returns the claims CSV: one row per declared claim and setting. */

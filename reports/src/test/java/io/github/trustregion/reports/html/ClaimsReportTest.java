@@ -126,6 +126,21 @@ class ClaimsReportTest {
     assertThat(csv.lines().toList()).hasSize(2);
     assertThat(csv.lines().toList().get(0)).startsWith("experiment,claim,statement,source,");
     assertThat(csv.lines().toList().get(1)).startsWith("e3,C1,").contains(",supported,");
+    List<String> markdown =
+        Files.readString(out.resolve(ReportWriter.CLAIMS_MARKDOWN)).lines().toList();
+    assertThat(markdown).hasSize(3);
+    assertThat(markdown.get(0)).contains("effect [95 % interval]");
+    List<String> cells =
+        List.of(markdown.get(2).substring(2, markdown.get(2).length() - 2).split(" \\| "));
+    assertThat(cells).hasSize(9);
+    assertThat(cells.get(0)).isEqualTo("e3 C1");
+    // effect 0.022 with the paired-t interval, p raw and Holm-adjusted (one row: the same), the
+    // smallest detectable effect, each to 4 significant digits
+    assertThat(cells.get(4)).isEqualTo("paired t, 5");
+    assertThat(cells.get(5)).isEqualTo("0.022 [-0.003447, 0.04745]");
+    assertThat(cells.get(6)).isEqualTo("0.03716, 0.03716");
+    assertThat(cells.get(7)).isEqualTo("0.02816");
+    assertThat(cells.get(8)).isEqualTo("**supported**");
 
     Document html = Jsoup.parse(out.resolve(ReportWriter.HTML).toFile(), "UTF-8");
     Element row = html.selectFirst("table.claims tr[data-claim=C1]");

@@ -36,10 +36,14 @@ import java.util.TreeSet;
  * <p>A row is "supported" when the Holm-adjusted one-sided p-value in the claim's direction is
  * below α, "contradicted" when that of the opposite direction is, and "not distinguishable at this
  * n" otherwise; "not tested" when the quantity has fewer than 2 units (or groups with fewer than 2
- * trials) or no spread. Only completed trials count, and tuning trials (which carry the label of
- * the method they tune, on a validation split) never do.
+ * trials) or no spread. A ratio of training seconds pairs only trials timed on the same processor
+ * model (environment {@code cpu}). Only completed trials count, and tuning trials (which carry the
+ * label of the method they tune, on a validation split) never do.
  */
 public final class ClaimEvaluator {
+
+  /** The environment key of a trial's processor model. */
+  private static final String CPU = "cpu";
 
   private final double alpha;
 
@@ -257,6 +261,41 @@ public final class ClaimEvaluator {
         : unpaired + " trial(s) without a partner of the same repeat left out";
   }
 
+  /**
+   * Removes from {@code common} the repeats whose trials of the two methods ran on different
+   * processors (the {@code cpu} of their environments differ): their times compare the machines as
+   * much as the methods. Returns the note that says how many were left out, or "".
+   */
+  private static String dropOtherProcessors(
+      Set<Integer> common, List<TrialResult> trials, String methodA, String methodB) {
+    Map<Integer, String> a = processorByRepeat(trials, methodA);
+    Map<Integer, String> b = processorByRepeat(trials, methodB);
+    int before = common.size();
+    common.removeIf(r -> !java.util.Objects.equals(a.get(r), b.get(r)));
+    int dropped = before - common.size();
+    return dropped == 0
+        ? ""
+        : dropped + " pair(s) timed on different processors (environment 'cpu') left out";
+  }
+
+  private static Map<Integer, String> processorByRepeat(List<TrialResult> trials, String method) {
+    Map<Integer, String> out = new TreeMap<>();
+    for (TrialResult t : trials) {
+      if (method.equals(t.parameters().get(ParameterKeys.METHOD))) {
+        repeat(t)
+            .ifPresent(r -> out.put(r, t.environment() == null ? null : t.environment().get(CPU)));
+      }
+    }
+    return out;
+  }
+
+  private static String joinNotes(String first, String second) {
+    if (first.isEmpty()) {
+      return second;
+    }
+    return second.isEmpty() ? first : first + "; " + second;
+  }
+
   private Pending row(
       String experiment, ClaimDeclaration c, String setting, List<TrialResult> trials) {
     double level = 1 - alpha;
@@ -269,6 +308,10 @@ public final class ClaimEvaluator {
                 byRepeat(trials, m.get(0), c.metric(), null),
                 byRepeat(trials, m.get(1), c.metric(), null));
         Set<Integer> common = common(maps);
+        String note = leftOut(maps, common);
+        if (c.metric().equals(ClaimDeclaration.SECONDS_PER_EPOCH)) {
+          note = joinNotes(note, dropOtherProcessors(common, trials, m.get(0), m.get(1)));
+        }
         if (common.size() >= 2) {
           double[] a = common.stream().mapToDouble(r -> maps.get(0).get(r)).toArray();
           double[] b = common.stream().mapToDouble(r -> maps.get(1).get(r)).toArray();
@@ -282,7 +325,7 @@ public final class ClaimEvaluator {
             }
             r = ClaimTest.oneSample(ratio, theta, level);
           }
-          return pending(experiment, c, setting, r, leftOut(maps, common));
+          return pending(experiment, c, setting, r, note);
         }
         double[] a = values(trials, m.get(0), c.metric(), null);
         double[] b = values(trials, m.get(1), c.metric(), null);

@@ -217,6 +217,65 @@ class ClaimEvaluatorTest {
   }
 
   @Test
+  void pairsTrainingSecondsOnlyOfTrialsTimedOnTheSameProcessor() {
+    // seconds per epoch: TR 3.0, 3.3, 2.7 and 9.0 (repeat 3, on another processor); SGD 1.0 each
+    double[] tr = {3.0, 3.3, 2.7, 9.0};
+    List<TrialResult> trials = new ArrayList<>();
+    for (int r = 0; r < tr.length; r++) {
+      String trCpu = r == 3 ? "AMD EPYC" : "Intel(R) Xeon(R) Processor";
+      trials.add(timed("TR", r, tr[r], trCpu));
+      trials.add(timed("SGD", r, 1.0, "Intel(R) Xeon(R) Processor"));
+    }
+    ClaimDeclaration cost =
+        new ClaimDeclaration(
+            "C6",
+            "s",
+            "abstract",
+            ClaimComparison.RATIO,
+            ClaimDeclaration.SECONDS_PER_EPOCH,
+            List.of("TR", "SGD"),
+            ClaimBatch.ALL,
+            Map.of(),
+            ClaimDirection.AT_MOST,
+            3,
+            0,
+            "",
+            "",
+            0);
+
+    ClaimRow row =
+        new ClaimEvaluator(0.05)
+            .evaluate(List.of(experiment("training", List.of(cost), trials)))
+            .get(0);
+
+    assertThat(row.n()).isEqualTo(3);
+    assertThat(row.effect()).isCloseTo(3.0, within(1e-12));
+    assertThat(row.note()).contains("1 pair(s) timed on different processors");
+  }
+
+  private static TrialResult timed(String method, int repeat, double secondsPerEpoch, String cpu) {
+    TrialResult t = trial(method, repeat, 2048, Map.of(), List.of());
+    List<EpochRecord> epochs = new ArrayList<>();
+    for (int e = 1; e <= 2; e++) {
+      epochs.add(
+          new EpochRecord(e, 0, method, 0.5, 0.8, 0.6, 0.7, e * secondsPerEpoch, 1, 0, 0, null));
+    }
+    return new TrialResult(
+        1,
+        t.trialId(),
+        "e",
+        TrialStatus.COMPLETED,
+        "",
+        t.parameters(),
+        Map.of(),
+        epochs,
+        Map.of(),
+        Map.of(),
+        2 * secondsPerEpoch,
+        Map.of("cpu", cpu));
+  }
+
+  @Test
   void fallsBackToWelchWhenTheRepeatsDoNotPair() {
     double[] a = {0.80, 0.82, 0.85};
     double[] b = {0.78, 0.80, 0.81, 0.70};
