@@ -30,17 +30,17 @@ import io.github.trustregion.framework.result.ClaimDirection;
  * on 12,000 training and all 10,000 test images of Fashion-MNIST, B ∈ {128, 2048} (93 and 5 steps
  * per epoch: the paper's batches with the paper's numbers), 6 epochs, 20 repeats, on the seeds of
  * repeats 30 … 49 of the gate's calibration run ({@link #SEED}), so that the nightly never shares a
- * seed with the 30 repeats its baseline was blessed from; the small CNN is guarded beside it by
- * {@link LargeBatchGeneralizationCnn}. smoke: the small CNN on 256 images, B ∈ {64, 128}, 1 epoch.
- * Hybrid switches to SGD after {@code plateau.patience} epochs without a training-accuracy gain (3
- * at paper scale, 1 at ci and smoke, so that it can switch within the shorter runs: with 2, a ci
- * run of 6 epochs never switched). study: the MLP 784-256-256-10 on the whole Fashion-MNIST (60,000
- * / 10,000; the small CNN's TR epochs would not fit the study's budget), B ∈ {256, 2048}, 28 epochs
- * (812 steps at B = 2048), 5 repeats, Hybrid's patience 3; beside the paper's three methods, SGD
- * tuned per batch size (5 steps, validation split) and, at B = 2048 only (to keep the study within
- * its compute budget), TR with Hessian-vector products on 1/8 of each minibatch and the published
- * code's rule TR-code (η = 0.1, r = 1, K = 1). The paper's accuracies (Figure 3, best over epochs)
- * are attached as {@code bestTestAccuracy}.
+ * seed with the 90 repeats its baseline was blessed from (0 … 29 and 60 … 119); the small CNN is
+ * guarded beside it by {@link LargeBatchGeneralizationCnn}. smoke: the small CNN on 256 images, B ∈
+ * {64, 128}, 1 epoch. Hybrid switches to SGD after {@code plateau.patience} epochs without a
+ * training-accuracy gain (3 at paper scale, 1 at ci and smoke, so that it can switch within the
+ * shorter runs: with 2, a ci run of 6 epochs never switched). study: the MLP 784-256-256-10 on the
+ * whole Fashion-MNIST (60,000 / 10,000; the small CNN's TR epochs would not fit the study's
+ * budget), B ∈ {256, 2048}, 28 epochs (812 steps at B = 2048), 5 repeats, Hybrid's patience 3;
+ * beside the paper's three methods, SGD tuned per batch size (5 steps, validation split) and, at B
+ * = 2048 only (to keep the study within its compute budget), TR with Hessian-vector products on 1/8
+ * of each minibatch and the published code's rule TR-code (η = 0.1, r = 1, K = 1). The paper's
+ * accuracies (Figure 3, best over epochs) are attached as {@code bestTestAccuracy}.
  *
  * <p>At paper scale two tuned SGD baselines run beside the paper's fixed step (see docs/method.md,
  * "Tuning"): {@code SGD-tuned} chooses its step per batch size from {0.01, 0.03, 0.1, 0.3, 1.0} (5
