@@ -184,7 +184,8 @@ public final class ExperimentRunner {
             .filter(selected)
             .mapToLong(ExperimentRunner::units)
             .sum();
-    ProgressLog progress = new ProgressLog(totalTrials, totalUnits);
+    ProgressLog progress =
+        new ProgressLog(totalTrials, totalUnits, sharing.shared() && sharing.shard().isAll());
     LOG.info(
         "Running {} experiment(s), {} trial(s), at scale {}; results in {}",
         plans.size(),
@@ -330,7 +331,7 @@ public final class ExperimentRunner {
     };
   }
 
-  private static long units(TrialSpec trial) {
+  static long units(TrialSpec trial) {
     return trial.type() == TrialType.CUSTOM ? 1 : trial.totalEpochs();
   }
 

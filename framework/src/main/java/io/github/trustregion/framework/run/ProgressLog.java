@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The estimate divides the elapsed time of the work done in this run by its units and multiplies
  * by the units left; a unit is one trial-epoch (a custom trial counts as one). Resumed trials cost
- * nothing and are not counted. Not thread-safe.
+ * nothing and are not counted. A worker of a pool, which shares the whole plan with the other
+ * workers, gives no estimate (it would count their share of the work as its own): the pool's
+ * progress line gives the plan's. Not thread-safe.
  */
 public final class ProgressLog {
 
@@ -20,6 +22,7 @@ public final class ProgressLog {
 
   private final long totalUnits;
   private final int totalTrials;
+  private final boolean planShared;
   private final long start = System.nanoTime();
   private long unitsDone;
   private long unitsSkipped;
@@ -27,20 +30,24 @@ public final class ProgressLog {
 
   /** Creates the log of a run of {@code totalTrials} trials worth {@code totalUnits} units. */
   public ProgressLog(int totalTrials, long totalUnits) {
+    this(totalTrials, totalUnits, false);
+  }
+
+  /**
+   * Creates the log of a run of {@code totalTrials} trials worth {@code totalUnits} units, which
+   * other processes share trial by trial when {@code planShared} (the workers of a pool), so that
+   * no estimate of the time left is given.
+   */
+  public ProgressLog(int totalTrials, long totalUnits, boolean planShared) {
     this.totalTrials = totalTrials;
     this.totalUnits = totalUnits;
+    this.planShared = planShared;
   }
 
   /** Logs the start of the next trial. */
   void trialStarted(String trialId) {
     trialIndex++;
-    LOG.info(
-        "Trial {} of {}: {} (elapsed {}, remaining ~{})",
-        trialIndex,
-        totalTrials,
-        trialId,
-        format(elapsed()),
-        remaining());
+    LOG.info("Trial {} of {}: {} ({})", trialIndex, totalTrials, trialId, timing());
   }
 
   /** Counts a resumed trial's units as skipped. */
@@ -70,8 +77,7 @@ public final class ProgressLog {
   void epochFinished(String trialId, int epoch, int epochs, double trainLoss, double testAccuracy) {
     unitsDone++;
     LOG.info(
-        "Trial {} of {}: {} epoch {}/{}: train loss {}, test accuracy {} (elapsed {}, "
-            + "remaining ~{})",
+        "Trial {} of {}: {} epoch {}/{}: train loss {}, test accuracy {} ({})",
         trialIndex,
         totalTrials,
         trialId,
@@ -79,8 +85,7 @@ public final class ProgressLog {
         epochs,
         String.format("%.4f", trainLoss),
         String.format("%.4f", testAccuracy),
-        format(elapsed()),
-        remaining());
+        timing());
   }
 
   /** Counts the units of a trial that ended (its unfinished epochs included). */
@@ -98,12 +103,27 @@ public final class ProgressLog {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  private String remaining() {
-    if (unitsDone == 0) {
-      return "unknown";
+  private String timing() {
+    String elapsed = "elapsed " + format(elapsed());
+    if (planShared) {
+      return elapsed;
     }
-    long left = Math.max(0, totalUnits - unitsDone - unitsSkipped);
-    return format(elapsed().multipliedBy(left).dividedBy(unitsDone));
+    return elapsed
+        + ", remaining ~"
+        + remaining(elapsed(), unitsDone, totalUnits - unitsDone - unitsSkipped)
+            .map(ProgressLog::format)
+            .orElse("unknown");
+  }
+
+  /**
+   * Returns the time the {@code left} units will take at the rate of the {@code done} units that
+   * took {@code elapsed}: elapsed · left / done, or empty before the first unit.
+   */
+  static java.util.Optional<Duration> remaining(Duration elapsed, long done, long left) {
+    if (done <= 0) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(elapsed.multipliedBy(Math.max(0, left)).dividedBy(done));
   }
 
   /** Formats a duration as {@code 1h02m03s}. */

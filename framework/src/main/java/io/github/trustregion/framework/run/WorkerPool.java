@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -139,10 +140,15 @@ public final class WorkerPool {
    */
   public int run(List<ExperimentPlan> plans, Predicate<TrialSpec> selected) {
     Map<String, String> experimentOf = new LinkedHashMap<>();
+    Map<String, Long> unitsOf = new HashMap<>();
     for (ExperimentPlan plan : plans) {
       plan.trials().stream()
           .filter(selected)
-          .forEach(t -> experimentOf.put(t.trialId(), plan.experimentId()));
+          .forEach(
+              t -> {
+                experimentOf.put(t.trialId(), plan.experimentId());
+                unitsOf.put(t.trialId(), ExperimentRunner.units(t));
+              });
     }
     ResultFiles files = new ResultFiles(results);
     Path logs = results.resolve(LOG_DIRECTORY);
@@ -161,7 +167,7 @@ public final class WorkerPool {
     Thread stopWorkers = new Thread(() -> running.values().forEach(Process::destroy));
     Runtime.getRuntime().addShutdownHook(stopWorkers);
     try {
-      return supervise(experimentOf, files, logs, running);
+      return supervise(new Progress(experimentOf, unitsOf, files), logs, running);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(stopWorkers);
@@ -171,18 +177,14 @@ public final class WorkerPool {
     }
   }
 
-  private int supervise(
-      Map<String, String> experimentOf,
-      ResultFiles files,
-      Path logs,
-      Map<Integer, Process> running) {
+  private int supervise(Progress progress, Path logs, Map<Integer, Process> running) {
     for (int i = 1; i <= workers; i++) {
       running.put(i, start(i, logs));
     }
     int next = workers + 1;
     int replacementsLeft = workers;
     List<Integer> statuses = new ArrayList<>();
-    String lastView = "";
+    View lastView = null;
     while (!running.isEmpty()) {
       sleep(POLL);
       for (var entry : new java.util.TreeMap<>(running).entrySet()) {
@@ -216,9 +218,16 @@ public final class WorkerPool {
           statuses.add(status);
         }
       }
-      String view = view(experimentOf, files, running);
+      View view = view(progress, running);
       if (!view.equals(lastView)) {
-        LOG.info("{}", view);
+        LOG.info(
+            "Trials with a result: {} of {} ({} of {} trial-epochs, {}){}",
+            view.finished(),
+            progress.experimentOf.size(),
+            view.finishedUnits(),
+            progress.total,
+            progress.remaining(view.finishedUnits()),
+            view.text());
         lastView = view;
       }
     }
@@ -242,14 +251,59 @@ public final class WorkerPool {
     return "worker-" + index + ".log";
   }
 
-  /** "Trials with a result: 5 of 18; worker 1: id, worker 2: id". */
-  private String view(
-      Map<String, String> experimentOf, ResultFiles files, Map<Integer, Process> running) {
+  /**
+   * The plan's trials with their experiments and units (trial-epochs), the units that had a result
+   * when the pool started, and the start: what the progress line's estimate is made of.
+   */
+  private static final class Progress {
+    final Map<String, String> experimentOf;
+    final Map<String, Long> unitsOf;
+    final ResultFiles files;
+    final long total;
+    final long start = System.nanoTime();
+    final long atStart;
+
+    Progress(Map<String, String> experimentOf, Map<String, Long> unitsOf, ResultFiles files) {
+      this.experimentOf = experimentOf;
+      this.unitsOf = unitsOf;
+      this.files = files;
+      this.total = unitsOf.values().stream().mapToLong(Long::longValue).sum();
+      this.atStart =
+          experimentOf.entrySet().stream()
+              .filter(e -> Files.isRegularFile(files.trialFile(e.getValue(), e.getKey())))
+              .mapToLong(e -> unitsOf.getOrDefault(e.getKey(), 0L))
+              .sum();
+    }
+
+    /** Returns the time left at the rate of the units that got a result since the start. */
+    String remaining(long finishedUnits) {
+      return ProgressLog.remaining(
+              Duration.ofNanos(System.nanoTime() - start),
+              finishedUnits - atStart,
+              total - finishedUnits)
+          .map(d -> "~" + ProgressLog.format(d) + " left at this run's rate")
+          .orElse("time left unknown");
+    }
+  }
+
+  /**
+   * What the pool's progress line shows: the trials and units with a result, and "; worker 1: id;
+   * worker 2: id" (the line is logged when these change).
+   */
+  private record View(int finished, long finishedUnits, String text) {}
+
+  /**
+   * Returns the progress line's state, which the line "Trials with a result: 5 of 18 (120 of 300
+   * trial-epochs, ~1h02m03s left at this run's rate); worker 1: id; worker 2: id" shows.
+   */
+  private View view(Progress progress, Map<Integer, Process> running) {
     int finished = 0;
+    long finishedUnits = 0;
     Map<Long, String> training = new LinkedHashMap<>();
-    for (var entry : experimentOf.entrySet()) {
-      if (Files.isRegularFile(files.trialFile(entry.getValue(), entry.getKey()))) {
+    for (var entry : progress.experimentOf.entrySet()) {
+      if (Files.isRegularFile(progress.files.trialFile(entry.getValue(), entry.getKey()))) {
         finished++;
+        finishedUnits += progress.unitsOf.getOrDefault(entry.getKey(), 0L);
         continue;
       }
       Path claim = TrialClaim.file(results, entry.getValue(), entry.getKey());
@@ -262,8 +316,7 @@ public final class WorkerPool {
         }
       }
     }
-    StringBuilder view =
-        new StringBuilder("Trials with a result: " + finished + " of " + experimentOf.size());
+    StringBuilder view = new StringBuilder();
     for (var worker : new java.util.TreeMap<>(running).entrySet()) {
       Optional<String> trial = Optional.ofNullable(training.get(worker.getValue().pid()));
       view.append("; worker ")
@@ -271,7 +324,7 @@ public final class WorkerPool {
           .append(": ")
           .append(trial.orElse("between trials"));
     }
-    return view.toString();
+    return new View(finished, finishedUnits, view.toString());
   }
 
   private static int combine(List<Integer> statuses) {
