@@ -72,8 +72,10 @@ public final class ReportCli {
               + ReportWriter.SUMMARY_CSV
               + ", "
               + ReportWriter.COMPARISONS_CSV
-              + " and "
+              + ", "
               + ReportWriter.CLAIMS_CSV
+              + " and "
+              + ReportWriter.CLAIMS_MARKDOWN
               + ".");
       if (!summary.badFiles().isEmpty()) {
         err.println(
@@ -99,7 +101,7 @@ public final class ReportCli {
       usageHelpWidth = 100,
       description =
           "Re-renders a results directory into report.html, summary.json, summary.csv,"
-              + " comparisons.csv and claims.csv, without running anything.",
+              + " comparisons.csv, claims.csv and claims.md, without running anything.",
       exitCodeListHeading = "Exit codes:%n",
       exitCodeList = {
         "0:the report was written from every result file",
