@@ -11,8 +11,8 @@ import java.util.List;
  *     were recorded); not compared, reported as a warning
  * @param unknownInRun the fields the run's trials do not record; not compared, reported as a
  *     warning
- * @param runIds the distinct {@code runId}s of the run's trials: more than one when the results
- *     directory was resumed across runs
+ * @param runIds the distinct {@code runId}s of the run's trials: one per process that trained some,
+ *     so more than one for a worker pool, shards, or a results directory resumed across runs
  */
 public record ConfigurationCheck(
     String experiment,

@@ -138,7 +138,8 @@ public final class GateTable {
                   case 1 -> "run " + ids.get(0);
                   default ->
                       ids.size()
-                          + " runs (the results directory was resumed across runs): "
+                          + " runs (processes: the workers or shards of one run, or runs that"
+                          + " resumed the results directory): "
                           + String.join(", ", ids);
                 })
             .append('\n');
