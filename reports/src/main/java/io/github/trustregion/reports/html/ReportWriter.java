@@ -276,8 +276,9 @@ public final class ReportWriter {
   /**
    * Returns the claims table in Markdown: per claim and setting, the statement and its source, the
    * quantity, the setting, the test and n, the effect with its interval, the raw and Holm-adjusted
-   * one-sided p-values, the smallest effect this n could detect, and the verdict (with the note,
-   * when there is one). Numbers to 4 significant digits, in the metric's own units.
+   * one-sided p-values, the smallest effect this n could detect, the verdict (with the note, when
+   * there is one) and the same quantity from the paper's own numbers with their setting. Numbers to
+   * 4 significant digits, in the metric's own units.
    *
    * @param alpha the level the claims were tested at (their intervals are at 1 − alpha), for the
    *     header
@@ -286,8 +287,9 @@ public final class ReportWriter {
     StringBuilder md = new StringBuilder();
     md.append("| claim | statement (source) | quantity | setting | test, n | effect [")
         .append(Formats.fmt(100 * (1 - alpha)))
-        .append(" % interval] | p, Holm p | smallest detectable | verdict |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|\n");
+        .append(
+            " % interval] | p, Holm p | smallest detectable | verdict | the paper's (its setting) |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (ClaimRow r : claims) {
       md.append("| ")
           .append(cell(r.experiment() + " " + r.id()))
@@ -315,6 +317,11 @@ public final class ReportWriter {
           .append(cell(r.verdict()))
           .append("**")
           .append(r.note().isBlank() ? "" : " (" + cell(r.note()) + ")")
+          .append(" | ")
+          .append(
+              Double.isFinite(r.paperEffect())
+                  ? Formats.fmt(r.paperEffect()) + " (" + cell(r.paperSetting()) + ")"
+                  : "—")
           .append(" |\n");
     }
     return md.toString();
@@ -346,7 +353,9 @@ public final class ReportWriter {
                     "holmPOpposite",
                     "smallestDetectable",
                     "verdict",
-                    "note"));
+                    "note",
+                    "paperEffect",
+                    "paperSetting"));
     for (ClaimRow r : claims) {
       csv.row(
           Arrays.asList(
@@ -366,7 +375,9 @@ public final class ReportWriter {
               r.adjustedOppositeP(),
               r.detectable(),
               r.verdict(),
-              r.note()));
+              r.note(),
+              r.paperEffect(),
+              r.paperSetting()));
     }
     return csv.toString();
   }

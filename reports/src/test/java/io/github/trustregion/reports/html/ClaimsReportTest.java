@@ -132,7 +132,7 @@ class ClaimsReportTest {
     assertThat(markdown.get(0)).contains("effect [95 % interval]");
     List<String> cells =
         List.of(markdown.get(2).substring(2, markdown.get(2).length() - 2).split(" \\| "));
-    assertThat(cells).hasSize(9);
+    assertThat(cells).hasSize(10);
     assertThat(cells.get(0)).isEqualTo("e3 C1");
     // effect 0.022 with the paired-t interval, p raw and Holm-adjusted (one row: the same), the
     // smallest detectable effect, each to 4 significant digits

@@ -5,6 +5,7 @@ import io.github.trustregion.framework.result.ClaimComparison;
 import io.github.trustregion.framework.result.ClaimDeclaration;
 import io.github.trustregion.framework.result.ClaimDirection;
 import io.github.trustregion.framework.result.EpochRecord;
+import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.framework.result.ParameterKeys;
 import io.github.trustregion.framework.result.Series;
 import io.github.trustregion.framework.result.TrialResult;
@@ -16,6 +17,7 @@ import io.github.trustregion.reports.fit.IterationCountFit;
 import io.github.trustregion.reports.load.LoadedExperiment;
 import io.github.trustregion.reports.stats.Holm;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +63,12 @@ public final class ClaimEvaluator {
       ClaimDeclaration claim,
       String setting,
       Optional<ClaimTest.Result> result,
-      String note) {
+      String note,
+      PaperEffect paper) {
+
+    Pending withPaper(PaperEffect effect) {
+      return new Pending(experiment, claim, setting, result, note, effect);
+    }
 
     double p() {
       return result.map(r -> direction(r, claim.direction())).orElse(Double.NaN);
@@ -127,7 +134,9 @@ public final class ClaimEvaluator {
               opposite[i],
               r.map(ClaimTest.Result::detectable).orElse(Double.NaN),
               verdict,
-              p.note()));
+              p.note(),
+              p.paper().effect(),
+              p.paper().setting()));
     }
     return rows;
   }
@@ -175,10 +184,84 @@ public final class ClaimEvaluator {
               c,
               "—",
               Optional.empty(),
-              "no completed trial of " + c.methods() + " matches the claim's setting"));
+              "no completed trial of " + c.methods() + " matches the claim's setting",
+              PaperEffect.NONE));
     }
-    rows.forEach((setting, trials) -> out.add(row(e.id(), c, setting, trials)));
+    rows.forEach(
+        (setting, trials) ->
+            out.add(row(e.id(), c, setting, trials).withPaper(paperEffect(e, c, trials))));
     return out;
+  }
+
+  /**
+   * The paper's own value of a claim's quantity and the setting it comes from.
+   *
+   * @param effect the quantity from the paper's numbers, NaN when there is none
+   * @param setting the paper's setting, batch size and source; empty when there is none
+   */
+  record PaperEffect(double effect, String setting) {
+    static final PaperEffect NONE = new PaperEffect(Double.NaN, "");
+  }
+
+  /**
+   * Returns a difference or margin claim's quantity from the paper's numbers ({@code @PaperResult}
+   * values of its metric, one per method and batch size): at the largest or smallest batch size at
+   * which the paper gives every method of the claim, or at the row's own batch size for a claim at
+   * every batch size; {@link PaperEffect#NONE} for other comparisons or when a method has no paper
+   * number there (a tuned baseline or a variant the paper did not run).
+   */
+  static PaperEffect paperEffect(
+      LoadedExperiment e, ClaimDeclaration c, List<TrialResult> rowTrials) {
+    if (c.comparison() != ClaimComparison.DIFFERENCE
+        && c.comparison() != ClaimComparison.MARGIN_OVER_MAX) {
+      return PaperEffect.NONE;
+    }
+    Map<String, Map<Integer, PaperValue>> byMethod = new HashMap<>();
+    for (PaperValue v : e.manifest().paperValues()) {
+      String method = v.setting().get(ParameterKeys.METHOD);
+      String batch = v.setting().get(ParameterKeys.BATCH_SIZE);
+      if (v.metric().equals(c.metric())
+          && method != null
+          && batch != null
+          && batch.matches("\\d+")) {
+        byMethod.computeIfAbsent(method, k -> new TreeMap<>()).put(Integer.parseInt(batch), v);
+      }
+    }
+    TreeSet<Integer> common = null;
+    for (String method : c.methods()) {
+      Map<Integer, PaperValue> values = byMethod.get(method);
+      if (values == null) {
+        return PaperEffect.NONE;
+      }
+      if (common == null) {
+        common = new TreeSet<>(values.keySet());
+      } else {
+        common.retainAll(values.keySet());
+      }
+    }
+    if (common == null || common.isEmpty()) {
+      return PaperEffect.NONE;
+    }
+    int batch;
+    if (c.batch() == ClaimBatch.LARGEST) {
+      batch = common.last();
+    } else if (c.batch() == ClaimBatch.SMALLEST) {
+      batch = common.first();
+    } else {
+      Optional<Integer> own = rowTrials.stream().flatMap(t -> batchSize(t).stream()).findFirst();
+      if (own.isEmpty() || !common.contains(own.get())) {
+        return PaperEffect.NONE;
+      }
+      batch = own.get();
+    }
+    PaperValue first = byMethod.get(c.methods().get(0)).get(batch);
+    double others = Double.NEGATIVE_INFINITY;
+    for (String method : c.methods().subList(1, c.methods().size())) {
+      others = Math.max(others, byMethod.get(method).get(batch).value());
+    }
+    return new PaperEffect(
+        first.value() - others,
+        first.paperSetting() + ", B = " + batch + " (" + first.source() + ")");
   }
 
   private static boolean concerns(ClaimDeclaration c, TrialResult t) {
@@ -524,7 +607,7 @@ public final class ClaimEvaluator {
   private static Pending pending(
       String experiment, ClaimDeclaration c, String setting, ClaimTest.Result r, String note) {
     if (r == null) {
-      return new Pending(experiment, c, setting, Optional.empty(), note);
+      return new Pending(experiment, c, setting, Optional.empty(), note, PaperEffect.NONE);
     }
     String why = note;
     if (!r.defined()) {
@@ -534,7 +617,7 @@ public final class ClaimEvaluator {
                   : "a group with fewer than 2 trials, or no spread among the values")
               + (note.isBlank() ? "" : "; " + note);
     }
-    return new Pending(experiment, c, setting, Optional.of(r), why);
+    return new Pending(experiment, c, setting, Optional.of(r), why, PaperEffect.NONE);
   }
 
   private static double mean(double[] v) {

@@ -21,6 +21,11 @@ package io.github.trustregion.reports.analysis.claims;
  * @param verdict "supported", "contradicted", "not distinguishable at this n" or "not tested (see
  *     the note)"
  * @param note what was left out or why it was not tested, or empty
+ * @param paperEffect the same quantity from the paper's own numbers ({@code @PaperResult}s of the
+ *     claim's methods and metric at the paper's batch size the claim names), NaN when the paper
+ *     gives no number for every method
+ * @param paperSetting the paper's setting of those numbers, with its batch size; empty with no
+ *     paper effect
  */
 public record ClaimRow(
     String experiment,
@@ -39,7 +44,9 @@ public record ClaimRow(
     double adjustedOppositeP,
     double detectable,
     String verdict,
-    String note) {
+    String note,
+    double paperEffect,
+    String paperSetting) {
 
   /** The verdict when the claim's one-sided test rejects at the adjusted level. */
   public static final String SUPPORTED = "supported";

@@ -9,6 +9,7 @@ import io.github.trustregion.framework.result.ClaimDeclaration;
 import io.github.trustregion.framework.result.ClaimDirection;
 import io.github.trustregion.framework.result.EpochRecord;
 import io.github.trustregion.framework.result.ExperimentManifest;
+import io.github.trustregion.framework.result.PaperValue;
 import io.github.trustregion.framework.result.PlannedTrial;
 import io.github.trustregion.framework.result.Series;
 import io.github.trustregion.framework.result.TrialResult;
@@ -60,6 +61,14 @@ class ClaimEvaluatorTest {
 
   private static LoadedExperiment experiment(
       String kind, List<ClaimDeclaration> claims, List<TrialResult> trials) {
+    return experiment(kind, claims, trials, List.of());
+  }
+
+  private static LoadedExperiment experiment(
+      String kind,
+      List<ClaimDeclaration> claims,
+      List<TrialResult> trials,
+      List<PaperValue> paperValues) {
     List<PlannedTrial> planned = new ArrayList<>();
     trials.forEach(t -> planned.add(new PlannedTrial(t.trialId(), t.parameters())));
     ExperimentManifest manifest =
@@ -75,7 +84,7 @@ class ClaimEvaluatorTest {
             List.of("bestTestAccuracy"),
             List.of(),
             planned,
-            List.of(),
+            paperValues,
             claims);
     return new LoadedExperiment(Path.of("e"), manifest, trials, List.of(), List.of());
   }
@@ -273,6 +282,74 @@ class ClaimEvaluatorTest {
         Map.of(),
         2 * secondsPerEpoch,
         Map.of("cpu", cpu));
+  }
+
+  @Test
+  void givesTheSameQuantityFromThePapersNumbersAtThePapersLargestBatch() {
+    List<TrialResult> trials = new ArrayList<>();
+    for (int r = 0; r < 5; r++) {
+      trials.add(accuracy("TR", r, 2048, TR[r]));
+      trials.add(accuracy("SGD", r, 2048, SGD[r]));
+      trials.add(accuracy("Hybrid", r, 2048, HYBRID[r]));
+      trials.add(accuracy("SGD-tuned", r, 2048, SGD[r]));
+    }
+    List<PaperValue> paper = new ArrayList<>();
+    double[][] figure3 = {{128, 0.867, 0.868, 0.881}, {2048, 0.803, 0.855, 0.870}};
+    for (double[] row : figure3) {
+      String batch = Integer.toString((int) row[0]);
+      paper.add(paperValue("SGD", batch, row[1]));
+      paper.add(paperValue("TR", batch, row[2]));
+      paper.add(paperValue("Hybrid", batch, row[3]));
+    }
+    LoadedExperiment e =
+        experiment(
+            "training",
+            List.of(
+                claim(
+                    "C1",
+                    ClaimComparison.DIFFERENCE,
+                    "bestTestAccuracy",
+                    List.of("TR", "SGD"),
+                    ClaimBatch.LARGEST,
+                    0,
+                    0),
+                claim(
+                    "C2",
+                    ClaimComparison.MARGIN_OVER_MAX,
+                    "bestTestAccuracy",
+                    List.of("Hybrid", "TR", "SGD"),
+                    ClaimBatch.LARGEST,
+                    0,
+                    0),
+                claim(
+                    "C1-tuned",
+                    ClaimComparison.DIFFERENCE,
+                    "bestTestAccuracy",
+                    List.of("TR", "SGD-tuned"),
+                    ClaimBatch.LARGEST,
+                    0,
+                    0)),
+            trials,
+            paper);
+
+    List<ClaimRow> rows = new ClaimEvaluator(0.05).evaluate(List.of(e));
+
+    // Figure 3 at B = 2048: TR 85.5 − SGD 80.3; Hybrid 87.0 − max(85.5, 80.3)
+    assertThat(rows.get(0).paperEffect()).isCloseTo(0.052, within(1e-12));
+    assertThat(rows.get(0).paperSetting()).isEqualTo("VGG16 on CIFAR-10, B = 2048 (Figure 3)");
+    assertThat(rows.get(1).paperEffect()).isCloseTo(0.015, within(1e-12));
+    // the paper ran no tuned SGD
+    assertThat(rows.get(2).paperEffect()).isNaN();
+    assertThat(rows.get(2).paperSetting()).isEmpty();
+  }
+
+  private static PaperValue paperValue(String method, String batch, double value) {
+    return new PaperValue(
+        Map.of("method", method, "batchSize", batch),
+        "bestTestAccuracy",
+        value,
+        "Figure 3",
+        "VGG16 on CIFAR-10");
   }
 
   @Test
