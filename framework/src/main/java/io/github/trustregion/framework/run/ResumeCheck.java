@@ -10,13 +10,18 @@ import io.github.trustregion.framework.result.ResultFiles;
 import io.github.trustregion.framework.result.TrialResult;
 import io.github.trustregion.framework.result.TrialStatus;
 import io.github.trustregion.framework.workload.Workload;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Decides whether a planned trial is finished, that is whether its stored result is kept instead of
  * running the trial: the one answer used by {@link ExperimentRunner}, the command line's {@code
- * --list} and {@link CostEstimate}. It reads result files only (no data, no ND4J).
+ * --list} and {@link CostEstimate}. It reads result files, and looks whether saved networks exist,
+ * only (no data, no ND4J).
  *
  * <p>A stored result is kept when all of these hold:
  *
@@ -40,7 +45,13 @@ import java.util.Optional;
  *   <li>for custom trials: every training trial it depends on is itself kept, and is the very
  *       result the custom trial was computed from: its {@link #identity identity} equals the one
  *       recorded in the custom result's environment under {@value #DEPENDENCY_PREFIX}{@code
- *       <trialId>} (a custom result without that record is run again).
+ *       <trialId>} (a custom result without that record is run again);
+ *   <li>for a training or track trial that an unfinished custom trial depends on: the networks it
+ *       saved (with {@link ModelFiles}: its final network, and a track's network at the end of
+ *       every stage) are all there, since that custom trial will load them. Result files are small
+ *       and committed; networks are not, so on a fresh clone such a trial is trained again, and its
+ *       custom trials after it. Once every custom trial depending on it is finished, its networks
+ *       are no longer needed.
  * </ul>
  *
  * <p>Changes to code (workloads, methods) are not detected. Thread-safe if the result files do not
@@ -122,6 +133,17 @@ public final class ResumeCheck {
    * setting its finished tuning chooses; while that tuning is not finished, it is not kept.
    */
   public Decision decide(ExperimentPlan plan, TrialSpec planned) {
+    Decision decision = decideByResult(plan, planned);
+    if (!decision.finished()) {
+      return decision;
+    }
+    return missingNetworks(plan, planned)
+        .map(reason -> new Decision(Verdict.OUTDATED, decision.stored(), reason))
+        .orElse(decision);
+  }
+
+  /** Decides about one trial by its stored result alone, without looking at saved networks. */
+  private Decision decideByResult(ExperimentPlan plan, TrialSpec planned) {
     TrialSpec trial = planned;
     String unresolved = "";
     if (plan.tuningOf(planned).isPresent()) {
@@ -248,7 +270,7 @@ public final class ResumeCheck {
       }
       Optional<TrialSpec> spec =
           plan.trials().stream().filter(t -> t.trialId().equals(dependency)).findFirst();
-      Optional<TrialResult> current = spec.flatMap(s -> decide(plan, s).kept());
+      Optional<TrialResult> current = spec.flatMap(s -> decideByResult(plan, s).kept());
       if (current.isEmpty()) {
         return Optional.of("the training trial " + dependency + " it depends on is not finished");
       }
@@ -263,5 +285,44 @@ public final class ResumeCheck {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Returns why a kept training or track trial must train again because a network it saved is
+   * missing while a custom trial that loads it is not finished; empty otherwise.
+   */
+  private Optional<String> missingNetworks(ExperimentPlan plan, TrialSpec trial) {
+    if (trial.type() == TrialType.CUSTOM) {
+      return Optional.empty();
+    }
+    List<Path> missing = savedNetworks(plan, trial).stream().filter(Files::notExists).toList();
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    return plan.trials().stream()
+        .filter(t -> t.type() == TrialType.CUSTOM)
+        .filter(t -> t.custom().orElseThrow().dependsOn().contains(trial.trialId()))
+        .filter(t -> !decide(plan, t).finished())
+        .findFirst()
+        .map(
+            custom ->
+                "the network it saved, "
+                    + missing.get(0)
+                    + ", is missing, and the custom trial "
+                    + custom.trialId()
+                    + " that loads it is not finished");
+  }
+
+  /** Returns the networks a training or track trial saves, as {@link TrainingTrialRunner} does. */
+  private List<Path> savedNetworks(ExperimentPlan plan, TrialSpec trial) {
+    List<Path> saved = new ArrayList<>();
+    String experiment = plan.experimentId();
+    saved.add(ModelFiles.finalModel(files, experiment, trial.trialId()));
+    if (trial.type() == TrialType.TRACK) {
+      for (int stage = 1; stage <= trial.stages().size(); stage++) {
+        saved.add(ModelFiles.stageModel(files, experiment, trial.trialId(), stage));
+      }
+    }
+    return saved;
   }
 }

@@ -185,6 +185,35 @@ class ResumeCheckTest {
   }
 
   @Test
+  void trainsAgainATrialWhoseSavedNetworkIsMissingWhileACustomTrialThatLoadsItIsNotFinished()
+      throws Exception {
+    String sgdId = "landscape__SGD__b64__r0";
+    String customId = "landscape__SGD-vs-TR";
+    Experiments.run(options(), LandscapeExperiment.class);
+    TrialResult sgd = stored("landscape", sgdId);
+    Path sgdNetwork = ModelFiles.finalModel(files(), "landscape", sgdId);
+    assertThat(sgdNetwork).exists();
+    java.nio.file.Files.delete(sgdNetwork);
+
+    RunSummary customFinished = Experiments.run(options(), LandscapeExperiment.class);
+
+    assertThat(customFinished.resumed()).isEqualTo(3);
+    assertThat(sgdNetwork).doesNotExist();
+
+    java.nio.file.Files.delete(files().trialFile("landscape", customId));
+    RunSummary customPending = Experiments.run(options(), LandscapeExperiment.class);
+
+    assertThat(customPending.resumed()).isEqualTo(1);
+    TrialResult rerunSgd = stored("landscape", sgdId);
+    TrialResult rerunCustom = stored("landscape", customId);
+    assertThat(runId(rerunSgd)).isNotEqualTo(runId(sgd));
+    assertThat(sgdNetwork).exists();
+    assertThat(rerunCustom.status()).isEqualTo(TrialStatus.COMPLETED);
+    assertThat(rerunCustom.environment())
+        .containsEntry(ResumeCheck.DEPENDENCY_PREFIX + sgdId, ResumeCheck.identity(rerunSgd));
+  }
+
+  @Test
   void runsACustomTrialAgainWhenItDoesNotRecordWhichResultsItWasComputedFrom() {
     Experiments.run(options(), LandscapeExperiment.class);
     TrialResult custom = stored("landscape", "landscape__SGD-vs-TR");
