@@ -193,17 +193,21 @@ class ResumeCheckTest {
     TrialResult sgd = stored("landscape", sgdId);
     Path sgdNetwork = ModelFiles.finalModel(files(), "landscape", sgdId);
     assertThat(sgdNetwork).exists();
-    java.nio.file.Files.delete(sgdNetwork);
+    Path networks = files().modelDirectory("landscape");
+    for (String trialId : new String[] {sgdId, "landscape__TR__b64__r0"}) {
+      java.nio.file.Files.delete(ModelFiles.finalModel(files(), "landscape", trialId));
+    }
+    java.nio.file.Files.delete(networks);
 
     RunSummary customFinished = Experiments.run(options(), LandscapeExperiment.class);
 
     assertThat(customFinished.resumed()).isEqualTo(3);
-    assertThat(sgdNetwork).doesNotExist();
+    assertThat(networks).doesNotExist();
 
     java.nio.file.Files.delete(files().trialFile("landscape", customId));
     RunSummary customPending = Experiments.run(options(), LandscapeExperiment.class);
 
-    assertThat(customPending.resumed()).isEqualTo(1);
+    assertThat(customPending.resumed()).isZero();
     TrialResult rerunSgd = stored("landscape", sgdId);
     TrialResult rerunCustom = stored("landscape", customId);
     assertThat(runId(rerunSgd)).isNotEqualTo(runId(sgd));

@@ -65,15 +65,12 @@ public final class ResultFiles {
     return experimentDirectory(experiment).resolve(TRIALS).resolve(trialId + ".json");
   }
 
-  /** Returns the directory for an experiment's saved networks, creating it. */
+  /**
+   * Returns the directory for an experiment's saved networks; it is created when the first network
+   * is written (with {@link AtomicFiles}), so that asking where a network would be creates nothing.
+   */
   public Path modelDirectory(String experiment) {
-    Path directory = experimentDirectory(experiment).resolve(MODELS);
-    try {
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the model directory " + directory + ".", e);
-    }
-    return directory;
+    return experimentDirectory(experiment).resolve(MODELS);
   }
 
   /** Writes an experiment's manifest atomically. */
