@@ -37,10 +37,12 @@ import java.util.TreeSet;
  *
  * <p>A row is "supported" when the Holm-adjusted one-sided p-value in the claim's direction is
  * below α, "contradicted" when that of the opposite direction is, and "not distinguishable at this
- * n" otherwise; "not tested" when the quantity has fewer than 2 units (or groups with fewer than 2
- * trials) or no spread. A ratio of training seconds pairs only trials timed on the same processor
- * model (environment {@code cpu}). Only completed trials count, and tuning trials (which carry the
- * label of the method they tune, on a validation split) never do.
+ * n" otherwise; a {@link ClaimComparison#BOUND} row is "contradicted" as soon as one instance
+ * breaks the bound, whatever its test of the mean margin says (its note counts the instances that
+ * do and gives the worst margin); "not tested" when the quantity has fewer than 2 units (or groups
+ * with fewer than 2 trials) or no spread. A ratio of training seconds pairs only trials timed on
+ * the same processor model (environment {@code cpu}). Only completed trials count, and tuning
+ * trials (which carry the label of the method they tune, on a validation split) never do.
  */
 public final class ClaimEvaluator {
 
@@ -64,10 +66,27 @@ public final class ClaimEvaluator {
       String setting,
       Optional<ClaimTest.Result> result,
       String note,
-      PaperEffect paper) {
+      PaperEffect paper,
+      boolean violated) {
+
+    Pending(
+        String experiment,
+        ClaimDeclaration claim,
+        String setting,
+        Optional<ClaimTest.Result> result,
+        String note,
+        PaperEffect paper) {
+      this(experiment, claim, setting, result, note, paper, false);
+    }
 
     Pending withPaper(PaperEffect effect) {
-      return new Pending(experiment, claim, setting, result, note, effect);
+      return new Pending(experiment, claim, setting, result, note, effect, violated);
+    }
+
+    /** Returns this row with a note on its instances and whether one of them breaks the bound. */
+    Pending withInstances(String instances, boolean broken) {
+      String joined = note.isBlank() ? instances : note + "; " + instances;
+      return new Pending(experiment, claim, setting, result, joined, paper, broken);
     }
 
     double p() {
@@ -107,7 +126,9 @@ public final class ClaimEvaluator {
       ClaimDeclaration c = p.claim();
       Optional<ClaimTest.Result> r = p.result();
       String verdict;
-      if (Double.isNaN(adjusted[i])) {
+      if (p.violated()) {
+        verdict = ClaimRow.CONTRADICTED;
+      } else if (Double.isNaN(adjusted[i])) {
         verdict = p.note().isBlank() ? "not tested: no test possible" : "not tested (see the note)";
       } else if (adjusted[i] < alpha) {
         verdict = ClaimRow.SUPPORTED;
@@ -592,10 +613,41 @@ public final class ClaimEvaluator {
             values.add(a.getAsDouble() - b.getAsDouble());
           }
         }
-        return oneSample(experiment, c, setting, values, level);
+        return oneSample(experiment, c, setting, values, level)
+            .withInstances(instances(values, c), breaks(values, c));
       }
       default -> throw new IllegalStateException("Unknown comparison " + c.comparison());
     }
+  }
+
+  /** Returns whether one of a bound's margins lies on the wrong side of the claim's threshold. */
+  private static boolean breaks(List<Double> margins, ClaimDeclaration c) {
+    return margins.stream()
+        .anyMatch(
+            m -> c.direction() == ClaimDirection.AT_MOST ? m > c.threshold() : m < c.threshold());
+  }
+
+  /**
+   * Returns, in words, how many of a bound's margins break it and the worst margin, since a bound
+   * holds only when it holds for every instance, whatever the mean margin.
+   */
+  private static String instances(List<Double> margins, ClaimDeclaration c) {
+    if (margins.isEmpty()) {
+      return "no instance";
+    }
+    boolean atMost = c.direction() == ClaimDirection.AT_MOST;
+    double worst =
+        margins.stream()
+            .mapToDouble(Double::doubleValue)
+            .reduce(atMost ? Math::max : Math::min)
+            .getAsDouble();
+    long broken =
+        margins.stream().filter(m -> atMost ? m > c.threshold() : m < c.threshold()).count();
+    return (broken == 0
+            ? "all " + margins.size() + " instances within the bound"
+            : broken + " of " + margins.size() + " instances break the bound")
+        + ", worst margin "
+        + format(worst);
   }
 
   private Pending oneSample(

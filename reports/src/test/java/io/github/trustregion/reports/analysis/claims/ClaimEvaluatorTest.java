@@ -484,6 +484,45 @@ class ClaimEvaluatorTest {
     assertThat(row.note()).startsWith("fewer than 2 values (n = 1)");
   }
 
+  private static List<ClaimRow> bound(double... margins) {
+    ClaimDeclaration within =
+        new ClaimDeclaration(
+            "C5b",
+            "s",
+            "Lemma 6",
+            ClaimComparison.BOUND,
+            "iterations",
+            List.of("paper"),
+            ClaimBatch.ALL,
+            Map.of(),
+            ClaimDirection.AT_MOST,
+            0,
+            0,
+            "",
+            "bound",
+            0);
+    List<TrialResult> trials = new ArrayList<>();
+    for (int i = 0; i < margins.length; i++) {
+      trials.add(
+          trial("paper", i, 1, Map.of("iterations", 100 + margins[i], "bound", 100.0), List.of()));
+    }
+    return new ClaimEvaluator(0.05)
+        .evaluate(List.of(experiment("SUBPROBLEM", List.of(within), trials)));
+  }
+
+  @Test
+  void contradictsABoundThatOneInstanceBreaksWhateverTheMeanMargin() {
+    List<ClaimRow> held = bound(-500, -400, -450, -480, -420, -5);
+    List<ClaimRow> broken = bound(-500, -400, -450, -480, -420, 5);
+
+    assertThat(held).singleElement().extracting(ClaimRow::verdict).isEqualTo(ClaimRow.SUPPORTED);
+    assertThat(held.get(0).note()).contains("all 6 instances within the bound");
+    // the mean margin of the broken bound is as far below 0 as the held one's
+    assertThat(broken.get(0).adjustedP()).isLessThan(0.05);
+    assertThat(broken.get(0).verdict()).isEqualTo(ClaimRow.CONTRADICTED);
+    assertThat(broken.get(0).note()).contains("1 of 6 instances break the bound");
+  }
+
   @Test
   void fitsTheSlopeAndTheFitQualityPerRepeat() {
     assertThat(ClaimEvaluator.slope(List.of(new double[] {1, 3}, new double[] {3, 7})))
