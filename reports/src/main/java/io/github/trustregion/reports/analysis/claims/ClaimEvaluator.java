@@ -613,36 +613,34 @@ public final class ClaimEvaluator {
             values.add(a.getAsDouble() - b.getAsDouble());
           }
         }
+        long broken = values.stream().filter(margin -> breaks(margin, c)).count();
         return oneSample(experiment, c, setting, values, level)
-            .withInstances(instances(values, c), breaks(values, c));
+            .withInstances(instances(values, broken, c), broken > 0);
       }
       default -> throw new IllegalStateException("Unknown comparison " + c.comparison());
     }
   }
 
-  /** Returns whether one of a bound's margins lies on the wrong side of the claim's threshold. */
-  private static boolean breaks(List<Double> margins, ClaimDeclaration c) {
-    return margins.stream()
-        .anyMatch(
-            m -> c.direction() == ClaimDirection.AT_MOST ? m > c.threshold() : m < c.threshold());
+  /** Returns whether a bound's margin lies on the wrong side of the claim's threshold. */
+  private static boolean breaks(double margin, ClaimDeclaration c) {
+    return c.direction() == ClaimDirection.AT_MOST
+        ? margin > c.threshold()
+        : margin < c.threshold();
   }
 
   /**
    * Returns, in words, how many of a bound's margins break it and the worst margin, since a bound
    * holds only when it holds for every instance, whatever the mean margin.
    */
-  private static String instances(List<Double> margins, ClaimDeclaration c) {
+  private static String instances(List<Double> margins, long broken, ClaimDeclaration c) {
     if (margins.isEmpty()) {
       return "no instance";
     }
-    boolean atMost = c.direction() == ClaimDirection.AT_MOST;
     double worst =
         margins.stream()
             .mapToDouble(Double::doubleValue)
-            .reduce(atMost ? Math::max : Math::min)
+            .reduce(c.direction() == ClaimDirection.AT_MOST ? Math::max : Math::min)
             .getAsDouble();
-    long broken =
-        margins.stream().filter(m -> atMost ? m > c.threshold() : m < c.threshold()).count();
     return (broken == 0
             ? "all " + margins.size() + " instances within the bound"
             : broken + " of " + margins.size() + " instances break the bound")

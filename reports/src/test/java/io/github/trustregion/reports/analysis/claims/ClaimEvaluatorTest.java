@@ -114,6 +114,12 @@ class ClaimEvaluatorTest {
         alphaStep);
   }
 
+  /** Returns a claim on the best test accuracy of {@code methods} at the largest batch. */
+  private static ClaimDeclaration largestBatchAccuracyClaim(
+      String id, ClaimComparison comparison, String... methods) {
+    return claim(id, comparison, "bestTestAccuracy", List.of(methods), ClaimBatch.LARGEST, 0, 0);
+  }
+
   @Test
   void pairsByRepeatAtTheLargestBatchAndAdjustsAcrossTheRunsClaims() {
     List<TrialResult> trials = new ArrayList<>();
@@ -130,22 +136,9 @@ class ClaimEvaluatorTest {
         experiment(
             "training",
             List.of(
-                claim(
-                    "C1",
-                    ClaimComparison.DIFFERENCE,
-                    "bestTestAccuracy",
-                    List.of("TR", "SGD"),
-                    ClaimBatch.LARGEST,
-                    0,
-                    0),
-                claim(
-                    "C2",
-                    ClaimComparison.MARGIN_OVER_MAX,
-                    "bestTestAccuracy",
-                    List.of("Hybrid", "TR", "SGD"),
-                    ClaimBatch.LARGEST,
-                    0,
-                    0)),
+                largestBatchAccuracyClaim("C1", ClaimComparison.DIFFERENCE, "TR", "SGD"),
+                largestBatchAccuracyClaim(
+                    "C2", ClaimComparison.MARGIN_OVER_MAX, "Hybrid", "TR", "SGD")),
             trials);
 
     List<ClaimRow> rows = new ClaimEvaluator(0.05).evaluate(List.of(e));
@@ -205,14 +198,8 @@ class ClaimEvaluatorTest {
         experiment(
             "training",
             List.of(
-                claim(
-                    "C1-tuned",
-                    ClaimComparison.DIFFERENCE,
-                    "bestTestAccuracy",
-                    List.of("TR", "SGD-tuned"),
-                    ClaimBatch.LARGEST,
-                    0,
-                    0)),
+                largestBatchAccuracyClaim(
+                    "C1-tuned", ClaimComparison.DIFFERENCE, "TR", "SGD-tuned")),
             trials);
 
     List<ClaimRow> rows = new ClaimEvaluator(0.05).evaluate(List.of(e));
@@ -305,30 +292,11 @@ class ClaimEvaluatorTest {
         experiment(
             "training",
             List.of(
-                claim(
-                    "C1",
-                    ClaimComparison.DIFFERENCE,
-                    "bestTestAccuracy",
-                    List.of("TR", "SGD"),
-                    ClaimBatch.LARGEST,
-                    0,
-                    0),
-                claim(
-                    "C2",
-                    ClaimComparison.MARGIN_OVER_MAX,
-                    "bestTestAccuracy",
-                    List.of("Hybrid", "TR", "SGD"),
-                    ClaimBatch.LARGEST,
-                    0,
-                    0),
-                claim(
-                    "C1-tuned",
-                    ClaimComparison.DIFFERENCE,
-                    "bestTestAccuracy",
-                    List.of("TR", "SGD-tuned"),
-                    ClaimBatch.LARGEST,
-                    0,
-                    0)),
+                largestBatchAccuracyClaim("C1", ClaimComparison.DIFFERENCE, "TR", "SGD"),
+                largestBatchAccuracyClaim(
+                    "C2", ClaimComparison.MARGIN_OVER_MAX, "Hybrid", "TR", "SGD"),
+                largestBatchAccuracyClaim(
+                    "C1-tuned", ClaimComparison.DIFFERENCE, "TR", "SGD-tuned")),
             trials,
             paper);
 
