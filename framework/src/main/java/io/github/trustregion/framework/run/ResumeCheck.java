@@ -12,7 +12,6 @@ import io.github.trustregion.framework.result.TrialStatus;
 import io.github.trustregion.framework.workload.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -295,7 +294,10 @@ public final class ResumeCheck {
     if (trial.type() == TrialType.CUSTOM) {
       return Optional.empty();
     }
-    List<Path> missing = savedNetworks(plan, trial).stream().filter(Files::notExists).toList();
+    List<Path> missing =
+        ModelFiles.savedBy(files, plan.experimentId(), trial).stream()
+            .filter(Files::notExists)
+            .toList();
     if (missing.isEmpty()) {
       return Optional.empty();
     }
@@ -311,18 +313,5 @@ public final class ResumeCheck {
                     + ", is missing, and the custom trial "
                     + custom.trialId()
                     + " that loads it is not finished");
-  }
-
-  /** Returns the networks a training or track trial saves, as {@link TrainingTrialRunner} does. */
-  private List<Path> savedNetworks(ExperimentPlan plan, TrialSpec trial) {
-    List<Path> saved = new ArrayList<>();
-    String experiment = plan.experimentId();
-    saved.add(ModelFiles.finalModel(files, experiment, trial.trialId()));
-    if (trial.type() == TrialType.TRACK) {
-      for (int stage = 1; stage <= trial.stages().size(); stage++) {
-        saved.add(ModelFiles.stageModel(files, experiment, trial.trialId(), stage));
-      }
-    }
-    return saved;
   }
 }
